@@ -1,0 +1,23 @@
+package io.obconsole.access;
+
+/**
+ * The one place that decides what a person may see and do, asked alike by pages, the API and
+ * the progress socket. Roles: {@code backup-viewer} reads what is in scope;
+ * {@code backup-operator} also starts and cancels in scope (every tenant of a cluster only with
+ * a {@code cluster/*} scope); {@code backup-admin} may do everything, including the audit chain
+ * check.
+ */
+public interface Permissions {
+
+    /** The person behind the current request (page, API call or socket message). */
+    Operator current();
+
+    boolean canView(Operator who, String cluster, String tenant);
+
+    boolean canOperate(Operator who, String cluster, String tenant);
+
+    /** Whether {@code who} may act on every tenant of {@code cluster} at once. */
+    boolean canOperateAllTenants(Operator who, String cluster);
+
+    boolean isAdmin(Operator who);
+}

@@ -1,0 +1,13 @@
+package io.obconsole.audit;
+
+/** How an attempted action ended, as the audit trail records it. */
+public enum AuditOutcome {
+    /** Recorded before any SQL runs; the outcome record follows. */
+    INTENDED,
+    ACCEPTED,
+    REFUSED_BY_PREFLIGHT,
+    REJECTED_BY_OCEANBASE,
+    CLUSTER_UNREACHABLE,
+    /** A job the console started has ended (system record linked to the starting action). */
+    JOB_ENDED
+}

@@ -1,0 +1,52 @@
+package io.obconsole.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The append-only audit trail in the console's own database. Every method either records
+ * durably or throws {@link AuditUnavailableException}: callers run nothing on a cluster when
+ * the intent could not be recorded.
+ */
+public interface AuditTrail {
+
+    /**
+     * Records the intent before any SQL runs.
+     *
+     * @return the id of the intent record, to which the outcome is linked
+     * @throws AuditUnavailableException if the audit database cannot take the record
+     * @throws DuplicateActionException  if an intent with the same idempotency key exists
+     *                                   (across every console instance sharing the database)
+     */
+    long recordIntent(ActionIntent intent);
+
+    /**
+     * Records how the action ended.
+     *
+     * @param statements the SQL as sent, secrets already redacted
+     * @param obCode     the OceanBase error number when OceanBase rejected it, else null
+     * @param jobIds     the ids of the jobs the action started, per tenant name
+     */
+    void recordOutcome(long intentId, AuditOutcome outcome, List<String> statements, Integer obCode,
+            String obText, List<JobRef> jobIds);
+
+    /**
+     * Records that a job ended, linked to the action that started it. Exactly once per
+     * (cluster, tenant id, job id), enforced by the database, across restarts and instances.
+     *
+     * @return true if this call wrote the record, false if it existed already
+     */
+    boolean recordJobEnded(JobRef job, String status, long result, String comment);
+
+    /** Who started the newest backup of a tenant through the console, and when. */
+    Optional<StartedBy> lastStart(String cluster, String tenant);
+
+    /** A job on a cluster. */
+    record JobRef(String cluster, long tenantId, String tenantName, long jobId) {
+    }
+
+    /** The person and time behind a running backup. */
+    record StartedBy(String username, Instant at, long intentId) {
+    }
+}
