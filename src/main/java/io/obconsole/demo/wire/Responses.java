@@ -13,9 +13,10 @@ final class Responses {
                 .lenencInt(0)
                 .int2(Capabilities.SERVER_STATUS_AUTOCOMMIT)
                 .int2(0);
-        // Without CLIENT_SESSION_TRACK the info is simply the rest of the packet.
+        // The protocol documents string<EOF> here without CLIENT_SESSION_TRACK, but MySQL
+        // itself writes a length-encoded string and both Connector/J and libmariadb read one.
         if (info != null && !info.isEmpty()) {
-            p.eofString(info);
+            p.lenencString(info);
         }
         return p;
     }
