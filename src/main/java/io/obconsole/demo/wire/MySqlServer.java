@@ -68,6 +68,7 @@ public final class MySqlServer implements AutoCloseable {
 
     // Guarded by this: the listening socket's life cycle.
     private ServerSocket listener;
+    private Thread acceptor;
     private int boundPort = -1;
     private boolean refusing;
     private boolean closed;
@@ -106,14 +107,16 @@ public final class MySqlServer implements AutoCloseable {
     @Override
     public void close() {
         List<ClientConnection> open;
+        Thread stoppedAcceptor;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            stopListening();
+            stoppedAcceptor = stopListening();
             open = new ArrayList<>(connections);
         }
+        awaitExit(stoppedAcceptor);
         open.forEach(ClientConnection::close);
         workers.shutdown();
         try {
@@ -138,29 +141,33 @@ public final class MySqlServer implements AutoCloseable {
      * (open connections stay; combine with {@link #dropAllConnections()} for a crash).
      * false: listen again on the same port.
      */
-    public synchronized void refuseConnections(boolean refuse) {
-        if (closed) {
-            throw new IllegalStateException("server closed");
-        }
-        if (boundPort < 0) {
-            throw new IllegalStateException("server not started");
-        }
-        if (refuse == refusing) {
-            return;
-        }
-        if (refuse) {
-            stopListening();
-            refusing = true;
-            LOG.infof("port %d now refuses connections", boundPort);
-        } else {
-            try {
-                listen(boundPort);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot listen on port " + boundPort + " again", e);
+    public void refuseConnections(boolean refuse) {
+        Thread stoppedAcceptor;
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("server closed");
             }
-            refusing = false;
-            LOG.infof("port %d accepts connections again", boundPort);
+            if (boundPort < 0) {
+                throw new IllegalStateException("server not started");
+            }
+            if (refuse == refusing) {
+                return;
+            }
+            refusing = refuse;
+            if (!refuse) {
+                try {
+                    listen(boundPort);
+                } catch (IOException e) {
+                    refusing = true;
+                    throw new UncheckedIOException("cannot listen on port " + boundPort + " again", e);
+                }
+                LOG.infof("port %d accepts connections again", boundPort);
+                return;
+            }
+            stoppedAcceptor = stopListening();
         }
+        awaitExit(stoppedAcceptor);
+        LOG.infof("port %d now refuses connections", boundPort);
     }
 
     /** Every COM_QUERY is answered only after this long (counted from its arrival); zero for none. */
@@ -248,13 +255,14 @@ public final class MySqlServer implements AutoCloseable {
         }
         listener = socket;
         boundPort = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> acceptLoop(socket), "demo-mysql-acceptor-" + boundPort);
+        acceptor = new Thread(() -> acceptLoop(socket), "demo-mysql-acceptor-" + boundPort);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** Called with the lock held. */
-    private void stopListening() {
+    /** Called with the lock held; returns the acceptor thread to wait for (outside the lock). */
+    private Thread stopListening() {
+        Thread stopped = acceptor;
         if (listener != null) {
             try {
                 listener.close();
@@ -262,6 +270,23 @@ public final class MySqlServer implements AutoCloseable {
                 LOG.debugf("closing the listening socket: %s", e.toString());
             }
             listener = null;
+            acceptor = null;
+        }
+        return stopped;
+    }
+
+    /**
+     * The kernel keeps a listening socket alive while a thread is still inside accept(), and may
+     * even hand it one more connection; only once the acceptor is gone do connects get ECONNREFUSED.
+     */
+    private static void awaitExit(Thread acceptorThread) {
+        if (acceptorThread == null || acceptorThread == Thread.currentThread()) {
+            return;
+        }
+        try {
+            acceptorThread.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -277,15 +302,16 @@ public final class MySqlServer implements AutoCloseable {
                 }
                 continue;
             }
-            dispatch(client);
+            dispatch(socket, client);
         }
     }
 
-    private void dispatch(Socket client) {
+    private void dispatch(ServerSocket from, Socket client) {
         ClientConnection connection = new ClientConnection(this, client, connectionIds.incrementAndGet());
         boolean admitted;
         synchronized (this) {
-            if (closed) {
+            if (closed || from != listener) {
+                // Slipped in while the port was being closed: the cluster is down for this client.
                 closeQuietly(client);
                 return;
             }
