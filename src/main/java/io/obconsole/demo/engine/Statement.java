@@ -1,0 +1,68 @@
+package io.obconsole.demo.engine;
+
+import java.util.List;
+
+/** What the parser understood a statement to be; the session executes it. */
+sealed interface Statement {
+
+    /** Who a statement's {@code TENANT [=] ...} clause names; absent when there is no clause. */
+    record TenantList(List<String> names, List<Token> tokens) {
+        boolean names(String special) {
+            return names.size() == 1 && names.get(0).equalsIgnoreCase(special);
+        }
+    }
+
+    /** A SELECT (or WITH/parenthesised query) that H2 answers. */
+    record Query(List<Token> tokens) implements Statement {
+    }
+
+    /** {@code ALTER SYSTEM BACKUP ...}; {@code tenants} is null for DATABASE. */
+    record Backup(boolean incremental, TenantList tenants, boolean plusArchivelog, String description) implements Statement {
+    }
+
+    /** {@code ALTER SYSTEM CANCEL BACKUP [TENANT ...]}. */
+    record CancelBackup(TenantList tenants) implements Statement {
+    }
+
+    /** {@code SET ENCRYPTION ON IDENTIFIED BY '...' ONLY}; toString hides the password. */
+    record SetEncryption(String password) implements Statement {
+        @Override
+        public String toString() {
+            return "SetEncryption[***]";
+        }
+    }
+
+    /** {@code ALTER SYSTEM SET name = value [TENANT ...]}. */
+    record SetParameter(String name, Token value, TenantList tenants) implements Statement {
+    }
+
+    /** {@code ALTER SYSTEM [NO]ARCHIVELOG [TENANT ...]}. */
+    record ArchiveMode(boolean archive, TenantList tenants) implements Statement {
+    }
+
+    /** {@code SHOW PARAMETERS [LIKE 'x'] [TENANT = 'name']}. */
+    record ShowParameters(String like, TenantList tenants) implements Statement {
+    }
+
+    /** {@code SHOW [GLOBAL|SESSION] VARIABLES [LIKE 'x' | WHERE ...]}; where holds the condition tokens. */
+    record ShowVariables(String like, List<Token> where) implements Statement {
+    }
+
+    /** {@code SHOW WARNINGS}, {@code SHOW DATABASES}, {@code SHOW TABLES} and the like. */
+    record ShowList(String what, String like) implements Statement {
+    }
+
+    /** {@code SET [SESSION|GLOBAL|@@...] name = value, ...} including {@code SET NAMES}. */
+    record SetVariables(List<Assignment> assignments) implements Statement {
+        record Assignment(String name, Object value) {
+        }
+    }
+
+    /** {@code USE db}. */
+    record Use(String schema) implements Statement {
+    }
+
+    /** Transaction control and other statements a client sends that change nothing here. */
+    record NoOp() implements Statement {
+    }
+}
