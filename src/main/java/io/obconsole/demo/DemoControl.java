@@ -1,0 +1,105 @@
+package io.obconsole.demo;
+
+import io.obconsole.demo.engine.Engine;
+import io.obconsole.demo.wire.MySqlServer;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The levers of a running demo cluster: what tests (and a demo operator) use to put the cluster
+ * into every situation a console must handle — failed, stalled and slow jobs, archive and tenant
+ * states, a cluster that is down — and to see what the console actually sent.
+ */
+public final class DemoControl {
+
+    private final Engine engine;
+    private final MySqlServer server;
+
+    DemoControl(Engine engine, MySqlServer server) {
+        this.engine = engine;
+        this.server = server;
+    }
+
+    /** The tenant's next backup job fails: -9070 (backup destination unreachable) at once, -4009 (IO error) half-way after two retries. */
+    public void failNextJob(String tenant, int result, String comment) {
+        engine.failNextJob(tenant, result, comment);
+    }
+
+    /** The tenant's running (and later) jobs stop moving until {@link #unstall}. */
+    public void stallJob(String tenant) {
+        engine.stall(tenant);
+    }
+
+    public void unstall(String tenant) {
+        engine.unstall(tenant);
+    }
+
+    /** Every statement waits this long before it is answered. */
+    public void slowEveryQuery(Duration delay) {
+        if (server != null) {
+            server.setQueryDelay(delay);
+        } else {
+            engine.setQueryDelay(delay);
+        }
+    }
+
+    public void dropAllConnections() {
+        requireServer().dropAllConnections();
+    }
+
+    /** The cluster is down: connections are refused (open ones are dropped). */
+    public void refuseConnections() {
+        MySqlServer s = requireServer();
+        s.refuseConnections(true);
+        s.dropAllConnections();
+    }
+
+    /** The cluster is back up. */
+    public void recover() {
+        requireServer().refuseConnections(false);
+    }
+
+    public int openConnections() {
+        return requireServer().openConnections();
+    }
+
+    /** The SQL texts received since the last {@link #resetStatements()}, in order. */
+    public List<String> statementsReceived() {
+        return engine.statementsReceived().stream().map(ReceivedStatement::sql).toList();
+    }
+
+    /** The same with the connection each came on. */
+    public List<ReceivedStatement> statementsWithConnections() {
+        return engine.statementsReceived();
+    }
+
+    public void resetStatements() {
+        engine.resetStatements();
+    }
+
+    /** Archive status straight away (DOING, STOP, INTERRUPTED, BEGINNING, ...); a round is created if none. */
+    public void setArchive(String tenant, String status) {
+        engine.setArchive(tenant, status);
+    }
+
+    /** Tenant status (NORMAL, CREATING, DROPPING, RESTORE). */
+    public void setTenantStatus(String tenant, String status) {
+        engine.setTenantStatus(tenant, status);
+    }
+
+    /** data_backup_dest; empty or null unsets it. */
+    public void setBackupDest(String tenant, String dest) {
+        engine.setBackupDest(tenant, dest);
+    }
+
+    public void setThreadScore(String tenant, int score) {
+        engine.setThreadScore(tenant, score);
+    }
+
+    private MySqlServer requireServer() {
+        if (server == null) {
+            throw new IllegalStateException("this demo cluster runs without a network server");
+        }
+        return server;
+    }
+}
