@@ -15,6 +15,11 @@ final class Parameters {
     /** A configuration item; {@code value} reads it for one tenant (ignored for CLUSTER scope). */
     record Item(String name, String dataType, String scope, String section, String info, String editLevel,
             Function<Tenant, String> value) {
+        /** Every item here defaults to what a fresh cluster shows: 0 for the scores, 4G for the file size. */
+        String defaultValue() {
+            return dataType.equals("CAPACITY") ? "4G" : "0";
+        }
+
         boolean tenantScoped() {
             return scope.equals("TENANT");
         }

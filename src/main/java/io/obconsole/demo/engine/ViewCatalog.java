@@ -198,8 +198,7 @@ final class ViewCatalog {
                     row.addAll(List.of(item.name(), item.dataType(), value, item.info(), item.section(),
                             item.editLevel()));
                     if (withDefaults) {
-                        String defaultValue = item.value().apply(null == t ? null : new Tenant(0, "", Tenant.Type.USER,
-                                "MYSQL", Instant.EPOCH, 0, 0));
+                        String defaultValue = item.defaultValue();
                         row.add(defaultValue);
                         row.add(defaultValue.equals(value) ? "YES" : "NO");
                     }
