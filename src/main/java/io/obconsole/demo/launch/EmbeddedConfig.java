@@ -1,0 +1,84 @@
+package io.obconsole.demo.launch;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What the console starts by itself for a first run and for the tests: a real MariaDB for the
+ * audit trail, the demo OceanBase cluster and a real Keycloak. Off in production.
+ */
+@ConfigMapping(prefix = "console.embedded")
+public interface EmbeddedConfig {
+
+    /** Start the embedded services at all (dev and test: yes; prod: never). */
+    @WithDefault("false")
+    boolean enabled();
+
+    AuditDb auditDb();
+
+    Demo demo();
+
+    Keycloak keycloak();
+
+    /** The embedded MariaDB that holds the audit trail. */
+    interface AuditDb {
+        /** Port MariaDB listens on (127.0.0.1). */
+        @WithDefault("3316")
+        int port();
+
+        /** Folder of its data files; survives restarts so the audit trail is kept. */
+        @WithDefault(".embedded/audit-db")
+        String dataDir();
+
+        /** Delete the data folder at start (tests start from an empty trail). */
+        @WithDefault("false")
+        boolean fresh();
+
+        /** Database (schema) the console uses. */
+        @WithDefault("obconsole")
+        String database();
+    }
+
+    /** The demo OceanBase cluster. */
+    interface Demo {
+        /** Port of its MySQL protocol (real observers use 2881). */
+        @WithDefault("2881")
+        int port();
+
+        /** Password of every demo account (root@sys, root@mysql_tenant, ...). */
+        @WithDefault("demo")
+        String password();
+
+        /** {@code scaled}: time runs by the wall clock (times the scale); {@code manual}: tests advance it. */
+        @WithDefault("scaled")
+        String clock();
+
+        /** What a tenant's full backup takes at the default backup concurrency. */
+        @WithDefault("PT60S")
+        Duration fullBackupDuration();
+    }
+
+    /** The Keycloak server with the demo realm. */
+    interface Keycloak {
+        /** HTTP port of Keycloak. */
+        @WithDefault("8180")
+        int port();
+
+        /** Unpacked keycloak-quarkus-dist (the build unpacks it from the Maven cache into target/keycloak). */
+        Optional<String> home();
+
+        /** The realm imported at start. */
+        @WithDefault("docker/keycloak/obconsole-realm.json")
+        String realmFile();
+
+        /** How long to wait for Keycloak to serve the realm. */
+        @WithDefault("PT240S")
+        Duration startTimeout();
+
+        /** Heap limit of the Keycloak JVM. */
+        @WithDefault("512m")
+        String maxHeap();
+    }
+}

@@ -1,0 +1,122 @@
+package io.obconsole.demo.launch;
+
+import io.obconsole.demo.DemoCluster;
+import io.obconsole.demo.DemoConfig;
+import io.obconsole.demo.ManualClock;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings up, before anything else of the console runs, what a first run and the tests need:
+ * the audit database (then its schema), the demo cluster and Keycloak; and stops them with the
+ * console. In production ({@code console.embedded.enabled=false}) it does nothing.
+ */
+@ApplicationScoped
+public class EmbeddedServices {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedServices.class);
+
+    private final EmbeddedConfig config;
+    private final Instance<Flyway> flyway;
+    private EmbeddedAuditDatabase auditDatabase;
+    private EmbeddedKeycloak keycloak;
+    private DemoCluster demoCluster;
+    private ManualClock manualClock;
+
+    EmbeddedServices(EmbeddedConfig config, Instance<Flyway> flyway) {
+        this.config = config;
+        this.flyway = flyway;
+    }
+
+    void start(@Observes @Priority(1) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        boolean devRestart = LaunchMode.current() == LaunchMode.DEVELOPMENT && listening(config.auditDb().port());
+        if (devRestart) {
+            // a live reload in dev mode: the services of the first start are still running
+            LOG.info("Embedded services already running (dev mode reload)");
+            flyway.get().migrate();
+            return;
+        }
+        auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
+        auditDatabase.start();
+        flyway.get().migrate();
+        demoCluster = DemoCluster.start(demoConfig());
+        LOG.infof("Demo OceanBase cluster listening on 127.0.0.1:%d (root@sys / %s)", demoCluster.port(),
+                config.demo().password());
+        keycloak = new EmbeddedKeycloak(config.keycloak());
+        keycloak.start();
+        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            // dev mode restarts the application on every code change; the processes belong to the JVM
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "embedded-services-stop"));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+            stopAll();
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (demoCluster != null) {
+            demoCluster.close();
+        }
+        if (auditDatabase != null) {
+            auditDatabase.stop();
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private DemoConfig demoConfig() {
+        DemoConfig.Builder builder = DemoConfig.builder()
+                .port(config.demo().port())
+                .defaultPassword(config.demo().password())
+                .readOnlyAccount("viewer@mysql_tenant")
+                .fullBackupDuration(config.demo().fullBackupDuration());
+        if ("manual".equals(config.demo().clock())) {
+            manualClock = ManualClock.startingAtDemoEpoch();
+            builder.clock(manualClock);
+        }
+        return builder.build();
+    }
+
+    /** The running demo cluster (tests drive its faults through it). */
+    public DemoCluster demoCluster() {
+        return demoCluster;
+    }
+
+    /** The demo cluster's clock when it is manual (the test profile), else empty. */
+    public Optional<ManualClock> manualClock() {
+        return Optional.ofNullable(manualClock);
+    }
+
+    /** The embedded audit database (tests take it down and bring it back). */
+    public EmbeddedAuditDatabase auditDatabase() {
+        return auditDatabase;
+    }
+
+    public EmbeddedKeycloak keycloak() {
+        return keycloak;
+    }
+}
