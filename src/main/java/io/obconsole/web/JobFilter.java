@@ -54,6 +54,11 @@ public record JobFilter(String cluster, String tenant, String type, String statu
         return text == null || text.isBlank();
     }
 
+    /** What the status filter offers: RUNNING stands for INIT, DOING and CANCELING. */
+    public java.util.List<String> statusChoices() {
+        return java.util.List.of("RUNNING", "COMPLETED", "FAILED", "CANCELED");
+    }
+
     public String value(String text) {
         return text == null ? "" : text;
     }

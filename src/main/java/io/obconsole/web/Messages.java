@@ -315,4 +315,206 @@ public interface Messages {
 
     @Message("OceanBase ended the job with this error. Its COMMENT says why; the OceanBase documentation lists the code.")
     String failure_other();
+
+    // ---- start, cancel, audit
+    @Message("Start backup")
+    String start_title();
+
+    @Message("You may not start backups on any cluster.")
+    String start_no_clusters();
+
+    @Message("Tenants")
+    String tenants();
+
+    @Message("Choose one or more (Ctrl or Shift to choose several).")
+    String tenants_hint();
+
+    @Message("All tenants")
+    String all_tenants();
+
+    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped.")
+    String all_tenants_hint();
+
+    @Message("Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
+    String concurrency_hint();
+
+    @Message("Encryption password")
+    String password();
+
+    @Message("Encryption password again")
+    String password_confirmation();
+
+    @Message("Optional. A restore of this backup will need it; the console does not keep it anywhere.")
+    String password_hint();
+
+    @Message("set (not shown)")
+    String password_set();
+
+    @Message("not set")
+    String password_not_set();
+
+    @Message("PLUS ARCHIVELOG")
+    String plus_archivelog();
+
+    @Message("FULL backups only: include the archive log needed to restore to the backup's end.")
+    String plus_archivelog_hint();
+
+    @Message("Take a FULL backup where none exists")
+    String acknowledge();
+
+    @Message("OceanBase silently turns an INCREMENTAL backup into a FULL one for a tenant without a FULL backup. Tick this to agree.")
+    String acknowledge_hint();
+
+    @Message("Review")
+    String review();
+
+    @Message("Choose a cluster and tenants to see the preflight.")
+    String preflight_choose();
+
+    @Message("Ready: nothing stands in the way")
+    String preflight_passed();
+
+    @Message("Blocked: fix the problems below first")
+    String preflight_blocked();
+
+    @Message("Needs your agreement (see below)")
+    String preflight_needs_ack();
+
+    @Message("ready")
+    String preflight_tenant_ok();
+
+    @Message("will be skipped")
+    String preflight_skipped();
+
+    @Message("Problem")
+    String preflight_blocking();
+
+    @Message("Warning")
+    String preflight_warning();
+
+    @Message("Fix:")
+    String preflight_fix();
+
+    @Message("OceanBase would take a FULL backup instead of an INCREMENTAL one for some tenants: tick \"Take a FULL backup where none exists\" to go ahead, or choose FULL.")
+    String review_needs_acknowledgement();
+
+    @Message("The preflight failed; see the problems and their fixes.")
+    String review_preflight_failed();
+
+    @Message("Review and confirm")
+    String review_title();
+
+    @Message("Nothing has been sent yet. These are exactly the statements that will run, in this order, when you confirm.")
+    String review_intro();
+
+    @Message("Statements")
+    String review_statements();
+
+    @Message("OceanBase will skip these tenants:")
+    String review_skipped();
+
+    @Message("OceanBase will take a FULL backup for tenants without one.")
+    String review_full_instead();
+
+    @Message("Confirm and start")
+    String confirm_and_start();
+
+    @Message("Back to the form")
+    String back_to_form();
+
+    @Message("unchanged")
+    String unchanged();
+
+    @Message("yes")
+    String yes();
+
+    @Message("no")
+    String no();
+
+    @Message("This cluster is not configured.")
+    String unknown_cluster();
+
+    @Message("OceanBase refused the backup")
+    String start_rejected();
+
+    @Message("The cluster stopped answering")
+    String start_interrupted();
+
+    @Message("Check the job list before trying again: the statement may have reached the cluster.")
+    String start_interrupted_next();
+
+    @Message("The audit trail is unavailable")
+    String start_audit_down();
+
+    @Message("Nothing was sent to the cluster, because the action could not be recorded first. Try again when the audit database is back.")
+    String start_audit_down_next();
+
+    @Message("This backup was already submitted")
+    String start_duplicate();
+
+    @Message("The backup was not started")
+    String start_refused();
+
+    @Message("Cancel a backup")
+    String cancel_title();
+
+    @Message("Cancel the running backup of {tenant} on {cluster} (job {jobId}, {type})?")
+    String cancel_question(String tenant, String cluster, long jobId, String type);
+
+    @Message("OceanBase cancels every running backup of this tenant. The job ends as CANCELED; the backup set will not be usable.")
+    String cancel_effect();
+
+    @Message("This job is not running any more.")
+    String cancel_not_running();
+
+    @Message("Keep it running")
+    String keep_running();
+
+    @Message("The cancellation failed")
+    String cancel_failed();
+
+    @Message("Audit trail")
+    String audit_title();
+
+    @Message("Actor")
+    String actor();
+
+    @Message("Action")
+    String action();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Time")
+    String time();
+
+    @Message("Statements")
+    String statements();
+
+    @Message("Details")
+    String details();
+
+    @Message("Export CSV")
+    String csv_export();
+
+    @Message("Audit chain")
+    String chain_title();
+
+    @Message("Verify chain")
+    String verify_chain();
+
+    @Message("Intact: all {checked} records link up")
+    String chain_intact(long checked);
+
+    @Message("Broken at record {at}: {problem}")
+    String chain_broken(Long at, String problem);
+
+    @Message("Showing {shown} of {total} records")
+    String audit_count(int shown, long total);
+
+    @Message("No records match.")
+    String audit_empty();
+
+    @Message("OceanBase error {code}:")
+    String ob_error(Integer code);
 }

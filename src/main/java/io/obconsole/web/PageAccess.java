@@ -31,6 +31,15 @@ public class PageAccess {
         return permissions.canOperateAllTenants(who, cluster);
     }
 
+    /** Everything {@code who} may read, for lists filtered in the database; refused when that is nothing. */
+    public io.obconsole.access.TenantScope requireViewScope(Operator who) {
+        io.obconsole.access.TenantScope scope = permissions.viewScope(who);
+        if (scope.isEmpty()) {
+            throw new PageForbiddenException();
+        }
+        return scope;
+    }
+
     public boolean isAdmin(Operator who) {
         return permissions.isAdmin(who);
     }
