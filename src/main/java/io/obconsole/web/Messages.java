@@ -142,26 +142,11 @@ public interface Messages {
     @Message("{#when f}{#is FRESH}Recent{#is AGING}Getting old{#is STALE}Too old{#else}Missing{/when}")
     String freshness(Freshness f);
 
-    @Message("Tenant NORMAL")
-    String badge_tenant_normal();
+    @Message("Ready for backup")
+    String badge_ready();
 
-    @Message("Tenant {status}")
-    String badge_tenant_not_normal(String status);
-
-    @Message("Archive DOING")
-    String badge_archive_doing();
-
-    @Message("Archive not running ({status})")
-    String badge_archive_not_doing(String status);
-
-    @Message("Destination set")
-    String badge_dest_set();
-
-    @Message("No backup destination")
-    String badge_dest_missing();
-
-    @Message("A backup is running")
-    String badge_backup_running();
+    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#else}{check}{/when}")
+    String badge(io.obconsole.backup.PreflightFinding.Check check);
 
     @Message("Backup progress of {tenant}")
     String progress_label(String tenant);

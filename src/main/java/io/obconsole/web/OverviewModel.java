@@ -1,6 +1,9 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
+import io.obconsole.backup.BackupType;
+import io.obconsole.backup.Preflight;
+import io.obconsole.backup.PreflightFinding;
 import io.obconsole.cluster.BackupSet;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterSnapshot;
@@ -29,6 +32,9 @@ public class OverviewModel {
 
     @Inject
     FailureExplanations explanations;
+
+    @Inject
+    Preflight preflight;
 
     public List<ClusterView> clusters(Operator who) {
         List<ClusterView> views = new ArrayList<>();
@@ -59,20 +65,23 @@ public class OverviewModel {
         return new TenantRow(snapshot.cluster(), tenant,
                 Freshness.of(age(tenant.lastFull()), config.fullAmberAfter(), config.fullRedAfter()),
                 Freshness.of(age(tenant.lastInc()), config.incAmberAfter(), config.incRedAfter()),
-                running, badges(tenant), access.canOperate(who, snapshot.cluster(), tenant.name()));
+                running, badges(snapshot, tenant), access.canOperate(who, snapshot.cluster(), tenant.name()));
     }
 
-    /** The facts a backup needs, shown before anyone tries one. */
-    List<TenantRow.Badge> badges(TenantState tenant) {
+    /**
+     * The backup service's own preflight of the tenant, as badges: asked as for an INCREMENTAL
+     * backup, so a missing FULL shows as a warning too.
+     */
+    List<TenantRow.Badge> badges(ClusterSnapshot snapshot, TenantState tenant) {
+        var dialect = gateway.dialect(snapshot.cluster());
+        var name = dialect.tenant(tenant.name(), snapshot.tenantNames());
+        var report = preflight.check(snapshot, dialect, List.of(name), false, BackupType.INCREMENTAL, false);
         List<TenantRow.Badge> badges = new ArrayList<>();
-        badges.add(tenant.tenant().normal() ? new TenantRow.Badge(msg.badge_tenant_normal(), true)
-                : new TenantRow.Badge(msg.badge_tenant_not_normal(tenant.tenant().status()), false));
-        badges.add(tenant.archive().doing() ? new TenantRow.Badge(msg.badge_archive_doing(), true)
-                : new TenantRow.Badge(msg.badge_archive_not_doing(tenant.archive().status()), false));
-        badges.add(tenant.backupDestSet() ? new TenantRow.Badge(msg.badge_dest_set(), true)
-                : new TenantRow.Badge(msg.badge_dest_missing(), false));
-        if (!tenant.running().isEmpty()) {
-            badges.add(new TenantRow.Badge(msg.badge_backup_running(), false));
+        for (PreflightFinding finding : report.findings()) {
+            badges.add(new TenantRow.Badge(msg.badge(finding.check()), !finding.blocking(), finding.problem()));
+        }
+        if (badges.isEmpty()) {
+            badges.add(new TenantRow.Badge(msg.badge_ready(), true, null));
         }
         return badges;
     }

@@ -14,11 +14,14 @@ public record TenantRow(String cluster, TenantState state, Freshness full, Fresh
         return state.name();
     }
 
-    /** A preflight fact shown as a badge: its words, and whether it stands in the way of a backup. */
-    public record Badge(String text, boolean ok) {
+    /**
+     * A preflight finding shown as a badge: short words, whether it only warns (amber) or
+     * blocks (red), and the full sentence for the tooltip.
+     */
+    public record Badge(String text, boolean ok, String detail) {
 
         public String css() {
-            return ok ? "ok" : "bad";
+            return detail == null ? "ok" : ok ? "warn" : "bad";
         }
     }
 }
