@@ -32,13 +32,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The backup service against a demo cluster over JDBC, with in-memory audit and permissions. */
+/** The backup service against a demo cluster over JDBC, with an in-memory audit trail and the real access rules. */
 class BackupServiceTest {
 
-    private static final Operator ADA = FakePermissions.operator("ada", "backup-admin", "demo/*");
-    private static final Operator OTTO = FakePermissions.operator("otto", "backup-operator", "demo/mysql_tenant");
-    private static final Operator OLGA = FakePermissions.operator("olga", "backup-operator", "demo/*");
-    private static final Operator VERA = FakePermissions.operator("vera", "backup-viewer", "demo/*");
+    private static final Operator ADA = Operators.ADA;
+    private static final Operator OTTO = Operators.OTTO;
+    private static final Operator OLGA = Operators.OLGA;
+    private static final Operator VERA = Operators.VERA;
 
     private ManualClock clock;
     private DemoCluster cluster;
@@ -64,7 +64,7 @@ class BackupServiceTest {
                 return report;
             }
         };
-        service = new BackupService(gateway, audit, new FakePermissions(), preflight);
+        service = new BackupService(gateway, audit, Operators.permissions(), preflight);
     }
 
     @AfterEach
@@ -346,7 +346,7 @@ class BackupServiceTest {
     void userTenantAccountConfiguredAsSysIsExplained() {
         try (ClusterGateway wrong = new ClusterGateway(new ClusterPools(List.of(
                 settings("demo", "root@mysql_tenant", ClusterMode.SYS))))) {
-            BackupService misconfigured = new BackupService(wrong, audit, new FakePermissions(), new Preflight(audit));
+            BackupService misconfigured = new BackupService(wrong, audit, Operators.permissions(), new Preflight(audit));
             assertThatThrownBy(() -> misconfigured.start(ADA, full(BackupScope.of("mysql_tenant"))))
                     .isInstanceOfSatisfying(OceanBaseRejectedException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(1146);
@@ -359,7 +359,7 @@ class BackupServiceTest {
     void accountWithoutAlterSystemGetsOceanBase1227Explained() {
         try (ClusterGateway readOnly = new ClusterGateway(new ClusterPools(List.of(
                 settings("demo", "viewer@mysql_tenant", ClusterMode.TENANT))))) {
-            BackupService viewer = new BackupService(readOnly, audit, new FakePermissions(), new Preflight(audit));
+            BackupService viewer = new BackupService(readOnly, audit, Operators.permissions(), new Preflight(audit));
             assertThatThrownBy(() -> viewer.start(ADA, full(BackupScope.of("mysql_tenant"))))
                     .isInstanceOfSatisfying(OceanBaseRejectedException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(1227);
