@@ -8,7 +8,7 @@ import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.TenantName;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Alternative;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  */
 @Alternative
 @Priority(1)
-@ApplicationScoped
+@Singleton
 public class ClusterChangesAfterPreflight extends Preflight {
 
     private static volatile Runnable next;
