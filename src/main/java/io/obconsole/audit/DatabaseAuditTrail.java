@@ -43,7 +43,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         AuditRecord record = intentRecord(intent);
         try {
             return inNewTransaction(() -> {
-                ChainHead head = chain.lock();
+                ChainAppender.Head head = chain.lock();
                 Optional<Long> original = intentWithKey(record.idempotencyKey);
                 if (original.isPresent()) {
                     throw new DuplicateActionException(original.get());
@@ -72,7 +72,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         }
         try {
             inNewTransaction(() -> {
-                ChainHead head = chain.lock();
+                ChainAppender.Head head = chain.lock();
                 AuditRecord intent = AuditRecord.findById(intentId);
                 if (intent == null || intent.outcomeKind() != AuditOutcome.INTENDED) {
                     throw new IllegalArgumentException("No intent record " + intentId);
@@ -105,7 +105,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         }
         try {
             return inNewTransaction(() -> {
-                ChainHead head = chain.lock();
+                ChainAppender.Head head = chain.lock();
                 if (jobEndRecorded(key)) {
                     return false;
                 }
@@ -171,7 +171,7 @@ public class DatabaseAuditTrail implements AuditTrail {
 
     private AuditRecord jobEndedRecord(JobRef job, String key, String status, long result, String comment) {
         Optional<Long> intentId = startingIntent(job);
-        AuditRecord intent = intentId.<AuditRecord>map(AuditRecord::findById).orElse(null);
+        AuditRecord intent = intentId.isPresent() ? AuditRecord.<AuditRecord>findById(intentId.get()) : null;
         AuditRecord record = new AuditRecord();
         record.actorUsername = Operator.SYSTEM;
         record.actorRoles = "";
