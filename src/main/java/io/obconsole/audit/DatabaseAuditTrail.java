@@ -28,6 +28,7 @@ public class DatabaseAuditTrail implements AuditTrail {
     /** The action name of a job-ended record whose start the console did not record. */
     static final String UNKNOWN_START = "BACKUP_JOB";
     static final int MAX_KEY = 191;
+    static final int MAX_CLUSTER = 128;
 
     @Inject
     ChainAppender chain;
@@ -138,6 +139,11 @@ public class DatabaseAuditTrail implements AuditTrail {
         }
         if (intent.idempotencyKey() != null && intent.idempotencyKey().length() > MAX_KEY) {
             throw new IllegalArgumentException("Idempotency key longer than " + MAX_KEY + " characters");
+        }
+        if (intent.cluster().length() > MAX_CLUSTER
+                || (intent.tenants() != null && intent.tenants().stream().anyMatch(t -> t == null || t.length() > MAX_KEY))) {
+            // longer than any real cluster or tenant name; refused as a caller error, not as "audit down"
+            throw new IllegalArgumentException("Cluster or tenant name too long for the audit trail");
         }
         SecretGuard.checkParameters(intent.parameters());
         Operator actor = intent.actor();
