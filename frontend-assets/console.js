@@ -1,0 +1,119 @@
+// OB Backup Console page behaviour. Loaded with `defer` from /assets (no inline script: the
+// Content-Security-Policy forbids it). Every feature here only improves a page that already
+// works without script.
+(function () {
+  'use strict';
+
+  // Times arrive as UTC instants in <time datetime>; show them in the reader's zone and keep UTC on hover.
+  function localTimes(root) {
+    root.querySelectorAll('time[data-local-time]').forEach(function (el) {
+      var when = new Date(el.getAttribute('datetime'));
+      if (isNaN(when.getTime())) {
+        return;
+      }
+      el.title = el.textContent.indexOf('UTC') >= 0 ? el.textContent : el.title;
+      el.textContent = when.toLocaleString(undefined, {
+        year: 'numeric', month: '2-digit', day: '2-digit',
+        hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'
+      });
+    });
+  }
+
+  // The start form's preflight panel: when a choice changes, fetch the server-rendered fragment for
+  // the current choices and swap it in. The panel is a live region, so screen readers hear the result.
+  function preflight() {
+    var form = document.getElementById('backup-form');
+    var panel = document.getElementById('preflight');
+    if (!form || !panel) {
+      return;
+    }
+    var pending = null;
+    function refresh() {
+      var params = new URLSearchParams();
+      ['cluster', 'type', 'plusArchivelog', 'allTenants'].forEach(function (name) {
+        var field = form.elements[name];
+        if (!field) {
+          return;
+        }
+        if (field.type === 'checkbox') {
+          if (field.checked) {
+            params.append(name, field.value);
+          }
+        } else {
+          params.append(name, field.value);
+        }
+      });
+      var tenants = form.elements.tenants;
+      if (tenants) {
+        Array.prototype.forEach.call(tenants.options || [], function (option) {
+          if (option.selected) {
+            params.append('tenants', option.value);
+          }
+        });
+      }
+      if (pending) {
+        pending.abort();
+      }
+      pending = new AbortController();
+      panel.setAttribute('aria-busy', 'true');
+      fetch('/backups/preflight?' + params.toString(), {
+        credentials: 'same-origin',
+        headers: { 'Accept': 'text/html' },
+        signal: pending.signal
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error('preflight ' + response.status);
+        }
+        return response.text();
+      }).then(function (html) {
+        panel.innerHTML = html;
+        localTimes(panel);
+        panel.removeAttribute('aria-busy');
+        document.dispatchEvent(new CustomEvent('obconsole:preflight-updated'));
+      }).catch(function (error) {
+        if (error.name !== 'AbortError') {
+          panel.removeAttribute('aria-busy');
+          panel.dataset.state = 'error';
+        }
+      });
+    }
+    form.addEventListener('change', function (event) {
+      if (event.target.name === 'cluster') {
+        // tenants belong to a cluster: reload the form for the new one (works without script too)
+        window.location.search = '?cluster=' + encodeURIComponent(event.target.value);
+        return;
+      }
+      if (['password', 'passwordConfirmation', 'description'].indexOf(event.target.name) < 0) {
+        refresh();
+      }
+    });
+  }
+
+  // Hooks for live progress (issue 6): rows and bars carry data-job-key; whoever brings updates
+  // calls window.obconsole.updateJob({key, percent, status}).
+  window.obconsole = {
+    updateJob: function (update) {
+      document.querySelectorAll('[data-job-key="' + CSS.escape(update.key) + '"]').forEach(function (el) {
+        el.querySelectorAll('[data-field="percent"]').forEach(function (bar) { bar.value = update.percent; });
+        el.querySelectorAll('[data-field="percent-text"]').forEach(function (t) { t.textContent = update.percent + ' %'; });
+        if (update.status) {
+          el.querySelectorAll('[data-field="status"]').forEach(function (s) { s.textContent = update.status; });
+        }
+      });
+    },
+    localTimes: localTimes
+  };
+
+  function ready() {
+    localTimes(document);
+    preflight();
+    document.documentElement.dataset.ready = 'true';
+    document.dispatchEvent(new CustomEvent('obconsole:ready'));
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', ready);
+  } else {
+    ready();
+  }
+})();

@@ -1,0 +1,78 @@
+package io.obconsole.web;
+
+import io.obconsole.backup.BackupRequest;
+import io.obconsole.backup.BackupScope;
+import io.obconsole.backup.BackupType;
+import io.obconsole.backup.EncryptionPassword;
+import io.obconsole.backup.InvalidRequestException;
+import java.util.List;
+
+/**
+ * The start form's fields as typed, so a refused form comes back filled in. The passwords are
+ * not kept here: a refused form asks for them again rather than sending them back to the browser.
+ */
+public record BackupForm(String cluster, List<String> tenants, boolean allTenants, String type, String concurrency,
+        boolean plusArchivelog, String description, boolean acknowledge) {
+
+    static BackupForm empty(String cluster, String tenant) {
+        return new BackupForm(cluster, tenant == null ? List.of() : List.of(tenant), false, "FULL", "", false, "", false);
+    }
+
+    public BackupForm {
+        tenants = tenants == null ? List.of() : List.copyOf(tenants);
+        type = type == null || type.isBlank() ? "FULL" : type;
+        concurrency = concurrency == null ? "" : concurrency.trim();
+        description = description == null ? "" : description;
+    }
+
+    public boolean selected(String tenant) {
+        return tenants.contains(tenant);
+    }
+
+    public boolean incremental() {
+        return "INCREMENTAL".equals(type);
+    }
+
+    BackupScope scope() {
+        return allTenants ? BackupScope.allTenants() : BackupScope.of(tenants);
+    }
+
+    BackupType backupType() {
+        try {
+            return BackupType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("Choose FULL or INCREMENTAL");
+        }
+    }
+
+    Integer concurrencyValue() {
+        if (concurrency.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(concurrency);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's "
+                    + "default), or empty to leave it as it is");
+        }
+    }
+
+    /** The request for preflight only: no password, no key. */
+    BackupRequest forPreflight() {
+        return new BackupRequest(cluster, scope(), backupType(), null, null, null, plusArchivelog && !incremental(),
+                description, acknowledge, null);
+    }
+
+    /** The request to start, with the passwords as typed (empty = no encryption) and the submit's key. */
+    BackupRequest toRequest(String password, String confirmation, String idempotencyKey) {
+        boolean encrypted = !(blank(password) && blank(confirmation));
+        return new BackupRequest(cluster, scope(), backupType(), concurrencyValue(),
+                encrypted ? EncryptionPassword.of(password == null ? "" : password) : null,
+                encrypted ? EncryptionPassword.of(confirmation == null ? "" : confirmation) : null,
+                plusArchivelog, description.isBlank() ? null : description, acknowledge, idempotencyKey);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isEmpty();
+    }
+}

@@ -1,0 +1,108 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.ActionInterruptedException;
+import io.obconsole.backup.BackupScope;
+import io.obconsole.backup.BackupService;
+import io.obconsole.backup.CancelRequest;
+import io.obconsole.backup.OceanBaseRejectedException;
+import io.obconsole.audit.AuditUnavailableException;
+import io.obconsole.cluster.BackupJob;
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.UnknownClusterException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/**
+ * Cancelling a running backup: a confirmation page (a GET, which changes nothing) and its POST.
+ * OceanBase cancels per tenant, so the page names the tenant and its running job.
+ */
+@Path("/jobs/{cluster}/{tenant}/{jobId}/cancel")
+public class CancelResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance confirm(String cluster, JobView job, String key);
+    }
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    ClusterGateway gateway;
+
+    @Inject
+    BackupService backups;
+
+    @Inject
+    Messages msg;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance confirm(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @PathParam("jobId") long jobId) {
+        Operator who = access.who();
+        access.requireOperate(who, cluster, tenant);
+        JobView job = running(cluster, tenant, jobId);
+        return Templates.confirm(cluster, job, PendingBackups.newToken());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response cancel(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @PathParam("jobId") long jobId, @FormParam("key") String key) {
+        Operator who = access.who();
+        access.requireOperate(who, cluster, tenant);
+        try {
+            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key));
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        } catch (OceanBaseRejectedException e) {
+            return failed(cluster, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
+                    e.explanation().nextStep());
+        } catch (ActionInterruptedException e) {
+            return failed(cluster, e.getMessage(), null, msg.start_interrupted_next());
+        } catch (AuditUnavailableException e) {
+            return failed(cluster, null, null, msg.start_audit_down_next());
+        }
+        return Response.seeOther(URI.create("/jobs?cluster=" + cluster + "&tenant=" + tenant + "&msg=" + Flash.CANCELED))
+                .build();
+    }
+
+    private Response failed(String cluster, String detail, String explanation, String nextStep) {
+        return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.TEXT_HTML_TYPE)
+                .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), detail, explanation, nextStep))
+                .build();
+    }
+
+    /** The running job, or null when it has ended meanwhile (the page then says so). */
+    private JobView running(String cluster, String tenant, long jobId) {
+        try {
+            for (BackupJob job : gateway.jobs(cluster, 1)) {
+                if (job.running() && job.tenantName().equals(tenant) && job.jobId() == jobId) {
+                    return JobView.of(cluster, job, gateway.now(cluster), null);
+                }
+            }
+            return null;
+        } catch (UnknownClusterException e) {
+            throw new NotFoundException();
+        } catch (ClusterUnreachableException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,505 @@
+package io.obconsole.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Every word the pages show, in one place (English; keys ready for more locales). Templates use {@code msg:key}. */
+@MessageBundle("msg")
+public interface Messages {
+
+    // ---- layout and navigation
+    @Message("OB Backup Console")
+    String app_name();
+
+    @Message("Skip to content")
+    String skip_to_content();
+
+    @Message("Main")
+    String nav_label();
+
+    @Message("Overview")
+    String nav_overview();
+
+    @Message("Jobs")
+    String nav_jobs();
+
+    @Message("Start backup")
+    String nav_start();
+
+    @Message("Audit")
+    String nav_audit();
+
+    @Message("Sign out")
+    String sign_out();
+
+    @Message("Administrator")
+    String role_admin();
+
+    @Message("Operator")
+    String role_operator();
+
+    @Message("Viewer")
+    String role_viewer();
+
+    @Message("No console role")
+    String role_none();
+
+    @Message("Back to the overview")
+    String back_to_overview();
+
+    @Message("Signed out")
+    String signed_out_title();
+
+    @Message("You are signed out of the console and of the sign-in service.")
+    String signed_out_text();
+
+    @Message("Sign in again")
+    String sign_in_again();
+
+    @Message("Not allowed")
+    String forbidden_title();
+
+    @Message("You are not allowed to see this page or do this action. Nothing was sent to any cluster.")
+    String forbidden_text();
+
+    // ---- flash messages after a redirect
+    @Message("The backup was started. Its progress is shown below.")
+    String flash_started();
+
+    @Message("The cancellation was sent. The job ends as CANCELED once OceanBase has stopped it.")
+    String flash_canceled();
+
+    @Message("Your session had expired, so nothing was sent. Please check the form and submit it again.")
+    String flash_session_expired();
+
+    @Message("The review waited too long and was discarded, so nothing was sent. Please fill in the form again.")
+    String flash_review_expired();
+
+    // ---- overview
+    @Message("Overview")
+    String overview_title();
+
+    @Message("Start backup")
+    String start_backup();
+
+    @Message("Cluster {name}")
+    String cluster_heading(String name);
+
+    @Message("Unreachable: {reason}")
+    String cluster_unreachable(String reason);
+
+    @Message("OceanBase {version}")
+    String cluster_version(String version);
+
+    @Message("None of this cluster's tenants are in your scope.")
+    String no_tenants_in_scope();
+
+    @Message("Cluster")
+    String col_cluster();
+
+    @Message("Tenant")
+    String col_tenant();
+
+    @Message("Log archive")
+    String col_archive();
+
+    @Message("Backup destination")
+    String col_dest();
+
+    @Message("Last FULL")
+    String col_last_full();
+
+    @Message("Last INCREMENTAL")
+    String col_last_inc();
+
+    @Message("Running job")
+    String col_running();
+
+    @Message("Preflight")
+    String col_preflight();
+
+    @Message("lag {lag}")
+    String archive_lag(String lag);
+
+    @Message("Set")
+    String dest_set();
+
+    @Message("Not set")
+    String dest_not_set();
+
+    @Message("No FULL backup")
+    String no_full();
+
+    @Message("none yet")
+    String no_inc();
+
+    @Message("none")
+    String none();
+
+    @Message("unknown")
+    String unknown();
+
+    @Message("{#when f}{#is FRESH}Recent{#is AGING}Getting old{#is STALE}Too old{#else}Missing{/when}")
+    String freshness(Freshness f);
+
+    @Message("Ready for backup")
+    String badge_ready();
+
+    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#else}{check}{/when}")
+    String badge(io.obconsole.backup.PreflightFinding.Check check);
+
+    @Message("Backup progress of {tenant}")
+    String progress_label(String tenant);
+
+    // ---- tenant
+    @Message("{tenant} on {cluster}")
+    String tenant_title(String tenant, String cluster);
+
+    @Message("State")
+    String tenant_state();
+
+    @Message("Backup concurrency (ha_low_thread_score)")
+    String concurrency();
+
+    @Message("(built-in default)")
+    String concurrency_default();
+
+    @Message("ended")
+    String ended();
+
+    @Message("Running job")
+    String running_job();
+
+    @Message("No backup is running.")
+    String no_running_job();
+
+    @Message("Job {id}, {type}")
+    String job_heading(long id, String type);
+
+    @Message("started")
+    String started_at();
+
+    @Message("Task")
+    String col_task();
+
+    @Message("Phase")
+    String col_phase();
+
+    @Message("Tablets done")
+    String col_tablets();
+
+    @Message("Macro blocks done")
+    String col_macro_blocks();
+
+    @Message("Read")
+    String col_input();
+
+    @Message("Written")
+    String col_output();
+
+    @Message("No tasks reported yet.")
+    String no_tasks_yet();
+
+    @Message("Last backups: duration and size")
+    String chart_title();
+
+    @Message("No completed backups yet.")
+    String chart_empty();
+
+    @Message("The last {count} completed backups, oldest on the left; bar height is the duration (highest: {max}).")
+    String chart_caption(int count, String max);
+
+    @Message("Dots show the size written (largest: {max}).")
+    String chart_size_caption(String max);
+
+    @Message("History")
+    String history_title();
+
+    @Message("No ended jobs.")
+    String no_history();
+
+    // ---- jobs
+    @Message("Jobs")
+    String jobs_title();
+
+    @Message("Filters")
+    String filters();
+
+    @Message("any")
+    String any();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
+    @Message("Apply filters")
+    String apply_filters();
+
+    @Message("Running")
+    String running_jobs();
+
+    @Message("No backup is running.")
+    String no_running_jobs();
+
+    @Message("Job")
+    String col_job();
+
+    @Message("Type")
+    String col_type();
+
+    @Message("Status")
+    String col_status();
+
+    @Message("Started")
+    String col_started();
+
+    @Message("Duration")
+    String col_duration();
+
+    @Message("Description")
+    String col_description();
+
+    @Message("Result")
+    String col_result();
+
+    @Message("Actions")
+    String col_actions();
+
+    @Message("+ archive log")
+    String plus_archivelog_short();
+
+    @Message("encrypted")
+    String encrypted_short();
+
+    @Message("RESULT {result}")
+    String job_result(long result);
+
+    @Message("Cancel backup")
+    String cancel_backup();
+
+    // ---- failed jobs in plain words
+    @Message("OceanBase could not reach the backup destination. Check that the destination (NFS mount, object storage) is reachable from every OceanBase server and writable, then start the backup again.")
+    String failure_9070();
+
+    @Message("Reading or writing the backup files failed. Check the destination's free space and health, then start the backup again.")
+    String failure_4009();
+
+    @Message("The tenant's log archive stopped, and a data backup needs it running. Ask an administrator to restart archiving (ALTER SYSTEM ARCHIVELOG), then start the backup again.")
+    String failure_9029();
+
+    @Message("The tenant's log archive was interrupted. Ask an administrator to check the archive destination and restart archiving, then start the backup again.")
+    String failure_9027();
+
+    @Message("The archived log and the backup data do not line up, so this backup could not be used for a restore. Start a new FULL backup.")
+    String failure_9064();
+
+    @Message("The backup took too long and timed out. Try again with a higher backup concurrency or outside busy hours.")
+    String failure_4012();
+
+    @Message("OceanBase ended the job with this error. Its COMMENT says why; the OceanBase documentation lists the code.")
+    String failure_other();
+
+    // ---- start, cancel, audit
+    @Message("Start backup")
+    String start_title();
+
+    @Message("You may not start backups on any cluster.")
+    String start_no_clusters();
+
+    @Message("Tenants")
+    String tenants();
+
+    @Message("Choose one or more (Ctrl or Shift to choose several).")
+    String tenants_hint();
+
+    @Message("All tenants")
+    String all_tenants();
+
+    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped.")
+    String all_tenants_hint();
+
+    @Message("Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
+    String concurrency_hint();
+
+    @Message("Encryption password")
+    String password();
+
+    @Message("Encryption password again")
+    String password_confirmation();
+
+    @Message("Optional. A restore of this backup will need it; the console does not keep it anywhere.")
+    String password_hint();
+
+    @Message("set (not shown)")
+    String password_set();
+
+    @Message("not set")
+    String password_not_set();
+
+    @Message("PLUS ARCHIVELOG")
+    String plus_archivelog();
+
+    @Message("FULL backups only: include the archive log needed to restore to the backup's end.")
+    String plus_archivelog_hint();
+
+    @Message("Take a FULL backup where none exists")
+    String acknowledge();
+
+    @Message("OceanBase silently turns an INCREMENTAL backup into a FULL one for a tenant without a FULL backup. Tick this to agree.")
+    String acknowledge_hint();
+
+    @Message("Review")
+    String review();
+
+    @Message("Choose a cluster and tenants to see the preflight.")
+    String preflight_choose();
+
+    @Message("Ready: nothing stands in the way")
+    String preflight_passed();
+
+    @Message("Blocked: fix the problems below first")
+    String preflight_blocked();
+
+    @Message("Needs your agreement (see below)")
+    String preflight_needs_ack();
+
+    @Message("ready")
+    String preflight_tenant_ok();
+
+    @Message("will be skipped")
+    String preflight_skipped();
+
+    @Message("Problem")
+    String preflight_blocking();
+
+    @Message("Warning")
+    String preflight_warning();
+
+    @Message("Fix:")
+    String preflight_fix();
+
+    @Message("OceanBase would take a FULL backup instead of an INCREMENTAL one for some tenants: tick \"Take a FULL backup where none exists\" to go ahead, or choose FULL.")
+    String review_needs_acknowledgement();
+
+    @Message("The preflight failed; see the problems and their fixes.")
+    String review_preflight_failed();
+
+    @Message("Review and confirm")
+    String review_title();
+
+    @Message("Nothing has been sent yet. These are exactly the statements that will run, in this order, when you confirm.")
+    String review_intro();
+
+    @Message("Statements")
+    String review_statements();
+
+    @Message("OceanBase will skip these tenants:")
+    String review_skipped();
+
+    @Message("OceanBase will take a FULL backup for tenants without one.")
+    String review_full_instead();
+
+    @Message("Confirm and start")
+    String confirm_and_start();
+
+    @Message("Back to the form")
+    String back_to_form();
+
+    @Message("unchanged")
+    String unchanged();
+
+    @Message("yes")
+    String yes();
+
+    @Message("no")
+    String no();
+
+    @Message("This cluster is not configured.")
+    String unknown_cluster();
+
+    @Message("OceanBase refused the backup")
+    String start_rejected();
+
+    @Message("The cluster stopped answering")
+    String start_interrupted();
+
+    @Message("Check the job list before trying again: the statement may have reached the cluster.")
+    String start_interrupted_next();
+
+    @Message("The audit trail is unavailable")
+    String start_audit_down();
+
+    @Message("Nothing was sent to the cluster, because the action could not be recorded first. Try again when the audit database is back.")
+    String start_audit_down_next();
+
+    @Message("This backup was already submitted")
+    String start_duplicate();
+
+    @Message("The backup was not started")
+    String start_refused();
+
+    @Message("Cancel a backup")
+    String cancel_title();
+
+    @Message("Cancel the running backup of {tenant} on {cluster} (job {jobId}, {type})?")
+    String cancel_question(String tenant, String cluster, long jobId, String type);
+
+    @Message("OceanBase cancels every running backup of this tenant. The job ends as CANCELED; the backup set will not be usable.")
+    String cancel_effect();
+
+    @Message("This job is not running any more.")
+    String cancel_not_running();
+
+    @Message("Keep it running")
+    String keep_running();
+
+    @Message("The cancellation failed")
+    String cancel_failed();
+
+    @Message("Audit trail")
+    String audit_title();
+
+    @Message("Actor")
+    String actor();
+
+    @Message("Action")
+    String action();
+
+    @Message("Outcome")
+    String outcome();
+
+    @Message("Time")
+    String time();
+
+    @Message("Statements")
+    String statements();
+
+    @Message("Details")
+    String details();
+
+    @Message("Export CSV")
+    String csv_export();
+
+    @Message("Audit chain")
+    String chain_title();
+
+    @Message("Verify chain")
+    String verify_chain();
+
+    @Message("Intact: all {checked} records link up")
+    String chain_intact(long checked);
+
+    @Message("Broken at record {at}: {problem}")
+    String chain_broken(Long at, String problem);
+
+    @Message("Showing {shown} of {total} records")
+    String audit_count(int shown, long total);
+
+    @Message("No records match.")
+    String audit_empty();
+
+    @Message("OceanBase error {code}:")
+    String ob_error(Integer code);
+}

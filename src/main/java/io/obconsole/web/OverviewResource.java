@@ -1,0 +1,37 @@
+package io.obconsole.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The first page: every cluster with the user tenants the reader may see and how safe their backups are. */
+@Path("/")
+public class OverviewResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance overview(List<ClusterView> clusters, boolean canStart, String message);
+    }
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    OverviewModel model;
+
+    @Inject
+    Messages msg;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance overview(@QueryParam("msg") String message) {
+        var who = access.who();
+        return Templates.overview(model.clusters(who), access.operatesSomewhere(who), Flash.text(msg, message));
+    }
+}

@@ -1,0 +1,258 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.audit.AuditUnavailableException;
+import io.obconsole.audit.DuplicateActionException;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.ActionInterruptedException;
+import io.obconsole.backup.AlreadyRunningException;
+import io.obconsole.backup.BackupRequest;
+import io.obconsole.backup.BackupResult;
+import io.obconsole.backup.BackupService;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.OceanBaseRejectedException;
+import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.PreflightReport;
+import io.obconsole.backup.StartedJob;
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.InvalidIdentifierException;
+import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.cluster.UnknownTenantException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * Starting a backup in two steps: the form (with its live preflight) posts to a review that shows
+ * exactly the statements that will run; only the review's "Confirm and start" sends anything.
+ * Every step is POST-redirect-GET and authorized here, whatever the form offered.
+ */
+@Path("/backups")
+public class StartBackupResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(StartForm start, String error, String message);
+
+        static native TemplateInstance preflight(PreflightReport report, String error);
+
+        static native TemplateInstance review(PendingBackups.Pending pending);
+
+        static native TemplateInstance failed(String cluster, String title, String detail, String explanation,
+                String nextStep);
+    }
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    StartFormModel forms;
+
+    @Inject
+    BackupService backups;
+
+    @Inject
+    ClusterGateway gateway;
+
+    @Inject
+    PendingBackups pending;
+
+    @Inject
+    Messages msg;
+
+    @GET
+    @Path("new")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance form(@QueryParam("cluster") String cluster, @QueryParam("tenant") String tenant,
+            @QueryParam("msg") String message) {
+        Operator who = access.who();
+        requireOperatesSomewhere(who);
+        return Templates.form(forms.of(who, BackupForm.empty(cluster, tenant)), null, Flash.text(msg, message));
+    }
+
+    /** The preflight panel for the current choices; reads only. */
+    @GET
+    @Path("preflight")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance preflight(@QueryParam("cluster") String cluster, @QueryParam("tenants") List<String> tenants,
+            @QueryParam("allTenants") boolean allTenants, @QueryParam("type") String type) {
+        Operator who = access.who();
+        BackupForm form = new BackupForm(cluster, tenants, allTenants, type, "", false, "", false);
+        authorize(who, form);
+        try {
+            return Templates.preflight(backups.preflight(who, form.forPreflight()), null);
+        } catch (RuntimeException e) {
+            return Templates.preflight(null, refusal(e));
+        }
+    }
+
+    @POST
+    @Path("review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response review(@FormParam("cluster") String cluster, @FormParam("tenants") List<String> tenants,
+            @FormParam("allTenants") boolean allTenants, @FormParam("type") String type,
+            @FormParam("concurrency") String concurrency, @FormParam("password") String password,
+            @FormParam("passwordConfirmation") String confirmation, @FormParam("plusArchivelog") boolean plusArchivelog,
+            @FormParam("description") String description, @FormParam("acknowledge") boolean acknowledge) {
+        Operator who = access.who();
+        BackupForm form = new BackupForm(cluster, tenants, allTenants, type, concurrency, plusArchivelog, description,
+                acknowledge);
+        authorize(who, form);
+        String token = PendingBackups.newToken();
+        BackupRequest request = null;
+        try {
+            request = form.toRequest(password, confirmation, token);
+            request.validate();
+            PreflightReport report = backups.preflight(who, form.forPreflight());
+            if (!report.passed()) {
+                throw new PreflightRefusedException(report.needsAcknowledgement() && !report.blocked()
+                        ? msg.review_needs_acknowledgement() : msg.review_preflight_failed(), report);
+            }
+            List<String> statements = StatementPreview.of(request, gateway.dialect(cluster), report);
+            pending.put(who, request, form, statements, report, token);
+            return Response.seeOther(URI.create("/backups/review/" + token)).build();
+        } catch (RuntimeException e) {
+            if (request != null) {
+                PendingBackups.wipe(request);
+            }
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.form(forms.of(who, form), refusal(e), null)).build();
+        }
+    }
+
+    /** A POST replayed as a GET after a sign-in (its form data is lost): back to the form, saying so. */
+    @GET
+    @Path("review")
+    public Response reviewAfterSignIn() {
+        return Response.seeOther(URI.create("/backups/new?msg=" + Flash.SESSION_EXPIRED)).build();
+    }
+
+    @GET
+    @Path("review/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response showReview(@PathParam("token") String token) {
+        Operator who = access.who();
+        return pending.find(who, token)
+                .map(entry -> Response.ok(Templates.review(entry), MediaType.TEXT_HTML_TYPE).build())
+                .orElseGet(() -> Response.seeOther(URI.create("/backups/new?msg=" + Flash.REVIEW_EXPIRED)).build());
+    }
+
+    @POST
+    @Path("review/{token}/confirm")
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@PathParam("token") String token) {
+        Operator who = access.who();
+        PendingBackups.Pending entry = pending.find(who, token).orElse(null);
+        if (entry == null) {
+            return Response.seeOther(URI.create("/backups/new?msg=" + Flash.REVIEW_EXPIRED)).build();
+        }
+        authorize(who, entry.form());
+        pending.take(who, token);
+        try {
+            return Response.seeOther(landing(backups.start(who, entry.request()))).build();
+        } catch (RuntimeException e) {
+            return failure(entry.form().cluster(), e);
+        } finally {
+            PendingBackups.wipe(entry.request());
+        }
+    }
+
+    /** After a sign-in the confirmation arrives as a GET: show the review again (if it is still waiting). */
+    @GET
+    @Path("review/{token}/confirm")
+    public Response confirmAfterSignIn(@PathParam("token") String token) {
+        return Response.seeOther(URI.create("/backups/review/" + token)).build();
+    }
+
+    /** The job's own page: the tenant page for one tenant, the running jobs for several. */
+    static URI landing(BackupResult result) {
+        List<StartedJob> jobs = result.jobs();
+        if (jobs.size() == 1) {
+            StartedJob job = jobs.get(0);
+            return URI.create("/clusters/" + result.cluster() + "/tenants/" + job.tenant() + "?msg=" + Flash.STARTED
+                    + "#running-" + job.jobId());
+        }
+        return URI.create("/jobs?cluster=" + result.cluster() + "&status=RUNNING&msg=" + Flash.STARTED);
+    }
+
+    private void requireOperatesSomewhere(Operator who) {
+        if (!access.operatesSomewhere(who)) {
+            throw new PageForbiddenException();
+        }
+    }
+
+    /** Operators act only in their scope; every tenant at once only with {@code cluster/*}. */
+    private void authorize(Operator who, BackupForm form) {
+        requireOperatesSomewhere(who);
+        if (form.cluster() == null || form.cluster().isBlank()) {
+            return;
+        }
+        if (form.allTenants()) {
+            access.requireOperateAllTenants(who, form.cluster());
+        } else {
+            form.tenants().forEach(tenant -> access.requireOperate(who, form.cluster(), tenant));
+        }
+    }
+
+    /** A refused form or preflight in the operator's words. */
+    private String refusal(RuntimeException e) {
+        if (e instanceof InvalidRequestException || e instanceof InvalidIdentifierException
+                || e instanceof UnknownTenantException || e instanceof PreflightRefusedException
+                || e instanceof AlreadyRunningException) {
+            return e.getMessage();
+        }
+        if (e instanceof UnknownClusterException) {
+            return msg.unknown_cluster();
+        }
+        if (e instanceof ClusterUnreachableException unreachable) {
+            return msg.cluster_unreachable(unreachable.reason());
+        }
+        if (e instanceof ActionForbiddenException) {
+            throw new PageForbiddenException();
+        }
+        throw e;
+    }
+
+    private Response failure(String cluster, RuntimeException e) {
+        if (e instanceof ActionForbiddenException) {
+            throw new PageForbiddenException();
+        }
+        if (e instanceof OceanBaseRejectedException rejected) {
+            return failed(Response.Status.BAD_GATEWAY, cluster, msg.start_rejected(),
+                    rejected.error().code() + ": " + rejected.error().text(), rejected.explanation().explanation(),
+                    rejected.explanation().nextStep());
+        }
+        if (e instanceof ActionInterruptedException interrupted) {
+            return failed(Response.Status.BAD_GATEWAY, cluster, msg.start_interrupted(), interrupted.getMessage(), null,
+                    msg.start_interrupted_next());
+        }
+        if (e instanceof AuditUnavailableException) {
+            return failed(Response.Status.SERVICE_UNAVAILABLE, cluster, msg.start_audit_down(), null, null,
+                    msg.start_audit_down_next());
+        }
+        if (e instanceof DuplicateActionException) {
+            return failed(Response.Status.CONFLICT, cluster, msg.start_duplicate(), null, null, null);
+        }
+        return failed(Response.Status.CONFLICT, cluster, msg.start_refused(), refusal(e), null, null);
+    }
+
+    private static Response failed(Response.Status status, String cluster, String title, String detail,
+            String explanation, String nextStep) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.failed(cluster, title, detail, explanation, nextStep)).build();
+    }
+}

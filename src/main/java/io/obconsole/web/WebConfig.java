@@ -1,0 +1,39 @@
+package io.obconsole.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** What the pages need to know beyond the clusters: when a recovery point counts as old, how much history to show. */
+@ConfigMapping(prefix = "console.web")
+public interface WebConfig {
+
+    /** Age of the newest FULL backup set past which the overview shows it amber. */
+    @WithDefault("P7D")
+    Duration fullAmberAfter();
+
+    /** Age of the newest FULL backup set past which the overview shows it red. */
+    @WithDefault("P14D")
+    Duration fullRedAfter();
+
+    /** Age of the newest INCREMENTAL backup set past which the overview shows it amber. */
+    @WithDefault("P1D")
+    Duration incAmberAfter();
+
+    /** Age of the newest INCREMENTAL backup set past which the overview shows it red. */
+    @WithDefault("P2D")
+    Duration incRedAfter();
+
+    /** How many ended jobs per cluster the job and tenant pages read. */
+    @WithDefault("200")
+    int jobHistory();
+
+    /** The zone the clusters' clocks run in (job times are cluster wall-clock times without a zone). */
+    @WithDefault("UTC")
+    ZoneId clusterTimeZone();
+
+    /** How long a reviewed backup waits for its confirmation before the operator must fill the form again. */
+    @WithDefault("PT10M")
+    Duration reviewTimeout();
+}
