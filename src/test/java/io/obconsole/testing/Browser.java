@@ -54,7 +54,9 @@ public final class Browser implements AutoCloseable {
     /** A fresh browser profile (no cookies) with one page. */
     public Page newPage() {
         BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(1366, 900));
-        context.setDefaultTimeout(20_000);
+        // Keycloak renders its first login page slowly on a busy 2-core machine
+        context.setDefaultTimeout(30_000);
+        context.setDefaultNavigationTimeout(90_000);
         return context.newPage();
     }
 

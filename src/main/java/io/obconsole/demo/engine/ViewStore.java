@@ -1,7 +1,7 @@
 package io.obconsole.demo.engine;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.util.Properties;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,7 +32,7 @@ final class ViewStore implements AutoCloseable {
 
     ViewStore(Cluster cluster) throws SQLException {
         this.url = "jdbc:h2:mem:obdemo-" + UUID.randomUUID();
-        this.admin = DriverManager.getConnection(url + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "OB_ADMIN", "");
+        this.admin = connect(url + ";MODE=MySQL;CASE_INSENSITIVE_IDENTIFIERS=TRUE", "OB_ADMIN");
         this.tables = ViewCatalog.tables(cluster);
         createSchema(cluster);
         admin.setAutoCommit(false);
@@ -105,7 +105,7 @@ final class ViewStore implements AutoCloseable {
 
     /** A connection for one client session, signed in as the tenant's H2 user. */
     Connection open(Tenant tenant) throws SQLException {
-        Connection connection = DriverManager.getConnection(url, h2User(tenant.id), "");
+        Connection connection = connect(url, h2User(tenant.id));
         try (Statement setup = connection.createStatement()) {
             // MySQL column names that are H2 keywords
             setup.execute("SET NON_KEYWORDS VALUE, KEY, YEAR, MONTH, DAY, HOUR, MINUTE, SECOND, USER");
@@ -160,5 +160,16 @@ final class ViewStore implements AutoCloseable {
         } catch (SQLException e) {
             // already gone: nothing to release
         }
+    }
+
+    /**
+     * Opens an H2 connection through H2's own driver, not DriverManager: inside Quarkus (tests,
+     * dev mode) the driver registry may belong to another class loader and not see H2.
+     */
+    private static Connection connect(String url, String user) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", "");
+        return new org.h2.Driver().connect(url, properties);
     }
 }
