@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -48,9 +49,22 @@ public class SignedInOperator {
 
     /** The person behind the current request; anonymous (no roles, no scopes) when not signed in. */
     public Operator operator() {
-        if (identity == null || identity.isAnonymous()) {
-            return new Operator("anonymous", null, Set.of(), List.of(), clientAddress());
+        try {
+            if (identity == null || identity.isAnonymous()) {
+                return anonymous();
+            }
+            return signedIn();
+        } catch (ContextNotActiveException outsideARequest) {
+            // a scheduled task or a background thread has no person behind it
+            return anonymous();
         }
+    }
+
+    private Operator anonymous() {
+        return new Operator("anonymous", null, Set.of(), List.of(), clientAddress());
+    }
+
+    private Operator signedIn() {
         JsonWebToken access = token(accessToken);
         JsonWebToken id = token(idToken);
         Set<String> roles = new TreeSet<>(identity.getRoles());
@@ -87,7 +101,12 @@ public class SignedInOperator {
      * then, so a client cannot spoof it with its own X-Forwarded-For header.
      */
     private String clientAddress() {
-        RoutingContext context = request == null ? null : request.getCurrent();
+        RoutingContext context;
+        try {
+            context = request == null ? null : request.getCurrent();
+        } catch (ContextNotActiveException outsideARequest) {
+            return null;
+        }
         if (context == null) {
             return null;
         }

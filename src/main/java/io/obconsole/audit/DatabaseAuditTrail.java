@@ -28,6 +28,7 @@ public class DatabaseAuditTrail implements AuditTrail {
     /** The action name of a job-ended record whose start the console did not record. */
     static final String UNKNOWN_START = "BACKUP_JOB";
     static final int MAX_KEY = 191;
+    static final int MAX_CLUSTER = 128;
 
     @Inject
     ChainAppender chain;
@@ -43,7 +44,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         AuditRecord record = intentRecord(intent);
         try {
             return inNewTransaction(() -> {
-                ChainHead head = chain.lock();
+                ChainAppender.Head head = chain.lock();
                 Optional<Long> original = intentWithKey(record.idempotencyKey);
                 if (original.isPresent()) {
                     throw new DuplicateActionException(original.get());
@@ -72,7 +73,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         }
         try {
             inNewTransaction(() -> {
-                ChainHead head = chain.lock();
+                ChainAppender.Head head = chain.lock();
                 AuditRecord intent = AuditRecord.findById(intentId);
                 if (intent == null || intent.outcomeKind() != AuditOutcome.INTENDED) {
                     throw new IllegalArgumentException("No intent record " + intentId);
@@ -105,7 +106,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         }
         try {
             return inNewTransaction(() -> {
-                ChainHead head = chain.lock();
+                ChainAppender.Head head = chain.lock();
                 if (jobEndRecorded(key)) {
                     return false;
                 }
@@ -139,6 +140,11 @@ public class DatabaseAuditTrail implements AuditTrail {
         if (intent.idempotencyKey() != null && intent.idempotencyKey().length() > MAX_KEY) {
             throw new IllegalArgumentException("Idempotency key longer than " + MAX_KEY + " characters");
         }
+        if (intent.cluster().length() > MAX_CLUSTER
+                || (intent.tenants() != null && intent.tenants().stream().anyMatch(t -> t == null || t.length() > MAX_KEY))) {
+            // longer than any real cluster or tenant name; refused as a caller error, not as "audit down"
+            throw new IllegalArgumentException("Cluster or tenant name too long for the audit trail");
+        }
         SecretGuard.checkParameters(intent.parameters());
         Operator actor = intent.actor();
         AuditRecord record = new AuditRecord();
@@ -171,7 +177,7 @@ public class DatabaseAuditTrail implements AuditTrail {
 
     private AuditRecord jobEndedRecord(JobRef job, String key, String status, long result, String comment) {
         Optional<Long> intentId = startingIntent(job);
-        AuditRecord intent = intentId.<AuditRecord>map(AuditRecord::findById).orElse(null);
+        AuditRecord intent = intentId.isPresent() ? AuditRecord.<AuditRecord>findById(intentId.get()) : null;
         AuditRecord record = new AuditRecord();
         record.actorUsername = Operator.SYSTEM;
         record.actorRoles = "";
