@@ -118,7 +118,7 @@ public class BackupService {
             return new BackupResult(intent, cluster, request.type(), jobs, redacted(plan), report.skipped(), previous,
                     warnings(report));
         } catch (ObErrorException e) {
-            List<String> sent = redacted(plan.subList(0, Math.max(plan.indexOf(e.statement()), 0) + 1));
+            List<String> sent = redacted(sentUpTo(plan, e.statement()));
             outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, sent, e.error().code(), e.error().text(), List.of());
             if (e.error().code() == 9036) {
                 throw new AlreadyRunningException(alreadyRunning(cluster, request.scope()), e.error());
@@ -309,6 +309,12 @@ public class BackupService {
 
     private static List<AuditTrail.JobRef> refs(String cluster, List<StartedJob> jobs) {
         return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.jobId())).toList();
+    }
+
+    /** The statements sent until OceanBase refused {@code refused} (none if a read before them failed). */
+    private static List<ObStatement> sentUpTo(List<ObStatement> plan, ObStatement refused) {
+        int index = refused == null ? -1 : plan.indexOf(refused);
+        return plan.subList(0, index + 1);
     }
 
     private static List<String> redacted(List<ObStatement> statements) {

@@ -22,6 +22,9 @@ public final class ObErrorCatalogue {
             case 1235 -> new ObExplanation("The console's account signs in to a user tenant, which may act only on "
                     + "itself and may not name tenants.",
                     "Configure this cluster with mode=tenant, or give the console a sys-tenant account (root@sys).");
+            case 1146 -> new ObExplanation("The console cannot read OceanBase's backup views: its account signs in to a "
+                    + "user tenant, which has no CDB_ views.",
+                    "Configure this cluster with mode=tenant, or give the console a sys-tenant account (root@sys).");
             case 1227 -> new ObExplanation("The console's database account lacks the ALTER SYSTEM privilege.",
                     "Grant ALTER SYSTEM to the account in console.clusters.<name>.user, or use an administrator account.");
             case 4147 -> new ObExplanation("OceanBase refused the backup concurrency (ha_low_thread_score): it must be "

@@ -2,15 +2,21 @@ package io.obconsole.cluster;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** The clusters the console manages, read from {@code console.clusters.<name>.*}. */
-@ConfigMapping(prefix = "console")
+/**
+ * The clusters the console manages, read from {@code console.clusters.<name>.*}. Rooted at
+ * {@code console.clusters} (not {@code console}) so other {@code console.*} settings are not
+ * taken for unknown members of this mapping.
+ */
+@ConfigMapping(prefix = "console.clusters")
 public interface ClustersConfig {
 
     /** Every managed cluster by the name operators see (and write in {@code ob_scopes}). */
+    @WithParentName
     Map<String, ClusterConfig> clusters();
 
     /** How to reach one cluster and how long to wait for it. */

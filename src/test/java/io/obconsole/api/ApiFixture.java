@@ -1,0 +1,73 @@
+package io.obconsole.api;
+
+import static io.restassured.RestAssured.given;
+
+import io.obconsole.demo.DemoControl;
+import io.obconsole.testing.Demo;
+import io.obconsole.testing.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What the API tests share: signed-in requests, the demo cluster put back in its starting state, its statements. */
+final class ApiFixture {
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    private ApiFixture() {
+    }
+
+    static RequestSpecification as(String user) {
+        return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::accessToken)).contentType(ContentType.JSON);
+    }
+
+    static DemoControl control() {
+        return Demo.cluster().control();
+    }
+
+    /** Lets every running job end and puts tenants back as the demo scenario starts them. */
+    static void resetCluster() {
+        ClusterChangesAfterPreflight.disarm();
+        DemoControl control = control();
+        control.recover();
+        for (String tenant : List.of("mysql_tenant", "oracle_tenant", "analytics")) {
+            control.setTenantStatus(tenant, "NORMAL");
+            control.setThreadScore(tenant, 0);
+        }
+        control.setArchive("mysql_tenant", "DOING");
+        control.setArchive("oracle_tenant", "DOING");
+        control.setBackupDest("mysql_tenant", "file:///data/backup/mysql_tenant");
+        control.setBackupDest("oracle_tenant", "file:///data/backup/oracle_tenant");
+        control.setBackupDest("analytics", "");
+        Demo.clock().advanceSeconds(600);
+        sql("SELECT 1");
+        control.resetStatements();
+    }
+
+    static List<String> backupsReceived() {
+        return control().statementsReceived().stream().filter(s -> s.startsWith("ALTER SYSTEM BACKUP")).toList();
+    }
+
+    /** What an admin (or another console) runs on the cluster with its own client, as root@sys. */
+    static void sql(String statement) {
+        Properties props = new Properties();
+        props.setProperty("user", "root@sys");
+        props.setProperty("password", "demo");
+        props.setProperty("sslMode", "DISABLED");
+        try (Connection c = DriverManager.getConnection(Demo.cluster().jdbcUrl(), props)) {
+            c.createStatement().execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> backup(String type, String... tenants) {
+        return Map.of("type", type, "tenants", List.of(tenants));
+    }
+}
