@@ -110,7 +110,7 @@ class PageAccessTest {
         assertThat(WebSession.pathOf(WebSession.location(started)))
                 .startsWith("/clusters/demo/tenants/mysql_tenant?msg=started");
         assertThat(changesSent()).contains("ALTER SYSTEM BACKUP TENANT = mysql_tenant DESCRIPTION = 'page test'");
-        String jobPage = otto.open(WebSession.location(started)).asString();
+        String jobPage = otto.open(WebSession.pathOf(WebSession.location(started))).asString();
         assertThat(jobPage).contains("The backup was started").contains("data-job-key=\"demo/1002/");
 
         String jobs = otto.open("/jobs?status=RUNNING").asString();
