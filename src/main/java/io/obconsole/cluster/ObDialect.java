@@ -1,0 +1,248 @@
+package io.obconsole.cluster;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The only place that writes OceanBase SQL text. Knows the cluster's mode (CDB_ views and TENANT
+ * clauses from sys, DBA_ views and DATABASE forms inside a tenant) and version ({@code all_user}
+ * from 4.2.1, {@code all} before), and lets no tenant name, description or password into a
+ * statement unchecked or unquoted.
+ */
+public final class ObDialect {
+
+    /** Asked once per cluster, before the dialect for it exists. */
+    public static final String VERSION_QUERY = "SELECT ob_version()";
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    private static final int MAX_DESCRIPTION = 256;
+    private static final int MAX_PASSWORD = 128;
+
+    private final String cluster;
+    private final ClusterMode mode;
+    private final ObVersion version;
+
+    public ObDialect(String cluster, ClusterMode mode, ObVersion version) {
+        this.cluster = cluster;
+        this.mode = mode;
+        this.version = version;
+    }
+
+    public ClusterMode mode() {
+        return mode;
+    }
+
+    public ObVersion version() {
+        return version;
+    }
+
+    // ---- identifiers and literals
+
+    /**
+     * The tenant name, if it is one the cluster just listed ({@code listed}: its user tenants).
+     *
+     * @throws InvalidIdentifierException if it could not be an OceanBase tenant name at all
+     * @throws UnknownTenantException     if it is well-formed but not listed
+     */
+    public TenantName tenant(String raw, Collection<String> listed) {
+        if (raw == null || !IDENTIFIER.matcher(raw).matches()) {
+            throw new InvalidIdentifierException("'" + shorten(raw) + "' is not a tenant name: a tenant name is a letter "
+                    + "or '_' followed by up to 127 letters, digits or '_'");
+        }
+        if (!listed.contains(raw)) {
+            throw new UnknownTenantException(cluster, raw);
+        }
+        return new TenantName(raw);
+    }
+
+    /** {@code text} as a MySQL string literal; a quote or backslash inside stays text. */
+    static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                out.append("''");
+            } else if (c == '\\') {
+                out.append("\\\\");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('\'').toString();
+    }
+
+    /** Checks a backup description before it is quoted: bounded, and no control characters that would split a line. */
+    public static void checkDescription(String description) {
+        if (description == null) {
+            return;
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new InvalidIdentifierException("A description may have at most " + MAX_DESCRIPTION + " characters");
+        }
+        if (description.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidIdentifierException("A description may not contain control characters (line breaks, tabs, NUL)");
+        }
+    }
+
+    private static String shorten(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        return raw.length() > 64 ? raw.substring(0, 64) + "..." : raw;
+    }
+
+    private static String names(List<TenantName> tenants) {
+        return tenants.stream().map(TenantName::value).collect(Collectors.joining(", "));
+    }
+
+    // ---- actions
+
+    /**
+     * {@code ALTER SYSTEM BACKUP [INCREMENTAL] DATABASE | TENANT = a, b [PLUS ARCHIVELOG] [DESCRIPTION = '...']}.
+     *
+     * @param tenants the tenants to back up; empty = every user tenant (sys) or this tenant (tenant mode)
+     */
+    public ObStatement backup(boolean incremental, List<TenantName> tenants, boolean plusArchivelog, String description) {
+        if (incremental && plusArchivelog) {
+            // the grammar has no PLUS ARCHIVELOG after INCREMENTAL: OceanBase would answer 1064
+            throw new IllegalArgumentException("PLUS ARCHIVELOG exists only for a full backup");
+        }
+        checkDescription(description);
+        StringBuilder sql = new StringBuilder("ALTER SYSTEM BACKUP ");
+        if (incremental) {
+            sql.append("INCREMENTAL ");
+        }
+        sql.append(target(tenants));
+        if (plusArchivelog) {
+            sql.append(" PLUS ARCHIVELOG");
+        }
+        if (description != null && !description.isEmpty()) {
+            sql.append(" DESCRIPTION = ").append(literal(description));
+        }
+        return ObStatement.plain(sql.toString());
+    }
+
+    /** {@code ALTER SYSTEM CANCEL BACKUP [TENANT = a, b]}; empty = every user tenant (sys) or this tenant. */
+    public ObStatement cancel(List<TenantName> tenants) {
+        if (mode == ClusterMode.TENANT || tenants.isEmpty()) {
+            return ObStatement.plain("ALTER SYSTEM CANCEL BACKUP");
+        }
+        return ObStatement.plain("ALTER SYSTEM CANCEL BACKUP TENANT = " + names(tenants));
+    }
+
+    /** The session's backup encryption password; the redacted form shows {@code ***}. */
+    public ObStatement setEncryption(char[] password) {
+        if (password == null || password.length == 0) {
+            throw new InvalidIdentifierException("The encryption password is empty");
+        }
+        if (password.length > MAX_PASSWORD) {
+            throw new InvalidIdentifierException("The encryption password may have at most " + MAX_PASSWORD + " characters");
+        }
+        for (char c : password) {
+            if (Character.isISOControl(c)) {
+                throw new InvalidIdentifierException("The encryption password may not contain control characters");
+            }
+        }
+        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
+                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
+    }
+
+    /** Backup concurrency of one tenant ({@code null} = this tenant in tenant mode, or every user tenant from sys). */
+    public ObStatement setThreadScore(int score, TenantName tenant) {
+        if (score < 0 || score > 100) {
+            throw new IllegalArgumentException("ha_low_thread_score is between 0 and 100");
+        }
+        String sql = "ALTER SYSTEM SET ha_low_thread_score = " + score;
+        if (mode == ClusterMode.SYS) {
+            sql += " TENANT = " + (tenant != null ? tenant.value() : allUserTenants());
+        }
+        return ObStatement.plain(sql);
+    }
+
+    /** Every user tenant in a TENANT clause: {@code all_user} from 4.2.1 ({@code all} is deprecated there), {@code all} before. */
+    String allUserTenants() {
+        return version.atLeast("4.2.1") ? "all_user" : "all";
+    }
+
+    private String target(List<TenantName> tenants) {
+        if (mode == ClusterMode.TENANT || tenants.isEmpty()) {
+            return "DATABASE";
+        }
+        return "TENANT = " + names(tenants);
+    }
+
+    // ---- fixes an administrator runs (shown, never run by the console)
+
+    public String archivelogFix(TenantName tenant) {
+        return mode == ClusterMode.SYS ? "ALTER SYSTEM ARCHIVELOG TENANT = " + tenant.value() + ";" : "ALTER SYSTEM ARCHIVELOG;";
+    }
+
+    public String backupDestFix(TenantName tenant) {
+        String set = "ALTER SYSTEM SET DATA_BACKUP_DEST = '<backup destination URI, e.g. file:///data/backup>'";
+        return mode == ClusterMode.SYS ? set + " TENANT = " + tenant.value() + ";" : set + ";";
+    }
+
+    // ---- reads
+
+    private String view(String name) {
+        return "oceanbase." + (mode == ClusterMode.SYS ? "CDB_" : "DBA_") + name;
+    }
+
+    /** TENANT_ID where the view has it (CDB_ views); DBA_ views are the session tenant's own. */
+    private String tenantIdColumn() {
+        return mode == ClusterMode.SYS ? "TENANT_ID, " : "";
+    }
+
+    public String clusterNow() {
+        return "SELECT NOW(6)";
+    }
+
+    /** User tenants only: SYS and META tenants are never backup targets. */
+    public String userTenants() {
+        return "SELECT TENANT_ID, TENANT_NAME, COMPATIBILITY_MODE, STATUS FROM oceanbase.DBA_OB_TENANTS "
+                + "WHERE TENANT_TYPE = 'USER' ORDER BY TENANT_ID";
+    }
+
+    public String archiveStatus() {
+        return "SELECT " + tenantIdColumn() + "STATUS, CHECKPOINT_SCN_DISPLAY FROM " + view("OB_ARCHIVELOG");
+    }
+
+    public String backupDestinations() {
+        return "SELECT " + tenantIdColumn() + "VALUE FROM " + view("OB_BACKUP_PARAMETER") + " WHERE NAME = 'data_backup_dest'";
+    }
+
+    public String threadScores() {
+        return "SELECT TENANT_ID, VALUE FROM oceanbase.GV$OB_PARAMETERS WHERE NAME = 'ha_low_thread_score'";
+    }
+
+    /** Backup sets a restore can use: successful and still available. */
+    public String usableBackupSets() {
+        return "SELECT " + tenantIdColumn() + "BACKUP_SET_ID, BACKUP_TYPE, START_TIMESTAMP, END_TIMESTAMP FROM "
+                + view("OB_BACKUP_SET_FILES") + " WHERE STATUS = 'SUCCESS' AND FILE_STATUS = 'AVAILABLE' "
+                + "ORDER BY END_TIMESTAMP";
+    }
+
+    private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
+            + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
+            + "DESCRIPTION";
+
+    /** Jobs of user tenants (not the sys tenant's CLUSTER row) that are INIT, DOING or CANCELING. */
+    public String runningJobs() {
+        return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOBS")
+                + " WHERE JOB_LEVEL = 'USER_TENANT' ORDER BY START_TIMESTAMP";
+    }
+
+    /** The newest ended jobs of user tenants. */
+    public String jobHistory(int limit) {
+        return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOB_HISTORY")
+                + " WHERE JOB_LEVEL = 'USER_TENANT' ORDER BY START_TIMESTAMP DESC LIMIT " + Math.max(1, limit);
+    }
+
+    public String runningTasks() {
+        return "SELECT " + tenantIdColumn() + "JOB_ID, TASK_ID, STATUS, TABLET_COUNT, FINISH_TABLET_COUNT, "
+                + "MACRO_BLOCK_COUNT, FINISH_MACRO_BLOCK_COUNT, INPUT_BYTES, OUTPUT_BYTES FROM " + view("OB_BACKUP_TASKS")
+                + " ORDER BY TASK_ID";
+    }
+}

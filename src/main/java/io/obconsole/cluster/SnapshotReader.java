@@ -1,0 +1,146 @@
+package io.obconsole.cluster;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one cluster's tenants and backup state over one connection and assembles the read model. */
+final class SnapshotReader {
+
+    private final String cluster;
+    private final ObDialect dialect;
+    private final Connection connection;
+    private Map<Long, Tenant> tenants;
+    private long ownTenantId;
+
+    SnapshotReader(String cluster, ObDialect dialect, Connection connection) {
+        this.cluster = cluster;
+        this.dialect = dialect;
+        this.connection = connection;
+    }
+
+    ClusterSnapshot read() throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        readTenants();
+        Map<Long, ArchiveStatus> archive = archive(now);
+        Map<Long, String> dests = pairs(dialect.backupDestinations(), "VALUE");
+        Map<Long, String> scores = pairs(dialect.threadScores(), "VALUE");
+        Map<Long, BackupSet> fulls = new HashMap<>();
+        Map<Long, BackupSet> incs = new HashMap<>();
+        readSets(now, fulls, incs);
+        List<BackupJob> running = running();
+        List<TenantState> states = new ArrayList<>();
+        for (Tenant tenant : tenants.values()) {
+            String score = scores.get(tenant.id());
+            states.add(new TenantState(tenant, archive.getOrDefault(tenant.id(), ArchiveStatus.NONE),
+                    dests.getOrDefault(tenant.id(), ""), score == null ? null : Integer.valueOf(score.trim()),
+                    fulls.get(tenant.id()), incs.get(tenant.id()),
+                    running.stream().filter(j -> j.tenantId() == tenant.id()).toList()));
+        }
+        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states));
+    }
+
+    List<BackupJob> jobs(int historyLimit) throws SQLException {
+        readTenants();
+        List<BackupJob> jobs = new ArrayList<>(running());
+        jobs.addAll(query(dialect.jobHistory(historyLimit), this::job));
+        return jobs;
+    }
+
+    private void readTenants() throws SQLException {
+        tenants = new LinkedHashMap<>();
+        for (Tenant tenant : query(dialect.userTenants(), rs -> new Tenant(rs.getLong("TENANT_ID"),
+                rs.getString("TENANT_NAME"), rs.getString("COMPATIBILITY_MODE"), rs.getString("STATUS")))) {
+            tenants.put(tenant.id(), tenant);
+        }
+        ownTenantId = tenants.size() == 1 ? tenants.keySet().iterator().next() : 0;
+    }
+
+    private Map<Long, ArchiveStatus> archive(LocalDateTime now) throws SQLException {
+        Map<Long, ArchiveStatus> archive = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(dialect.archiveStatus())) {
+            while (rs.next()) {
+                LocalDateTime checkpoint = Rows.time(rs, "CHECKPOINT_SCN_DISPLAY");
+                Duration lag = checkpoint == null || now == null ? null : Duration.between(checkpoint, now);
+                archive.put(Rows.tenantId(rs, ownTenantId), new ArchiveStatus(rs.getString("STATUS"), checkpoint, lag));
+            }
+        }
+        return archive;
+    }
+
+    private Map<Long, String> pairs(String sql, String column) throws SQLException {
+        Map<Long, String> values = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                values.putIfAbsent(Rows.tenantId(rs, ownTenantId), rs.getString(column));
+            }
+        }
+        return values;
+    }
+
+    /** Ordered by end time, so the last one of each type wins. */
+    private void readSets(LocalDateTime now, Map<Long, BackupSet> fulls, Map<Long, BackupSet> incs) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(dialect.usableBackupSets())) {
+            while (rs.next()) {
+                LocalDateTime end = Rows.time(rs, "END_TIMESTAMP");
+                String type = rs.getString("BACKUP_TYPE");
+                BackupSet set = new BackupSet(rs.getLong("BACKUP_SET_ID"), type, Rows.time(rs, "START_TIMESTAMP"), end,
+                        end == null || now == null ? null : Duration.between(end, now));
+                ("FULL".equals(type) ? fulls : incs).put(Rows.tenantId(rs, ownTenantId), set);
+            }
+        }
+    }
+
+    private List<BackupJob> running() throws SQLException {
+        List<BackupTask> tasks = new ArrayList<>();
+        Map<BackupTask, Long> taskTenants = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(dialect.runningTasks())) {
+            while (rs.next()) {
+                BackupTask task = new BackupTask(rs.getLong("TASK_ID"), rs.getLong("JOB_ID"), rs.getString("STATUS"),
+                        Rows.number(rs, "TABLET_COUNT"), Rows.number(rs, "FINISH_TABLET_COUNT"),
+                        Rows.number(rs, "MACRO_BLOCK_COUNT"), Rows.number(rs, "FINISH_MACRO_BLOCK_COUNT"),
+                        Rows.number(rs, "INPUT_BYTES"), Rows.number(rs, "OUTPUT_BYTES"));
+                tasks.add(task);
+                taskTenants.put(task, Rows.tenantId(rs, ownTenantId));
+            }
+        }
+        return query(dialect.runningJobs(), this::job).stream()
+                .map(job -> job.withTasks(tasks.stream()
+                        .filter(t -> t.jobId() == job.jobId() && taskTenants.get(t) == job.tenantId()).toList()))
+                .toList();
+    }
+
+    private BackupJob job(ResultSet rs) throws SQLException {
+        long tenantId = Rows.tenantId(rs, ownTenantId);
+        Tenant tenant = tenants.get(tenantId);
+        return new BackupJob(tenantId, tenant == null ? String.valueOf(tenantId) : tenant.name(), rs.getLong("JOB_ID"),
+                rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
+                rs.getString("BACKUP_TYPE"), "ON".equals(rs.getString("PLUS_ARCHIVELOG")),
+                rs.getString("ENCRYPTION_MODE"), Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"),
+                rs.getString("STATUS"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"),
+                List.of());
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                rows.add(mapper.map(rs));
+            }
+        }
+        return rows;
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+}
