@@ -20,4 +20,10 @@ public interface Permissions {
     boolean canOperateAllTenants(Operator who, String cluster);
 
     boolean isAdmin(Operator who);
+
+    /**
+     * Everything {@code who} may view, for lists filtered in the database (the audit query):
+     * {@link TenantScope#ALL} for admins, {@link TenantScope#NONE} without a console role.
+     */
+    TenantScope viewScope(Operator who);
 }

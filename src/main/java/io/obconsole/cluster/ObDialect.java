@@ -47,14 +47,19 @@ public final class ObDialect {
      * @throws UnknownTenantException     if it is well-formed but not listed
      */
     public TenantName tenant(String raw, Collection<String> listed) {
-        if (raw == null || !IDENTIFIER.matcher(raw).matches()) {
-            throw new InvalidIdentifierException("'" + shorten(raw) + "' is not a tenant name: a tenant name is a letter "
-                    + "or '_' followed by up to 127 letters, digits or '_'");
-        }
+        checkTenantName(raw);
         if (!listed.contains(raw)) {
             throw new UnknownTenantException(cluster, raw);
         }
         return new TenantName(raw);
+    }
+
+    /** Refuses text that could not be an OceanBase tenant name, before anyone asks the cluster. */
+    public static void checkTenantName(String raw) {
+        if (raw == null || !IDENTIFIER.matcher(raw).matches()) {
+            throw new InvalidIdentifierException("'" + shorten(raw) + "' is not a tenant name: a tenant name is a letter "
+                    + "or '_' followed by up to 127 letters, digits or '_'");
+        }
     }
 
     /** {@code text} as a MySQL string literal; a quote or backslash inside stays text. */
@@ -177,6 +182,11 @@ public final class ObDialect {
 
     public String archivelogFix(TenantName tenant) {
         return mode == ClusterMode.SYS ? "ALTER SYSTEM ARCHIVELOG TENANT = " + tenant.value() + ";" : "ALTER SYSTEM ARCHIVELOG;";
+    }
+
+    public String logArchiveDestFix(TenantName tenant) {
+        String set = "ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=<archive URI, e.g. file:///data/archive>'";
+        return mode == ClusterMode.SYS ? set + " TENANT = " + tenant.value() + ";" : set + ";";
     }
 
     public String backupDestFix(TenantName tenant) {

@@ -1,8 +1,6 @@
 package io.obconsole.foundation;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasItem;
 
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
@@ -41,12 +39,5 @@ class EmbeddedServicesTest {
             }
             assertThat(names).containsExactly("mysql_tenant", "oracle_tenant", "analytics");
         }
-    }
-
-    @Test
-    void readinessReportsTheAuditDatabase() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
-                .body("checks.name", hasItem("Database connections health check"));
     }
 }

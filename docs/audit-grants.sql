@@ -1,0 +1,30 @@
+-- Grants for the console's audit database user (MySQL 8 / MariaDB / OceanBase MySQL mode).
+-- The console may add audit rows and read them, never change or remove them; only the
+-- one-row chain head moves. Run as an administrator; replace the names and the password.
+--
+-- Flyway needs DDL rights once. Either migrate with a separate, stronger account
+-- (recommended: quarkus.flyway.username/password for the migration only), or grant the DDL
+-- rights for the first start and revoke them afterwards.
+
+CREATE USER 'obconsole'@'%' IDENTIFIED BY 'change-me';
+
+-- The trail itself: append and read only.
+GRANT SELECT, INSERT ON obconsole.audit_record        TO 'obconsole'@'%';
+GRANT SELECT, INSERT ON obconsole.audit_record_tenant TO 'obconsole'@'%';
+GRANT SELECT, INSERT ON obconsole.audit_job_start     TO 'obconsole'@'%';
+
+-- The chain head: every append locks (SELECT ... FOR UPDATE) and moves this single row.
+-- No INSERT or DELETE: the row is created by the migration and must stay the only one.
+GRANT SELECT, UPDATE ON obconsole.audit_chain_head    TO 'obconsole'@'%';
+
+-- Flyway's history table, read at every start to check the schema is current.
+GRANT SELECT ON obconsole.flyway_schema_history       TO 'obconsole'@'%';
+
+-- What the console user must NOT have on the audit tables: UPDATE, DELETE, DROP, ALTER,
+-- TRUNCATE (DROP privilege). Check with: SHOW GRANTS FOR 'obconsole'@'%';
+--
+-- An administrator with UPDATE rights could still rewrite a row; the hash chain makes that
+-- visible (Audit page, "Verify chain", or GET /api/v1/audit/verify), naming the first
+-- record whose link no longer holds. Rewriting every later hash and the head too would
+-- hide it; ship the head's last_hash to a place the database admins cannot write (a log
+-- collector, a ticket) if that threat matters.

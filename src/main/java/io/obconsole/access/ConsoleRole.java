@@ -1,0 +1,12 @@
+package io.obconsole.access;
+
+/** The Keycloak realm roles the console knows; any other role grants nothing here. */
+public final class ConsoleRole {
+
+    public static final String VIEWER = "backup-viewer";
+    public static final String OPERATOR = "backup-operator";
+    public static final String ADMIN = "backup-admin";
+
+    private ConsoleRole() {
+    }
+}

@@ -1,0 +1,21 @@
+package io.obconsole.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the audit trail; the defaults suit the demo and most production setups. */
+@ConfigMapping(prefix = "console.audit")
+public interface AuditConfig {
+
+    /**
+     * How long one append may take, waiting for the chain head included, before the action is
+     * refused as "audit unavailable". Short, so a dead database refuses quickly.
+     */
+    @WithDefault("5S")
+    Duration appendTimeout();
+
+    /** Most rows one CSV export returns. */
+    @WithDefault("10000")
+    int csvMaxRows();
+}

@@ -1,0 +1,72 @@
+package io.obconsole.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/**
+ * Walks the audit chain in id order and recomputes every hash: the first record whose stored
+ * fields no longer give its hash, whose previous-hash is not its predecessor's hash (a record
+ * removed or slipped in), or a chain that ends before the head says, is reported by id.
+ * Runs in one transaction so appends made meanwhile do not confuse it.
+ */
+@ApplicationScoped
+public class ChainVerifier {
+
+    private static final int BATCH = 500;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public ChainReport verify() {
+        ChainHead head = em.find(ChainHead.class, ChainHead.ROW);
+        if (head == null) {
+            return ChainReport.broken(0, null, "The chain head row is missing");
+        }
+        String previousHash = ChainHead.GENESIS;
+        long lastId = 0;
+        long checked = 0;
+        while (true) {
+            List<AuditRecord> batch = AuditRecord.<AuditRecord>find("id > ?1 and id <= ?2 order by id", lastId,
+                    head.lastRecordId).page(0, BATCH).list();
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (AuditRecord record : batch) {
+                String problem = problem(record, previousHash);
+                if (problem != null) {
+                    return ChainReport.broken(checked, record.id, problem);
+                }
+                checked++;
+                previousHash = record.hash;
+                lastId = record.id;
+            }
+            em.clear();
+        }
+        if (lastId != head.lastRecordId || !previousHash.equals(head.lastHash)) {
+            return ChainReport.broken(checked, head.lastRecordId,
+                    "The chain ends at record " + lastId + " but the head says it ends at record "
+                            + head.lastRecordId + ": records at the end were removed or changed");
+        }
+        long beyondHead = AuditRecord.count("id > ?1", head.lastRecordId);
+        if (beyondHead > 0) {
+            return ChainReport.broken(checked, head.lastRecordId + 1,
+                    beyondHead + " record(s) after the end of the chain were not written through it");
+        }
+        return ChainReport.ok(checked);
+    }
+
+    private static String problem(AuditRecord record, String previousHash) {
+        if (!previousHash.equals(record.prevHash)) {
+            return "Its previous-hash does not match the record before it: a record before it was removed,"
+                    + " inserted or its link was rewritten";
+        }
+        if (!RecordHash.of(record).equals(record.hash)) {
+            return "Its stored fields no longer match its hash: the record was changed after it was written";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,280 @@
+package io.obconsole.audit;
+
+import io.obconsole.access.Operator;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+/**
+ * The audit trail in the console's database. Every append runs in its own short transaction
+ * (never the caller's), so an intent is durable before any SQL reaches a cluster, and any
+ * failure to record becomes {@link AuditUnavailableException}: the caller then runs nothing.
+ * Exactly-once rules (idempotency keys, job ends) rest on UNIQUE constraints, so they hold
+ * across restarts and across console instances.
+ */
+@ApplicationScoped
+public class DatabaseAuditTrail implements AuditTrail {
+
+    /** The action name of a job-ended record whose start the console did not record. */
+    static final String UNKNOWN_START = "BACKUP_JOB";
+    static final int MAX_KEY = 191;
+
+    @Inject
+    ChainAppender chain;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditConfig config;
+
+    @Override
+    public long recordIntent(ActionIntent intent) {
+        AuditRecord record = intentRecord(intent);
+        try {
+            return inNewTransaction(() -> {
+                ChainHead head = chain.lock();
+                Optional<Long> original = intentWithKey(record.idempotencyKey);
+                if (original.isPresent()) {
+                    throw new DuplicateActionException(original.get());
+                }
+                return chain.append(head, record).id;
+            });
+        } catch (DuplicateActionException | IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e) && record.idempotencyKey != null) {
+                // another instance won the race between our check and our insert
+                Optional<Long> original = inNewTransaction(() -> intentWithKey(record.idempotencyKey));
+                if (original.isPresent()) {
+                    throw new DuplicateActionException(original.get());
+                }
+            }
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public void recordOutcome(long intentId, AuditOutcome outcome, List<String> statements, Integer obCode,
+            String obText, List<JobRef> jobIds) {
+        if (outcome == null || outcome == AuditOutcome.INTENDED || outcome == AuditOutcome.JOB_ENDED) {
+            throw new IllegalArgumentException("An outcome record cannot have outcome " + outcome);
+        }
+        try {
+            inNewTransaction(() -> {
+                ChainHead head = chain.lock();
+                AuditRecord intent = AuditRecord.findById(intentId);
+                if (intent == null || intent.outcomeKind() != AuditOutcome.INTENDED) {
+                    throw new IllegalArgumentException("No intent record " + intentId);
+                }
+                AuditRecord record = sameAction(intent);
+                record.outcome = outcome.name();
+                record.statements = RecordText.strings(redacted(statements));
+                record.obCode = obCode;
+                record.obText = SecretGuard.redact(obText);
+                record.jobIds = RecordText.jobs(jobIds);
+                record.intentId = intentId;
+                chain.append(head, record);
+                for (JobRef job : jobIds == null ? List.<JobRef>of() : jobIds) {
+                    rememberJobStart(job, record.id, intentId);
+                }
+                return null;
+            });
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public boolean recordJobEnded(JobRef job, String status, long result, String comment) {
+        String key = job.cluster() + "/" + job.tenantId() + "/" + job.jobId();
+        if (key.length() > MAX_KEY) {
+            throw new IllegalArgumentException("Cluster name too long for the audit trail");
+        }
+        try {
+            return inNewTransaction(() -> {
+                ChainHead head = chain.lock();
+                if (jobEndRecorded(key)) {
+                    return false;
+                }
+                chain.append(head, jobEndedRecord(job, key, status, result, comment));
+                return true;
+            });
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (isUniqueViolation(e) && Boolean.TRUE.equals(inNewTransaction(() -> jobEndRecorded(key)))) {
+                return false;
+            }
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public Optional<StartedBy> lastStart(String cluster, String tenant) {
+        try {
+            return inNewTransaction(() -> newestAcceptedStart(cluster, tenant).map(accepted -> new StartedBy(
+                    accepted.actorUsername, accepted.recordedAt.toInstant(ZoneOffset.UTC), accepted.intentId)));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private AuditRecord intentRecord(ActionIntent intent) {
+        if (intent == null || intent.actor() == null || intent.action() == null || intent.cluster() == null) {
+            throw new IllegalArgumentException("An intent needs an actor, an action and a cluster");
+        }
+        if (intent.idempotencyKey() != null && intent.idempotencyKey().length() > MAX_KEY) {
+            throw new IllegalArgumentException("Idempotency key longer than " + MAX_KEY + " characters");
+        }
+        SecretGuard.checkParameters(intent.parameters());
+        Operator actor = intent.actor();
+        AuditRecord record = new AuditRecord();
+        record.actorUsername = actor.username() == null ? "unknown" : actor.username();
+        record.actorSubject = actor.subject();
+        record.actorRoles = String.join(",", new TreeSet<>(actor.roles() == null ? List.of() : actor.roles()));
+        record.clientAddress = actor.clientAddress();
+        record.action = intent.action();
+        record.cluster = intent.cluster();
+        record.tenants = RecordText.strings(intent.tenants());
+        record.parameters = RecordText.map(intent.parameters());
+        record.outcome = AuditOutcome.INTENDED.name();
+        record.idempotencyKey = intent.idempotencyKey();
+        return record;
+    }
+
+    /** A new record describing the same action and person, so each row reads on its own. */
+    private static AuditRecord sameAction(AuditRecord intent) {
+        AuditRecord record = new AuditRecord();
+        record.actorUsername = intent.actorUsername;
+        record.actorSubject = intent.actorSubject;
+        record.actorRoles = intent.actorRoles;
+        record.clientAddress = intent.clientAddress;
+        record.action = intent.action;
+        record.cluster = intent.cluster;
+        record.tenants = intent.tenants;
+        record.parameters = intent.parameters;
+        return record;
+    }
+
+    private AuditRecord jobEndedRecord(JobRef job, String key, String status, long result, String comment) {
+        Optional<Long> intentId = startingIntent(job);
+        AuditRecord intent = intentId.<AuditRecord>map(AuditRecord::findById).orElse(null);
+        AuditRecord record = new AuditRecord();
+        record.actorUsername = Operator.SYSTEM;
+        record.actorRoles = "";
+        record.action = intent == null ? UNKNOWN_START : intent.action;
+        record.cluster = job.cluster();
+        record.tenants = RecordText.strings(List.of(job.tenantName()));
+        Map<String, String> parameters = new TreeMap<>();
+        parameters.put("status", status);
+        parameters.put("result", Long.toString(result));
+        record.parameters = RecordText.map(parameters);
+        record.outcome = AuditOutcome.JOB_ENDED.name();
+        record.obCode = result == 0 ? null : (int) result;
+        record.obText = SecretGuard.redact(comment);
+        record.jobIds = RecordText.jobs(List.of(job));
+        record.intentId = intent == null ? null : intent.id;
+        record.jobEndKey = key;
+        return record;
+    }
+
+    private void rememberJobStart(JobRef job, long recordId, long intentId) {
+        em.createNativeQuery("INSERT INTO audit_job_start (cluster_name, tenant_id, job_id, tenant_name, record_id, intent_id)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, job.cluster())
+                .setParameter(2, job.tenantId())
+                .setParameter(3, job.jobId())
+                .setParameter(4, job.tenantName())
+                .setParameter(5, recordId)
+                .setParameter(6, intentId)
+                .executeUpdate();
+    }
+
+    private Optional<Long> intentWithKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return AuditRecord.<AuditRecord>find("idempotencyKey", key).firstResultOptional().map(r -> r.id);
+    }
+
+    private boolean jobEndRecorded(String key) {
+        return AuditRecord.count("jobEndKey", key) > 0;
+    }
+
+    private Optional<Long> startingIntent(JobRef job) {
+        List<?> ids = em.createNativeQuery("SELECT intent_id FROM audit_job_start"
+                + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id DESC")
+                .setParameter(1, job.cluster())
+                .setParameter(2, job.tenantId())
+                .setParameter(3, job.jobId())
+                .setMaxResults(1)
+                .getResultList();
+        return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+    }
+
+    /**
+     * The newest accepted backup that touched the tenant: by the jobs it started, else by its
+     * tenant list ("every tenant" counts only when no job list says otherwise).
+     */
+    private Optional<AuditRecord> newestAcceptedStart(String cluster, String tenant) {
+        List<?> ids = em.createNativeQuery("SELECT r.id FROM audit_record r"
+                + " WHERE r.cluster_name = ?1 AND r.outcome = 'ACCEPTED' AND r.action_name LIKE 'BACKUP%' AND ("
+                + "   EXISTS (SELECT 1 FROM audit_job_start s WHERE s.record_id = r.id AND s.tenant_name = ?2)"
+                + "   OR EXISTS (SELECT 1 FROM audit_record_tenant t WHERE t.record_id = r.id AND t.tenant_name = ?2)"
+                + "   OR (EXISTS (SELECT 1 FROM audit_record_tenant t WHERE t.record_id = r.id AND t.tenant_name = '*')"
+                + "       AND NOT EXISTS (SELECT 1 FROM audit_job_start s WHERE s.record_id = r.id)))"
+                + " ORDER BY r.id DESC")
+                .setParameter(1, cluster)
+                .setParameter(2, tenant)
+                .setMaxResults(1)
+                .getResultList();
+        return ids.isEmpty() ? Optional.empty()
+                : Optional.ofNullable(AuditRecord.findById(((Number) ids.get(0)).longValue()));
+    }
+
+    private static List<String> redacted(List<String> statements) {
+        List<String> out = new ArrayList<>();
+        for (String statement : statements == null ? List.<String>of() : statements) {
+            out.add(SecretGuard.redact(statement));
+        }
+        return out;
+    }
+
+    private <T> T inNewTransaction(Callable<T> work) {
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(work);
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, config.appendTimeout().toSeconds());
+    }
+
+    private static AuditUnavailableException unavailable(RuntimeException cause) {
+        return new AuditUnavailableException("The audit trail cannot record right now, so nothing was run", cause);
+    }
+
+    /** A duplicate key in a UNIQUE index, whichever layer reports it. */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && (sql.getErrorCode() == 1062 || "23000".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

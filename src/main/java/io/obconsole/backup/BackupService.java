@@ -1,0 +1,337 @@
+package io.obconsole.backup;
+
+import io.obconsole.access.Operator;
+import io.obconsole.access.Permissions;
+import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditOutcome;
+import io.obconsole.audit.AuditTrail;
+import io.obconsole.cluster.BackupJob;
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ClusterMode;
+import io.obconsole.cluster.ClusterSnapshot;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.ObDialect;
+import io.obconsole.cluster.ObErrorException;
+import io.obconsole.cluster.ObStatement;
+import io.obconsole.cluster.TenantName;
+import io.obconsole.cluster.TenantState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts and cancels backups the safe way: authorized, validated against the cluster's tenant
+ * list, preflighted again, recorded in the audit trail before any statement runs, at most once
+ * per submit, and with the resulting job ids read back from the cluster.
+ */
+@ApplicationScoped
+public class BackupService {
+
+    private static final Logger LOG = Logger.getLogger(BackupService.class);
+    /** How much earlier than the cluster's "now" before the BACKUP a new job may say it started. */
+    private static final long START_SKEW_SECONDS = 2;
+
+    private final ClusterGateway gateway;
+    private final AuditTrail audit;
+    private final Permissions permissions;
+    private final Preflight preflight;
+    private final Map<String, ReentrantLock> clusterLocks = new ConcurrentHashMap<>();
+    private final Map<String, Object> completed = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > 500;
+        }
+    });
+
+    public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight) {
+        this.gateway = gateway;
+        this.audit = audit;
+        this.permissions = permissions;
+        this.preflight = preflight;
+    }
+
+    /** The preflight an operator sees before confirming; sends nothing but reads. */
+    public PreflightReport preflight(Operator who, BackupRequest request) {
+        request.validate();
+        gateway.settings(request.cluster());
+        requireView(who, request.cluster(), request.scope());
+        request.scope().tenants().forEach(ObDialect::checkTenantName);
+        ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
+        ObDialect dialect = gateway.dialect(request.cluster());
+        List<TenantName> tenants = resolve(dialect, snapshot, request.scope());
+        requireView(who, request.cluster(), tenants);
+        return preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
+                request.acknowledgeFullInsteadOfIncremental());
+    }
+
+    /** Starts a backup; see the class comment for the order of things. */
+    public BackupResult start(Operator who, BackupRequest request) {
+        try {
+            request.validate();
+            gateway.settings(request.cluster());
+            requireOperate(who, request.cluster(), request.scope());
+            request.scope().tenants().forEach(ObDialect::checkTenantName);
+            Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
+            if (earlier instanceof BackupResult result) {
+                return result;
+            }
+            long intent = audit.recordIntent(new ActionIntent(who, request.type().action(), request.cluster(),
+                    request.scope().audited(), request.auditedParameters(), keyOf(request.idempotencyKey())));
+            BackupResult result = withClusterLock(request.cluster(), () -> startRecorded(who, request, intent));
+            completed.put(replayKey(who, request.idempotencyKey()), result);
+            return result;
+        } finally {
+            request.clearSecrets();
+        }
+    }
+
+    private BackupResult startRecorded(Operator who, BackupRequest request, long intent) {
+        String cluster = request.cluster();
+        List<ObStatement> plan = List.of();
+        try {
+            ClusterSnapshot snapshot = gateway.snapshot(cluster);
+            ObDialect dialect = gateway.dialect(cluster);
+            List<TenantName> tenants = resolveRecorded(intent, dialect, snapshot, request.scope());
+            PreflightReport report = preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
+                    request.acknowledgeFullInsteadOfIncremental());
+            if (!report.passed()) {
+                outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, null, List.of());
+                throw refusal(report);
+            }
+            List<TenantName> covered = tenants.stream().filter(t -> report.covered().contains(t.value())).toList();
+            Map<String, Integer> previous = new LinkedHashMap<>();
+            plan = plan(request, dialect, snapshot, covered, previous);
+            LocalDateTime before = gateway.now(cluster);
+            LOG.infof("%s starts on cluster %s: %s", who.username(), cluster, redacted(plan));
+            gateway.run(cluster, plan);
+            List<StartedJob> jobs = readBack(cluster, snapshot, covered, before);
+            outcome(intent, AuditOutcome.ACCEPTED, redacted(plan), null, null, refs(cluster, jobs));
+            return new BackupResult(intent, cluster, request.type(), jobs, redacted(plan), report.skipped(), previous,
+                    warnings(report));
+        } catch (ObErrorException e) {
+            List<String> sent = redacted(plan.subList(0, Math.max(plan.indexOf(e.statement()), 0) + 1));
+            outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, sent, e.error().code(), e.error().text(), List.of());
+            if (e.error().code() == 9036) {
+                throw new AlreadyRunningException(alreadyRunning(cluster, request.scope()), e.error());
+            }
+            throw new OceanBaseRejectedException(e.error());
+        } catch (ClusterUnreachableException e) {
+            outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, redacted(plan), null, e.reason(), List.of());
+            throw new ActionInterruptedException(cluster, e.reason(), !plan.isEmpty());
+        }
+    }
+
+    /** Cancels the running backups of the tenants (or of all); succeeds also when nothing runs. */
+    public CancelResult cancel(Operator who, CancelRequest request) {
+        request.validate();
+        String cluster = request.cluster();
+        gateway.settings(cluster);
+        requireOperate(who, cluster, request.scope());
+        request.scope().tenants().forEach(ObDialect::checkTenantName);
+        Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
+        if (earlier instanceof CancelResult result) {
+            return result;
+        }
+        long intent = audit.recordIntent(new ActionIntent(who, "CANCEL", cluster, request.scope().audited(), Map.of(),
+                keyOf(request.idempotencyKey())));
+        List<ObStatement> plan = List.of();
+        try {
+            ClusterSnapshot snapshot = gateway.snapshot(cluster);
+            ObDialect dialect = gateway.dialect(cluster);
+            List<TenantName> tenants = resolveRecorded(intent, dialect, snapshot, request.scope());
+            Set<String> names = tenants.stream().map(TenantName::value).collect(Collectors.toSet());
+            List<StartedJob> canceling = snapshot.tenants().stream().filter(t -> names.contains(t.name()))
+                    .flatMap(t -> t.running().stream()).map(BackupService::started).toList();
+            plan = List.of(dialect.cancel(request.scope().all() ? List.of() : tenants));
+            LOG.infof("%s cancels on cluster %s: %s", who.username(), cluster, redacted(plan));
+            gateway.run(cluster, plan);
+            outcome(intent, AuditOutcome.ACCEPTED, redacted(plan), null, null, refs(cluster, canceling));
+            CancelResult result = new CancelResult(intent, cluster, canceling, redacted(plan));
+            completed.put(replayKey(who, request.idempotencyKey()), result);
+            return result;
+        } catch (ObErrorException e) {
+            outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, redacted(plan), e.error().code(), e.error().text(),
+                    List.of());
+            throw new OceanBaseRejectedException(e.error());
+        } catch (ClusterUnreachableException e) {
+            outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, redacted(plan), null, e.reason(), List.of());
+            throw new ActionInterruptedException(cluster, e.reason(), !plan.isEmpty());
+        }
+    }
+
+    // ---- the statements
+
+    /** Concurrency first (with the right TENANT clause), then the password, then the BACKUP. */
+    private static List<ObStatement> plan(BackupRequest request, ObDialect dialect, ClusterSnapshot snapshot,
+            List<TenantName> covered, Map<String, Integer> previous) {
+        List<ObStatement> plan = new ArrayList<>();
+        boolean everyTenant = request.scope().all() || dialect.mode() == ClusterMode.TENANT;
+        if (request.concurrency() != null) {
+            if (everyTenant) {
+                plan.add(dialect.setThreadScore(request.concurrency(), null));
+                snapshot.tenants().forEach(t -> previous.put(t.name(), t.threadScore()));
+            } else {
+                for (TenantName tenant : covered) {
+                    plan.add(dialect.setThreadScore(request.concurrency(), tenant));
+                    previous.put(tenant.value(), snapshot.tenant(tenant.value()).map(TenantState::threadScore).orElse(null));
+                }
+            }
+        }
+        if (request.encrypted()) {
+            char[] password = request.encryptionPassword().reveal();
+            try {
+                plan.add(dialect.setEncryption(password));
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }
+        plan.add(dialect.backup(request.type() == BackupType.INCREMENTAL, request.scope().all() ? List.of() : covered,
+                request.plusArchivelog(), request.description()));
+        return plan;
+    }
+
+    /** The jobs the BACKUP created: user-tenant jobs of the covered tenants, by our initiator, started from just before. */
+    private List<StartedJob> readBack(String cluster, ClusterSnapshot snapshot, List<TenantName> covered,
+            LocalDateTime before) {
+        Set<String> names = covered.stream().map(TenantName::value).collect(Collectors.toSet());
+        LocalDateTime from = before.minusSeconds(START_SKEW_SECONDS);
+        boolean sys = snapshot.mode() == ClusterMode.SYS;
+        try {
+            return gateway.jobs(cluster, 50).stream()
+                    .filter(j -> names.contains(j.tenantName()))
+                    .filter(j -> j.start() != null && !j.start().isBefore(from))
+                    .filter(j -> sys ? j.initiatorTenantId() == 1 : j.initiatorTenantId() == j.tenantId())
+                    .map(BackupService::started).toList();
+        } catch (ClusterUnreachableException e) {
+            // the BACKUP was accepted; only reading the ids failed
+            LOG.warnf("Backup on cluster %s accepted, but its jobs could not be read back: %s", cluster, e.reason());
+            return List.of();
+        }
+    }
+
+    private static StartedJob started(BackupJob job) {
+        return new StartedJob(job.tenantName(), job.tenantId(), job.jobId(), job.backupType(), job.status(),
+                job.encryptionMode());
+    }
+
+    // ---- checks
+
+    private List<TenantName> resolve(ObDialect dialect, ClusterSnapshot snapshot, BackupScope scope) {
+        List<String> listed = snapshot.tenantNames();
+        List<String> names = scope.all() ? listed : scope.tenants().stream().distinct().toList();
+        return names.stream().map(name -> dialect.tenant(name, listed)).toList();
+    }
+
+    /** As {@link #resolve}, with an unknown tenant recorded as refused before the exception leaves. */
+    private List<TenantName> resolveRecorded(long intent, ObDialect dialect, ClusterSnapshot snapshot, BackupScope scope) {
+        try {
+            return resolve(dialect, snapshot, scope);
+        } catch (RuntimeException e) {
+            outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, e.getMessage(), List.of());
+            throw e;
+        }
+    }
+
+    private void requireOperate(Operator who, String cluster, BackupScope scope) {
+        if (scope == null) {
+            return;
+        }
+        if (scope.all() ? !permissions.canOperateAllTenants(who, cluster)
+                : !scope.tenants().stream().allMatch(t -> permissions.canOperate(who, cluster, t))) {
+            throw new ActionForbiddenException(who.username() + " may not start or cancel backups of "
+                    + (scope.all() ? "every tenant" : String.join(", ", scope.tenants())) + " on cluster " + cluster);
+        }
+    }
+
+    private void requireView(Operator who, String cluster, BackupScope scope) {
+        if (!scope.all() && !scope.tenants().stream().allMatch(t -> permissions.canView(who, cluster, t))) {
+            throw new ActionForbiddenException(who.username() + " may not see " + String.join(", ", scope.tenants())
+                    + " on cluster " + cluster);
+        }
+    }
+
+    private void requireView(Operator who, String cluster, List<TenantName> tenants) {
+        requireView(who, cluster, BackupScope.of(tenants.stream().map(TenantName::value).toList()));
+    }
+
+    private static RuntimeException refusal(PreflightReport report) {
+        if (report.blockedByRunningBackup()) {
+            return new AlreadyRunningException(report.findings().stream().filter(PreflightFinding::blocking)
+                    .map(PreflightFinding::problem).collect(Collectors.joining(" ")), null);
+        }
+        if (report.blocked()) {
+            return new PreflightRefusedException(report.allTenants()
+                    ? "No tenant of cluster " + report.cluster() + " can be backed up now; see each tenant's findings."
+                    : "The preflight failed; see the findings and their fixes.", report);
+        }
+        return new PreflightRefusedException("OceanBase will take a FULL backup instead of an incremental one for "
+                + report.tenants().stream().filter(TenantPreflight::needsAcknowledgement).map(TenantPreflight::tenant)
+                        .collect(Collectors.joining(", "))
+                + ": acknowledge this (acknowledgeFullInsteadOfIncremental) to go ahead.", report);
+    }
+
+    private static List<String> warnings(PreflightReport report) {
+        return report.tenants().stream().filter(t -> !t.blocked() && t.needsAcknowledgement())
+                .flatMap(t -> t.findings().stream()).filter(f -> !f.blocking()).map(PreflightFinding::problem).toList();
+    }
+
+    /** 9036: OceanBase saw a running backup the preflight did not (another console instance was faster). */
+    private String alreadyRunning(String cluster, BackupScope scope) {
+        List<String> tenants = scope.all() ? List.of() : scope.tenants();
+        StringBuilder message = new StringBuilder("A backup is already running");
+        for (String tenant : tenants) {
+            audit.lastStart(cluster, tenant).ifPresent(s -> message.append(", for ").append(tenant)
+                    .append(" started by ").append(s.username()).append(" at ").append(s.at()));
+        }
+        return message.append('.').toString();
+    }
+
+    // ---- audit and bookkeeping
+
+    private void outcome(long intent, AuditOutcome outcome, List<String> statements, Integer code, String text,
+            List<AuditTrail.JobRef> jobs) {
+        try {
+            audit.recordOutcome(intent, outcome, statements, code, text, jobs);
+        } catch (RuntimeException e) {
+            // the action has already happened (or been refused); say so loudly rather than hide its result
+            LOG.errorf("Audit outcome %s of record %d could not be written: %s", outcome, intent, e.getMessage());
+        }
+    }
+
+    private static List<AuditTrail.JobRef> refs(String cluster, List<StartedJob> jobs) {
+        return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.jobId())).toList();
+    }
+
+    private static List<String> redacted(List<ObStatement> statements) {
+        return statements.stream().map(ObStatement::redacted).toList();
+    }
+
+    /** Without a key there is nothing to replay: a fresh one makes the submit unique. */
+    private static String replayKey(Operator who, String key) {
+        return who.username() + "\n" + (key == null || key.isBlank() ? java.util.UUID.randomUUID() : key);
+    }
+
+    private static String keyOf(String key) {
+        return key == null || key.isBlank() ? java.util.UUID.randomUUID().toString() : key;
+    }
+
+    private <T> T withClusterLock(String cluster, java.util.function.Supplier<T> action) {
+        // one action at a time per cluster in this instance, so the second sees the first's job in its preflight
+        ReentrantLock lock = clusterLocks.computeIfAbsent(cluster, c -> new ReentrantLock());
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.obconsole.backup;
+
+import io.obconsole.audit.AuditTrail;
+import io.obconsole.cluster.BackupJob;
+import io.obconsole.cluster.ClusterSnapshot;
+import io.obconsole.cluster.ObDialect;
+import io.obconsole.cluster.TenantName;
+import io.obconsole.cluster.TenantState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The checks OceanBase makes before a backup, made first by the console so the operator sees
+ * every problem with its fix before confirming (and again at submit): tenant NORMAL, archive
+ * DOING, backup destination set, a FULL set before an INCREMENTAL one, nothing running already.
+ */
+@ApplicationScoped
+public class Preflight {
+
+    private static final DateTimeFormatter CLUSTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final AuditTrail audit;
+
+    public Preflight(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** Checks {@code tenants} (already validated against the cluster's list) of {@code snapshot}. */
+    public PreflightReport check(ClusterSnapshot snapshot, ObDialect dialect, List<TenantName> tenants,
+            boolean allTenants, BackupType type, boolean acknowledged) {
+        List<TenantPreflight> results = new ArrayList<>();
+        for (TenantName name : tenants) {
+            TenantState state = snapshot.tenant(name.value()).orElseThrow();
+            List<PreflightFinding> findings = check(snapshot.cluster(), state, name, dialect, type);
+            boolean blocked = findings.stream().anyMatch(PreflightFinding::blocking);
+            results.add(new TenantPreflight(name.value(), findings, allTenants && blocked));
+        }
+        return new PreflightReport(snapshot.cluster(), type, allTenants, results, acknowledged);
+    }
+
+    private List<PreflightFinding> check(String cluster, TenantState state, TenantName name, ObDialect dialect,
+            BackupType type) {
+        List<PreflightFinding> findings = new ArrayList<>();
+        String tenant = name.value();
+        if (!state.tenant().normal()) {
+            findings.add(new PreflightFinding(tenant, PreflightFinding.Check.TENANT_NORMAL, true,
+                    "Tenant " + tenant + " is " + state.tenant().status() + ", not NORMAL: OceanBase backs up only "
+                            + "NORMAL tenants.",
+                    "Wait until the tenant's " + state.tenant().status().toLowerCase() + " has finished and it is NORMAL."));
+        }
+        if (!state.archive().doing()) {
+            boolean never = state.archive().status().equals("NONE");
+            findings.add(new PreflightFinding(tenant, PreflightFinding.Check.ARCHIVE_DOING, true,
+                    never ? "Log archiving was never started for " + tenant + "; a data backup needs it running (DOING)."
+                            : "Log archiving of " + tenant + " is " + state.archive().status()
+                                    + "; a data backup needs it running (DOING).",
+                    (never ? dialect.logArchiveDestFix(name) + " " : "") + dialect.archivelogFix(name)));
+        }
+        if (!state.backupDestSet()) {
+            findings.add(new PreflightFinding(tenant, PreflightFinding.Check.BACKUP_DEST_SET, true,
+                    "No backup destination (data_backup_dest) is set for " + tenant + ".", dialect.backupDestFix(name)));
+        }
+        if (type == BackupType.INCREMENTAL && state.lastFull() == null) {
+            findings.add(new PreflightFinding(tenant, PreflightFinding.Check.FULL_BACKUP_EXISTS, false,
+                    tenant + " has no successful full backup: OceanBase will take a FULL backup instead of an "
+                            + "incremental one (it takes longer and uses more space).",
+                    "Acknowledge that a full backup will be taken, or choose a full backup."));
+        }
+        for (BackupJob job : state.running()) {
+            findings.add(new PreflightFinding(tenant, PreflightFinding.Check.NOT_RUNNING, true,
+                    "A backup of " + tenant + " is already running (job " + job.jobId() + ", " + job.status() + "), "
+                            + startedBy(cluster, tenant, job) + ".",
+                    "Wait for it to finish, or cancel it first."));
+        }
+        return findings;
+    }
+
+    /** "started by ada at T" from the audit trail, else "started outside the console at T" (cluster time). */
+    String startedBy(String cluster, String tenant, BackupJob job) {
+        Optional<AuditTrail.StartedBy> started;
+        try {
+            started = audit.lastStart(cluster, tenant);
+        } catch (RuntimeException e) {
+            started = Optional.empty();
+        }
+        return started.map(s -> "started by " + s.username() + " at " + s.at())
+                .orElseGet(() -> "started outside the console at "
+                        + (job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)"));
+    }
+}

@@ -1,0 +1,30 @@
+package io.obconsole.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Passwords never enter the trail, even when a caller forgets to redact. */
+class SecretGuardTest {
+
+    @Test
+    void masksTheEncryptionPasswordInSql() {
+        assertThat(SecretGuard.redact("SET ENCRYPTION ON IDENTIFIED BY 'S3cr\\'et''x' ONLY"))
+                .isEqualTo("SET ENCRYPTION ON IDENTIFIED BY '******' ONLY")
+                .doesNotContain("S3cr");
+        assertThat(SecretGuard.redact("set encryption on identified by \"pw\" only")).doesNotContain("pw\"");
+        assertThat(SecretGuard.redact("ALTER SYSTEM BACKUP DATABASE")).isEqualTo("ALTER SYSTEM BACKUP DATABASE");
+    }
+
+    @Test
+    void passwordParametersMayOnlySaySetOrNotSet() {
+        SecretGuard.checkParameters(Map.of("password", "set", "encryption_password", "not set", "concurrency", "8"));
+        assertThatThrownBy(() -> SecretGuard.checkParameters(Map.of("encryptionPassword", "Hunter2!")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("Hunter2");
+        assertThatThrownBy(() -> SecretGuard.checkParameters(Map.of("sql", "SET ENCRYPTION ON IDENTIFIED BY 'x' ONLY")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,75 @@
+package io.obconsole.testing;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real Chromium (Debian's {@code /usr/bin/chromium}, never a downloaded browser) driven by
+ * Playwright. Browser tests are required when {@code CI=true} or
+ * {@code OBC_BROWSER_TESTS=required}: then a missing Chromium fails the run instead of skipping.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("OBC_CHROMIUM", "/usr/bin/chromium"));
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    private Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage")));
+    }
+
+    /** Starts Chromium, or skips the test (fails it when browser tests are required) if it is missing. */
+    public static Browser launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = "Chromium not found at " + CHROMIUM + " (install it: apt-get install chromium)";
+            if (required()) {
+                throw new IllegalStateException(message + "; browser tests are required in this run");
+            }
+            Assumptions.abort(message + "; browser test skipped");
+        }
+        return new Browser();
+    }
+
+    static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("CI"))
+                || "required".equalsIgnoreCase(System.getenv("OBC_BROWSER_TESTS"));
+    }
+
+    /** A fresh browser profile (no cookies) with one page. */
+    public Page newPage() {
+        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(1366, 900));
+        context.setDefaultTimeout(20_000);
+        return context.newPage();
+    }
+
+    /** Signs in through the real Keycloak login page; the page is left on wherever the console sends it. */
+    public static void signIn(Page page, String url, String username, String password) {
+        page.navigate(url);
+        page.locator("#username").fill(username);
+        page.locator("#password").fill(password);
+        page.locator("#kc-login").click();
+        page.waitForURL(u -> u.startsWith(url.replaceAll("(https?://[^/]+).*", "$1")));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
