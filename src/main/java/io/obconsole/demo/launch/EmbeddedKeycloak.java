@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -118,8 +117,7 @@ public final class EmbeddedKeycloak {
     }
 
     private Path home() {
-        Optional<String> configured = config.home().or(() -> Optional.ofNullable(System.getProperty("console.keycloak.home")));
-        Path base = Path.of(configured.orElse("target/keycloak")).toAbsolutePath();
+        Path base = Path.of(config.home().orElse("target/keycloak")).toAbsolutePath();
         if (Files.isExecutable(base.resolve("bin/kc.sh"))) {
             return base;
         }
