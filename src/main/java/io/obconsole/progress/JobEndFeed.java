@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,46 +19,47 @@ public class JobEndFeed {
 
     private static final Logger LOG = Logger.getLogger(JobEndFeed.class);
 
+    private static final int PER_ROUND = 50;
+
     private final Instance<AuditTrail> audit;
     private final ProgressMetrics metrics;
-    /** Ends the trail could not take yet (its database was down): offered again next round. */
-    private final Map<String, JobProgress> pending = new ConcurrentHashMap<>();
+
+    /** Ends not yet taken by the trail (new, or refused while its database was down), oldest first. */
+    private final Map<String, JobProgress> pending = new LinkedHashMap<>();
+    private JobProgress warned;
 
     public JobEndFeed(Instance<AuditTrail> audit, ProgressMetrics metrics) {
         this.audit = audit;
         this.metrics = metrics;
     }
 
-    void ended(JobProgress job) {
-        if (record(job)) {
-            metrics.ended(job);
-        }
-    }
-
-    /** Retries ends the audit database refused earlier. */
-    void retryPending() {
+    /**
+     * Offers this round's newly ended jobs, then those the trail refused before, at most
+     * {@value #PER_ROUND} per round and none after a refusal, so that a slow or failing audit
+     * database costs a round little.
+     */
+    synchronized void offer(List<JobProgress> newlyEnded) {
+        newlyEnded.forEach(job -> pending.putIfAbsent(job.key(), job));
+        int calls = 0;
         for (JobProgress job : List.copyOf(pending.values())) {
-            if (record(job)) {
-                metrics.ended(job);
+            if (calls++ >= PER_ROUND) {
+                return;
             }
-        }
-    }
-
-    /** True when this call wrote the record (or there is no trail): the end is new to the console. */
-    private boolean record(JobProgress job) {
-        if (!audit.isResolvable()) {
-            return true;
-        }
-        try {
-            boolean written = audit.get().recordJobEnded(new JobRef(job.cluster(), job.tenantId(), job.tenant(),
-                    job.jobId()), job.status(), job.result() == null ? 0 : job.result(), job.comment());
-            pending.remove(job.key());
-            return written;
-        } catch (RuntimeException e) {
-            if (pending.put(job.key(), job) == null) {
-                LOG.warnf("Audit trail did not take the end of job %s (%s); retrying next round", job.key(), e.getMessage());
+            try {
+                if (!audit.isResolvable() || audit.get().recordJobEnded(new JobRef(job.cluster(), job.tenantId(),
+                        job.tenant(), job.jobId()), job.status(), job.result() == null ? 0 : job.result(), job.comment())) {
+                    // new to the trail (or no trail deployed): new to the console's metrics as well
+                    metrics.ended(job);
+                }
+                pending.remove(job.key());
+            } catch (RuntimeException e) {
+                if (!job.equals(warned)) {
+                    warned = job;
+                    LOG.warnf("Audit trail did not take the end of job %s (%s); trying again next round", job.key(),
+                            e.getMessage());
+                }
+                return;
             }
-            return false;
         }
     }
 }

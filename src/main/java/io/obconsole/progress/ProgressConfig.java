@@ -10,6 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "console.progress")
 public interface ProgressConfig {
 
+    /** How often the poller checks which clusters are due (the intervals below are rounded up to it). */
+    @WithDefault("0.5S")
+    Duration tick();
+
     /** Poll interval of a cluster while any of its jobs is INIT, DOING or CANCELING. */
     @WithDefault("1S")
     Duration activeInterval();

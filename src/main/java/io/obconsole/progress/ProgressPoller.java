@@ -8,6 +8,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -77,7 +79,7 @@ public class ProgressPoller {
         final ClusterWatch watch;
         final ExecutorService executor;
         final AtomicBoolean busy = new AtomicBoolean();
-        volatile long dueAt = Long.MIN_VALUE;
+        volatile long dueAt = System.nanoTime();
         volatile boolean failing;
 
         Worker(String cluster) {
@@ -100,13 +102,15 @@ public class ProgressPoller {
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
                 rounds.incrementAndGet();
-                Map<String, JobProgress> jobs = watch.apply(round, ends::ended);
-                ends.retryPending();
+                List<JobProgress> newlyEnded = new ArrayList<>();
+                Map<String, JobProgress> jobs = watch.apply(round, newlyEnded::add);
                 long running = jobs.values().stream().filter(JobProgress::running).count();
                 active = running > 0;
+                // watchers first: the audit database's pace must never hold up what they see
+                hub.publish(watch.cluster(), jobs);
                 metrics.running(watch.cluster(), running);
                 metrics.clusterNow(watch.cluster(), round.clusterNow());
-                hub.publish(watch.cluster(), jobs);
+                ends.offer(newlyEnded);
                 if (failing) {
                     LOG.infof("Cluster %s answers progress queries again", watch.cluster());
                     failing = false;

@@ -6,6 +6,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.inject.Instance;
@@ -24,6 +25,9 @@ public class ProgressSocket {
     WebSocketConnection connection;
 
     @Inject
+    OpenConnections openConnections;
+
+    @Inject
     ProgressHub hub;
 
     @Inject
@@ -37,7 +41,8 @@ public class ProgressSocket {
             return;
         }
         Operator operator = permissions.get().current();
-        WebSocketConnection socket = connection;
+        // the injected connection is a proxy valid only inside this callback; the hub sends later, from other threads
+        WebSocketConnection socket = openConnections.findByConnectionId(connection.id()).orElseThrow();
         hub.join(socket.id(), operator, permissions.get(), new Outlet() {
             @Override
             public void send(String text, Runnable done) {

@@ -67,7 +67,12 @@ final class Watcher {
             next = queue.poll();
             sending = true;
         }
-        outlet.send(next == SNAPSHOT ? snapshots.apply(audience) : next, this::sent);
+        try {
+            outlet.send(next == SNAPSHOT ? snapshots.apply(audience) : next, this::sent);
+        } catch (RuntimeException e) {
+            // a socket closing under us: the hub hears of it through leave()
+            close();
+        }
     }
 
     private void sent() {
