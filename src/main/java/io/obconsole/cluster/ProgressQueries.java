@@ -1,0 +1,146 @@
+package io.obconsole.cluster;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The progress poller's one fixed round per cluster (the SQL text lives here, beside the dialect):
+ * cluster clock, user tenants, running tasks, running jobs, and jobs ended since a watermark. The
+ * same five statements whatever the number of people watching.
+ */
+public final class ProgressQueries {
+
+    /** MySQL error "Unknown column": a cluster whose task view has no RETRY_ID. */
+    private static final int UNKNOWN_COLUMN = 1054;
+    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+    private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
+            + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
+            + "DESCRIPTION";
+
+    private final ClusterGateway gateway;
+    /** Clusters whose task view lacks RETRY_ID (__all_backup_task has it; not every release's view shows it). */
+    private final Map<String, Boolean> withoutRetryColumn = new ConcurrentHashMap<>();
+
+    public ProgressQueries(ClusterGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * One round on one pooled connection.
+     *
+     * @param endedSince jobs that ended at or after this cluster time are read from the history;
+     *                   {@code null} on the first round (then the newest {@code endedLimit} ended jobs)
+     */
+    public ProgressRound poll(String cluster, LocalDateTime endedSince, int endedLimit) {
+        ObDialect dialect = gateway.dialect(cluster);
+        return gateway.read(cluster, connection -> round(cluster, dialect, connection, endedSince, endedLimit));
+    }
+
+    private ProgressRound round(String cluster, ObDialect dialect, Connection connection, LocalDateTime endedSince,
+            int endedLimit) throws SQLException {
+        boolean sys = dialect.mode() == ClusterMode.SYS;
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        Map<Long, String> tenants = tenants(connection, dialect);
+        long own = !sys && tenants.size() == 1 ? tenants.keySet().iterator().next() : 0;
+        Map<String, Integer> retries = new HashMap<>();
+        Map<String, List<BackupTask>> tasks = tasks(cluster, connection, sys, own, retries);
+        List<BackupJob> running = new ArrayList<>();
+        for (BackupJob job : jobs(connection, dialect.runningJobs(), tenants, own)) {
+            running.add(job.withTasks(tasks.getOrDefault(ProgressRound.jobId(job.tenantId(), job.jobId()), List.of())));
+        }
+        List<BackupJob> ended = jobs(connection, endedSql(sys, endedSince, endedLimit), tenants, own);
+        return new ProgressRound(cluster, now, running, ended, retries);
+    }
+
+    private static Map<Long, String> tenants(Connection connection, ObDialect dialect) throws SQLException {
+        Map<Long, String> tenants = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(dialect.userTenants())) {
+            while (rs.next()) {
+                tenants.put(rs.getLong("TENANT_ID"), rs.getString("TENANT_NAME"));
+            }
+        }
+        return tenants;
+    }
+
+    private Map<String, List<BackupTask>> tasks(String cluster, Connection connection, boolean sys, long own,
+            Map<String, Integer> retries) throws SQLException {
+        boolean retryColumn = !withoutRetryColumn.containsKey(cluster);
+        try {
+            return tasks(connection, tasksSql(sys, retryColumn), own, retryColumn, retries);
+        } catch (SQLException e) {
+            if (!retryColumn || e.getErrorCode() != UNKNOWN_COLUMN) {
+                throw e;
+            }
+            withoutRetryColumn.put(cluster, true);
+            return tasks(connection, tasksSql(sys, false), own, false, retries);
+        }
+    }
+
+    private static Map<String, List<BackupTask>> tasks(Connection connection, String sql, long own, boolean retryColumn,
+            Map<String, Integer> retries) throws SQLException {
+        Map<String, List<BackupTask>> tasks = new HashMap<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                String job = ProgressRound.jobId(Rows.tenantId(rs, own), rs.getLong("JOB_ID"));
+                tasks.computeIfAbsent(job, k -> new ArrayList<>()).add(new BackupTask(rs.getLong("TASK_ID"),
+                        rs.getLong("JOB_ID"), rs.getString("STATUS"), Rows.number(rs, "TABLET_COUNT"),
+                        Rows.number(rs, "FINISH_TABLET_COUNT"), Rows.number(rs, "MACRO_BLOCK_COUNT"),
+                        Rows.number(rs, "FINISH_MACRO_BLOCK_COUNT"), Rows.number(rs, "INPUT_BYTES"),
+                        Rows.number(rs, "OUTPUT_BYTES")));
+                if (retryColumn) {
+                    retries.merge(job, (int) Rows.number(rs, "RETRY_ID"), Math::max);
+                }
+            }
+        }
+        return tasks;
+    }
+
+    private static List<BackupJob> jobs(Connection connection, String sql, Map<Long, String> tenants, long own)
+            throws SQLException {
+        List<BackupJob> jobs = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                long tenantId = Rows.tenantId(rs, own);
+                jobs.add(new BackupJob(tenantId, tenants.getOrDefault(tenantId, String.valueOf(tenantId)),
+                        rs.getLong("JOB_ID"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"),
+                        rs.getLong("INITIATOR_JOB_ID"), rs.getString("BACKUP_TYPE"),
+                        "ON".equals(rs.getString("PLUS_ARCHIVELOG")), rs.getString("ENCRYPTION_MODE"),
+                        Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"), rs.getString("STATUS"),
+                        Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"), List.of()));
+            }
+        }
+        return jobs;
+    }
+
+    private static String view(boolean sys, String name) {
+        return "oceanbase." + (sys ? "CDB_" : "DBA_") + name;
+    }
+
+    static String tasksSql(boolean sys, boolean retryColumn) {
+        return "SELECT " + (sys ? "TENANT_ID, " : "") + "JOB_ID, TASK_ID, STATUS, TABLET_COUNT, FINISH_TABLET_COUNT, "
+                + "MACRO_BLOCK_COUNT, FINISH_MACRO_BLOCK_COUNT, INPUT_BYTES, OUTPUT_BYTES" + (retryColumn ? ", RETRY_ID" : "")
+                + " FROM " + view(sys, "OB_BACKUP_TASKS") + " ORDER BY TASK_ID";
+    }
+
+    /** Oldest first from the watermark on, so a burst larger than the limit is caught up over the next rounds. */
+    static String endedSql(boolean sys, LocalDateTime since, int limit) {
+        String select = "SELECT " + (sys ? "TENANT_ID, " : "") + JOB_COLUMNS + " FROM " + view(sys, "OB_BACKUP_JOB_HISTORY")
+                + " WHERE JOB_LEVEL = 'USER_TENANT'";
+        if (since == null) {
+            return select + " ORDER BY END_TIMESTAMP DESC LIMIT " + Math.max(1, limit);
+        }
+        // the literal is our own formatting of a cluster timestamp, never text from a person
+        return select + " AND END_TIMESTAMP >= '" + LITERAL.format(since) + "' ORDER BY END_TIMESTAMP LIMIT "
+                + Math.max(1, limit);
+    }
+}

@@ -1,0 +1,42 @@
+package io.obconsole.progress;
+
+import io.obconsole.access.Operator;
+import io.obconsole.access.Permissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The watchers who may see exactly the same jobs (same roles, same scopes), so each change is
+ * filtered and written as JSON once per audience rather than once per socket. What one of them
+ * may see is asked of {@link Permissions} and remembered per tenant.
+ */
+final class Audience {
+
+    private final Operator operator;
+    private final Permissions permissions;
+    private final Map<String, Boolean> visible = new ConcurrentHashMap<>();
+
+    Audience(Operator operator, Permissions permissions) {
+        this.operator = operator;
+        this.permissions = permissions;
+    }
+
+    /** Who shares an audience: {@link Permissions} decides by roles and scopes, not by name. */
+    static Key key(Operator operator) {
+        return new Key(Set.copyOf(operator.roles()), List.copyOf(operator.scopes()));
+    }
+
+    boolean mayView(JobProgress job) {
+        return visible.computeIfAbsent(job.cluster() + "/" + job.tenant(),
+                k -> permissions.canView(operator, job.cluster(), job.tenant()));
+    }
+
+    List<JobProgress> filter(List<JobProgress> jobs) {
+        return jobs.stream().filter(this::mayView).toList();
+    }
+
+    record Key(Set<String> roles, List<String> scopes) {
+    }
+}

@@ -1,0 +1,95 @@
+package io.obconsole.progress;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The console's backup metrics, fed by the poller: running jobs per cluster, seconds since each
+ * tenant's last successful backup (the figure an alert on "no backup for a day" wants) and the
+ * duration of ended jobs.
+ */
+@ApplicationScoped
+public class ProgressMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicLong> running = new ConcurrentHashMap<>();
+    private final Map<String, LastSuccess> lastSuccess = new ConcurrentHashMap<>();
+
+    public ProgressMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void running(String cluster, long count) {
+        running.computeIfAbsent(cluster, c -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("obconsole.backup.jobs.running", value, AtomicLong::get).tags("cluster", c)
+                    .description("Backup jobs INIT, DOING or CANCELING").register(registry);
+            return value;
+        }).set(count);
+    }
+
+    /** An ended job seen for the first time: its duration, and a success moves the tenant's last-success time. */
+    void ended(JobProgress job) {
+        if (job.startedAt() == null || job.endedAt() == null) {
+            return;
+        }
+        LocalDateTime start = LocalDateTime.parse(job.startedAt());
+        LocalDateTime end = LocalDateTime.parse(job.endedAt());
+        Timer.builder("obconsole.backup.job.duration").description("Duration of ended backup jobs")
+                .tags(Tags.of("cluster", job.cluster(), "tenant", job.tenant(), "status", job.status()))
+                .register(registry).record(Duration.between(start, end));
+        if ("COMPLETED".equals(job.status())) {
+            lastSuccess(job.cluster(), job.tenant()).moveTo(end);
+        }
+    }
+
+    /** The cluster's clock, so ages are measured in the same time as the job ends. */
+    void clusterNow(String cluster, LocalDateTime now) {
+        lastSuccess.values().stream().filter(s -> s.cluster.equals(cluster)).forEach(s -> s.now = now);
+    }
+
+    private LastSuccess lastSuccess(String cluster, String tenant) {
+        return lastSuccess.computeIfAbsent(cluster + "/" + tenant, k -> {
+            LastSuccess success = new LastSuccess(cluster);
+            Gauge.builder("obconsole.backup.last.success.age", success, LastSuccess::ageSeconds)
+                    .tags("cluster", cluster, "tenant", tenant).baseUnit("seconds")
+                    .description("Seconds since the tenant's last COMPLETED backup job (among those seen)")
+                    .register(registry);
+            return success;
+        });
+    }
+
+    /** A tenant's newest successful end and the cluster's latest clock. */
+    private static final class LastSuccess {
+        final String cluster;
+        volatile LocalDateTime end;
+        volatile LocalDateTime now;
+
+        LastSuccess(String cluster) {
+            this.cluster = cluster;
+        }
+
+        synchronized void moveTo(LocalDateTime candidate) {
+            if (end == null || candidate.isAfter(end)) {
+                end = candidate;
+            }
+            if (now == null || now.isBefore(candidate)) {
+                now = candidate;
+            }
+        }
+
+        double ageSeconds() {
+            LocalDateTime e = end;
+            LocalDateTime n = now;
+            return e == null || n == null ? Double.NaN : Math.max(0, Duration.between(e, n).toMillis() / 1000.0);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.obconsole.progress;
+
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ProgressQueries;
+import io.obconsole.cluster.ProgressRound;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Polls every cluster for backup progress: one fixed round of queries per cluster when it is due
+ * (often while something runs, seldom when idle), whatever the number of watchers. Each cluster
+ * has its own worker, so a slow or dead cluster (bounded by its query timeout) delays only itself.
+ */
+@ApplicationScoped
+public class ProgressPoller {
+
+    private static final Logger LOG = Logger.getLogger(ProgressPoller.class);
+
+    private final ClusterGateway gateway;
+    private final ProgressQueries queries;
+    private final ProgressConfig config;
+    private final ProgressHub hub;
+    private final JobEndFeed ends;
+    private final ProgressMetrics metrics;
+    private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final AtomicLong rounds = new AtomicLong();
+
+    public ProgressPoller(ClusterGateway gateway, ProgressConfig config, ProgressHub hub, JobEndFeed ends,
+            ProgressMetrics metrics) {
+        this.gateway = gateway;
+        this.queries = new ProgressQueries(gateway);
+        this.config = config;
+        this.hub = hub;
+        this.ends = ends;
+        this.metrics = metrics;
+    }
+
+    /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
+    @Scheduled(every = "${console.progress.tick:0.5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        long now = System.nanoTime();
+        for (String cluster : gateway.clusters()) {
+            workers.computeIfAbsent(cluster, Worker::new).startIfDue(now);
+        }
+    }
+
+    /** Polls the cluster at the next tick, e.g. right after someone started or cancelled a backup there. */
+    public void pollSoon(String cluster) {
+        Worker worker = workers.get(cluster);
+        if (worker != null) {
+            worker.dueAt = System.nanoTime();
+        }
+    }
+
+    /** Query rounds run so far, over all clusters (for the benchmark and the metrics). */
+    public long rounds() {
+        return rounds.get();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        workers.values().forEach(worker -> worker.executor.shutdownNow());
+    }
+
+    /** One cluster's thread, its watch and when it is due next. */
+    private final class Worker {
+        final ClusterWatch watch;
+        final ExecutorService executor;
+        final AtomicBoolean busy = new AtomicBoolean();
+        volatile long dueAt = System.nanoTime();
+        volatile boolean failing;
+
+        Worker(String cluster) {
+            this.watch = new ClusterWatch(cluster, config);
+            this.executor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "progress-" + cluster);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        void startIfDue(long now) {
+            if (now - dueAt >= 0 && busy.compareAndSet(false, true)) {
+                executor.execute(this::round);
+            }
+        }
+
+        private void round() {
+            boolean active = true;
+            try {
+                ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
+                rounds.incrementAndGet();
+                List<JobProgress> newlyEnded = new ArrayList<>();
+                Map<String, JobProgress> jobs = watch.apply(round, newlyEnded::add);
+                long running = jobs.values().stream().filter(JobProgress::running).count();
+                active = running > 0;
+                // watchers first: the audit database's pace must never hold up what they see
+                hub.publish(watch.cluster(), jobs);
+                metrics.running(watch.cluster(), running);
+                metrics.clusterNow(watch.cluster(), round.clusterNow());
+                ends.offer(newlyEnded);
+                if (failing) {
+                    LOG.infof("Cluster %s answers progress queries again", watch.cluster());
+                    failing = false;
+                }
+            } catch (RuntimeException e) {
+                active = false;
+                if (!failing) {
+                    LOG.warnf("Progress of cluster %s not read: %s", watch.cluster(), e.getMessage());
+                    failing = true;
+                }
+            } finally {
+                Duration interval = active ? config.activeInterval() : config.idleInterval();
+                dueAt = System.nanoTime() + interval.toNanos();
+                busy.set(false);
+            }
+        }
+    }
+}

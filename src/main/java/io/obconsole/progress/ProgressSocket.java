@@ -1,0 +1,71 @@
+package io.obconsole.progress;
+
+import io.obconsole.access.Operator;
+import io.obconsole.access.Permissions;
+import io.quarkus.security.Authenticated;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.OpenConnections;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * {@code /ws/progress}: live backup progress for a signed-in person (browser session or bearer
+ * token). The upgrade itself is authenticated, so a socket without a person never opens; on open
+ * the person gets a snapshot of what they may see, then only changes.
+ */
+@WebSocket(path = "/ws/progress")
+@Authenticated
+public class ProgressSocket {
+
+    @Inject
+    WebSocketConnection connection;
+
+    @Inject
+    OpenConnections openConnections;
+
+    @Inject
+    ProgressHub hub;
+
+    @Inject
+    Instance<Permissions> permissions;
+
+    @OnOpen
+    void open() {
+        if (!permissions.isResolvable()) {
+            // no access rules deployed: nothing may be shown to anyone
+            connection.close().subscribe().with(v -> { }, e -> { });
+            return;
+        }
+        Operator operator = permissions.get().current();
+        // the injected connection is a proxy valid only inside this callback; the hub sends later, from other threads
+        WebSocketConnection socket = openConnections.findByConnectionId(connection.id()).orElseThrow();
+        hub.join(socket.id(), operator, permissions.get(), new Outlet() {
+            @Override
+            public void send(String text, Runnable done) {
+                socket.sendText(text).subscribe().with(v -> done.run(), failure -> done.run());
+            }
+
+            @Override
+            public void close() {
+                socket.close().subscribe().with(v -> { }, e -> { });
+            }
+        });
+    }
+
+    /** The page may ask for a fresh snapshot (e.g. after it was hidden); anything else is ignored. */
+    @OnTextMessage
+    void message(String text) {
+        if ("resync".equals(text)) {
+            hub.resync(connection.id());
+        }
+    }
+
+    @OnClose
+    void close() {
+        hub.leave(connection.id());
+    }
+}

@@ -1,0 +1,37 @@
+package io.obconsole.progress;
+
+import io.quarkus.oidc.TenantResolver;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Picks how a socket upgrade on {@code /ws/*} is signed in: a bearer token (API clients) goes to
+ * the {@code api} tenant, a browser session cookie to the default code-flow tenant. An upgrade with
+ * neither also goes to {@code api}, so it is answered 401 instead of a redirect to the sign-in page
+ * that a socket cannot follow. Every other path keeps the configured resolution.
+ */
+@ApplicationScoped
+public class SocketTenantResolver implements TenantResolver {
+
+    static final String API_TENANT = "api";
+    /** The code flow's session cookie (split tokens add suffixes, the ID token keeps this name). */
+    static final String SESSION_COOKIE = "q_session";
+
+    @Override
+    public String resolve(RoutingContext context) {
+        if (!context.normalizedPath().startsWith("/ws/")) {
+            return null;
+        }
+        String authorization = context.request().getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return API_TENANT;
+        }
+        for (Cookie cookie : context.request().cookies()) {
+            if (cookie.getName().startsWith(SESSION_COOKIE)) {
+                return null;
+            }
+        }
+        return API_TENANT;
+    }
+}

@@ -1,0 +1,99 @@
+package io.obconsole.progress;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Function;
+
+/**
+ * One open socket: a bounded queue with one message on the wire at a time. A watcher that cannot
+ * keep up never holds up the others nor grows without bound: when its queue is full, what waits is
+ * dropped and it is told to resync, then sent a fresh snapshot.
+ */
+final class Watcher {
+
+    /** Marks "a fresh snapshot goes here", made only when its turn comes, so it is never stale. */
+    private static final String SNAPSHOT = new String("snapshot");
+    static final String RESYNC = "{\"type\":\"resync\"}";
+
+    final String id;
+    final Audience audience;
+    private final Outlet outlet;
+    private final int limit;
+    private final Function<Audience, String> snapshots;
+    private final Deque<String> queue = new ArrayDeque<>();
+    private boolean sending;
+    private boolean closed;
+    private long resyncs;
+
+    Watcher(String id, Audience audience, Outlet outlet, int limit, Function<Audience, String> snapshots) {
+        this.id = id;
+        this.audience = audience;
+        this.outlet = outlet;
+        this.limit = Math.max(2, limit);
+        this.snapshots = snapshots;
+    }
+
+    void sendSnapshot() {
+        enqueue(SNAPSHOT);
+    }
+
+    void offer(String message) {
+        enqueue(message);
+    }
+
+    private void enqueue(String message) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (queue.size() >= limit) {
+                queue.clear();
+                queue.add(RESYNC);
+                queue.add(SNAPSHOT);
+                resyncs++;
+            } else {
+                queue.add(message);
+            }
+        }
+        drain();
+    }
+
+    private void drain() {
+        String next;
+        synchronized (this) {
+            if (sending || closed || queue.isEmpty()) {
+                return;
+            }
+            next = queue.poll();
+            sending = true;
+        }
+        try {
+            outlet.send(next == SNAPSHOT ? snapshots.apply(audience) : next, this::sent);
+        } catch (RuntimeException e) {
+            // a socket closing under us: the hub hears of it through leave()
+            close();
+        }
+    }
+
+    private void sent() {
+        synchronized (this) {
+            sending = false;
+        }
+        drain();
+    }
+
+    synchronized int queued() {
+        return queue.size();
+    }
+
+    synchronized long resyncs() {
+        return resyncs;
+    }
+
+    void close() {
+        synchronized (this) {
+            closed = true;
+            queue.clear();
+        }
+    }
+}

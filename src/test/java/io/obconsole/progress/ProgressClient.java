@@ -1,0 +1,94 @@
+package io.obconsole.progress;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** A test's socket on /ws/progress, as an API client opens it (bearer token, optional Origin), keeping every message. */
+final class ProgressClient implements AutoCloseable {
+
+    private static final Vertx VERTX = Vertx.vertx();
+
+    final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    private final WebSocket socket;
+    private final WebSocketClient client;
+
+    private ProgressClient(WebSocketClient client, WebSocket socket) {
+        this.client = client;
+        this.socket = socket;
+        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+    }
+
+    static ProgressClient connect(String token, String origin) {
+        return connect(token, origin, 0);
+    }
+
+    /** {@code receiveBuffer} > 0 shrinks the socket's receive buffer (a client that stops reading fills it soon). */
+    static ProgressClient connect(String token, String origin, int receiveBuffer) {
+        WebSocketClientOptions options = new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 26);
+        if (receiveBuffer > 0) {
+            options.setReceiveBufferSize(receiveBuffer);
+        }
+        WebSocketClient client = VERTX.createWebSocketClient(options);
+        try {
+            WebSocket socket = client.connect(options(token, origin)).toCompletionStage().toCompletableFuture()
+                    .get(20, TimeUnit.SECONDS);
+            return new ProgressClient(client, socket);
+        } catch (Exception e) {
+            client.close();
+            throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
+    }
+
+    static WebSocketConnectOptions options(String token, String origin) {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        WebSocketConnectOptions options = new WebSocketConnectOptions().setHost("localhost").setPort(port)
+                .setURI("/ws/progress");
+        if (token != null) {
+            options.addHeader("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            options.addHeader("Origin", origin);
+        }
+        return options;
+    }
+
+    void pause() {
+        socket.pause();
+    }
+
+    void resume() {
+        socket.resume();
+    }
+
+    /** Every job object received so far, in order. */
+    List<JsonObject> jobs() {
+        List<JsonObject> jobs = new ArrayList<>();
+        for (JsonObject message : messages) {
+            JsonArray array = message.getJsonArray("jobs");
+            if (array != null) {
+                array.forEach(job -> jobs.add((JsonObject) job));
+            }
+        }
+        return jobs;
+    }
+
+    List<String> types() {
+        return messages.stream().map(m -> m.getString("type")).toList();
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        client.close();
+    }
+}

@@ -1,0 +1,122 @@
+package io.obconsole.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.obconsole.testing.Demo;
+import io.obconsole.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** /ws/progress as watchers see it: snapshot then changes, only in scope, and only for the console's own pages. */
+@QuarkusTest
+class ProgressSocketTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @BeforeEach
+    void nothingRuns() {
+        DemoBackups.finishAll();
+    }
+
+    @Test
+    void aWatcherGetsASnapshotThenTheChangesOfABackupStartedOnTheCluster() {
+        try (ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), null)) {
+            await().atMost(WAIT).until(() -> !ada.messages.isEmpty());
+            assertThat(ada.messages.get(0).getString("type")).isEqualTo("snapshot");
+
+            DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            Demo.clock().advanceSeconds(20);
+
+            JsonObject doing = await().atMost(WAIT).until(() -> lastOf(ada, "mysql_tenant"),
+                    job -> job != null && "DOING".equals(job.getString("status")) && job.getDouble("percent") != null);
+            assertThat(ada.messages.get(ada.messages.size() - 1).getString("type")).isEqualTo("delta");
+            assertThat(doing.getDouble("percent")).isBetween(0.0, 99.9);
+            assertThat(doing.getString("key")).isEqualTo("demo/1002/" + doing.getLong("jobId"));
+            assertThat(doing.getString("phase")).startsWith("BACKUP_");
+
+            Demo.clock().advanceSeconds(120);
+            JsonObject completed = await().atMost(WAIT).until(() -> lastOf(ada, "mysql_tenant"),
+                    job -> job != null && "COMPLETED".equals(job.getString("status")));
+            assertThat(completed.getDouble("percent")).isEqualTo(100.0);
+            assertThat(completed.getLong("result")).isZero();
+            assertThat(completed.getString("endedAt")).isNotNull();
+        }
+    }
+
+    @Test
+    void aFailedJobArrivesWithItsOceanBaseCodeAndComment() {
+        Demo.cluster().control().failNextJob("mysql_tenant", -9070, "can not connect to backup destination");
+        try (ProgressClient vera = ProgressClient.connect(Tokens.accessToken("vera"), null)) {
+            DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            Demo.clock().advanceSeconds(10);
+            JsonObject failed = await().atMost(WAIT).until(() -> lastOf(vera, "mysql_tenant"),
+                    job -> job != null && "FAILED".equals(job.getString("status")));
+            assertThat(failed.getLong("result")).isEqualTo(-9070);
+            assertThat(failed.getString("comment")).isEqualTo("can not connect to backup destination");
+        }
+    }
+
+    @Test
+    void ottoNeverReceivesAnythingAboutOracleTenant() {
+        try (ProgressClient otto = ProgressClient.connect(Tokens.accessToken("otto"), null);
+                ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), null)) {
+            DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
+            for (int i = 0; i < 4; i++) {
+                Demo.clock().advanceSeconds(30);
+                long seen = ada.messages.size();
+                await().atMost(WAIT).until(() -> ada.messages.size() > seen);
+            }
+            await().atMost(WAIT).until(() -> lastOf(ada, "oracle_tenant"),
+                    job -> job != null && "COMPLETED".equals(job.getString("status")));
+            await().atMost(WAIT).until(() -> lastOf(otto, "mysql_tenant"),
+                    job -> job != null && "COMPLETED".equals(job.getString("status")));
+
+            assertThat(otto.jobs()).extracting(job -> job.getString("tenant")).containsOnly("mysql_tenant");
+            assertThat(otto.messages).allSatisfy(m -> assertThat(m.encode()).doesNotContain("oracle_tenant", "1004"));
+        }
+    }
+
+    @Test
+    void anUpgradeWithoutSessionOrTokenIsRefused() {
+        assertThatThrownBy(() -> ProgressClient.connect(null, null)).hasMessageContaining("401");
+    }
+
+    @Test
+    void anUpgradeWithAnInvalidTokenIsRefused() {
+        assertThatThrownBy(() -> ProgressClient.connect("not-a-token", null)).hasMessageContaining("401");
+    }
+
+    @Test
+    void anUpgradeFromAForeignOriginIsRefusedEvenWithAValidToken() {
+        assertThatThrownBy(() -> ProgressClient.connect(Tokens.accessToken("ada"), "https://evil.example"))
+                .hasMessageContaining("403");
+    }
+
+    @Test
+    void anUpgradeFromTheConsolesOwnOriginIsAccepted() {
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        try (ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), "http://localhost:" + port)) {
+            await().atMost(WAIT).until(() -> !ada.messages.isEmpty());
+            assertThat(ada.types()).first().isEqualTo("snapshot");
+        }
+    }
+
+    /** The newest state of a tenant's newest job this client has received. */
+    static JsonObject lastOf(ProgressClient client, String tenant) {
+        List<JsonObject> jobs = client.jobs().stream().filter(j -> tenant.equals(j.getString("tenant"))).toList();
+        JsonObject newest = null;
+        for (JsonObject job : jobs) {
+            if (newest == null || job.getLong("jobId") >= newest.getLong("jobId")) {
+                newest = job;
+            }
+        }
+        return newest;
+    }
+}
