@@ -44,12 +44,12 @@ public class EmbeddedServices {
         if (devRestart) {
             // a live reload in dev mode: the services of the first start are still running
             LOG.info("Embedded services already running (dev mode reload)");
-            flyway.get().migrate();
+            migrate();
             return;
         }
         auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
         auditDatabase.start();
-        flyway.get().migrate();
+        migrate();
         demoCluster = DemoCluster.start(demoConfig());
         LOG.infof("Demo OceanBase cluster listening on 127.0.0.1:%d (root@sys / %s)", demoCluster.port(),
                 config.demo().password());
@@ -76,6 +76,31 @@ public class EmbeddedServices {
         }
         if (auditDatabase != null) {
             auditDatabase.stop();
+        }
+    }
+
+    /**
+     * Creates or updates the audit schema. The pool may still be backing off from connection
+     * attempts made while MariaDB was starting, so a failed first try is retried for a while.
+     */
+    private void migrate() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            try {
+                flyway.get().migrate();
+                return;
+            } catch (org.flywaydb.core.api.FlywayException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LOG.infof("Audit database not answering yet (%s); retrying", e.getMessage());
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
