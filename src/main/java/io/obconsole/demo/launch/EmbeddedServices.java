@@ -90,7 +90,8 @@ public class EmbeddedServices {
                 flyway.get().migrate();
                 return;
             } catch (org.flywaydb.core.api.FlywayException e) {
-                if (System.nanoTime() > deadline) {
+                boolean connecting = String.valueOf(e.getMessage()).contains("Unable to obtain connection");
+                if (!connecting || System.nanoTime() > deadline) {
                     throw e;
                 }
                 LOG.infof("Audit database not answering yet (%s); retrying", e.getMessage());
