@@ -27,6 +27,8 @@ public class DatabaseAuditTrail implements AuditTrail {
 
     /** The action name of a job-ended record whose start the console did not record. */
     static final String UNKNOWN_START = "BACKUP_JOB";
+    /** Actions named so start backup jobs: BACKUP_FULL, BACKUP_INCREMENTAL. */
+    static final String BACKUP_PREFIX = "BACKUP";
     static final int MAX_KEY = 191;
     static final int MAX_CLUSTER = 128;
 
@@ -86,8 +88,10 @@ public class DatabaseAuditTrail implements AuditTrail {
                 record.jobIds = RecordText.jobs(jobIds);
                 record.intentId = intentId;
                 chain.append(head, record);
-                for (JobRef job : jobIds == null ? List.<JobRef>of() : jobIds) {
-                    rememberJobStart(job, record.id, intentId);
+                if (startsJobs(intent.action)) {
+                    for (JobRef job : jobIds == null ? List.<JobRef>of() : jobIds) {
+                        rememberJobStart(job, record.id, intentId);
+                    }
                 }
                 return null;
             });
@@ -155,7 +159,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         record.action = intent.action();
         record.cluster = intent.cluster();
         record.tenants = RecordText.strings(intent.tenants());
-        record.parameters = RecordText.map(intent.parameters());
+        record.parameters = RecordText.map(SecretGuard.redactValues(intent.parameters()));
         record.outcome = AuditOutcome.INTENDED.name();
         record.idempotencyKey = intent.idempotencyKey();
         return record;
@@ -197,6 +201,11 @@ public class DatabaseAuditTrail implements AuditTrail {
         return record;
     }
 
+    /** Backups start jobs; a cancel also names jobs, but it did not start them. */
+    static boolean startsJobs(String action) {
+        return action.startsWith(BACKUP_PREFIX);
+    }
+
     private void rememberJobStart(JobRef job, long recordId, long intentId) {
         em.createNativeQuery("INSERT INTO audit_job_start (cluster_name, tenant_id, job_id, tenant_name, record_id, intent_id)"
                 + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
@@ -222,7 +231,7 @@ public class DatabaseAuditTrail implements AuditTrail {
 
     private Optional<Long> startingIntent(JobRef job) {
         List<?> ids = em.createNativeQuery("SELECT intent_id FROM audit_job_start"
-                + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id DESC")
+                + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id")
                 .setParameter(1, job.cluster())
                 .setParameter(2, job.tenantId())
                 .setParameter(3, job.jobId())

@@ -2,13 +2,15 @@ package io.obconsole.audit;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Keeps backup encryption passwords out of the trail. Callers redact already; this is the
  * second line: a password-like parameter must read "set" or "not set", and any
- * {@code IDENTIFIED BY '...'} left in SQL or OceanBase text is masked before it is stored.
+ * {@code IDENTIFIED BY '...'} left in SQL, OceanBase text or a parameter value is masked before
+ * it is stored.
  */
 final class SecretGuard {
 
@@ -31,10 +33,17 @@ final class SecretGuard {
                 throw new IllegalArgumentException("Audit parameter '" + name
                         + "' looks like a secret: record it only as 'set' or 'not set'");
             }
-            if (value != null && IDENTIFIED_BY.matcher(value).find()) {
-                throw new IllegalArgumentException("Audit parameter '" + name + "' carries an IDENTIFIED BY clause");
-            }
         });
+    }
+
+    /** The parameters with any {@code IDENTIFIED BY <secret>} in their values masked (a description may quote one). */
+    static Map<String, String> redactValues(Map<String, String> parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        Map<String, String> out = new TreeMap<>();
+        parameters.forEach((name, value) -> out.put(name, redact(value)));
+        return out;
     }
 
     /** The text with every {@code IDENTIFIED BY <secret>} masked. */

@@ -168,6 +168,20 @@ class AuditTrailTest {
     }
 
     @Test
+    void aJobCanceledThroughTheConsoleStillLinksToTheBackupThatStartedIt() {
+        JobRef job = startedJob(81);
+        long startIntent = trail.lastStart(cluster, "mysql_tenant").orElseThrow().intentId();
+        long cancel = trail.recordIntent(new ActionIntent(OTTO, "CANCEL", cluster, List.of("mysql_tenant"), Map.of(), null));
+        trail.recordOutcome(cancel, AuditOutcome.ACCEPTED, List.of("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant"),
+                null, null, List.of(job));
+        assertThat(trail.recordJobEnded(job, "CANCELED", -4072, "canceled by user")).isTrue();
+        AuditEntry ended = records().get(0);
+        assertThat(ended.intentId()).isEqualTo(startIntent);
+        assertThat(ended.action()).isEqualTo("BACKUP_FULL");
+        assertThat(trail.lastStart(cluster, "mysql_tenant").orElseThrow().intentId()).isEqualTo(startIntent);
+    }
+
+    @Test
     void aFailedJobKeepsItsResultAndComment() {
         JobRef job = startedJob(78);
         assertThat(trail.recordJobEnded(job, "FAILED", -9083, "backup dest is not accessible")).isTrue();
