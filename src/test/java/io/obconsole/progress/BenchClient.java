@@ -1,0 +1,101 @@
+package io.obconsole.progress;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark's load: N watchers on one WebSocket URL, in a JVM of its own so that the server's
+ * resident memory is the server's. Records, for every delta, the lag from the producer's
+ * timestamp ({@code at}, epoch microseconds) to receipt, and prints one JSON line of results.
+ * Args: host port path watchers seconds [bearer-token].
+ */
+public final class BenchClient {
+
+    private static final int MAX_SAMPLES = 4_000_000;
+
+    public static void main(String[] args) throws Exception {
+        String host = args[0];
+        int port = Integer.parseInt(args[1]);
+        String path = args[2];
+        int watchers = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        String token = args.length > 5 ? args[5] : null;
+        Vertx vertx = Vertx.vertx();
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(watchers + 10)
+                .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24));
+        long[] lags = new long[MAX_SAMPLES];
+        AtomicInteger samples = new AtomicInteger();
+        AtomicLong received = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        AtomicLong measuring = new AtomicLong(Long.MAX_VALUE);
+        CountDownLatch open = new CountDownLatch(watchers);
+        AtomicInteger failed = new AtomicInteger();
+        for (int i = 0; i < watchers; i++) {
+            WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path);
+            if (token != null) {
+                options.addHeader("Authorization", "Bearer " + token);
+            }
+            client.connect(options).onSuccess(socket -> {
+                socket.textMessageHandler(text -> {
+                    long now = micros();
+                    if (now < measuring.get() || !text.startsWith("{\"type\":\"delta\"")) {
+                        return;
+                    }
+                    received.incrementAndGet();
+                    bytes.addAndGet(text.length());
+                    int at = text.indexOf("\"at\":");
+                    long produced = Long.parseLong(text.substring(at + 5, text.indexOf(',', at)));
+                    int slot = samples.getAndIncrement();
+                    if (slot < MAX_SAMPLES) {
+                        lags[slot] = now - produced;
+                    }
+                });
+                open.countDown();
+            }).onFailure(e -> {
+                failed.incrementAndGet();
+                open.countDown();
+            });
+            if (i % 200 == 199) {
+                Thread.sleep(50);
+            }
+        }
+        open.await(120, TimeUnit.SECONDS);
+        long start = micros();
+        measuring.set(start);
+        Thread.sleep(seconds * 1000L);
+        long end = micros();
+        measuring.set(Long.MAX_VALUE);
+        int n = Math.min(samples.get(), MAX_SAMPLES);
+        long[] sorted = Arrays.copyOf(lags, n);
+        Arrays.sort(sorted);
+        JsonObject result = new JsonObject().put("watchers", watchers).put("failed", failed.get())
+                .put("messages", received.get())
+                .put("averageBytes", received.get() == 0 ? 0 : (int) (bytes.get() / received.get())).put("messagesPerSecond", received.get() * 1e6 / (end - start))
+                .put("p50ms", percentile(sorted, 0.50)).put("p95ms", percentile(sorted, 0.95))
+                .put("p99ms", percentile(sorted, 0.99));
+        System.out.println("BENCH-RESULT " + result.encode());
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))] / 1000.0;
+    }
+
+    private static long micros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+}

@@ -1,0 +1,149 @@
+package io.obconsole.progress;
+
+import io.obconsole.testing.Demo;
+import io.obconsole.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live-progress benchmark, not part of the default test run (the class name does not end in
+ * Test). Run: {@code ./mvnw -B test -Dtest=ProgressBenchmark -Dbench.watchers=2000 -Dbench.seconds=60}.
+ * It keeps backups running on the demo cluster, opens the watchers from a separate JVM
+ * ({@link BenchClient}), then does the same against a bare Vert.x WebSocket server that only
+ * broadcasts messages of the same size at the same rate (the floor), and prints both with ratios.
+ */
+@QuarkusTest
+class ProgressBenchmark {
+
+    @Inject
+    ProgressPoller poller;
+
+    @Test
+    void benchmark() throws Exception {
+        int watchers = Integer.getInteger("bench.watchers", 2000);
+        int seconds = Integer.getInteger("bench.seconds", 60);
+        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        String token = Tokens.accessToken("vera");
+        DemoBackups.finishAll();
+        Demo.cluster().control().setThreadScore("mysql_tenant", 1);
+        Demo.cluster().control().setThreadScore("oracle_tenant", 1);
+        DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
+        Thread clock = clockDriver();
+
+        long roundsBefore = poller.rounds();
+        Demo.cluster().control().resetStatements();
+        long started = System.nanoTime();
+        JsonObject console = runClient(port, "/ws/progress", watchers, seconds, token);
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        long rss = rssKiB();
+        long rounds = poller.rounds() - roundsBefore;
+        int statements = Demo.cluster().control().statementsReceived().size();
+        clock.interrupt();
+
+        double rate = console.getDouble("messagesPerSecond") / watchers;
+        int size = Math.max(100, console.getInteger("averageBytes") - 60);
+        JsonObject floor = floor(watchers, seconds, size, rate);
+
+        System.out.printf("%n==== live progress benchmark: %d watchers, %d s ====%n", watchers, seconds);
+        System.out.printf("console: %s%n", console.encode());
+        System.out.printf("floor:   %s (message %d bytes, %.2f per watcher per second)%n", floor.encode(), size, rate);
+        System.out.printf("p50 %.1f ms (x%.2f)  p95 %.1f ms (x%.2f)  p99 %.1f ms (x%.2f)  messages/s %.0f (x%.2f)%n",
+                console.getDouble("p50ms"), console.getDouble("p50ms") / floor.getDouble("p50ms"),
+                console.getDouble("p95ms"), console.getDouble("p95ms") / floor.getDouble("p95ms"),
+                console.getDouble("p99ms"), console.getDouble("p99ms") / floor.getDouble("p99ms"),
+                console.getDouble("messagesPerSecond"),
+                console.getDouble("messagesPerSecond") / floor.getDouble("messagesPerSecond"));
+        System.out.printf("query rounds: %d in %.0f s (%.2f per second), %d statements = %.1f per round, independent of watchers%n",
+                rounds, elapsed, rounds / elapsed, statements, rounds == 0 ? 0.0 : statements / (double) rounds);
+        System.out.printf("console JVM resident memory (VmRSS, includes the embedded demo cluster): %d MiB%n%n", rss / 1024);
+    }
+
+    /** Demo time moves one second per wall second, so the jobs' counters move every round. */
+    private static Thread clockDriver() {
+        Thread thread = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(1000);
+                    Demo.clock().advanceSeconds(1);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bench-clock");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** The same client against a server that does nothing but broadcast. */
+    private static JsonObject floor(int watchers, int seconds, int size, double perSecond) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
+        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
+            sockets.add(ws);
+            ws.closeHandler(v -> sockets.remove(ws));
+        });
+        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
+        String padding = "x".repeat(size);
+        long period = Math.max(50, (long) (1000 / Math.max(0.01, perSecond)));
+        vertx.setPeriodic(period, id -> {
+            String message = "{\"type\":\"delta\",\"at\":" + ProgressHub.nowMicros() + ",\"jobs\":[\"" + padding + "\"]}";
+            sockets.forEach(ws -> ws.writeTextMessage(message));
+        });
+        try {
+            return runClient(port, "/", watchers, seconds, null);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonObject runClient(int port, String path, int watchers, int seconds, String token) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path classpath = Files.createTempFile("bench-classpath", ".txt");
+        Files.writeString(classpath, System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", "@" + classpath, BenchClient.class.getName(),
+                "127.0.0.1", String.valueOf(port), path, String.valueOf(watchers), String.valueOf(seconds));
+        if (token != null) {
+            builder.command().add(token);
+        }
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        JsonObject result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("BENCH-RESULT ")) {
+                    result = new JsonObject(line.substring("BENCH-RESULT ".length()));
+                }
+            }
+        }
+        process.waitFor(60, TimeUnit.SECONDS);
+        if (result == null) {
+            throw new IllegalStateException("benchmark client printed no result");
+        }
+        return result;
+    }
+
+    private static long rssKiB() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+}
