@@ -58,7 +58,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         } catch (RuntimeException e) {
             if (isUniqueViolation(e) && record.idempotencyKey != null) {
                 // another instance won the race between our check and our insert
-                Optional<Long> original = inNewTransaction(() -> intentWithKey(record.idempotencyKey));
+                Optional<Long> original = afterFailure(e, () -> intentWithKey(record.idempotencyKey));
                 if (original.isPresent()) {
                     throw new DuplicateActionException(original.get());
                 }
@@ -120,7 +120,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            if (isUniqueViolation(e) && Boolean.TRUE.equals(inNewTransaction(() -> jobEndRecorded(key)))) {
+            if (isUniqueViolation(e) && afterFailure(e, () -> jobEndRecorded(key))) {
                 return false;
             }
             throw unavailable(e);
@@ -270,6 +270,16 @@ public class DatabaseAuditTrail implements AuditTrail {
 
     private <T> T inNewTransaction(Callable<T> work) {
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds()).call(work);
+    }
+
+    /** A second look after a failed append; if even that fails, the first failure is what counts. */
+    private <T> T afterFailure(RuntimeException first, Callable<T> lookup) {
+        try {
+            return inNewTransaction(lookup);
+        } catch (RuntimeException second) {
+            first.addSuppressed(second);
+            throw unavailable(first);
+        }
     }
 
     private int timeoutSeconds() {
