@@ -21,6 +21,7 @@ public final class EmbeddedAuditDatabase {
 
     private final EmbeddedConfig.AuditDb config;
     private DB db;
+    private boolean startedBefore;
 
     EmbeddedAuditDatabase(EmbeddedConfig.AuditDb config) {
         this.config = config;
@@ -33,7 +34,8 @@ public final class EmbeddedAuditDatabase {
         }
         try {
             Path dataDir = Path.of(config.dataDir()).toAbsolutePath();
-            if (config.fresh()) {
+            // "fresh" empties the trail once per console start, not when a test restarts the database
+            if (config.fresh() && !startedBefore) {
                 deleteRecursively(dataDir);
             }
             Files.createDirectories(dataDir.getParent());
@@ -53,6 +55,7 @@ public final class EmbeddedAuditDatabase {
             started.start();
             started.createDB(config.database());
             db = started;
+            startedBefore = true;
             LOG.infof("Audit database (MariaDB) ready on 127.0.0.1:%d, data in %s", config.port(), dataDir);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the embedded audit database: " + e.getMessage(), e);
