@@ -56,8 +56,13 @@ final class ApiFixture {
 
     /** What an admin (or another console) runs on the cluster with its own client, as root@sys. */
     static void sql(String statement) {
+        sqlAs("root@sys", statement);
+    }
+
+    /** The same, signed in as another account (e.g. a tenant's own administrator). */
+    static void sqlAs(String account, String statement) {
         Properties props = new Properties();
-        props.setProperty("user", "root@sys");
+        props.setProperty("user", account);
         props.setProperty("password", "demo");
         props.setProperty("sslMode", "DISABLED");
         try (Connection c = DriverManager.getConnection(Demo.cluster().jdbcUrl(), props)) {
