@@ -44,36 +44,6 @@ class ProgressFanOutTest {
         }
     }
 
-    @Test
-    void aWatcherThatStopsReadingIsToldToResyncWhileTheOthersKeepGettingEveryChange() {
-        DemoBackups.finishAll();
-        // a few hundred ended jobs make the snapshot larger than what the sockets' buffers absorb
-        for (int i = 0; i < 250; i++) {
-            DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
-            Demo.clock().advanceSeconds(70);
-        }
-        String token = Tokens.accessToken("vera");
-        try (ProgressClient stalled = ProgressClient.connect(token, null, 2048);
-                ProgressClient fast = ProgressClient.connect(token, null)) {
-            stalled.pause();
-            await().atMost(WAIT).until(() -> !fast.messages.isEmpty());
-            DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
-            for (int i = 0; i < 25; i++) {
-                int seen = fast.messages.size();
-                Demo.clock().advanceSeconds(2);
-                await().atMost(WAIT).until(() -> fast.messages.size() > seen);
-            }
-            stalled.resume();
-
-            await().atMost(WAIT).until(() -> stalled.types().contains("resync"));
-            int resync = stalled.types().indexOf("resync");
-            await().atMost(WAIT).until(() -> stalled.types().size() > resync + 1);
-            assertThat(stalled.types().get(resync + 1)).isEqualTo("snapshot");
-            assertThat(fast.types()).doesNotContain("resync");
-            assertThat(fast.types().subList(1, fast.types().size())).containsOnly("delta").hasSizeGreaterThanOrEqualTo(25);
-        }
-    }
-
     /** The statements the demo cluster received during two whole poll rounds, their time literals blanked. */
     private List<String> statementsOfTwoRounds() {
         DemoControl control = Demo.cluster().control();
