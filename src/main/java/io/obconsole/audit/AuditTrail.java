@@ -42,6 +42,15 @@ public interface AuditTrail {
     /** Who started the newest backup of a tenant through the console, and when. */
     Optional<StartedBy> lastStart(String cluster, String tenant);
 
+    /**
+     * Who started this very job through the console, and when; empty for a job the console did
+     * not start (an operator at a terminal, another tool). Implementations that cannot match
+     * job ids fall back to {@link #lastStart}.
+     */
+    default Optional<StartedBy> startOf(JobRef job) {
+        return lastStart(job.cluster(), job.tenantName());
+    }
+
     /** A job on a cluster. */
     record JobRef(String cluster, long tenantId, String tenantName, long jobId) {
     }

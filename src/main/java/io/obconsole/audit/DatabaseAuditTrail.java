@@ -137,6 +137,26 @@ public class DatabaseAuditTrail implements AuditTrail {
         }
     }
 
+    @Override
+    public Optional<StartedBy> startOf(JobRef job) {
+        try {
+            return inNewTransaction(() -> {
+                List<?> ids = em.createNativeQuery("SELECT record_id FROM audit_job_start"
+                        + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id")
+                        .setParameter(1, job.cluster())
+                        .setParameter(2, job.tenantId())
+                        .setParameter(3, job.jobId())
+                        .setMaxResults(1)
+                        .getResultList();
+                return ids.isEmpty() ? Optional.<AuditRecord>empty()
+                        : Optional.ofNullable(AuditRecord.<AuditRecord>findById(((Number) ids.get(0)).longValue()));
+            }).map(accepted -> new StartedBy(accepted.actorUsername, accepted.recordedAt.toInstant(ZoneOffset.UTC),
+                    accepted.intentId));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
     private AuditRecord intentRecord(ActionIntent intent) {
         if (intent == null || intent.actor() == null || intent.action() == null || intent.cluster() == null) {
             throw new IllegalArgumentException("An intent needs an actor, an action and a cluster");

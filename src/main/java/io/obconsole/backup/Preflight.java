@@ -82,7 +82,7 @@ public class Preflight {
     String startedBy(String cluster, String tenant, BackupJob job) {
         Optional<AuditTrail.StartedBy> started;
         try {
-            started = audit.lastStart(cluster, tenant);
+            started = audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), tenant, job.jobId()));
         } catch (RuntimeException e) {
             started = Optional.empty();
         }
