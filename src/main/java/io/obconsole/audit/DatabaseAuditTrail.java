@@ -140,18 +140,10 @@ public class DatabaseAuditTrail implements AuditTrail {
     @Override
     public Optional<StartedBy> startOf(JobRef job) {
         try {
-            return inNewTransaction(() -> {
-                List<?> ids = em.createNativeQuery("SELECT record_id FROM audit_job_start"
-                        + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id")
-                        .setParameter(1, job.cluster())
-                        .setParameter(2, job.tenantId())
-                        .setParameter(3, job.jobId())
-                        .setMaxResults(1)
-                        .getResultList();
-                return ids.isEmpty() ? Optional.<AuditRecord>empty()
-                        : Optional.ofNullable(AuditRecord.<AuditRecord>findById(((Number) ids.get(0)).longValue()));
-            }).map(accepted -> new StartedBy(accepted.actorUsername, accepted.recordedAt.toInstant(ZoneOffset.UTC),
-                    accepted.intentId));
+            return inNewTransaction(() -> jobStart(job)
+                    .map(row -> AuditRecord.<AuditRecord>findById(((Number) row[0]).longValue())))
+                    .map(accepted -> new StartedBy(accepted.actorUsername,
+                            accepted.recordedAt.toInstant(ZoneOffset.UTC), accepted.intentId));
         } catch (RuntimeException e) {
             throw unavailable(e);
         }
@@ -250,14 +242,19 @@ public class DatabaseAuditTrail implements AuditTrail {
     }
 
     private Optional<Long> startingIntent(JobRef job) {
-        List<?> ids = em.createNativeQuery("SELECT intent_id FROM audit_job_start"
+        return jobStart(job).map(row -> ((Number) row[1]).longValue());
+    }
+
+    /** The first action that named this job: its record id and its intent id. */
+    private Optional<Object[]> jobStart(JobRef job) {
+        List<?> rows = em.createNativeQuery("SELECT record_id, intent_id FROM audit_job_start"
                 + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id")
                 .setParameter(1, job.cluster())
                 .setParameter(2, job.tenantId())
                 .setParameter(3, job.jobId())
                 .setMaxResults(1)
                 .getResultList();
-        return ids.isEmpty() ? Optional.empty() : Optional.of(((Number) ids.get(0)).longValue());
+        return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
     }
 
     /**
