@@ -16,6 +16,8 @@ import io.obconsole.cluster.ObStatement;
 import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.TenantState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -44,6 +47,7 @@ public class BackupService {
     private final AuditTrail audit;
     private final Permissions permissions;
     private final Preflight preflight;
+    private final Consumer<BackupsChanged> changes;
     private final Map<String, ReentrantLock> clusterLocks = new ConcurrentHashMap<>();
     private final Map<String, Object> completed = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -52,11 +56,20 @@ public class BackupService {
         }
     });
 
-    public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight) {
+    @Inject
+    public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight,
+            Event<BackupsChanged> changes) {
+        this(gateway, audit, permissions, preflight, changes::fire);
+    }
+
+    /** {@code changes} hears of every BACKUP or CANCEL the cluster accepted. */
+    public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight,
+            Consumer<BackupsChanged> changes) {
         this.gateway = gateway;
         this.audit = audit;
         this.permissions = permissions;
         this.preflight = preflight;
+        this.changes = changes;
     }
 
     /** The preflight an operator sees before confirming; sends nothing but reads. */
@@ -113,6 +126,7 @@ public class BackupService {
             LocalDateTime before = gateway.now(cluster);
             LOG.infof("%s starts on cluster %s: %s", who.username(), cluster, redacted(plan));
             gateway.run(cluster, plan);
+            changes.accept(new BackupsChanged(cluster));
             List<StartedJob> jobs = readBack(cluster, snapshot, covered, before);
             outcome(intent, AuditOutcome.ACCEPTED, redacted(plan), null, null, refs(cluster, jobs));
             return new BackupResult(intent, cluster, request.type(), jobs, redacted(plan), report.skipped(), previous,
@@ -154,6 +168,7 @@ public class BackupService {
             plan = List.of(dialect.cancel(request.scope().all() ? List.of() : tenants));
             LOG.infof("%s cancels on cluster %s: %s", who.username(), cluster, redacted(plan));
             gateway.run(cluster, plan);
+            changes.accept(new BackupsChanged(cluster));
             outcome(intent, AuditOutcome.ACCEPTED, redacted(plan), null, null, refs(cluster, canceling));
             CancelResult result = new CancelResult(intent, cluster, canceling, redacted(plan));
             completed.put(replayKey(who, request.idempotencyKey()), result);

@@ -3,6 +3,7 @@ package io.obconsole.progress;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ProgressQueries;
 import io.obconsole.cluster.ProgressRound;
+import io.obconsole.backup.BackupsChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,9 +49,12 @@ public class ProgressPoller {
         this.metrics = metrics;
     }
 
+    /** The scheduled tick's identity (a test pauses it to drive rounds itself). */
+    static final String TICK = "progress-tick";
+
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
-    @Scheduled(every = "${console.progress.tick:0.5S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(identity = TICK, every = "${console.progress.tick:0.5S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         long now = System.nanoTime();
         for (String cluster : gateway.clusters()) {
@@ -57,12 +62,21 @@ public class ProgressPoller {
         }
     }
 
-    /** Polls the cluster at the next tick, e.g. right after someone started or cancelled a backup there. */
-    public void pollSoon(String cluster) {
-        Worker worker = workers.get(cluster);
-        if (worker != null) {
-            worker.dueAt = System.nanoTime();
+    /**
+     * Polls the cluster now, on its worker (after a round already under way), e.g. right after
+     * someone started or cancelled a backup there; completes when the round has run.
+     */
+    public CompletableFuture<Void> pollNow(String cluster) {
+        if (!gateway.clusters().contains(cluster)) {
+            return CompletableFuture.completedFuture(null);
         }
+        Worker worker = workers.computeIfAbsent(cluster, Worker::new);
+        return CompletableFuture.runAsync(worker::round, worker.executor);
+    }
+
+    /** A backup was started or cancelled through the console: its watchers see the job at once. */
+    void backupsChanged(@Observes BackupsChanged event) {
+        pollNow(event.cluster());
     }
 
     /** Query rounds run so far, over all clusters (for the benchmark and the metrics). */
@@ -93,7 +107,13 @@ public class ProgressPoller {
 
         void startIfDue(long now) {
             if (now - dueAt >= 0 && busy.compareAndSet(false, true)) {
-                executor.execute(this::round);
+                executor.execute(() -> {
+                    try {
+                        round();
+                    } finally {
+                        busy.set(false);
+                    }
+                });
             }
         }
 
@@ -124,7 +144,6 @@ public class ProgressPoller {
             } finally {
                 Duration interval = active ? config.activeInterval() : config.idleInterval();
                 dueAt = System.nanoTime() + interval.toNanos();
-                busy.set(false);
             }
         }
     }

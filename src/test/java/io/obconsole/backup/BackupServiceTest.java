@@ -46,6 +46,7 @@ class BackupServiceTest {
     private FakeAuditTrail audit;
     private Runnable afterPreflight;
     private BackupService service;
+    private final List<BackupsChanged> changes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -64,7 +65,7 @@ class BackupServiceTest {
                 return report;
             }
         };
-        service = new BackupService(gateway, audit, Operators.permissions(), preflight);
+        service = new BackupService(gateway, audit, Operators.permissions(), preflight, changes::add);
     }
 
     @AfterEach
@@ -343,10 +344,23 @@ class BackupServiceTest {
     }
 
     @Test
+    void anAcceptedStartAndCancelTellTheProgressPollerARefusedOneDoesNot() {
+        service.start(OTTO, full(BackupScope.of("mysql_tenant")));
+        assertThat(changes).containsExactly(new BackupsChanged("demo"));
+        service.cancel(OTTO, new CancelRequest("demo", BackupScope.of("mysql_tenant"), UUID.randomUUID().toString()));
+        assertThat(changes).hasSize(2);
+
+        cluster.control().setArchive("oracle_tenant", "STOP");
+        assertThatThrownBy(() -> service.start(ADA, full(BackupScope.of("oracle_tenant"))))
+                .isInstanceOf(PreflightRefusedException.class);
+        assertThat(changes).hasSize(2);
+    }
+
+    @Test
     void userTenantAccountConfiguredAsSysIsExplained() {
         try (ClusterGateway wrong = new ClusterGateway(new ClusterPools(List.of(
                 settings("demo", "root@mysql_tenant", ClusterMode.SYS))))) {
-            BackupService misconfigured = new BackupService(wrong, audit, Operators.permissions(), new Preflight(audit));
+            BackupService misconfigured = new BackupService(wrong, audit, Operators.permissions(), new Preflight(audit), changes::add);
             assertThatThrownBy(() -> misconfigured.start(ADA, full(BackupScope.of("mysql_tenant"))))
                     .isInstanceOfSatisfying(OceanBaseRejectedException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(1146);
@@ -359,7 +373,7 @@ class BackupServiceTest {
     void accountWithoutAlterSystemGetsOceanBase1227Explained() {
         try (ClusterGateway readOnly = new ClusterGateway(new ClusterPools(List.of(
                 settings("demo", "viewer@mysql_tenant", ClusterMode.TENANT))))) {
-            BackupService viewer = new BackupService(readOnly, audit, Operators.permissions(), new Preflight(audit));
+            BackupService viewer = new BackupService(readOnly, audit, Operators.permissions(), new Preflight(audit), changes::add);
             assertThatThrownBy(() -> viewer.start(ADA, full(BackupScope.of("mysql_tenant"))))
                     .isInstanceOfSatisfying(OceanBaseRejectedException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(1227);

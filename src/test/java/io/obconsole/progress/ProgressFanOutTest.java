@@ -1,0 +1,157 @@
+package io.obconsole.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.obconsole.demo.DemoControl;
+import io.obconsole.testing.Demo;
+import io.obconsole.testing.Tokens;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What many watchers cost the cluster (nothing more) and what a watcher that stops reading costs
+ * the others (nothing). The scheduled tick is paused so that the test decides when a round runs
+ * and nothing else reaches the cluster or the hub meanwhile.
+ */
+@QuarkusTest
+class ProgressFanOutTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ProgressPoller poller;
+
+    @Inject
+    ProgressHub hub;
+
+    @Inject
+    Scheduler scheduler;
+
+    private final List<ProgressClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void pauseTheTick() throws Exception {
+        DemoBackups.finishAll();
+        scheduler.pause(ProgressPoller.TICK);
+        round(); // a round already under way ends before this one, so from here on only the test's rounds run
+    }
+
+    @AfterEach
+    void resumeTheTick() throws Exception {
+        clients.forEach(ProgressClient::close);
+        scheduler.resume(ProgressPoller.TICK);
+        round();
+    }
+
+    @Test
+    void theClusterReceivesTheSameStatementsPerRoundWithOneAndWithFiftyWatchers() throws Exception {
+        DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(10); // past INIT: from here each round sees the counters move (a FULL takes 60 s)
+        List<String> tokens = List.of(Tokens.accessToken("ada"), Tokens.accessToken("otto"), Tokens.accessToken("vera"));
+        clients.add(ProgressClient.connect(tokens.get(0), null));
+        List<String> withOne = statementsOfThreeRounds();
+        for (int i = 1; i < 50; i++) {
+            clients.add(ProgressClient.connect(tokens.get(i % tokens.size()), null));
+        }
+        await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> !c.messages.isEmpty()));
+        List<String> withFifty = statementsOfThreeRounds();
+
+        assertThat(withOne).hasSize(3 * 5);
+        assertThat(withFifty).isEqualTo(withOne);
+        // and every one of the fifty was told of each round's progress
+        await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.types().stream().filter("delta"::equals).count() >= 3));
+    }
+
+    @Test
+    void aWatcherThatStopsReadingIsToldToResyncWhileTheOthersGetEveryChange() throws Exception {
+        ProgressClient fast = connected(ProgressClient.connect(Tokens.accessToken("vera"), null));
+        ProgressClient stalled = connected(ProgressClient.connect(Tokens.accessToken("otto"), null, 8 * 1024));
+        stalled.pause();
+        Watcher stalledWatcher = await().atMost(WAIT).until(() -> hub.watchers().stream()
+                .filter(w -> w.audience.equals(audienceOfOtto())).findFirst().orElse(null), w -> w != null);
+
+        // big deltas, one at a time: each reaches the fast watcher before the next is published
+        int published = 0;
+        while (stalledWatcher.resyncs() == 0 && published < 400) {
+            published++;
+            hub.publish("demo", bigJobs(published));
+            int expected = published;
+            await().atMost(WAIT).until(() -> fast.types().stream().filter("delta"::equals).count() >= expected);
+            assertThat(stalledWatcher.queued()).isLessThanOrEqualTo(16);
+        }
+        assertThat(stalledWatcher.resyncs()).as("the stalled watcher overflowed and was marked for resync").isPositive();
+        assertThat(fast.types()).doesNotContain("resync");
+        assertThat(fast.types().stream().filter("delta"::equals).count()).isEqualTo(published);
+        assertThat(lastPercentSeenBy(fast)).isEqualTo(published);
+
+        stalled.resume();
+        int last = published;
+        await().atMost(WAIT).until(() -> stalled.types().contains("resync")
+                && stalled.types().lastIndexOf("snapshot") > stalled.types().indexOf("resync"));
+        assertThat(stalled.types().stream().filter("delta"::equals).count()).isLessThan(published);
+        JsonObject snapshot = stalled.messages.get(stalled.types().lastIndexOf("snapshot"));
+        assertThat(snapshot.getJsonArray("jobs").stream().map(JsonObject.class::cast)
+                .filter(job -> job.getLong("jobId") >= 900_000).map(job -> job.getDouble("percent")))
+                .as("the resync snapshot holds the newest state").isNotEmpty().allMatch(p -> p == last);
+
+        hub.publish("demo", Map.of());
+    }
+
+    private static ProgressClient connected(ProgressClient client) {
+        await().atMost(WAIT).until(() -> client.types().contains("snapshot"));
+        return client;
+    }
+
+    private Audience audienceOfOtto() {
+        return hub.watchers().stream().map(w -> w.audience).filter(a -> !a.mayView(job(1, "oracle_tenant", 0)))
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, JobProgress> bigJobs(int step) {
+        Map<String, JobProgress> jobs = new LinkedHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            JobProgress job = job(900_000 + i, "mysql_tenant", step);
+            jobs.put(job.key(), job);
+        }
+        return jobs;
+    }
+
+    private static JobProgress job(long jobId, String tenant, int percent) {
+        return new JobProgress(JobProgress.key("demo", 1002, jobId), "demo", tenant, 1002, jobId, "FULL", "DOING",
+                (double) percent, 1L << 30, 1L << 20, 60L, "BACKUP_DATA_MAJOR", 0, false, null, "x".repeat(1000),
+                "2026-11-21T10:00:00", null);
+    }
+
+    private static double lastPercentSeenBy(ProgressClient client) {
+        List<JsonObject> jobs = client.jobs().stream().filter(job -> job.getLong("jobId") == 900_000).toList();
+        return jobs.get(jobs.size() - 1).getDouble("percent");
+    }
+
+    /** The statements the demo cluster received during three rounds, demo time moving between them, time literals blanked. */
+    private List<String> statementsOfThreeRounds() throws Exception {
+        DemoControl control = Demo.cluster().control();
+        control.resetStatements();
+        for (int i = 0; i < 3; i++) {
+            Demo.clock().advanceSeconds(2);
+            round();
+        }
+        return control.statementsReceived().stream().map(sql -> sql.replaceAll("'\\d{4}-\\d\\d-\\d\\d [0-9:.]+'", "'T'"))
+                .toList();
+    }
+
+    private void round() throws Exception {
+        poller.pollNow("demo").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+}
