@@ -10,8 +10,11 @@ import java.util.Optional;
 @ConfigMapping(prefix = "console.progress")
 public interface ProgressConfig {
 
-    /** How often the poller checks which clusters are due (the intervals below are rounded up to it). */
-    @WithDefault("0.5S")
+    /**
+     * How often the poller checks which clusters are due (the intervals below are rounded to it;
+     * the scheduler's finest step is one second).
+     */
+    @WithDefault("1S")
     Duration tick();
 
     /** Poll interval of a cluster while any of its jobs is INIT, DOING or CANCELING. */

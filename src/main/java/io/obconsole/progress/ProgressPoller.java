@@ -53,10 +53,11 @@ public class ProgressPoller {
     static final String TICK = "progress-tick";
 
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
-    @Scheduled(identity = TICK, every = "${console.progress.tick:0.5S}",
+    @Scheduled(identity = TICK, every = "${console.progress.tick:1S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        long now = System.nanoTime();
+        // due within half a tick counts as due now: else a round due just after this tick waits a whole extra tick
+        long now = System.nanoTime() + config.tick().toNanos() / 2;
         for (String cluster : gateway.clusters()) {
             workers.computeIfAbsent(cluster, Worker::new).startIfDue(now);
         }
@@ -118,6 +119,7 @@ public class ProgressPoller {
         }
 
         private void round() {
+            long started = System.nanoTime();
             boolean active = true;
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
@@ -143,7 +145,7 @@ public class ProgressPoller {
                 }
             } finally {
                 Duration interval = active ? config.activeInterval() : config.idleInterval();
-                dueAt = System.nanoTime() + interval.toNanos();
+                dueAt = started + interval.toNanos();
             }
         }
     }

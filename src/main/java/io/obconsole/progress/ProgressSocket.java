@@ -4,6 +4,7 @@ import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
@@ -11,6 +12,8 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import org.jboss.logging.Logger;
 
 /**
  * {@code /ws/progress}: live backup progress for a signed-in person (browser session or bearer
@@ -20,6 +23,8 @@ import jakarta.inject.Inject;
 @WebSocket(path = "/ws/progress")
 @Authenticated
 public class ProgressSocket {
+
+    private static final Logger LOG = Logger.getLogger(ProgressSocket.class);
 
     @Inject
     WebSocketConnection connection;
@@ -66,6 +71,13 @@ public class ProgressSocket {
 
     @OnClose
     void close() {
+        hub.leave(connection.id());
+    }
+
+    /** A browser that vanished (tab killed, network gone) is routine, not an error of the console. */
+    @OnError
+    void gone(IOException failure) {
+        LOG.debugf("Progress socket %s lost: %s", connection.id(), failure.getMessage());
         hub.leave(connection.id());
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The benchmark's load: N watchers on one WebSocket URL, in a JVM of its own so that the server's
  * resident memory is the server's. Records, for every delta, the lag from the producer's
  * timestamp ({@code at}, epoch microseconds) to receipt, and prints one JSON line of results.
- * Args: host port path watchers seconds [bearer-token].
+ * Args: host port path watchers seconds [bearer tokens, comma-separated, used in turn].
  */
 public final class BenchClient {
 
@@ -29,7 +29,7 @@ public final class BenchClient {
         String path = args[2];
         int watchers = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
-        String token = args.length > 5 ? args[5] : null;
+        String[] tokens = args.length > 5 ? args[5].split(",") : new String[0];
         Vertx vertx = Vertx.vertx();
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(watchers + 10)
                 .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24));
@@ -42,8 +42,8 @@ public final class BenchClient {
         AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < watchers; i++) {
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path);
-            if (token != null) {
-                options.addHeader("Authorization", "Bearer " + token);
+            if (tokens.length > 0) {
+                options.addHeader("Authorization", "Bearer " + tokens[i % tokens.length]);
             }
             client.connect(options).onSuccess(socket -> {
                 socket.textMessageHandler(text -> {

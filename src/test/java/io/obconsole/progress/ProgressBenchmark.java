@@ -13,9 +13,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -32,27 +37,36 @@ class ProgressBenchmark {
     @Inject
     ProgressPoller poller;
 
+    @Inject
+    ProgressHub hub;
+
     @Test
     void benchmark() throws Exception {
         int watchers = Integer.getInteger("bench.watchers", 2000);
         int seconds = Integer.getInteger("bench.seconds", 60);
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
-        String token = Tokens.accessToken("vera");
+        // the watchers are signed in as four people with different roles and scopes (several tabs each)
+        String tokens = String.join(",", Tokens.accessToken("ada"), Tokens.accessToken("vera"),
+                Tokens.accessToken("otto"), Tokens.accessToken("olga"));
         DemoBackups.finishAll();
-        Demo.cluster().control().setThreadScore("mysql_tenant", 1);
-        Demo.cluster().control().setThreadScore("oracle_tenant", 1);
-        DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
-        Thread clock = clockDriver();
+        AtomicLong maxRss = new AtomicLong(rssKiB());
+        Thread clock = clockDriver(maxRss);
 
         long roundsBefore = poller.rounds();
         Demo.cluster().control().resetStatements();
         long started = System.nanoTime();
-        JsonObject console = runClient(port, "/ws/progress", watchers, seconds, token);
+        JsonObject console = runClient(port, "/ws/progress", watchers, seconds, tokens);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long rss = rssKiB();
         long rounds = poller.rounds() - roundsBefore;
-        int statements = Demo.cluster().control().statementsReceived().size();
+        // the benchmark's own BACKUP statements are not the poller's
+        // the poller's queries only: not the benchmark's own BACKUPs nor the driver's set-up of their connections
+        List<String> received = Demo.cluster().control().statementsReceived().stream()
+                .filter(sql -> sql.startsWith("SELECT") && !sql.startsWith("SELECT @@")).toList();
+        long statements = received.size();
+        Map<String, Long> shapes = received.stream().collect(Collectors.groupingBy(
+                sql -> sql.replaceAll("'[^']*'", "?").replaceAll("\\d+", "N"), TreeMap::new, Collectors.counting()));
         clock.interrupt();
+        long rss = maxRss.get();
 
         double rate = console.getDouble("messagesPerSecond") / watchers;
         int size = Math.max(100, console.getInteger("averageBytes") - 60);
@@ -69,16 +83,29 @@ class ProgressBenchmark {
                 console.getDouble("messagesPerSecond") / floor.getDouble("messagesPerSecond"));
         System.out.printf("query rounds: %d in %.0f s (%.2f per second), %d statements = %.1f per round, independent of watchers%n",
                 rounds, elapsed, rounds / elapsed, statements, rounds == 0 ? 0.0 : statements / (double) rounds);
-        System.out.printf("console JVM resident memory (VmRSS, includes the embedded demo cluster): %d MiB%n%n", rss / 1024);
+        shapes.forEach((sql, count) -> System.out.printf("  %5d x %s%n", count, sql));
+        System.out.printf("console JVM resident memory, highest during the run (VmRSS, includes the embedded demo cluster and the"
+                + " test harness): %d MiB; watchers still open at the end: %d%n%n", rss / 1024, hub.watcherCount());
     }
 
-    /** Demo time moves one second per wall second, so the jobs' counters move every round. */
-    private static Thread clockDriver() {
+    /**
+     * Demo time moves one second per wall second, so the jobs' counters move every round; when the
+     * backups end, the next ones start (a full backup takes 60 s of demo time). Samples the RSS.
+     */
+    private Thread clockDriver(AtomicLong maxRss) {
         Thread thread = new Thread(() -> {
             try {
                 while (true) {
+                    if (hub.current().stream().noneMatch(JobProgress::running)) {
+                        try {
+                            DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
+                        } catch (IllegalStateException e) {
+                            // 9036: still running, the hub had not seen it yet
+                        }
+                    }
                     Thread.sleep(1000);
                     Demo.clock().advanceSeconds(1);
+                    maxRss.accumulateAndGet(rssKiB(), Math::max);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -93,10 +120,10 @@ class ProgressBenchmark {
     private static JsonObject floor(int watchers, int seconds, int size, double perSecond) throws Exception {
         Vertx vertx = Vertx.vertx();
         Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
-        HttpServer server = vertx.createHttpServer().webSocketHandler(ws -> {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(ws -> {
             sockets.add(ws);
             ws.closeHandler(v -> sockets.remove(ws));
-        });
+        }));
         int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
         String padding = "x".repeat(size);
         long period = Math.max(50, (long) (1000 / Math.max(0.01, perSecond)));
@@ -111,14 +138,14 @@ class ProgressBenchmark {
         }
     }
 
-    private static JsonObject runClient(int port, String path, int watchers, int seconds, String token) throws Exception {
+    private static JsonObject runClient(int port, String path, int watchers, int seconds, String tokens) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path classpath = Files.createTempFile("bench-classpath", ".txt");
         Files.writeString(classpath, System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", "@" + classpath, BenchClient.class.getName(),
                 "127.0.0.1", String.valueOf(port), path, String.valueOf(watchers), String.valueOf(seconds));
-        if (token != null) {
-            builder.command().add(token);
+        if (tokens != null) {
+            builder.command().add(tokens);
         }
         builder.redirectErrorStream(true);
         Process process = builder.start();
@@ -138,11 +165,15 @@ class ProgressBenchmark {
         return result;
     }
 
-    private static long rssKiB() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
+    private static long rssKiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         return -1;
     }
