@@ -6,6 +6,7 @@ import io.obconsole.audit.DuplicateActionException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
+import io.obconsole.backup.BackupPlan;
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
@@ -14,7 +15,6 @@ import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.backup.StartedJob;
-import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
@@ -65,9 +65,6 @@ public class StartBackupResource {
     BackupService backups;
 
     @Inject
-    ClusterGateway gateway;
-
-    @Inject
     PendingBackups pending;
 
     @Inject
@@ -116,14 +113,8 @@ public class StartBackupResource {
         BackupRequest request = null;
         try {
             request = form.toRequest(password, confirmation, token);
-            request.validate();
-            PreflightReport report = backups.preflight(who, form.forPreflight());
-            if (!report.passed()) {
-                throw new PreflightRefusedException(report.needsAcknowledgement() && !report.blocked()
-                        ? msg.review_needs_acknowledgement() : msg.review_preflight_failed(), report);
-            }
-            List<String> statements = StatementPreview.of(request, gateway.dialect(cluster), report);
-            pending.put(who, request, form, statements, report, token);
+            BackupPlan plan = backups.plan(who, request);
+            pending.put(who, request, form, plan.redacted(), plan.report(), token);
             return Response.seeOther(URI.create("/backups/review/" + token)).build();
         } catch (RuntimeException e) {
             if (request != null) {
@@ -210,6 +201,11 @@ public class StartBackupResource {
 
     /** A refused form or preflight in the operator's words. */
     private String refusal(RuntimeException e) {
+        if (e instanceof PreflightRefusedException refused && refused.report() != null) {
+            PreflightReport report = refused.report();
+            return report.needsAcknowledgement() && !report.blocked() ? msg.review_needs_acknowledgement()
+                    : msg.review_preflight_failed();
+        }
         if (e instanceof InvalidRequestException || e instanceof InvalidIdentifierException
                 || e instanceof UnknownTenantException || e instanceof PreflightRefusedException
                 || e instanceof AlreadyRunningException) {
