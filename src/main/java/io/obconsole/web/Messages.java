@@ -527,8 +527,17 @@ public interface Messages {
     @Message("Broken at record {at}: {problem}")
     String chain_broken(Long at, String problem);
 
-    @Message("Showing {shown} of {total} records")
-    String audit_count(int shown, long total);
+    @Message("{#if total == 0}No records{#else if first == 0}No records on this page; {total} in all{#else}Records {first}–{last} of {total}{/if}")
+    String audit_range(long first, long last, long total);
+
+    @Message("Audit trail pages")
+    String audit_pages();
+
+    @Message("Previous {size} records")
+    String previous_page(int size);
+
+    @Message("Next {size} records")
+    String next_page(int size);
 
     @Message("No records match.")
     String audit_empty();
