@@ -69,7 +69,7 @@ public interface Messages {
     @Message("The cancellation was sent. The job ends as CANCELED once OceanBase has stopped it.")
     String flash_canceled();
 
-    @Message("Your session had expired, so nothing was sent. Please check the form and submit it again.")
+    @Message("Your session had expired, so nothing was sent. Please check the form, enter the encryption password again if you use one, and submit it again.")
     String flash_session_expired();
 
     @Message("The review waited too long and was discarded, so nothing was sent. Please fill in the form again.")

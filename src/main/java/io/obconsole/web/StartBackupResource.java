@@ -45,7 +45,11 @@ public class StartBackupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(StartForm start, String error, String message);
+        /**
+         * @param restoreChoices the form is where a submit lands after an expired session and a new
+         *                       sign-in: the browser puts the operator's choices back
+         */
+        static native TemplateInstance form(StartForm start, String error, String message, boolean restoreChoices);
 
         static native TemplateInstance preflight(PreflightReport report, String error);
 
@@ -77,7 +81,8 @@ public class StartBackupResource {
             @QueryParam("msg") String message) {
         Operator who = access.who();
         requireOperatesSomewhere(who);
-        return Templates.form(forms.of(who, BackupForm.empty(cluster, tenant)), null, Flash.text(msg, message));
+        return Templates.form(forms.of(who, BackupForm.empty(cluster, tenant)), null, Flash.text(msg, message),
+                Flash.SESSION_EXPIRED.equals(message));
     }
 
     /** The preflight panel for the current choices; reads only. */
@@ -121,11 +126,14 @@ public class StartBackupResource {
                 PendingBackups.wipe(request);
             }
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.form(forms.of(who, form), refusal(e), null)).build();
+                    .entity(Templates.form(forms.of(who, form), refusal(e), null, false)).build();
         }
     }
 
-    /** A POST replayed as a GET after a sign-in (its form data is lost): back to the form, saying so. */
+    /**
+     * A POST replayed as a GET after a sign-in (its form data is lost): back to the form, saying
+     * so; the browser kept the choices (never the password) and puts them back.
+     */
     @GET
     @Path("review")
     public Response reviewAfterSignIn() {
