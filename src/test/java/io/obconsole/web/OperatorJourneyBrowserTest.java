@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -16,6 +17,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 /** What each demo team sees and does in real Chromium, signed in through the real Keycloak. */
@@ -128,6 +134,24 @@ class OperatorJourneyBrowserTest {
             assertThat(page.locator("#statements")).containsText(
                     "ALTER SYSTEM BACKUP TENANT = mysql_tenant PLUS ARCHIVELOG DESCRIPTION = 'before the session ran out'");
             assertThat(page.locator("#statements")).not().containsText("SET ENCRYPTION");
+        }
+    }
+
+    @Test
+    void timesShowInTheReadersZoneWithUtcOnHover() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPageIn("Asia/Kolkata", "en-GB");
+            Browser.signIn(page, console + "clusters/demo/tenants/mysql_tenant", "vera", "vera");
+            Locator time = page.locator("#backup-sets time").first();
+            assertThat(page.locator("html")).hasAttribute("data-ready", "true");
+
+            Instant instant = Instant.parse(time.getAttribute("datetime"));
+            ZonedDateTime inKolkata = instant.atZone(ZoneId.of("Asia/Kolkata"));
+            assertThat(time).hasAttribute("title",
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").format(instant.atZone(ZoneOffset.UTC)));
+            assertThat(time).containsText(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(inKolkata));
+            assertThat(time).containsText(DateTimeFormatter.ofPattern("HH:mm:ss").format(inKolkata));
+            assertThat(time).not().containsText("UTC");
         }
     }
 
