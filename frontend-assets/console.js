@@ -89,6 +89,105 @@
     });
   }
 
+  // A submit whose session had expired comes back from the sign-in as a GET, its form data lost, and
+  // the server sends the operator to the form flagged data-restore-choices. So every submit keeps the
+  // choices in this tab's sessionStorage (never the passwords: they are not in this list), and the
+  // flagged form takes them back.
+  var SAVED_CHOICES = 'obconsole.backup-form';
+  var CHOICES = ['cluster', 'allTenants', 'type', 'concurrency', 'plusArchivelog', 'description', 'acknowledge'];
+
+  function saveChoicesOnSubmit(form) {
+    form.addEventListener('submit', function () {
+      var choices = { tenants: [] };
+      CHOICES.forEach(function (name) {
+        var field = form.elements[name];
+        if (field) {
+          choices[name] = field.type === 'checkbox' ? field.checked : field.value;
+        }
+      });
+      Array.prototype.forEach.call(form.elements.tenants ? form.elements.tenants.options : [], function (option) {
+        if (option.selected) {
+          choices.tenants.push(option.value);
+        }
+      });
+      try {
+        sessionStorage.setItem(SAVED_CHOICES, JSON.stringify(choices));
+      } catch (e) {
+        // storage refused (private mode, quota): the form still submits, it just cannot be restored
+      }
+    });
+  }
+
+  function savedChoices() {
+    try {
+      return JSON.parse(sessionStorage.getItem(SAVED_CHOICES));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function forgetChoices() {
+    try {
+      sessionStorage.removeItem(SAVED_CHOICES);
+    } catch (e) {
+      // no storage, nothing kept
+    }
+  }
+
+  // Returns 'restored', 'reloading' (the saved cluster's form is being loaded first) or 'none'.
+  function restoreChoices(form) {
+    var saved = form.hasAttribute('data-restore-choices') ? savedChoices() : null;
+    if (!saved) {
+      return 'none';
+    }
+    var cluster = form.elements.cluster;
+    if (cluster && saved.cluster && cluster.value !== saved.cluster) {
+      var offered = Array.prototype.some.call(cluster.options, function (o) { return o.value === saved.cluster; });
+      if (offered) {
+        // tenants belong to a cluster: load the saved cluster's form, which restores the rest
+        window.location.search = '?cluster=' + encodeURIComponent(saved.cluster) + '&msg=session-expired';
+        return 'reloading';
+      }
+      forgetChoices();
+      return 'none';
+    }
+    forgetChoices();
+    CHOICES.forEach(function (name) {
+      var field = form.elements[name];
+      if (!field || !(name in saved) || name === 'cluster') {
+        return;
+      }
+      if (field.type === 'checkbox') {
+        field.checked = saved[name] === true;
+      } else {
+        field.value = saved[name];
+      }
+    });
+    Array.prototype.forEach.call(form.elements.tenants ? form.elements.tenants.options : [], function (option) {
+      option.selected = saved.tenants.indexOf(option.value) >= 0;
+    });
+    return 'restored';
+  }
+
+  function backupForm() {
+    var form = document.getElementById('backup-form');
+    if (!form) {
+      if (document.getElementById('confirm')) {
+        forgetChoices(); // the submit arrived: nothing to restore any more
+      }
+      return;
+    }
+    var restored = restoreChoices(form);
+    if (restored === 'reloading') {
+      return;
+    }
+    saveChoicesOnSubmit(form);
+    preflight();
+    if (restored === 'restored' && form.elements.tenants) {
+      form.elements.tenants.dispatchEvent(new Event('change', { bubbles: true })); // a fresh preflight
+    }
+  }
+
   // Hooks for live progress (issue 6): rows and bars carry data-job-key; whoever brings updates
   // calls window.obconsole.updateJob({key, percent, status}).
   window.obconsole = {
@@ -106,7 +205,7 @@
 
   function ready() {
     localTimes(document);
-    preflight();
+    backupForm();
     document.documentElement.dataset.ready = 'true';
     document.dispatchEvent(new CustomEvent('obconsole:ready'));
   }

@@ -86,6 +86,24 @@ public class BackupService {
                 request.acknowledgeFullInsteadOfIncremental());
     }
 
+    /**
+     * The statements {@link #start} would send for this request if the cluster stays as it is
+     * now, in order, for the operator to confirm; reads only. Refused as {@link #start} refuses.
+     */
+    public BackupPlan plan(Operator who, BackupRequest request) {
+        request.validate();
+        gateway.settings(request.cluster());
+        requireOperate(who, request.cluster(), request.scope());
+        request.scope().tenants().forEach(ObDialect::checkTenantName);
+        ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
+        ObDialect dialect = gateway.dialect(request.cluster());
+        BackupPlan plan = plan(request, snapshot, dialect, resolve(dialect, snapshot, request.scope()));
+        if (!plan.report().passed()) {
+            throw refusal(plan.report());
+        }
+        return plan;
+    }
+
     /** Starts a backup; see the class comment for the order of things. */
     public BackupResult start(Operator who, BackupRequest request) {
         try {
@@ -109,38 +127,36 @@ public class BackupService {
 
     private BackupResult startRecorded(Operator who, BackupRequest request, long intent) {
         String cluster = request.cluster();
-        List<ObStatement> plan = List.of();
+        List<ObStatement> statements = List.of();
         try {
             ClusterSnapshot snapshot = gateway.snapshot(cluster);
             ObDialect dialect = gateway.dialect(cluster);
             List<TenantName> tenants = resolveRecorded(intent, dialect, snapshot, request.scope());
-            PreflightReport report = preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
-                    request.acknowledgeFullInsteadOfIncremental());
+            BackupPlan planned = plan(request, snapshot, dialect, tenants);
+            PreflightReport report = planned.report();
             if (!report.passed()) {
                 outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, null, List.of());
                 throw refusal(report);
             }
-            List<TenantName> covered = tenants.stream().filter(t -> report.covered().contains(t.value())).toList();
-            Map<String, Integer> previous = new LinkedHashMap<>();
-            plan = plan(request, dialect, snapshot, covered, previous);
+            statements = planned.statements();
             LocalDateTime before = gateway.now(cluster);
-            LOG.infof("%s starts on cluster %s: %s", who.username(), cluster, redacted(plan));
-            gateway.run(cluster, plan);
+            LOG.infof("%s starts on cluster %s: %s", who.username(), cluster, planned.redacted());
+            gateway.run(cluster, statements);
             changes.accept(new BackupsChanged(cluster));
-            List<StartedJob> jobs = readBack(cluster, snapshot, covered, before);
-            outcome(intent, AuditOutcome.ACCEPTED, redacted(plan), null, null, refs(cluster, jobs));
-            return new BackupResult(intent, cluster, request.type(), jobs, redacted(plan), report.skipped(), previous,
-                    warnings(report));
+            List<StartedJob> jobs = readBack(cluster, snapshot, planned.covered(), before);
+            outcome(intent, AuditOutcome.ACCEPTED, planned.redacted(), null, null, refs(cluster, jobs));
+            return new BackupResult(intent, cluster, request.type(), jobs, planned.redacted(), report.skipped(),
+                    planned.previousConcurrency(), warnings(report));
         } catch (ObErrorException e) {
-            List<String> sent = redacted(sentUpTo(plan, e.statement()));
+            List<String> sent = redacted(sentUpTo(statements, e.statement()));
             outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, sent, e.error().code(), e.error().text(), List.of());
             if (e.error().code() == 9036) {
                 throw new AlreadyRunningException(alreadyRunning(cluster, request.scope()), e.error());
             }
             throw new OceanBaseRejectedException(e.error());
         } catch (ClusterUnreachableException e) {
-            outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, redacted(plan), null, e.reason(), List.of());
-            throw new ActionInterruptedException(cluster, e.reason(), !plan.isEmpty());
+            outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, redacted(statements), null, e.reason(), List.of());
+            throw new ActionInterruptedException(cluster, e.reason(), !statements.isEmpty());
         }
     }
 
@@ -185,8 +201,22 @@ public class BackupService {
 
     // ---- the statements
 
+    /** The preflight of the request on this snapshot and, if it passes, the statements that carry it out. */
+    private BackupPlan plan(BackupRequest request, ClusterSnapshot snapshot, ObDialect dialect,
+            List<TenantName> tenants) {
+        PreflightReport report = preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
+                request.acknowledgeFullInsteadOfIncremental());
+        if (!report.passed()) {
+            return BackupPlan.refused(report);
+        }
+        List<TenantName> covered = tenants.stream().filter(t -> report.covered().contains(t.value())).toList();
+        Map<String, Integer> previous = new LinkedHashMap<>();
+        List<ObStatement> statements = statements(request, dialect, snapshot, covered, previous);
+        return new BackupPlan(report, covered, statements, java.util.Collections.unmodifiableMap(previous));
+    }
+
     /** Concurrency first (with the right TENANT clause), then the password, then the BACKUP. */
-    private static List<ObStatement> plan(BackupRequest request, ObDialect dialect, ClusterSnapshot snapshot,
+    private static List<ObStatement> statements(BackupRequest request, ObDialect dialect, ClusterSnapshot snapshot,
             List<TenantName> covered, Map<String, Integer> previous) {
         List<ObStatement> plan = new ArrayList<>();
         boolean everyTenant = request.scope().all() || dialect.mode() == ClusterMode.TENANT;

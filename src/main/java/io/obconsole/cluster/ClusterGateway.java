@@ -123,6 +123,17 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).jobs(historyLimit));
     }
 
+    /**
+     * The newest {@code limit} backup sets of one tenant, successful or not, newest first.
+     *
+     * @throws UnknownTenantException      if the cluster does not list the tenant
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public List<BackupSetFile> backupSets(String cluster, String tenant, int limit) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).backupSets(tenant, limit));
+    }
+
     /** The cluster's own clock (jobs carry cluster time, which need not be the console's). */
     public LocalDateTime now(String cluster) {
         ObDialect dialect = dialect(cluster);

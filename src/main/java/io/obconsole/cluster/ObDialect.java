@@ -234,6 +234,24 @@ public final class ObDialect {
                 + "ORDER BY END_TIMESTAMP";
     }
 
+    /**
+     * One tenant's backup sets, successful or not, newest first. From sys the statement has one
+     * parameter, the tenant's id, to be bound ({@link #bindsTenantId()}); inside a tenant the view
+     * holds only that tenant.
+     */
+    public String tenantBackupSets(int limit) {
+        return "SELECT " + tenantIdColumn() + "BACKUP_SET_ID, BACKUP_TYPE, PREV_FULL_BACKUP_SET_ID, "
+                + "PREV_INC_BACKUP_SET_ID, START_TIMESTAMP, END_TIMESTAMP, STATUS, FILE_STATUS, ELAPSED_SECONDES, "
+                + "PLUS_ARCHIVELOG, INPUT_BYTES, OUTPUT_BYTES, RESULT, COMMENT, PATH FROM " + view("OB_BACKUP_SET_FILES")
+                + (bindsTenantId() ? " WHERE TENANT_ID = ?" : "") + " ORDER BY BACKUP_SET_ID DESC LIMIT "
+                + Math.max(1, limit);
+    }
+
+    /** Whether per-tenant reads such as {@link #tenantBackupSets} take the tenant's id as their parameter. */
+    public boolean bindsTenantId() {
+        return mode == ClusterMode.SYS;
+    }
+
     private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
             + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
             + "DESCRIPTION";

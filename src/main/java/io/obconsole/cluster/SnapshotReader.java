@@ -1,6 +1,7 @@
 package io.obconsole.cluster;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -53,6 +54,31 @@ final class SnapshotReader {
         List<BackupJob> jobs = new ArrayList<>(running());
         jobs.addAll(query(dialect.jobHistory(historyLimit), this::job));
         return jobs;
+    }
+
+    /** The newest {@code limit} backup sets of a tenant the cluster lists, with its id bound, never written into the SQL. */
+    List<BackupSetFile> backupSets(String tenantName, int limit) throws SQLException {
+        readTenants();
+        String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
+        long tenantId = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id();
+        List<BackupSetFile> sets = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(dialect.tenantBackupSets(limit))) {
+            if (dialect.bindsTenantId()) {
+                statement.setLong(1, tenantId);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    sets.add(new BackupSetFile(tenantId, rs.getLong("BACKUP_SET_ID"), rs.getString("BACKUP_TYPE"),
+                            Rows.number(rs, "PREV_FULL_BACKUP_SET_ID"), Rows.number(rs, "PREV_INC_BACKUP_SET_ID"),
+                            Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"), rs.getString("STATUS"),
+                            rs.getString("FILE_STATUS"), Rows.number(rs, "ELAPSED_SECONDES"),
+                            "ON".equals(rs.getString("PLUS_ARCHIVELOG")), Rows.number(rs, "INPUT_BYTES"),
+                            Rows.number(rs, "OUTPUT_BYTES"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"),
+                            rs.getString("PATH")));
+                }
+            }
+        }
+        return sets;
     }
 
     private void readTenants() throws SQLException {

@@ -34,10 +34,11 @@ import java.util.List;
 public class AuditPageResource {
 
     static final List<String> ACTIONS = List.of("BACKUP_FULL", "BACKUP_INCREMENTAL", "CANCEL", "BACKUP_JOB");
+    static final int PAGE_SIZE = 100;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance audit(AuditWebFilter filter, AuditPage page, boolean admin, ChainReport chain,
+        static native TemplateInstance audit(AuditWebFilter filter, AuditPaging paging, boolean admin, ChainReport chain,
                 List<String> actions, List<String> outcomes, String error);
     }
 
@@ -58,7 +59,7 @@ public class AuditPageResource {
     public Response audit(@QueryParam("actor") String actor, @QueryParam("cluster") String cluster,
             @QueryParam("tenant") String tenant, @QueryParam("action") String action,
             @QueryParam("outcome") String outcome, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("verify") boolean verify, @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("verify") boolean verify, @QueryParam("page") @DefaultValue("1") int page) {
         Operator who = access.who();
         TenantScope visible = access.requireViewScope(who);
         boolean admin = access.isAdmin(who);
@@ -66,18 +67,21 @@ public class AuditPageResource {
             throw new PageForbiddenException();
         }
         AuditWebFilter typed = new AuditWebFilter(actor, cluster, tenant, action, outcome, from, to);
+        AuditWebFilter matched = typed;
         AuditPage records;
         String error = null;
         try {
-            records = query.page(typed.toAuditFilter(), visible, Math.max(0, page), 100);
+            records = query.page(typed.toAuditFilter(), visible, Math.max(1, page) - 1, PAGE_SIZE);
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
-            records = query.page(AuditFilter.ANY, visible, 0, 100);
+            matched = AuditWebFilter.NONE;
+            records = query.page(AuditFilter.ANY, visible, 0, PAGE_SIZE);
         }
         ChainReport chain = verify ? verifier.verify() : null;
         List<String> outcomes = Arrays.stream(AuditOutcome.values()).map(Enum::name).toList();
-        TemplateInstance page1 = Templates.audit(typed, records, admin, chain, ACTIONS, outcomes, error);
-        return Response.status(error == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE).entity(page1).build();
+        TemplateInstance shown = Templates.audit(typed, new AuditPaging(matched, records), admin, chain, ACTIONS, outcomes,
+                error);
+        return Response.status(error == null ? 200 : 400).type(MediaType.TEXT_HTML_TYPE).entity(shown).build();
     }
 
     @GET

@@ -18,6 +18,9 @@ import java.util.StringJoiner;
 public record AuditWebFilter(String actor, String cluster, String tenant, String action, String outcome, String from,
         String to) {
 
+    /** No filter: every record the reader may see. */
+    static final AuditWebFilter NONE = new AuditWebFilter(null, null, null, null, null, null, null);
+
     public AuditWebFilter {
         actor = trim(actor);
         cluster = trim(cluster);
@@ -45,7 +48,7 @@ public record AuditWebFilter(String actor, String cluster, String tenant, String
                 toDay == null ? null : toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    /** The filters as a query string, for the CSV export link. */
+    /** The filters as a query string, for the CSV export and paging links. */
     public String query() {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("actor", actor);

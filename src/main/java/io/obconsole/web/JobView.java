@@ -64,8 +64,4 @@ public record JobView(String cluster, BackupJob job, String key, long percent, D
             default -> "info";
         };
     }
-
-    public long outputBytes() {
-        return job.tasks().stream().mapToLong(BackupTask::outputBytes).sum();
-    }
 }

@@ -69,7 +69,7 @@ public interface Messages {
     @Message("The cancellation was sent. The job ends as CANCELED once OceanBase has stopped it.")
     String flash_canceled();
 
-    @Message("Your session had expired, so nothing was sent. Please check the form and submit it again.")
+    @Message("Your session had expired, so nothing was sent. Please check the form, enter the encryption password again if you use one, and submit it again.")
     String flash_session_expired();
 
     @Message("The review waited too long and was discarded, so nothing was sent. Please fill in the form again.")
@@ -200,17 +200,50 @@ public interface Messages {
     @Message("No tasks reported yet.")
     String no_tasks_yet();
 
-    @Message("Last backups: duration and size")
+    @Message("Last backup sets: duration and size")
     String chart_title();
 
-    @Message("No completed backups yet.")
+    @Message("No backup sets yet.")
     String chart_empty();
 
-    @Message("The last {count} completed backups, oldest on the left; bar height is the duration (highest: {max}).")
+    @Message("The last {count} backup sets, oldest on the left; bar height is the duration (longest: {max}).")
     String chart_caption(int count, String max);
 
     @Message("Dots show the size written (largest: {max}).")
     String chart_size_caption(String max);
+
+    @Message("Red bars are sets that failed.")
+    String chart_failed_caption();
+
+    @Message("Backup sets")
+    String sets_title();
+
+    @Message("The newest {count} backup sets of this tenant, newest first. A restore can use the succeeded ones whose files are available.")
+    String sets_intro(int count);
+
+    @Message("No backup sets yet.")
+    String no_sets();
+
+    @Message("Set")
+    String col_set();
+
+    @Message("Ended")
+    String col_ended();
+
+    @Message("Builds on")
+    String col_chain();
+
+    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'FAILED'}Failed{#else}{status}{/when}")
+    String set_status(String status);
+
+    @Message("{#when fileStatus}{#is 'AVAILABLE'}files available{#is 'COPYING'}files being written{#is 'DELETING'}files being deleted{#is 'EXPIRED'}files expired{#is 'INCOMPLETE'}files incomplete{#is 'BROKEN'}files broken{#is 'DELETED'}files deleted{#else}files {fileStatus}{/when}")
+    String set_file_status(String fileStatus);
+
+    @Message("{#if inc != 0 && inc != full}FULL #{full}, then #{inc}{#else}FULL #{full}{/if}")
+    String set_chain(long full, long inc);
+
+    @Message("starts a chain")
+    String set_chain_start();
 
     @Message("History")
     String history_title();
@@ -494,8 +527,17 @@ public interface Messages {
     @Message("Broken at record {at}: {problem}")
     String chain_broken(Long at, String problem);
 
-    @Message("Showing {shown} of {total} records")
-    String audit_count(int shown, long total);
+    @Message("{#if total == 0}No records{#else if first == 0}No records on this page; {total} in all{#else}Records {first}–{last} of {total}{/if}")
+    String audit_range(long first, long last, long total);
+
+    @Message("Audit trail pages")
+    String audit_pages();
+
+    @Message("Previous {size} records")
+    String previous_page(int size);
+
+    @Message("Next {size} records")
+    String next_page(int size);
 
     @Message("No records match.")
     String audit_empty();

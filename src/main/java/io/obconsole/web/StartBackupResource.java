@@ -6,6 +6,7 @@ import io.obconsole.audit.DuplicateActionException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
+import io.obconsole.backup.BackupPlan;
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
@@ -14,7 +15,6 @@ import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.backup.StartedJob;
-import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
@@ -45,7 +45,11 @@ public class StartBackupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(StartForm start, String error, String message);
+        /**
+         * @param restoreChoices the form is where a submit lands after an expired session and a new
+         *                       sign-in: the browser puts the operator's choices back
+         */
+        static native TemplateInstance form(StartForm start, String error, String message, boolean restoreChoices);
 
         static native TemplateInstance preflight(PreflightReport report, String error);
 
@@ -65,9 +69,6 @@ public class StartBackupResource {
     BackupService backups;
 
     @Inject
-    ClusterGateway gateway;
-
-    @Inject
     PendingBackups pending;
 
     @Inject
@@ -80,7 +81,8 @@ public class StartBackupResource {
             @QueryParam("msg") String message) {
         Operator who = access.who();
         requireOperatesSomewhere(who);
-        return Templates.form(forms.of(who, BackupForm.empty(cluster, tenant)), null, Flash.text(msg, message));
+        return Templates.form(forms.of(who, BackupForm.empty(cluster, tenant)), null, Flash.text(msg, message),
+                Flash.SESSION_EXPIRED.equals(message));
     }
 
     /** The preflight panel for the current choices; reads only. */
@@ -116,25 +118,22 @@ public class StartBackupResource {
         BackupRequest request = null;
         try {
             request = form.toRequest(password, confirmation, token);
-            request.validate();
-            PreflightReport report = backups.preflight(who, form.forPreflight());
-            if (!report.passed()) {
-                throw new PreflightRefusedException(report.needsAcknowledgement() && !report.blocked()
-                        ? msg.review_needs_acknowledgement() : msg.review_preflight_failed(), report);
-            }
-            List<String> statements = StatementPreview.of(request, gateway.dialect(cluster), report);
-            pending.put(who, request, form, statements, report, token);
+            BackupPlan plan = backups.plan(who, request);
+            pending.put(who, request, form, plan.redacted(), plan.report(), token);
             return Response.seeOther(URI.create("/backups/review/" + token)).build();
         } catch (RuntimeException e) {
             if (request != null) {
                 PendingBackups.wipe(request);
             }
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.form(forms.of(who, form), refusal(e), null)).build();
+                    .entity(Templates.form(forms.of(who, form), refusal(e), null, false)).build();
         }
     }
 
-    /** A POST replayed as a GET after a sign-in (its form data is lost): back to the form, saying so. */
+    /**
+     * A POST replayed as a GET after a sign-in (its form data is lost): back to the form, saying
+     * so; the browser kept the choices (never the password) and puts them back.
+     */
     @GET
     @Path("review")
     public Response reviewAfterSignIn() {
@@ -210,6 +209,11 @@ public class StartBackupResource {
 
     /** A refused form or preflight in the operator's words. */
     private String refusal(RuntimeException e) {
+        if (e instanceof PreflightRefusedException refused && refused.report() != null) {
+            PreflightReport report = refused.report();
+            return report.needsAcknowledgement() && !report.blocked() ? msg.review_needs_acknowledgement()
+                    : msg.review_preflight_failed();
+        }
         if (e instanceof InvalidRequestException || e instanceof InvalidIdentifierException
                 || e instanceof UnknownTenantException || e instanceof PreflightRefusedException
                 || e instanceof AlreadyRunningException) {

@@ -15,8 +15,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +27,8 @@ public class TenantResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance tenant(String cluster, String tenant, TenantRow row, String unreachable,
-                List<JobView> running, List<JobView> history, BackupChart chart, String message);
+                List<JobView> running, List<JobView> history, List<BackupSetView> sets, BackupChart chart,
+                String message);
     }
 
     @Inject
@@ -51,30 +52,33 @@ public class TenantResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance tenant(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @jakarta.ws.rs.QueryParam("msg") String message) {
+            @QueryParam("msg") String message) {
         Operator who = access.who();
         access.requireView(who, cluster, tenant);
+        String flash = Flash.text(msg, message);
         ClusterStatus status = status(cluster);
         if (status instanceof ClusterStatus.Unreachable unreachable) {
-            return Templates.tenant(cluster, tenant, null, unreachable.reason(), List.of(), List.of(),
-                    BackupChart.of(List.of()), Flash.text(msg, message));
+            return Templates.tenant(cluster, tenant, null, unreachable.reason(), List.of(), List.of(), List.of(),
+                    BackupChart.of(List.of()), flash);
         }
         var snapshot = ((ClusterStatus.Reachable) status).snapshot();
         TenantState state = snapshot.tenant(tenant).orElseThrow(NotFoundException::new);
         TenantRow row = overview.row(who, snapshot, state);
         List<JobView> history = new ArrayList<>();
+        List<BackupSetView> sets;
         try {
             for (BackupJob job : gateway.jobs(cluster, config.jobHistory())) {
                 if (job.tenantName().equals(tenant) && !job.running()) {
                     history.add(JobView.of(cluster, job, snapshot.clusterNow(), explanations.of(job.result())));
                 }
             }
+            sets = gateway.backupSets(cluster, tenant, BackupChart.LIMIT).stream()
+                    .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
         } catch (ClusterUnreachableException e) {
-            return Templates.tenant(cluster, tenant, row, e.reason(), row.running(), List.of(),
-                    BackupChart.of(List.of()), Flash.text(msg, message));
+            return Templates.tenant(cluster, tenant, row, e.reason(), row.running(), List.of(), List.of(),
+                    BackupChart.of(List.of()), flash);
         }
-        return Templates.tenant(cluster, tenant, row, null, row.running(), history, chart(history),
-                Flash.text(msg, message));
+        return Templates.tenant(cluster, tenant, row, null, row.running(), history, sets, BackupChart.of(sets), flash);
     }
 
     private ClusterStatus status(String cluster) {
@@ -83,21 +87,5 @@ public class TenantResource {
         } catch (UnknownClusterException e) {
             throw new NotFoundException();
         }
-    }
-
-    /** Successful backups, oldest first. */
-    static BackupChart chart(List<JobView> history) {
-        List<BackupChart.Point> points = new ArrayList<>();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            JobView job = history.get(i);
-            if (!"COMPLETED".equals(job.job().status()) || job.duration() == null) {
-                continue;
-            }
-            Duration d = job.duration();
-            points.add(new BackupChart.Point(d.getSeconds(), job.outputBytes(),
-                    job.type() + " #" + job.job().backupSetId() + ": " + Formats.human(d) + ", " + Formats.utc(job.job().start()),
-                    "INCREMENTAL".equals(job.type()) ? "inc" : "full"));
-        }
-        return BackupChart.of(points);
     }
 }

@@ -7,12 +7,8 @@ import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What the API tests share: signed-in requests, the demo cluster put back in its starting state, its statements. */
@@ -56,20 +52,12 @@ final class ApiFixture {
 
     /** What an admin (or another console) runs on the cluster with its own client, as root@sys. */
     static void sql(String statement) {
-        sqlAs("root@sys", statement);
+        Demo.sql(statement);
     }
 
     /** The same, signed in as another account (e.g. a tenant's own administrator). */
     static void sqlAs(String account, String statement) {
-        Properties props = new Properties();
-        props.setProperty("user", account);
-        props.setProperty("password", "demo");
-        props.setProperty("sslMode", "DISABLED");
-        try (Connection c = DriverManager.getConnection(Demo.cluster().jdbcUrl(), props)) {
-            c.createStatement().execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Demo.sqlAs(account, statement);
     }
 
     static Map<String, Object> backup(String type, String... tenants) {

@@ -13,6 +13,7 @@ import io.obconsole.cluster.ClusterSettings;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObDialect;
+import io.obconsole.cluster.ObStatement;
 import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.UnknownTenantException;
 import io.obconsole.demo.DemoCluster;
@@ -93,6 +94,12 @@ class BackupServiceTest {
         return cluster.control().statementsReceived().stream().filter(s -> s.startsWith("ALTER SYSTEM BACKUP")).toList();
     }
 
+    /** What the cluster received that changes something (the driver's own SET statements left out). */
+    private List<String> changesReceived() {
+        return cluster.control().statementsReceived().stream()
+                .filter(s -> s.startsWith("ALTER SYSTEM") || s.startsWith("SET ENCRYPTION")).toList();
+    }
+
     private void backupBehindTheConsolesBack(String tenant) {
         Properties props = new Properties();
         props.setProperty("user", "root@sys");
@@ -132,6 +139,36 @@ class BackupServiceTest {
         assertThat(cluster.control().statementsReceived()).filteredOn(s -> s.startsWith("ALTER"))
                 .containsExactly("ALTER SYSTEM SET ha_low_thread_score = 16 TENANT = mysql_tenant",
                         "ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+    }
+
+    @Test
+    void thePlanShownForConfirmationIsExactlyWhatTheStartSends() {
+        cluster.control().resetStatements();
+        BackupRequest request = request(BackupScope.of("mysql_tenant"), BackupType.FULL, 12, "Pl4n-pw", false);
+
+        BackupPlan plan = service.plan(OTTO, request);
+
+        assertThat(plan.redacted()).containsExactly("ALTER SYSTEM SET ha_low_thread_score = 12 TENANT = mysql_tenant",
+                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", "ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        assertThat(changesReceived()).as("a plan only reads").isEmpty();
+        assertThat(audit.intents).as("a plan is not an action").isEmpty();
+
+        BackupResult result = service.start(OTTO, request);
+
+        assertThat(result.statements()).isEqualTo(plan.redacted());
+        assertThat(changesReceived()).isEqualTo(plan.statements().stream().map(ObStatement::sql).toList());
+    }
+
+    @Test
+    void aPlanIsRefusedLikeTheStartWithNothingRecordedOrSent() {
+        cluster.control().resetStatements();
+        assertThatThrownBy(() -> service.plan(OTTO, full(BackupScope.of("oracle_tenant"))))
+                .isInstanceOf(ActionForbiddenException.class);
+        assertThatThrownBy(() -> service.plan(ADA, full(BackupScope.of("analytics"))))
+                .isInstanceOfSatisfying(PreflightRefusedException.class,
+                        e -> assertThat(e.report().blocked()).isTrue());
+        assertThat(audit.intents).isEmpty();
+        assertThat(changesReceived()).isEmpty();
     }
 
     @Test
@@ -360,7 +397,8 @@ class BackupServiceTest {
     void userTenantAccountConfiguredAsSysIsExplained() {
         try (ClusterGateway wrong = new ClusterGateway(new ClusterPools(List.of(
                 settings("demo", "root@mysql_tenant", ClusterMode.SYS))))) {
-            BackupService misconfigured = new BackupService(wrong, audit, Operators.permissions(), new Preflight(audit), changes::add);
+            BackupService misconfigured = new BackupService(wrong, audit, Operators.permissions(), new Preflight(audit),
+                    changes::add);
             assertThatThrownBy(() -> misconfigured.start(ADA, full(BackupScope.of("mysql_tenant"))))
                     .isInstanceOfSatisfying(OceanBaseRejectedException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(1146);
@@ -373,7 +411,8 @@ class BackupServiceTest {
     void accountWithoutAlterSystemGetsOceanBase1227Explained() {
         try (ClusterGateway readOnly = new ClusterGateway(new ClusterPools(List.of(
                 settings("demo", "viewer@mysql_tenant", ClusterMode.TENANT))))) {
-            BackupService viewer = new BackupService(readOnly, audit, Operators.permissions(), new Preflight(audit), changes::add);
+            BackupService viewer = new BackupService(readOnly, audit, Operators.permissions(), new Preflight(audit),
+                    changes::add);
             assertThatThrownBy(() -> viewer.start(ADA, full(BackupScope.of("mysql_tenant"))))
                     .isInstanceOfSatisfying(OceanBaseRejectedException.class, e -> {
                         assertThat(e.error().code()).isEqualTo(1227);

@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.obconsole.demo.DemoCluster;
 import io.obconsole.demo.ManualClock;
 import io.obconsole.demo.ReceivedStatement;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +176,94 @@ class ClusterGatewayTest {
         gateway.run("demo", List.of(allUser));
         assertThat(gateway.snapshot("demo").tenants()).extracting(TenantState::threadScore).containsOnly(7);
         assertThat(cluster.control().statementsReceived()).contains("ALTER SYSTEM SET ha_low_thread_score = 7 TENANT = all_user");
+    }
+
+    @Test
+    void backupSetsOfATenantComeNewestFirstWithTheirChainSizesAndFailure() {
+        ObDialect dialect = gateway.dialect("demo");
+        List<TenantName> mysql = List.of(tenant("mysql_tenant"));
+        gateway.run("demo", List.of(dialect.backup(false, mysql, false, null)));
+        clock.advanceSeconds(300);
+        gateway.run("demo", List.of(dialect.backup(true, mysql, false, null)));
+        clock.advanceSeconds(300);
+        cluster.control().failNextJob("mysql_tenant", -9070, "can not connect to backup destination");
+        gateway.run("demo", List.of(dialect.backup(false, mysql, false, null)));
+        clock.advanceSeconds(300);
+
+        List<BackupSetFile> sets = gateway.backupSets("demo", "mysql_tenant", 10);
+
+        assertThat(sets).extracting(BackupSetFile::backupSetId).containsExactly(4L, 3L, 2L, 1L);
+        BackupSetFile failed = sets.get(0);
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.fileStatus()).isEqualTo("INCOMPLETE");
+        assertThat(failed.result()).isEqualTo(-9070);
+        assertThat(failed.comment()).isEqualTo("can not connect to backup destination");
+        BackupSetFile inc = sets.get(1);
+        assertThat(inc.incremental()).isTrue();
+        assertThat(inc.prevFullBackupSetId()).isEqualTo(2);
+        assertThat(inc.prevIncBackupSetId()).isEqualTo(2);
+        BackupSetFile full = sets.get(2);
+        assertThat(full.type()).isEqualTo("FULL");
+        assertThat(full.succeeded()).isTrue();
+        assertThat(full.fileStatus()).isEqualTo("AVAILABLE");
+        assertThat(full.elapsedSeconds()).isEqualTo(Duration.between(full.start(), full.end()).toSeconds()).isPositive();
+        assertThat(sets).allSatisfy(set -> assertThat(set.tenantId()).isEqualTo(1002));
+        assertThat(sets.subList(1, 4)).allSatisfy(set -> {
+            assertThat(set.outputBytes()).isPositive().isEqualTo(viewColumn(set.backupSetId(), "OUTPUT_BYTES"));
+            assertThat(set.inputBytes()).isEqualTo(viewColumn(set.backupSetId(), "INPUT_BYTES"));
+        });
+        assertThat(gateway.backupSets("demo", "mysql_tenant", 2)).extracting(BackupSetFile::backupSetId)
+                .containsExactly(4L, 3L);
+        assertThat(gateway.backupSets("demo", "oracle_tenant", 10)).isEmpty();
+    }
+
+    @Test
+    void backupSetsOfATenantNameThatCouldCarrySqlAreRefusedBeforeAnyViewIsRead() {
+        cluster.control().resetStatements();
+        assertThatThrownBy(() -> gateway.backupSets("demo", "mysql_tenant' OR '1'='1", 10))
+                .isInstanceOf(InvalidIdentifierException.class);
+        assertThatThrownBy(() -> gateway.backupSets("demo", "no_such_tenant", 10))
+                .isInstanceOf(UnknownTenantException.class);
+        assertThat(cluster.control().statementsReceived()).noneMatch(sql -> sql.contains("BACKUP_SET_FILES"));
+    }
+
+    @Test
+    void backupSetsInTenantModeComeFromTheTenantsOwnView() {
+        try (ClusterGateway own = new ClusterGateway(new ClusterPools(List.of(
+                DemoClusters.tenant("mine", cluster, "root@mysql_tenant"))))) {
+            cluster.control().resetStatements();
+            assertThat(own.backupSets("mine", "mysql_tenant", 5)).singleElement().satisfies(set -> {
+                assertThat(set.tenantId()).isEqualTo(1002);
+                assertThat(set.type()).isEqualTo("FULL");
+                assertThat(set.outputBytes()).isPositive();
+            });
+            assertThat(cluster.control().statementsReceived()).anyMatch(sql -> sql.contains("DBA_OB_BACKUP_SET_FILES"));
+            assertThatThrownBy(() -> own.backupSets("mine", "oracle_tenant", 5)).isInstanceOf(UnknownTenantException.class);
+        }
+    }
+
+    @Test
+    void backupSetsOfAClusterThatIsDownAreUnreachable() {
+        gateway.snapshot("demo");
+        cluster.control().refuseConnections();
+        assertThatThrownBy(() -> gateway.backupSets("demo", "mysql_tenant", 10))
+                .isInstanceOfSatisfying(ClusterUnreachableException.class, e -> assertThat(e.reason()).isNotBlank());
+    }
+
+    /** A number of mysql_tenant's backup set as the demo's view holds it, read with a plain SQL client. */
+    private long viewColumn(long backupSetId, String column) {
+        Properties account = new Properties();
+        account.setProperty("user", "root@sys");
+        account.setProperty("password", "demo");
+        account.setProperty("sslMode", "DISABLED");
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(), account);
+                ResultSet rs = c.createStatement().executeQuery("SELECT " + column
+                        + " FROM oceanbase.CDB_OB_BACKUP_SET_FILES WHERE TENANT_ID = 1002 AND BACKUP_SET_ID = " + backupSetId)) {
+            assertThat(rs.next()).as("set %d in the view", backupSetId).isTrue();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -59,6 +59,16 @@ class ObDialectTest {
     }
 
     @Test
+    void backupSetsOfOneTenantBindItsIdFromSysAndReadTheOwnViewInsideATenant() {
+        assertThat(sys.tenantBackupSets(30)).startsWith("SELECT TENANT_ID, BACKUP_SET_ID, ")
+                .contains("FROM oceanbase.CDB_OB_BACKUP_SET_FILES WHERE TENANT_ID = ? ORDER BY BACKUP_SET_ID DESC LIMIT 30");
+        assertThat(sys.bindsTenantId()).isTrue();
+        assertThat(tenant.tenantBackupSets(30)).startsWith("SELECT BACKUP_SET_ID, ")
+                .endsWith("FROM oceanbase.DBA_OB_BACKUP_SET_FILES ORDER BY BACKUP_SET_ID DESC LIMIT 30");
+        assertThat(tenant.bindsTenantId()).isFalse();
+    }
+
+    @Test
     void cancelForms() {
         assertThat(sys.cancel(List.of()).sql()).isEqualTo("ALTER SYSTEM CANCEL BACKUP");
         assertThat(sys.cancel(names("analytics", "mysql_tenant")).sql())

@@ -54,7 +54,16 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (no cookies) with one page. */
     public Page newPage() {
-        BrowserContext context = browser.newContext(new NewContextOptions().setViewportSize(1366, 900));
+        return newPage(new NewContextOptions());
+    }
+
+    /** A fresh browser profile whose clock and language are a reader's elsewhere, e.g. {@code Asia/Kolkata}, {@code en-GB}. */
+    public Page newPageIn(String timezoneId, String locale) {
+        return newPage(new NewContextOptions().setTimezoneId(timezoneId).setLocale(locale));
+    }
+
+    private Page newPage(NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setViewportSize(1366, 900));
         // Keycloak renders its first login page slowly on a busy 2-core machine
         context.setDefaultTimeout(30_000);
         context.setDefaultNavigationTimeout(90_000);

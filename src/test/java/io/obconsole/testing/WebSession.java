@@ -64,6 +64,13 @@ public final class WebSession {
         return response;
     }
 
+    /** GET a console path as a browser follows a download link: any content type is welcome. */
+    public Response download(String path) {
+        Response response = request(consoleCookies).accept("*/*").get(absolute(path));
+        remember(consoleCookies, response);
+        return response;
+    }
+
     /** GET a console path, following console redirects (not to Keycloak). */
     public Response open(String path) {
         Response response = get(path);

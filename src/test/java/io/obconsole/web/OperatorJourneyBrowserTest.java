@@ -4,14 +4,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import io.obconsole.access.TenantScope;
+import io.obconsole.audit.AuditFilter;
+import io.obconsole.audit.AuditQuery;
 import io.obconsole.testing.Browser;
 import io.obconsole.testing.Demo;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 /** What each demo team sees and does in real Chromium, signed in through the real Keycloak. */
@@ -20,6 +30,9 @@ class OperatorJourneyBrowserTest {
 
     @TestHTTPResource("/")
     URL console;
+
+    @Inject
+    AuditQuery audit;
 
     @Test
     void ottoStartsAFullBackupOfMysqlTenantThroughFormAndConfirmationAndLandsOnTheJob() {
@@ -82,16 +95,74 @@ class OperatorJourneyBrowserTest {
         }
     }
 
-    private static void cancelOnCluster() {
-        java.util.Properties account = new java.util.Properties();
-        account.setProperty("user", "root@sys");
-        account.setProperty("password", "demo");
-        try (java.sql.Connection c = new com.mysql.cj.jdbc.Driver().connect(
-                "jdbc:mysql://127.0.0.1:" + Demo.cluster().port() + "/oceanbase?sslMode=DISABLED", account)) {
-            c.createStatement().execute("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant");
-            Demo.clock().advanceSeconds(30);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void ottosExpiredSessionOnSubmitLeadsBackToTheSameFormWithHisChoicesAfterSignInAndSendsNothing() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPage();
+            Browser.signIn(page, console + "backups/new", "otto", "otto");
+            page.locator("#tenants").selectOption("mysql_tenant");
+            page.locator("#type-full").check();
+            page.locator("#concurrency").fill("7");
+            page.locator("#password").fill("Expir3d-pw");
+            page.locator("#passwordConfirmation").fill("Expir3d-pw");
+            page.locator("#plusArchivelog").check();
+            page.locator("#description").fill("before the session ran out");
+            long startsBefore = auditedStartsBy("otto");
+            Demo.cluster().control().resetStatements();
+            page.context().clearCookies(); // how an expired session looks to the console and to Keycloak
+
+            page.locator("#review").click();
+            page.locator("#username").fill("otto");
+            page.locator("#password").fill("otto");
+            page.locator("#kc-login").click();
+            page.waitForURL(url -> url.contains("/backups/new") && url.contains("msg=session-expired"));
+
+            assertThat(page.locator("#flash")).containsText("Your session had expired, so nothing was sent");
+            assertThat(page.locator("#tenants option:checked")).hasText(new String[] {"mysql_tenant"});
+            assertThat(page.locator("#type-full")).isChecked();
+            assertThat(page.locator("#concurrency")).hasValue("7");
+            assertThat(page.locator("#plusArchivelog")).isChecked();
+            assertThat(page.locator("#description")).hasValue("before the session ran out");
+            assertThat(page.locator("#password")).hasValue("");
+            assertThat(page.locator("#passwordConfirmation")).hasValue("");
+            assertThat((String) page.evaluate("() => JSON.stringify(sessionStorage)")).doesNotContain("Expir3d");
+            assertThat(Demo.cluster().control().statementsReceived())
+                    .noneMatch(sql -> sql.startsWith("ALTER SYSTEM") || sql.startsWith("SET ENCRYPTION"));
+            assertThat(auditedStartsBy("otto")).as("no start was recorded").isEqualTo(startsBefore);
+
+            page.locator("#review").click();
+            assertThat(page.locator("#statements")).containsText(
+                    "ALTER SYSTEM BACKUP TENANT = mysql_tenant PLUS ARCHIVELOG DESCRIPTION = 'before the session ran out'");
+            assertThat(page.locator("#statements")).not().containsText("SET ENCRYPTION");
         }
+    }
+
+    @Test
+    void timesShowInTheReadersZoneWithUtcOnHover() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPageIn("Asia/Kolkata", "en-GB");
+            Browser.signIn(page, console + "clusters/demo/tenants/mysql_tenant", "vera", "vera");
+            Locator time = page.locator("#backup-sets time").first();
+            assertThat(page.locator("html")).hasAttribute("data-ready", "true");
+
+            Instant instant = Instant.parse(time.getAttribute("datetime"));
+            ZonedDateTime inKolkata = instant.atZone(ZoneId.of("Asia/Kolkata"));
+            assertThat(time).hasAttribute("title",
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").format(instant.atZone(ZoneOffset.UTC)));
+            assertThat(time).containsText(DateTimeFormatter.ofPattern("dd/MM/yyyy").format(inKolkata));
+            assertThat(time).containsText(DateTimeFormatter.ofPattern("HH:mm:ss").format(inKolkata));
+            assertThat(time).not().containsText("UTC");
+        }
+    }
+
+    /** How many backup starts the audit trail holds for a person. */
+    private long auditedStartsBy(String username) {
+        return audit.page(new AuditFilter(username, "demo", null, "BACKUP_FULL", null, null, null), TenantScope.ALL, 0, 1)
+                .total();
+    }
+
+    private static void cancelOnCluster() {
+        Demo.sql("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(30);
     }
 }

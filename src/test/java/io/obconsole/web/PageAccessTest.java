@@ -159,7 +159,8 @@ class PageAccessTest {
         WebSession olga = WebSession.signIn("olga");
         Response response = olga.get("/backups/review");
         assertThat(response.statusCode()).isEqualTo(303);
-        assertThat(olga.open(WebSession.location(response)).asString()).contains("Your session had expired");
+        assertThat(olga.open(WebSession.location(response)).asString()).contains("Your session had expired")
+                .as("the browser is told to put the choices back").contains("id=\"backup-form\" class=\"fields\" data-restore-choices");
     }
 
     @Test

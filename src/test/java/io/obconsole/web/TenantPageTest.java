@@ -1,0 +1,124 @@
+package io.obconsole.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.obconsole.testing.Demo;
+import io.obconsole.testing.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tenant page after real backups on the demo cluster: its backup sets as the cluster's view
+ * holds them, in human units, the chart of their durations and sizes, and who may see it.
+ */
+@QuarkusTest
+class TenantPageTest {
+
+    private static final String MYSQL_TENANT_PAGE = "/clusters/demo/tenants/mysql_tenant";
+
+    @BeforeEach
+    void letRunningBackupsEnd() {
+        Demo.cluster().control().recover();
+        Demo.clock().advanceSeconds(600);
+    }
+
+    /** mysql_tenant's sets as the demo's CDB_OB_BACKUP_SET_FILES holds them, newest first. */
+    private static List<Map<String, String>> setsInTheView() {
+        return Demo.query("SELECT BACKUP_SET_ID, BACKUP_TYPE, STATUS, INPUT_BYTES, OUTPUT_BYTES, ELAPSED_SECONDES, "
+                + "PREV_FULL_BACKUP_SET_ID, RESULT, COMMENT FROM oceanbase.CDB_OB_BACKUP_SET_FILES "
+                + "WHERE TENANT_ID = 1002 ORDER BY BACKUP_SET_ID DESC");
+    }
+
+    /** The table row of one backup set on the page. */
+    private static String setRow(String page, String id) {
+        Matcher row = Pattern.compile("(?s)<tr id=\"set-" + id + "\">(.*?)</tr>").matcher(page);
+        assertThat(row.find()).as("row of set %s on the page", id).isTrue();
+        return row.group(1);
+    }
+
+    private static long bytes(Map<String, String> set, String column) {
+        return Long.parseLong(set.get(column));
+    }
+
+    @Test
+    void backupSetsShowWithTheirSizesChainAndFailureAsTheClusterHoldsThem() {
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant DESCRIPTION = 'tenant page full'");
+        Demo.clock().advanceSeconds(300);
+        Demo.sql("ALTER SYSTEM BACKUP INCREMENTAL TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(300);
+        Demo.cluster().control().failNextJob("mysql_tenant", -9070, "can not connect to backup destination");
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(300);
+
+        String page = WebSession.signIn("otto").open(MYSQL_TENANT_PAGE).asString();
+
+        List<Map<String, String>> sets = setsInTheView();
+        Map<String, String> failed = sets.get(0);
+        Map<String, String> inc = sets.get(1);
+        Map<String, String> full = sets.get(2);
+        assertThat(List.of(failed.get("STATUS"), inc.get("BACKUP_TYPE"), full.get("BACKUP_TYPE")))
+                .containsExactly("FAILED", "INC", "FULL");
+        assertThat(page).contains("Backup sets");
+        assertThat(setRow(page, failed.get("BACKUP_SET_ID"))).contains("Failed").contains("files incomplete")
+                .contains("RESULT -9070").contains("can not connect to backup destination")
+                .contains("could not reach the backup destination");
+        assertThat(setRow(page, inc.get("BACKUP_SET_ID"))).contains("INCREMENTAL").contains("Succeeded")
+                .contains("files available").contains("FULL #" + inc.get("PREV_FULL_BACKUP_SET_ID"))
+                .contains(Formats.bytes(bytes(inc, "OUTPUT_BYTES"))).contains(Formats.bytes(bytes(inc, "INPUT_BYTES")));
+        assertThat(inc.get("PREV_FULL_BACKUP_SET_ID")).isEqualTo(full.get("BACKUP_SET_ID"));
+        List<Map<String, String>> shown = sets.subList(0, Math.min(30, sets.size()));
+        for (Map<String, String> set : shown) {
+            long output = bytes(set, "OUTPUT_BYTES");
+            if ("SUCCESS".equals(set.get("STATUS"))) {
+                assertThat(output).as("set %s wrote something", set.get("BACKUP_SET_ID")).isPositive();
+            }
+            assertThat(setRow(page, set.get("BACKUP_SET_ID"))).contains("#" + set.get("BACKUP_SET_ID"))
+                    .contains("<td data-field=\"output-bytes\">" + Formats.bytes(output) + "</td>")
+                    .contains("<td data-field=\"duration\">"
+                            + Formats.human(java.time.Duration.ofSeconds(bytes(set, "ELAPSED_SECONDES"))) + "</td>");
+        }
+
+        long largest = shown.stream().mapToLong(set -> bytes(set, "OUTPUT_BYTES")).max().orElseThrow();
+        long longest = shown.stream().mapToLong(set -> bytes(set, "ELAPSED_SECONDES")).max().orElseThrow();
+        assertThat(page.split("<rect class=\"bar ", -1)).hasSize(shown.size() + 1);
+        long withSize = shown.stream().filter(set -> bytes(set, "OUTPUT_BYTES") > 0).count();
+        assertThat(page.split("<circle class=\"size\"", -1)).hasSize((int) withSize + 1);
+        assertThat(page).contains("<rect class=\"bar failed\"")
+                .contains("The last " + shown.size() + " backup sets, oldest on the left")
+                .contains("(longest: " + Formats.human(java.time.Duration.ofSeconds(longest)) + ")")
+                .contains("(largest: " + Formats.bytes(largest) + ")");
+    }
+
+    @Test
+    void ottoIsRefusedTheTenantPageOfOracleTenantWhichVeraSees() {
+        Response refused = WebSession.signIn("otto").get("/clusters/demo/tenants/oracle_tenant");
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.asString()).contains("You are not allowed").doesNotContain("Backup sets");
+        assertThat(WebSession.signIn("vera").open("/clusters/demo/tenants/oracle_tenant").asString())
+                .contains("oracle_tenant on demo").contains("Backup sets");
+    }
+
+    @Test
+    void anUnreachableClusterStillRendersTheTenantPageWithTheReason() {
+        WebSession otto = WebSession.signIn("otto");
+        Demo.cluster().control().refuseConnections();
+        try {
+            Response page = otto.open(MYSQL_TENANT_PAGE);
+
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.asString()).contains("id=\"cluster-unreachable\"").contains("Unreachable: ")
+                    .contains("mysql_tenant on demo")
+                    .as("what could not be read is not claimed to be empty")
+                    .doesNotContain("No backup sets yet.").doesNotContain("No backup is running.");
+        } finally {
+            Demo.cluster().control().recover();
+        }
+    }
+}
