@@ -1,5 +1,7 @@
 package io.obconsole.cluster;
 
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -252,6 +254,8 @@ public final class ObDialect {
         return mode == ClusterMode.SYS;
     }
 
+    private static final DateTimeFormatter TIME_LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+
     private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
             + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
             + "DESCRIPTION";
@@ -269,8 +273,28 @@ public final class ObDialect {
     }
 
     public String runningTasks() {
+        return runningTasks(false);
+    }
+
+    /** {@code withRetries}: also RETRY_ID (__all_backup_task has it; not every release's view shows it). */
+    public String runningTasks(boolean withRetries) {
         return "SELECT " + tenantIdColumn() + "JOB_ID, TASK_ID, STATUS, TABLET_COUNT, FINISH_TABLET_COUNT, "
-                + "MACRO_BLOCK_COUNT, FINISH_MACRO_BLOCK_COUNT, INPUT_BYTES, OUTPUT_BYTES FROM " + view("OB_BACKUP_TASKS")
-                + " ORDER BY TASK_ID";
+                + "MACRO_BLOCK_COUNT, FINISH_MACRO_BLOCK_COUNT, INPUT_BYTES, OUTPUT_BYTES" + (withRetries ? ", RETRY_ID" : "")
+                + " FROM " + view("OB_BACKUP_TASKS") + " ORDER BY TASK_ID";
+    }
+
+    /**
+     * Jobs of user tenants that ended at or after {@code since} (cluster time), oldest first, so a
+     * burst larger than the limit is caught up over the next rounds; {@code since} null: the newest.
+     */
+    public String jobsEndedSince(LocalDateTime since, int limit) {
+        String select = "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOB_HISTORY")
+                + " WHERE JOB_LEVEL = 'USER_TENANT'";
+        if (since == null) {
+            return select + " ORDER BY END_TIMESTAMP DESC LIMIT " + Math.max(1, limit);
+        }
+        // the literal is our own formatting of a cluster timestamp, never text from a person
+        return select + " AND END_TIMESTAMP >= '" + TIME_LITERAL.format(since) + "' ORDER BY END_TIMESTAMP LIMIT "
+                + Math.max(1, limit);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The progress poller's one fixed round per cluster (the SQL text lives here, beside the dialect):
+ * The progress poller's one fixed round per cluster (its SQL written by the cluster's {@link ObDialect}):
  * cluster clock, user tenants, running tasks, running jobs, and jobs ended since a watermark. The
  * same five statements whatever the number of people watching.
  */
@@ -22,10 +21,6 @@ public final class ProgressQueries {
 
     /** MySQL error "Unknown column": a cluster whose task view has no RETRY_ID. */
     private static final int UNKNOWN_COLUMN = 1054;
-    private static final DateTimeFormatter LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-    private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
-            + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
-            + "DESCRIPTION";
 
     private final ClusterGateway gateway;
     /** Clusters whose task view lacks RETRY_ID (__all_backup_task has it; not every release's view shows it). */
@@ -53,12 +48,12 @@ public final class ProgressQueries {
         Map<Long, String> tenants = tenants(connection, dialect);
         long own = !sys && tenants.size() == 1 ? tenants.keySet().iterator().next() : 0;
         Map<String, Integer> retries = new HashMap<>();
-        Map<String, List<BackupTask>> tasks = tasks(cluster, connection, sys, own, retries);
+        Map<String, List<BackupTask>> tasks = tasks(cluster, dialect, connection, own, retries);
         List<BackupJob> running = new ArrayList<>();
         for (BackupJob job : jobs(connection, dialect.runningJobs(), tenants, own)) {
             running.add(job.withTasks(tasks.getOrDefault(ProgressRound.jobId(job.tenantId(), job.jobId()), List.of())));
         }
-        List<BackupJob> ended = jobs(connection, endedSql(sys, endedSince, endedLimit), tenants, own);
+        List<BackupJob> ended = jobs(connection, dialect.jobsEndedSince(endedSince, endedLimit), tenants, own);
         return new ProgressRound(cluster, now, running, ended, retries);
     }
 
@@ -72,17 +67,17 @@ public final class ProgressQueries {
         return tenants;
     }
 
-    private Map<String, List<BackupTask>> tasks(String cluster, Connection connection, boolean sys, long own,
+    private Map<String, List<BackupTask>> tasks(String cluster, ObDialect dialect, Connection connection, long own,
             Map<String, Integer> retries) throws SQLException {
         boolean retryColumn = !withoutRetryColumn.containsKey(cluster);
         try {
-            return tasks(connection, tasksSql(sys, retryColumn), own, retryColumn, retries);
+            return tasks(connection, dialect.runningTasks(retryColumn), own, retryColumn, retries);
         } catch (SQLException e) {
             if (!retryColumn || e.getErrorCode() != UNKNOWN_COLUMN) {
                 throw e;
             }
             withoutRetryColumn.put(cluster, true);
-            return tasks(connection, tasksSql(sys, false), own, false, retries);
+            return tasks(connection, dialect.runningTasks(false), own, false, retries);
         }
     }
 
@@ -120,27 +115,5 @@ public final class ProgressQueries {
             }
         }
         return jobs;
-    }
-
-    private static String view(boolean sys, String name) {
-        return "oceanbase." + (sys ? "CDB_" : "DBA_") + name;
-    }
-
-    static String tasksSql(boolean sys, boolean retryColumn) {
-        return "SELECT " + (sys ? "TENANT_ID, " : "") + "JOB_ID, TASK_ID, STATUS, TABLET_COUNT, FINISH_TABLET_COUNT, "
-                + "MACRO_BLOCK_COUNT, FINISH_MACRO_BLOCK_COUNT, INPUT_BYTES, OUTPUT_BYTES" + (retryColumn ? ", RETRY_ID" : "")
-                + " FROM " + view(sys, "OB_BACKUP_TASKS") + " ORDER BY TASK_ID";
-    }
-
-    /** Oldest first from the watermark on, so a burst larger than the limit is caught up over the next rounds. */
-    static String endedSql(boolean sys, LocalDateTime since, int limit) {
-        String select = "SELECT " + (sys ? "TENANT_ID, " : "") + JOB_COLUMNS + " FROM " + view(sys, "OB_BACKUP_JOB_HISTORY")
-                + " WHERE JOB_LEVEL = 'USER_TENANT'";
-        if (since == null) {
-            return select + " ORDER BY END_TIMESTAMP DESC LIMIT " + Math.max(1, limit);
-        }
-        // the literal is our own formatting of a cluster timestamp, never text from a person
-        return select + " AND END_TIMESTAMP >= '" + LITERAL.format(since) + "' ORDER BY END_TIMESTAMP LIMIT "
-                + Math.max(1, limit);
     }
 }

@@ -53,6 +53,19 @@ class ObDialectTest {
     }
 
     @Test
+    void progressReadsTasksWithOrWithoutRetriesAndTheHistoryFromAClusterTimestamp() {
+        assertThat(sys.runningTasks(true)).startsWith("SELECT TENANT_ID, JOB_ID, TASK_ID").contains(", RETRY_ID FROM "
+                + "oceanbase.CDB_OB_BACKUP_TASKS");
+        assertThat(tenant.runningTasks(false)).startsWith("SELECT JOB_ID, ").doesNotContain("RETRY_ID")
+                .contains("oceanbase.DBA_OB_BACKUP_TASKS");
+        assertThat(sys.jobsEndedSince(java.time.LocalDateTime.of(2026, 11, 21, 10, 0, 1, 500_000), 50))
+                .contains("FROM oceanbase.CDB_OB_BACKUP_JOB_HISTORY WHERE JOB_LEVEL = 'USER_TENANT'")
+                .endsWith("AND END_TIMESTAMP >= '2026-11-21 10:00:01.000500' ORDER BY END_TIMESTAMP LIMIT 50");
+        assertThat(tenant.jobsEndedSince(null, 0)).contains("oceanbase.DBA_OB_BACKUP_JOB_HISTORY")
+                .endsWith("ORDER BY END_TIMESTAMP DESC LIMIT 1");
+    }
+
+    @Test
     void tenantModeReadsDbaViewsWithoutTenantId() {
         assertThat(tenant.runningJobs()).contains("oceanbase.DBA_OB_BACKUP_JOBS").doesNotContain("SELECT TENANT_ID");
         assertThat(sys.runningJobs()).contains("oceanbase.CDB_OB_BACKUP_JOBS").startsWith("SELECT TENANT_ID, ");
