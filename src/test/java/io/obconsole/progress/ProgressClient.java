@@ -18,14 +18,14 @@ final class ProgressClient implements AutoCloseable {
 
     private static final Vertx VERTX = Vertx.vertx();
 
-    final List<JsonObject> messages = new CopyOnWriteArrayList<>();
+    final List<JsonObject> messages;
     private final WebSocket socket;
     private final WebSocketClient client;
 
-    private ProgressClient(WebSocketClient client, WebSocket socket) {
+    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages) {
         this.client = client;
         this.socket = socket;
-        socket.textMessageHandler(text -> messages.add(new JsonObject(text)));
+        this.messages = messages;
     }
 
     static ProgressClient connect(String token, String origin) {
@@ -39,10 +39,13 @@ final class ProgressClient implements AutoCloseable {
             options.setReceiveBufferSize(receiveBuffer);
         }
         WebSocketClient client = VERTX.createWebSocketClient(options);
+        List<JsonObject> received = new CopyOnWriteArrayList<>();
         try {
-            WebSocket socket = client.connect(options(token, origin)).toCompletionStage().toCompletableFuture()
-                    .get(20, TimeUnit.SECONDS);
-            return new ProgressClient(client, socket);
+            // the handler goes on as the socket opens, on its event loop: the server's snapshot may follow at once
+            WebSocket socket = client.connect(options(token, origin))
+                    .onSuccess(ws -> ws.textMessageHandler(text -> received.add(new JsonObject(text))))
+                    .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return new ProgressClient(client, socket, received);
         } catch (Exception e) {
             client.close();
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
