@@ -3,9 +3,6 @@ package io.obconsole.progress;
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.io.BufferedReader;
@@ -15,10 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -118,23 +113,8 @@ class ProgressBenchmark {
 
     /** The same client against a server that does nothing but broadcast. */
     private static JsonObject floor(int watchers, int seconds, int size, double perSecond) throws Exception {
-        Vertx vertx = Vertx.vertx();
-        Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(ws -> {
-            sockets.add(ws);
-            ws.closeHandler(v -> sockets.remove(ws));
-        }));
-        int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
-        String padding = "x".repeat(size);
-        long period = Math.max(50, (long) (1000 / Math.max(0.01, perSecond)));
-        vertx.setPeriodic(period, id -> {
-            String message = "{\"type\":\"delta\",\"at\":" + ProgressHub.nowMicros() + ",\"jobs\":[\"" + padding + "\"]}";
-            sockets.forEach(ws -> ws.writeTextMessage(message));
-        });
-        try {
-            return runClient(port, "/", watchers, seconds, null);
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try (BenchFloor floor = new BenchFloor(size, perSecond)) {
+            return runClient(floor.port(), "/", watchers, seconds, null);
         }
     }
 
