@@ -1,5 +1,6 @@
 package io.obconsole.progress;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,6 +75,19 @@ class ProgressFanOutTest {
         assertThat(withFifty).isEqualTo(withOne);
         // and every one of the fifty was told of each round's progress
         await().atMost(WAIT).until(() -> clients.stream().allMatch(c -> c.types().stream().filter("delta"::equals).count() >= 3));
+    }
+
+    @Test
+    void aBackupStartedThroughTheConsoleReachesItsWatchersWithoutWaitingForTheNextScheduledRound() {
+        ProgressClient vera = connected(ProgressClient.connect(Tokens.accessToken("vera"), null));
+        int before = vera.messages.size();
+        // the tick is paused: only the start itself can make the poller look again
+        given().auth().oauth2(Tokens.accessToken("otto")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("type", "FULL", "tenants", List.of("mysql_tenant")))
+                .post("/api/v1/clusters/demo/backups").then().statusCode(202);
+        await().atMost(WAIT).until(() -> vera.messages.subList(before, vera.messages.size()).stream()
+                .anyMatch(m -> "delta".equals(m.getString("type")) && m.encode().contains("\"tenant\":\"mysql_tenant\"")));
     }
 
     @Test
