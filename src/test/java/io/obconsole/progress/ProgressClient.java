@@ -32,17 +32,27 @@ final class ProgressClient implements AutoCloseable {
         return connect(token, origin, 0);
     }
 
+    /** As a browser page opens it: with the console's session cookies and the page's Origin. */
+    static ProgressClient connectWithSession(String cookies, String origin) {
+        WebSocketConnectOptions options = options(null, origin).addHeader("Cookie", cookies);
+        return open(new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 26), options);
+    }
+
     /** {@code receiveBuffer} > 0 shrinks the socket's receive buffer (a client that stops reading fills it soon). */
     static ProgressClient connect(String token, String origin, int receiveBuffer) {
         WebSocketClientOptions options = new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 26);
         if (receiveBuffer > 0) {
             options.setReceiveBufferSize(receiveBuffer);
         }
+        return open(options, options(token, origin));
+    }
+
+    private static ProgressClient open(WebSocketClientOptions options, WebSocketConnectOptions connect) {
         WebSocketClient client = VERTX.createWebSocketClient(options);
         List<JsonObject> received = new CopyOnWriteArrayList<>();
         try {
             // the handler goes on as the socket opens, on its event loop: the server's snapshot may follow at once
-            WebSocket socket = client.connect(options(token, origin))
+            WebSocket socket = client.connect(connect)
                     .onSuccess(ws -> ws.textMessageHandler(text -> received.add(new JsonObject(text))))
                     .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
             return new ProgressClient(client, socket, received);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
+import io.obconsole.testing.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -106,6 +107,17 @@ class ProgressSocketTest {
             await().atMost(WAIT).until(() -> !ada.messages.isEmpty());
             assertThat(ada.types()).first().isEqualTo("snapshot");
         }
+    }
+
+    @Test
+    void aBrowserSessionOpensTheSocketFromTheConsolesOwnPageButNotFromAForeignSite() {
+        WebSession ada = WebSession.signIn("ada");
+        try (ProgressClient page = ProgressClient.connectWithSession(ada.cookieHeader(), WebSession.consoleUrl())) {
+            await().atMost(WAIT).until(() -> page.types().contains("snapshot"));
+        }
+        // cross-site WebSocket hijacking: the browser would attach ada's cookies to evil.example's socket too
+        assertThatThrownBy(() -> ProgressClient.connectWithSession(ada.cookieHeader(), "https://evil.example"))
+                .hasMessageContaining("403");
     }
 
     /** The newest state of a tenant's newest job this client has received. */

@@ -50,6 +50,12 @@ public final class WebSession {
         return session;
     }
 
+    /** The console's cookies as a browser sends them (e.g. on a WebSocket upgrade). */
+    public String cookieHeader() {
+        return consoleCookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** The console's base URL in the test profile. */
     public static String consoleUrl() {
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
