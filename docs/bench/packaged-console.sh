@@ -31,14 +31,14 @@ java -Xmx"$HEAP" ${CONSOLE_JAVA_OPTS:--XX:+UseSerialGC} -Dquarkus.profile=dev -D
   -Dconsole.embedded.audit-db.data-dir="$WORK/audit-db" -Dquarkus.log.level=WARN \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/console.log" 2>&1 &
 CONSOLE=$!
-trap 'kill $CONSOLE 2>/dev/null; kill $BACKUPS 2>/dev/null || true; wait $CONSOLE 2>/dev/null || true' EXIT
+trap 'kill $CONSOLE $BACKUPS 2>/dev/null || true' EXIT
 BACKUPS=
 for _ in $(seq 1 300); do
-  curl -sf http://localhost:8080/q/health/ready > /dev/null && break
+  curl -sf http://localhost:9000/q/health/ready > /dev/null && break
   kill -0 $CONSOLE 2>/dev/null || { echo "console did not start, see $WORK/console.log"; exit 1; }
   sleep 1
 done
-curl -sf http://localhost:8080/q/health/ready > /dev/null || { echo "console not ready, see $WORK/console.log"; exit 1; }
+curl -sf http://localhost:9000/q/health/ready > /dev/null || { echo "console not ready, see $WORK/console.log"; exit 1; }
 
 token() {
   curl -sf -d grant_type=password -d client_id=obconsole-cli -d username="$1" -d password="$1" \
