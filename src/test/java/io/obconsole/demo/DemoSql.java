@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /** Connects to a demo cluster with mysql-connector-j, as the console does, and reads rows as maps. */
-final class DemoSql {
+public final class DemoSql {
 
     private DemoSql() {
     }
 
-    static Connection connect(DemoCluster cluster, String account) throws SQLException {
+    public static Connection connect(DemoCluster cluster, String account) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", account);
         props.setProperty("password", cluster.config().passwordOf(account));
@@ -27,7 +27,7 @@ final class DemoSql {
         return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + cluster.port() + "/oceanbase", props);
     }
 
-    static List<Map<String, Object>> rows(Connection connection, String sql) throws SQLException {
+    public static List<Map<String, Object>> rows(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             ResultSetMetaData meta = rs.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();

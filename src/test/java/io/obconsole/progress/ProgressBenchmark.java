@@ -93,7 +93,7 @@ class ProgressBenchmark {
                 while (true) {
                     if (hub.current().stream().noneMatch(JobProgress::running)) {
                         try {
-                            DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
+                            Demo.sql("ALTER SYSTEM BACKUP DATABASE");
                         } catch (IllegalStateException e) {
                             // 9036: still running, the hub had not seen it yet
                         }

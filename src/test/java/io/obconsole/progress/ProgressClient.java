@@ -34,17 +34,20 @@ final class ProgressClient implements AutoCloseable {
 
     /** As a browser page opens it: with the console's session cookies and the page's Origin. */
     static ProgressClient connectWithSession(String cookies, String origin) {
-        WebSocketConnectOptions options = options(null, origin).addHeader("Cookie", cookies);
-        return open(new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 26), options);
+        return open(clientOptions(), options(null, origin).addHeader("Cookie", cookies));
     }
 
     /** {@code receiveBuffer} > 0 shrinks the socket's receive buffer (a client that stops reading fills it soon). */
     static ProgressClient connect(String token, String origin, int receiveBuffer) {
-        WebSocketClientOptions options = new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 26);
+        WebSocketClientOptions options = clientOptions();
         if (receiveBuffer > 0) {
             options.setReceiveBufferSize(receiveBuffer);
         }
         return open(options, options(token, origin));
+    }
+
+    private static WebSocketClientOptions clientOptions() {
+        return new WebSocketClientOptions().setMaxFrameSize(1 << 24).setMaxMessageSize(1 << 26);
     }
 
     private static ProgressClient open(WebSocketClientOptions options, WebSocketConnectOptions connect) {

@@ -60,7 +60,7 @@ class ProgressFanOutTest {
 
     @Test
     void theClusterReceivesTheSameStatementsPerRoundWithOneAndWithFiftyWatchers() throws Exception {
-        DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
         Demo.clock().advanceSeconds(10); // past INIT: from here each round sees the counters move (a FULL takes 60 s)
         List<String> tokens = List.of(Tokens.accessToken("ada"), Tokens.accessToken("otto"), Tokens.accessToken("vera"));
         clients.add(ProgressClient.connect(tokens.get(0), null));

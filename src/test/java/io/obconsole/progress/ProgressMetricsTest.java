@@ -21,7 +21,7 @@ class ProgressMetricsTest {
     @Test
     void runningJobsThenTheEndedJobsDurationAndTheTenantsLastSuccessAge() {
         DemoBackups.finishAll();
-        DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
         await().atMost(WAIT).until(() -> value(scrape(), "obconsole_backup_jobs_running\\{cluster=\"demo\"\\}") == 1.0);
 
         double endedBefore = countOfCompleted(scrape());

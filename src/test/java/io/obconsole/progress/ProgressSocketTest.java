@@ -32,7 +32,7 @@ class ProgressSocketTest {
             await().atMost(WAIT).until(() -> !ada.messages.isEmpty());
             assertThat(ada.messages.get(0).getString("type")).isEqualTo("snapshot");
 
-            DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
             Demo.clock().advanceSeconds(20);
 
             JsonObject doing = await().atMost(WAIT).until(() -> lastOf(ada, "mysql_tenant"),
@@ -55,7 +55,7 @@ class ProgressSocketTest {
     void aFailedJobArrivesWithItsOceanBaseCodeAndComment() {
         Demo.cluster().control().failNextJob("mysql_tenant", -9070, "can not connect to backup destination");
         try (ProgressClient vera = ProgressClient.connect(Tokens.accessToken("vera"), null)) {
-            DemoBackups.run("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
             Demo.clock().advanceSeconds(10);
             JsonObject failed = await().atMost(WAIT).until(() -> lastOf(vera, "mysql_tenant"),
                     job -> job != null && "FAILED".equals(job.getString("status")));
@@ -68,7 +68,7 @@ class ProgressSocketTest {
     void ottoNeverReceivesAnythingAboutOracleTenant() {
         try (ProgressClient otto = ProgressClient.connect(Tokens.accessToken("otto"), null);
                 ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), null)) {
-            DemoBackups.run("ALTER SYSTEM BACKUP DATABASE");
+            Demo.sql("ALTER SYSTEM BACKUP DATABASE");
             // the jobs end within the advanced time, so a later step may bring no change: just let a poll round pass
             for (int i = 0; i < 4; i++) {
                 Demo.clock().advanceSeconds(30);

@@ -1,19 +1,14 @@
 package io.obconsole.testing;
 
 import io.obconsole.demo.DemoCluster;
+import io.obconsole.demo.DemoSql;
 import io.obconsole.demo.ManualClock;
 import io.obconsole.demo.launch.EmbeddedServices;
 import io.quarkus.arc.Arc;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /** The demo cluster and audit database the console started for the tests, for faults, time and a SQL client. */
 public final class Demo {
@@ -48,29 +43,16 @@ public final class Demo {
         }
     }
 
-    /** The rows a query answers as {@code root@sys}, each column by its label as text. */
-    public static List<Map<String, String>> query(String sql) {
-        try (Connection c = connect("root@sys"); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            ResultSetMetaData meta = rs.getMetaData();
-            List<Map<String, String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    row.put(meta.getColumnLabel(i), rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+    /** The rows a query answers as {@code root@sys}, each column by its label (values as text). */
+    public static List<Map<String, Object>> query(String sql) {
+        try (Connection c = connect("root@sys")) {
+            return DemoSql.rows(c, sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
     private static Connection connect(String account) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", account);
-        props.setProperty("password", "demo");
-        props.setProperty("sslMode", "DISABLED");
-        return DriverManager.getConnection(cluster().jdbcUrl(), props);
+        return DemoSql.connect(cluster(), account);
     }
 }

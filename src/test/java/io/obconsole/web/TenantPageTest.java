@@ -29,21 +29,21 @@ class TenantPageTest {
     }
 
     /** mysql_tenant's sets as the demo's CDB_OB_BACKUP_SET_FILES holds them, newest first. */
-    private static List<Map<String, String>> setsInTheView() {
+    private static List<Map<String, Object>> setsInTheView() {
         return Demo.query("SELECT BACKUP_SET_ID, BACKUP_TYPE, STATUS, INPUT_BYTES, OUTPUT_BYTES, ELAPSED_SECONDES, "
                 + "PREV_FULL_BACKUP_SET_ID, RESULT, COMMENT FROM oceanbase.CDB_OB_BACKUP_SET_FILES "
                 + "WHERE TENANT_ID = 1002 ORDER BY BACKUP_SET_ID DESC");
     }
 
     /** The table row of one backup set on the page. */
-    private static String setRow(String page, String id) {
+    private static String setRow(String page, Object id) {
         Matcher row = Pattern.compile("(?s)<tr id=\"set-" + id + "\">(.*?)</tr>").matcher(page);
         assertThat(row.find()).as("row of set %s on the page", id).isTrue();
         return row.group(1);
     }
 
-    private static long bytes(Map<String, String> set, String column) {
-        return Long.parseLong(set.get(column));
+    private static long bytes(Map<String, Object> set, String column) {
+        return Long.parseLong((String) set.get(column));
     }
 
     @Test
@@ -58,10 +58,10 @@ class TenantPageTest {
 
         String page = WebSession.signIn("otto").open(MYSQL_TENANT_PAGE).asString();
 
-        List<Map<String, String>> sets = setsInTheView();
-        Map<String, String> failed = sets.get(0);
-        Map<String, String> inc = sets.get(1);
-        Map<String, String> full = sets.get(2);
+        List<Map<String, Object>> sets = setsInTheView();
+        Map<String, Object> failed = sets.get(0);
+        Map<String, Object> inc = sets.get(1);
+        Map<String, Object> full = sets.get(2);
         assertThat(List.of(failed.get("STATUS"), inc.get("BACKUP_TYPE"), full.get("BACKUP_TYPE")))
                 .containsExactly("FAILED", "INC", "FULL");
         assertThat(page).contains("Backup sets");
@@ -72,8 +72,8 @@ class TenantPageTest {
                 .contains("files available").contains("FULL #" + inc.get("PREV_FULL_BACKUP_SET_ID"))
                 .contains(Formats.bytes(bytes(inc, "OUTPUT_BYTES"))).contains(Formats.bytes(bytes(inc, "INPUT_BYTES")));
         assertThat(inc.get("PREV_FULL_BACKUP_SET_ID")).isEqualTo(full.get("BACKUP_SET_ID"));
-        List<Map<String, String>> shown = sets.subList(0, Math.min(30, sets.size()));
-        for (Map<String, String> set : shown) {
+        List<Map<String, Object>> shown = sets.subList(0, Math.min(30, sets.size()));
+        for (Map<String, Object> set : shown) {
             long output = bytes(set, "OUTPUT_BYTES");
             if ("SUCCESS".equals(set.get("STATUS"))) {
                 assertThat(output).as("set %s wrote something", set.get("BACKUP_SET_ID")).isPositive();
