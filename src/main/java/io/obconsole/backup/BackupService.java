@@ -72,12 +72,24 @@ public class BackupService {
         this.changes = changes;
     }
 
+    /**
+     * What every entry checks before it reads the cluster: the cluster is configured, the person
+     * may view (or operate) the scope, and the tenants named are names at all.
+     */
+    private void admit(Operator who, String cluster, BackupScope scope, boolean operate) {
+        gateway.settings(cluster);
+        if (operate) {
+            requireOperate(who, cluster, scope);
+        } else {
+            requireView(who, cluster, scope);
+        }
+        scope.tenants().forEach(ObDialect::checkTenantName);
+    }
+
     /** The preflight an operator sees before confirming; sends nothing but reads. */
     public PreflightReport preflight(Operator who, BackupRequest request) {
         request.validate();
-        gateway.settings(request.cluster());
-        requireView(who, request.cluster(), request.scope());
-        request.scope().tenants().forEach(ObDialect::checkTenantName);
+        admit(who, request.cluster(), request.scope(), false);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
         List<TenantName> tenants = resolve(dialect, snapshot, request.scope());
@@ -92,9 +104,7 @@ public class BackupService {
      */
     public BackupPlan plan(Operator who, BackupRequest request) {
         request.validate();
-        gateway.settings(request.cluster());
-        requireOperate(who, request.cluster(), request.scope());
-        request.scope().tenants().forEach(ObDialect::checkTenantName);
+        admit(who, request.cluster(), request.scope(), true);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
         BackupPlan plan = plan(request, snapshot, dialect, resolve(dialect, snapshot, request.scope()));
@@ -108,9 +118,7 @@ public class BackupService {
     public BackupResult start(Operator who, BackupRequest request) {
         try {
             request.validate();
-            gateway.settings(request.cluster());
-            requireOperate(who, request.cluster(), request.scope());
-            request.scope().tenants().forEach(ObDialect::checkTenantName);
+            admit(who, request.cluster(), request.scope(), true);
             Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
             if (earlier instanceof BackupResult result) {
                 return result;
@@ -164,9 +172,7 @@ public class BackupService {
     public CancelResult cancel(Operator who, CancelRequest request) {
         request.validate();
         String cluster = request.cluster();
-        gateway.settings(cluster);
-        requireOperate(who, cluster, request.scope());
-        request.scope().tenants().forEach(ObDialect::checkTenantName);
+        admit(who, cluster, request.scope(), true);
         Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
         if (earlier instanceof CancelResult result) {
             return result;
