@@ -21,6 +21,9 @@ import java.util.Optional;
 public class Preflight {
 
     private static final DateTimeFormatter CLUSTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** When the audit trail saw a start, in words (never a raw ISO instant). */
+    private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final AuditTrail audit;
 
@@ -86,7 +89,7 @@ public class Preflight {
         } catch (RuntimeException e) {
             started = Optional.empty();
         }
-        return started.map(s -> "started by " + s.username() + " at " + s.at())
+        return started.map(s -> "started by " + s.username() + " at " + STARTED_AT.format(s.at()))
                 .orElseGet(() -> "started outside the console at "
                         + (job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)"));
     }

@@ -117,6 +117,12 @@ public class ClusterGateway implements AutoCloseable {
         }
     }
 
+    /** The fleet's slower read: tenants and their state, and each tenant's newest {@code setsPerTenant} backup sets. */
+    public StateRound state(String cluster, int setsPerTenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).readState(setsPerTenant));
+    }
+
     /** Running jobs (with their tasks) and the newest {@code historyLimit} ended jobs of user tenants. */
     public List<BackupJob> jobs(String cluster, int historyLimit) {
         ObDialect dialect = dialect(cluster);

@@ -30,6 +30,21 @@ final class SnapshotReader {
 
     ClusterSnapshot read() throws SQLException {
         LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, states(now, true));
+    }
+
+    /** Tenants and their state without running jobs, and each tenant's newest {@code setsPerTenant} backup sets. */
+    StateRound readState(int setsPerTenant) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        List<TenantState> states = states(now, false);
+        Map<Long, List<BackupSetFile>> sets = new LinkedHashMap<>();
+        for (Tenant tenant : tenants.values()) {
+            sets.put(tenant.id(), backupSets(tenant.id(), setsPerTenant));
+        }
+        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sets);
+    }
+
+    private List<TenantState> states(LocalDateTime now, boolean withRunning) throws SQLException {
         readTenants();
         Map<Long, ArchiveStatus> archive = archive(now);
         Map<Long, String> dests = pairs(dialect.backupDestinations(), "VALUE");
@@ -37,7 +52,7 @@ final class SnapshotReader {
         Map<Long, BackupSet> fulls = new HashMap<>();
         Map<Long, BackupSet> incs = new HashMap<>();
         readSets(now, fulls, incs);
-        List<BackupJob> running = running();
+        List<BackupJob> running = withRunning ? running() : List.of();
         List<TenantState> states = new ArrayList<>();
         for (Tenant tenant : tenants.values()) {
             String score = scores.get(tenant.id());
@@ -46,7 +61,7 @@ final class SnapshotReader {
                     fulls.get(tenant.id()), incs.get(tenant.id()),
                     running.stream().filter(j -> j.tenantId() == tenant.id()).toList()));
         }
-        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states));
+        return List.copyOf(states);
     }
 
     List<BackupJob> jobs(int historyLimit) throws SQLException {
@@ -60,7 +75,11 @@ final class SnapshotReader {
     List<BackupSetFile> backupSets(String tenantName, int limit) throws SQLException {
         readTenants();
         String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
-        long tenantId = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id();
+        return backupSets(tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id(),
+                limit);
+    }
+
+    private List<BackupSetFile> backupSets(long tenantId, int limit) throws SQLException {
         List<BackupSetFile> sets = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(dialect.tenantBackupSets(limit))) {
             if (dialect.bindsTenantId()) {
@@ -148,7 +167,7 @@ final class SnapshotReader {
         long tenantId = Rows.tenantId(rs, ownTenantId);
         Tenant tenant = tenants.get(tenantId);
         return new BackupJob(tenantId, tenant == null ? String.valueOf(tenantId) : tenant.name(), rs.getLong("JOB_ID"),
-                rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
+                Rows.number(rs, "INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
                 rs.getString("BACKUP_TYPE"), "ON".equals(rs.getString("PLUS_ARCHIVELOG")),
                 rs.getString("ENCRYPTION_MODE"), Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"),
                 rs.getString("STATUS"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"),
