@@ -266,6 +266,18 @@ public final class ObDialect {
                 + " WHERE JOB_LEVEL = 'USER_TENANT' ORDER BY START_TIMESTAMP";
     }
 
+    /**
+     * The sys tenant's own open jobs (its CLUSTER rows, tenant 1), sys mode only: while one is
+     * open, OceanBase refuses every new BACKUP from sys with 9036, whichever tenants it names.
+     */
+    public String openSysJobs() {
+        if (mode != ClusterMode.SYS) {
+            throw new IllegalStateException("only a sys-tenant session sees the sys tenant's jobs");
+        }
+        return "SELECT TENANT_ID, " + JOB_COLUMNS + " FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1 "
+                + "AND JOB_LEVEL = 'CLUSTER' ORDER BY START_TIMESTAMP";
+    }
+
     /** The newest ended jobs of user tenants. */
     public String jobHistory(int limit) {
         return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOB_HISTORY")

@@ -157,8 +157,7 @@ final class Cluster {
             }
             case "all_user", "all_meta" -> {
                 if (!modern) {
-                    // before V4.2.1 the word is no keyword here; the session reports it as 1064
-                    throw new IllegalStateException("checked by the session");
+                    throw Errors.notSupported();
                 }
                 Tenant.Type type = name.equalsIgnoreCase("all_user") ? Tenant.Type.USER : Tenant.Type.META;
                 return tenants.stream().filter(t -> t.type == type).toList();
