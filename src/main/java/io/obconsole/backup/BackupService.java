@@ -271,7 +271,7 @@ public class BackupService {
 
     private static StartedJob started(BackupJob job) {
         return new StartedJob(job.tenantName(), job.tenantId(), job.jobId(), job.backupType(), job.status(),
-                job.encryptionMode());
+                job.encryptionMode(), job.incarnation(), job.start());
     }
 
     // ---- checks
@@ -335,13 +335,22 @@ public class BackupService {
                 .flatMap(t -> t.findings().stream()).filter(f -> !f.blocking()).map(PreflightFinding::problem).toList();
     }
 
-    /** 9036: OceanBase saw a running backup the preflight did not (another console instance was faster). */
+    /**
+     * 9036: OceanBase saw a running backup the preflight did not (another console instance was
+     * faster). Names who started each running job by that very job, never by an older one with
+     * the same number.
+     */
     private String alreadyRunning(String cluster, BackupScope scope) {
-        List<String> tenants = scope.all() ? List.of() : scope.tenants();
         StringBuilder message = new StringBuilder("A backup is already running");
-        for (String tenant : tenants) {
-            audit.lastStart(cluster, tenant).ifPresent(s -> message.append(", for ").append(tenant)
-                    .append(" started by ").append(s.username()).append(" at ").append(s.at()));
+        try {
+            for (TenantState tenant : gateway.snapshot(cluster).tenants()) {
+                if (scope.all() || scope.tenants().contains(tenant.name())) {
+                    tenant.running().forEach(job -> message.append(", for ").append(tenant.name()).append(' ')
+                            .append(preflight.startedBy(cluster, tenant.name(), job)));
+                }
+            }
+        } catch (ClusterUnreachableException e) {
+            // the refusal stands; only its detail is missing
         }
         return message.append('.').toString();
     }
@@ -359,7 +368,8 @@ public class BackupService {
     }
 
     private static List<AuditTrail.JobRef> refs(String cluster, List<StartedJob> jobs) {
-        return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.jobId())).toList();
+        return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.incarnation(), j.jobId(),
+                j.startedAt())).toList();
     }
 
     /** The statements sent until OceanBase refused {@code refused} (none if a read before them failed). */
