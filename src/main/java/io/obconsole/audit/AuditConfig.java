@@ -15,6 +15,10 @@ public interface AuditConfig {
     @WithDefault("5S")
     Duration appendTimeout();
 
+    /** Refused attempts recorded per person and minute; more are counted, and the count recorded with the next. */
+    @WithDefault("20")
+    int refusalsPerMinute();
+
     /** Most rows one CSV export returns. */
     @WithDefault("10000")
     int csvMaxRows();

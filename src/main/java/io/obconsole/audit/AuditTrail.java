@@ -42,6 +42,13 @@ public interface AuditTrail {
      */
     boolean recordJobEnded(JobRef job, String status, long result, String comment);
 
+    /**
+     * Records a refused attempt as one record (nothing was intended, nothing ran): its outcome is
+     * {@link AuditOutcome#REFUSED_FORBIDDEN} or {@link AuditOutcome#REFUSED_INVALID}, the reason
+     * is its text. Callers bound the rate per person (see {@link Refusals}).
+     */
+    void recordRefusal(ActionIntent attempt, AuditOutcome outcome, String reason);
+
     /** Who started the newest backup of a tenant through the console, and when. */
     Optional<StartedBy> lastStart(String cluster, String tenant);
 

@@ -104,6 +104,22 @@ public class DatabaseAuditTrail implements AuditTrail {
     }
 
     @Override
+    public void recordRefusal(ActionIntent attempt, AuditOutcome outcome, String reason) {
+        if (outcome != AuditOutcome.REFUSED_FORBIDDEN && outcome != AuditOutcome.REFUSED_INVALID) {
+            throw new IllegalArgumentException("A refusal record cannot have outcome " + outcome);
+        }
+        AuditRecord record = intentRecord(new ActionIntent(attempt.actor(), attempt.action(), attempt.cluster(),
+                attempt.tenants(), attempt.parameters(), null));
+        record.outcome = outcome.name();
+        record.obText = SecretGuard.redact(reason);
+        try {
+            inNewTransaction(() -> chain.append(chain.lock(), record));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public boolean recordJobEnded(JobRef job, String status, long result, String comment) {
         String key = jobEndKey(job);
         try {

@@ -141,6 +141,13 @@ public final class ObDialect {
 
     /** The session's backup encryption password; the redacted form shows {@code ***}. */
     public ObStatement setEncryption(char[] password) {
+        checkEncryptionPassword(password);
+        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
+                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
+    }
+
+    /** Checks a backup encryption password before it is quoted: not empty, bounded, no control characters. */
+    public static void checkEncryptionPassword(char[] password) {
         if (password == null || password.length == 0) {
             throw new InvalidIdentifierException("The encryption password is empty");
         }
@@ -152,8 +159,6 @@ public final class ObDialect {
                 throw new InvalidIdentifierException("The encryption password may not contain control characters");
             }
         }
-        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
-                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
     }
 
     /** Backup concurrency of one tenant ({@code null} = this tenant in tenant mode, or every user tenant from sys). */
