@@ -116,7 +116,8 @@ public class Preflight {
     String startedBy(String cluster, String tenant, BackupJob job) {
         Optional<AuditTrail.StartedBy> started;
         try {
-            started = audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), tenant, job.jobId()));
+            started = audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), tenant, job.incarnation(), job.jobId(),
+                    job.start()));
         } catch (RuntimeException e) {
             started = Optional.empty();
         }

@@ -141,6 +141,13 @@ public final class ObDialect {
 
     /** The session's backup encryption password; the redacted form shows {@code ***}. */
     public ObStatement setEncryption(char[] password) {
+        checkEncryptionPassword(password);
+        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
+                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
+    }
+
+    /** Checks a backup encryption password before it is quoted: not empty, bounded, no control characters. */
+    public static void checkEncryptionPassword(char[] password) {
         if (password == null || password.length == 0) {
             throw new InvalidIdentifierException("The encryption password is empty");
         }
@@ -152,8 +159,6 @@ public final class ObDialect {
                 throw new InvalidIdentifierException("The encryption password may not contain control characters");
             }
         }
-        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
-                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
     }
 
     /** Backup concurrency of one tenant ({@code null} = this tenant in tenant mode, or every user tenant from sys). */
@@ -256,7 +261,7 @@ public final class ObDialect {
 
     private static final DateTimeFormatter TIME_LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
+    private static final String JOB_COLUMNS = "JOB_ID, INCARNATION, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
             + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
             + "DESCRIPTION";
 

@@ -158,7 +158,7 @@ final class SnapshotReader {
     private BackupJob job(ResultSet rs, String tenantName) throws SQLException {
         long tenantId = Rows.tenantId(rs, ownTenantId);
         return new BackupJob(tenantId, tenantName, rs.getLong("JOB_ID"),
-                rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
+                rs.getLong("INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
                 rs.getString("BACKUP_TYPE"), "ON".equals(rs.getString("PLUS_ARCHIVELOG")),
                 rs.getString("ENCRYPTION_MODE"), Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"),
                 rs.getString("STATUS"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"),

@@ -491,6 +491,15 @@ public interface Messages {
     @Message("The cancellation failed")
     String cancel_failed();
 
+    @Message("Nothing was cancelled. Open the tenant's jobs to see what runs now, and cancel that job if you mean to.")
+    String cancel_not_running_next();
+
+    @Message("The audit trail cannot be read right now")
+    String audit_unavailable();
+
+    @Message("The console's audit database does not answer. Nothing is lost; try again in a moment. Actions are refused until it is back.")
+    String audit_unavailable_next();
+
     @Message("Audit trail")
     String audit_title();
 
