@@ -8,6 +8,7 @@ import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
@@ -58,6 +59,12 @@ public class ApiExceptionMappers {
         return json(409, new ApiError("ALREADY_RUNNING", e.getMessage(), code, text,
                 "A backup of the tenant is already running.", "Wait for it to finish, or cancel it, then start again.",
                 null));
+    }
+
+    @ServerExceptionMapper
+    public Response setupRefused(SetupRefusedException e) {
+        return json(409, new ApiError("SETUP_REFUSED", e.getMessage(), null, null, null,
+                "Do what the message says first, then submit again.", null));
     }
 
     @ServerExceptionMapper
