@@ -9,6 +9,7 @@ import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.backup.JobNotRunningException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
@@ -65,6 +66,12 @@ public class ApiExceptionMappers {
     public Response jobNotRunning(JobNotRunningException e) {
         return json(409, new ApiError("JOB_NOT_RUNNING", e.getMessage(), null, null, null,
                 "Look at the tenant's jobs: cancel the job that runs now, if that is what you want.", null));
+    }
+
+    @ServerExceptionMapper
+    public Response setupRefused(SetupRefusedException e) {
+        return json(409, new ApiError("SETUP_REFUSED", e.getMessage(), null, null, null,
+                "Do what the message says first, then submit again.", null));
     }
 
     @ServerExceptionMapper

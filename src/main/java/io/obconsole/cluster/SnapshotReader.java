@@ -50,6 +50,19 @@ final class SnapshotReader {
         return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states), sysJobs);
     }
 
+    /** One listed tenant's set-up: destinations (masked here), archive round, delete policy. */
+    TenantSetup setup(String tenantName) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        readTenants();
+        String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
+        Tenant tenant = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow();
+        String dataDest = pairs(dialect.backupDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String archiveDest = pairs(dialect.archiveDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String window = pairs(dialect.deletePolicies(), "RECOVERY_WINDOW").get(tenant.id());
+        return new TenantSetup(cluster, tenant, dialect.mode(), BackupDestination.mask(dataDest),
+                BackupDestination.mask(archiveDest), archive(now).getOrDefault(tenant.id(), ArchiveStatus.NONE), window);
+    }
+
     List<BackupJob> jobs(int historyLimit) throws SQLException {
         readTenants();
         List<BackupJob> jobs = new ArrayList<>(running());
