@@ -8,6 +8,8 @@ public enum AuditOutcome {
     REFUSED_BY_PREFLIGHT,
     REJECTED_BY_OCEANBASE,
     CLUSTER_UNREACHABLE,
+    /** A change of the console's own settings (a backup policy) could not be made; nothing changed. */
+    FAILED,
     /** A job the console started has ended (system record linked to the starting action). */
     JOB_ENDED
 }
