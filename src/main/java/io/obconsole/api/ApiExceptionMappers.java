@@ -14,6 +14,7 @@ import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.policy.UnknownPolicyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -51,6 +52,11 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unknownTenant(UnknownTenantException e) {
         return json(404, ApiError.of("UNKNOWN_TENANT", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPolicy(UnknownPolicyException e) {
+        return json(404, ApiError.of("UNKNOWN_POLICY", e.getMessage()));
     }
 
     @ServerExceptionMapper
