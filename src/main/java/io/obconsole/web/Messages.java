@@ -62,6 +62,25 @@ public interface Messages {
     @Message("You are not allowed to see this page or do this action. Nothing was sent to any cluster.")
     String forbidden_text();
 
+    // ---- security: CSRF refusals, signing out, TLS to clusters
+    @Message("Request refused")
+    String csrf_title();
+
+    @Message("This request did not come from a page of your current session, so it was refused and nothing was sent to any cluster. Reload the page and try again.")
+    String csrf_text();
+
+    @Message("Warning: the connection to this cluster is not encrypted (TLS), so the encryption password would cross the network in clear text. Ask the cluster's administrators to enable TLS and set console.clusters.NAME.tls in the console.")
+    String review_password_in_clear();
+
+    @Message("The connection to this cluster is not encrypted (TLS), and its settings forbid sending an encryption password over it: confirming will be refused and nothing will be sent.")
+    String review_password_in_clear_refused();
+
+    @Message("Sign out?")
+    String sign_out_title();
+
+    @Message("Signing out ends your session in the console and at the sign-in service; open pages stop updating.")
+    String sign_out_text();
+
     // ---- flash messages after a redirect
     @Message("The backup was started. Its progress is shown below.")
     String flash_started();
