@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * A tenant's backup job, running or ended, as OceanBase reports it (times are cluster time).
- * {@code result} is 0 or a negative OceanBase code; failures surface only here. Whether it runs is
+ * {@code result} is 0 or a negative OceanBase code; failures surface only here. A job id repeats
+ * after a cluster is recreated or in a new incarnation: tenant id, incarnation, id and start
+ * together identify a job ({@code io.obconsole.fleet.JobKey}); whether it runs is
  * {@code io.obconsole.fleet.JobStatus}'s to say.
  */
 public record BackupJob(long tenantId, String tenantName, long jobId, long incarnation, long backupSetId, long initiatorTenantId,

@@ -30,7 +30,8 @@ final class SnapshotReader {
 
     ClusterSnapshot read() throws SQLException {
         LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
-        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, states(now, true));
+        List<TenantState> states = states(now, true);
+        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs());
     }
 
     /** Tenants and their state without running jobs, and each tenant's newest {@code setsPerTenant} backup sets. */
@@ -41,7 +42,12 @@ final class SnapshotReader {
         for (Tenant tenant : tenants.values()) {
             sets.put(tenant.id(), backupSets(tenant.id(), setsPerTenant));
         }
-        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sets);
+        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs(), sets);
+    }
+
+    /** From sys, the sys tenant's open backup jobs (OceanBase refuses every new backup from sys while one is open). */
+    private List<BackupJob> sysJobs() throws SQLException {
+        return dialect.mode() == ClusterMode.SYS ? query(dialect.openSysJobs(), this::sysJob) : List.of();
     }
 
     private List<TenantState> states(LocalDateTime now, boolean withRunning) throws SQLException {
@@ -62,6 +68,19 @@ final class SnapshotReader {
                     running.stream().filter(j -> j.tenantId() == tenant.id()).toList()));
         }
         return List.copyOf(states);
+    }
+
+    /** One listed tenant's set-up: destinations (masked here), archive round, delete policy. */
+    TenantSetup setup(String tenantName) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        readTenants();
+        String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
+        Tenant tenant = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow();
+        String dataDest = pairs(dialect.backupDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String archiveDest = pairs(dialect.archiveDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String window = pairs(dialect.deletePolicies(), "RECOVERY_WINDOW").get(tenant.id());
+        return new TenantSetup(cluster, tenant, dialect.mode(), BackupDestination.mask(dataDest),
+                BackupDestination.mask(archiveDest), archive(now).getOrDefault(tenant.id(), ArchiveStatus.NONE), window);
     }
 
     List<BackupJob> jobs(int historyLimit) throws SQLException {
@@ -163,11 +182,20 @@ final class SnapshotReader {
                 .toList();
     }
 
+    private BackupJob sysJob(ResultSet rs) throws SQLException {
+        return job(rs, "sys");
+    }
+
     private BackupJob job(ResultSet rs) throws SQLException {
         long tenantId = Rows.tenantId(rs, ownTenantId);
         Tenant tenant = tenants.get(tenantId);
-        return new BackupJob(tenantId, tenant == null ? String.valueOf(tenantId) : tenant.name(), rs.getLong("JOB_ID"),
-                Rows.number(rs, "INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
+        return job(rs, tenant == null ? String.valueOf(tenantId) : tenant.name());
+    }
+
+    private BackupJob job(ResultSet rs, String tenantName) throws SQLException {
+        long tenantId = Rows.tenantId(rs, ownTenantId);
+        return new BackupJob(tenantId, tenantName, rs.getLong("JOB_ID"),
+                rs.getLong("INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
                 rs.getString("BACKUP_TYPE"), "ON".equals(rs.getString("PLUS_ARCHIVELOG")),
                 rs.getString("ENCRYPTION_MODE"), Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"),
                 rs.getString("STATUS"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"),

@@ -10,5 +10,5 @@ import java.util.Map;
  * round), and each tenant's newest backup sets, successful or not (key: tenant id).
  */
 public record StateRound(String cluster, ClusterMode mode, String version, LocalDateTime clusterNow,
-        List<TenantState> tenants, Map<Long, List<BackupSetFile>> backupSets) {
+        List<TenantState> tenants, List<BackupJob> sysJobs, Map<Long, List<BackupSetFile>> backupSets) {
 }

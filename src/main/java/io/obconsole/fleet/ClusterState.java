@@ -74,7 +74,8 @@ public record ClusterState(String cluster, Instant progressReadAt, Instant state
 
     /** The read as the preflight and the API's tenant view take it. */
     public ClusterSnapshot snapshot() {
-        return new ClusterSnapshot(cluster, mode(), version(), clusterNow, tenants());
+        return new ClusterSnapshot(cluster, mode(), version(), clusterNow, tenants(),
+                state == null ? List.of() : state.sysJobs());
     }
 
     /** The older of the two reads: how fresh the page built from this state is at worst. */
