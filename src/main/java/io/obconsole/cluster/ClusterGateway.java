@@ -134,6 +134,17 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).backupSets(tenant, limit));
     }
 
+    /**
+     * One tenant's backup set-up as OceanBase holds it now, credentials masked.
+     *
+     * @throws UnknownTenantException      if the cluster does not list the tenant
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public TenantSetup setup(String cluster, String tenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).setup(tenant));
+    }
+
     /** The cluster's own clock (jobs carry cluster time, which need not be the console's). */
     public LocalDateTime now(String cluster) {
         ObDialect dialect = dialect(cluster);

@@ -164,7 +164,7 @@ public interface Messages {
     @Message("Ready for backup")
     String badge_ready();
 
-    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#else}{check}{/when}")
+    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#is SYS_JOB_OPEN}Backup from sys still open{#else}{check}{/when}")
     String badge(io.obconsole.backup.PreflightFinding.Check check);
 
     @Message("Backup progress of {tenant}")
@@ -369,7 +369,7 @@ public interface Messages {
     @Message("All tenants")
     String all_tenants();
 
-    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped.")
+    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped, but while a backup started from sys is still open OceanBase refuses it as a whole.")
     String all_tenants_hint();
 
     @Message("Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
@@ -509,6 +509,15 @@ public interface Messages {
 
     @Message("The cancellation failed")
     String cancel_failed();
+
+    @Message("Nothing was cancelled. Open the tenant's jobs to see what runs now, and cancel that job if you mean to.")
+    String cancel_not_running_next();
+
+    @Message("The audit trail cannot be read right now")
+    String audit_unavailable();
+
+    @Message("The console's audit database does not answer. Nothing is lost; try again in a moment. Actions are refused until it is back.")
+    String audit_unavailable_next();
 
     @Message("Audit trail")
     String audit_title();
