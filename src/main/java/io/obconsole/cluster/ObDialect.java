@@ -141,6 +141,13 @@ public final class ObDialect {
 
     /** The session's backup encryption password; the redacted form shows {@code ***}. */
     public ObStatement setEncryption(char[] password) {
+        checkEncryptionPassword(password);
+        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
+                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
+    }
+
+    /** Checks a backup encryption password before it is quoted: not empty, bounded, no control characters. */
+    public static void checkEncryptionPassword(char[] password) {
         if (password == null || password.length == 0) {
             throw new InvalidIdentifierException("The encryption password is empty");
         }
@@ -152,8 +159,6 @@ public final class ObDialect {
                 throw new InvalidIdentifierException("The encryption password may not contain control characters");
             }
         }
-        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
-                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
     }
 
     /** Backup concurrency of one tenant ({@code null} = this tenant in tenant mode, or every user tenant from sys). */
@@ -310,7 +315,7 @@ public final class ObDialect {
 
     private static final DateTimeFormatter TIME_LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
+    private static final String JOB_COLUMNS = "JOB_ID, INCARNATION, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
             + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
             + "DESCRIPTION";
 
@@ -318,6 +323,18 @@ public final class ObDialect {
     public String runningJobs() {
         return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOBS")
                 + " WHERE JOB_LEVEL = 'USER_TENANT' ORDER BY START_TIMESTAMP";
+    }
+
+    /**
+     * The sys tenant's own open jobs (its CLUSTER rows, tenant 1), sys mode only: while one is
+     * open, OceanBase refuses every new BACKUP from sys with 9036, whichever tenants it names.
+     */
+    public String openSysJobs() {
+        if (mode != ClusterMode.SYS) {
+            throw new IllegalStateException("only a sys-tenant session sees the sys tenant's jobs");
+        }
+        return "SELECT TENANT_ID, " + JOB_COLUMNS + " FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1 "
+                + "AND JOB_LEVEL = 'CLUSTER' ORDER BY START_TIMESTAMP";
     }
 
     /** The newest ended jobs of user tenants. */

@@ -122,4 +122,9 @@ public final class DemoControl {
         }
         return server;
     }
+
+    /** Stops (false) or resumes (true) offering TLS to new connections, as a cluster whose TLS was switched off. */
+    public void offerTls(boolean offer) {
+        server.offerTls(offer ? DemoTls.forDemo().serverContext() : null);
+    }
 }

@@ -30,13 +30,30 @@ final class Cluster {
     private Instant advancedTo;
     /** Bumped on every change so the view store rewrites its tables only when needed. */
     long revision;
+    /** OceanBase's INCARNATION: 1 until a restore starts a new one; the demo never restores. */
+    long incarnation = 1;
+    /** A job ended while time advanced: the state file is behind. */
+    boolean unsaved;
 
     Cluster(DemoConfig config) {
         this.config = config;
         this.clock = config.clock();
         this.advancedTo = clock.instant();
         this.backups = new BackupEngine(this);
-        Scenarios.seed(this, config.scenario());
+        if (config.stateFile() != null && java.nio.file.Files.exists(config.stateFile())) {
+            DemoState.load(this, config.stateFile());
+        } else {
+            Scenarios.seed(this, config.scenario());
+            save();
+        }
+    }
+
+    /** Where a saved state left off (before anything else is loaded). */
+    void restore(long incarnation, Instant advancedTo) {
+        this.incarnation = incarnation;
+        if (advancedTo.isAfter(this.advancedTo)) {
+            this.advancedTo = advancedTo;
+        }
     }
 
     synchronized Instant now() {
@@ -58,11 +75,23 @@ final class Cluster {
             }
             advancedTo = now;
             revision++;
+            if (unsaved) {
+                save();
+            }
         }
     }
 
     synchronized void changed() {
         revision++;
+        save();
+    }
+
+    /** Keeps the state file (if any) up to date; progress between saves follows from the clock alone. */
+    private void save() {
+        unsaved = false;
+        if (config.stateFile() != null) {
+            DemoState.save(this, config.stateFile());
+        }
     }
 
     // ---- tenants
@@ -158,8 +187,7 @@ final class Cluster {
             }
             case "all_user", "all_meta" -> {
                 if (!modern) {
-                    // before V4.2.1 the word is no keyword here; the session reports it as 1064
-                    throw new IllegalStateException("checked by the session");
+                    throw Errors.notSupported();
                 }
                 Tenant.Type type = name.equalsIgnoreCase("all_user") ? Tenant.Type.USER : Tenant.Type.META;
                 return tenants.stream().filter(t -> t.type == type).toList();

@@ -155,7 +155,7 @@ final class ViewCatalog {
         List<Object[]> rows = new ArrayList<>();
         for (BackupJob j : c.jobs) {
             if (j.running() == running) {
-                rows.add(new Object[] {j.tenantId, j.jobId, 1L, j.backupSetId, j.initiatorTenantId, j.initiatorJobId,
+                rows.add(new Object[] {j.tenantId, j.jobId, c.incarnation, j.backupSetId, j.initiatorTenantId, j.initiatorJobId,
                     j.executorTenantIds, j.plusArchivelog ? "ON" : "OFF", j.backupType, j.jobLevel, j.encryptionMode,
                     j.passwd, time(c, j.start), time(c, j.end), j.status, j.result, j.comment, j.description, j.path});
             }
@@ -172,7 +172,7 @@ final class ViewCatalog {
             }
             Instant until = k.end != null ? k.end : c.now();
             long seconds = Math.max(1, Duration.between(k.start, until).toSeconds());
-            rows.add(new Object[] {j.tenantId, k.taskId, j.jobId, 1L, j.backupSetId, time(c, k.start), time(c, k.end),
+            rows.add(new Object[] {j.tenantId, k.taskId, j.jobId, c.incarnation, j.backupSetId, time(c, k.start), time(c, k.end),
                 k.status, k.startScn, k.endScn, k.startScn, j.encryptionMode, j.passwd, k.inputBytes, k.outputBytes,
                 k.outputBytes / seconds, k.extraMetaBytes, j.tabletCount, k.finishTabletCount, j.macroBlockCount,
                 k.finishMacroBlockCount, k.fileCount, k.metaTurnId, k.dataTurnId, k.result, k.comment, j.path,
