@@ -213,6 +213,38 @@
     }
   }
 
+  // The set-up page's archive status while it moves (BEGINNING, STOPPING): fetch the server-rendered
+  // fragment every second and swap it in; once it has settled, reload so the forms match the new state.
+  function archiveState() {
+    var state = document.getElementById('archive-state');
+    if (!state || state.dataset.settling !== 'true') {
+      return;
+    }
+    var url = state.dataset.refreshUrl;
+    var timer = setInterval(function () {
+      fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' }).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (html === null) {
+          return;
+        }
+        var holder = document.createElement('div');
+        holder.innerHTML = html.trim();
+        var fresh = holder.firstElementChild;
+        var current = document.getElementById('archive-state');
+        if (!fresh || !current) {
+          return;
+        }
+        current.replaceWith(fresh);
+        localTimes(fresh);
+        if (fresh.dataset.settling !== 'true') {
+          clearInterval(timer);
+          window.location.reload();
+        }
+      }).catch(function () { /* the next tick tries again */ });
+    }, 1000);
+  }
+
   // progress.js puts server-rendered fragments into the page; their times need the reader's zone too.
   window.obconsole = {
     localTimes: localTimes
@@ -221,6 +253,7 @@
   function ready() {
     localTimes(document);
     backupForm();
+    archiveState();
     document.documentElement.dataset.ready = 'true';
     document.dispatchEvent(new CustomEvent('obconsole:ready'));
   }

@@ -130,6 +130,17 @@ public class ClusterGateway implements AutoCloseable {
     }
 
     /**
+     * A tenant's jobs with this id, running or ended (several when the cluster numbered its jobs
+     * from the start again); empty when the cluster no longer knows any.
+     *
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public List<BackupJob> jobsWithId(String cluster, long tenantId, long jobId) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).jobsWithId(tenantId, jobId));
+    }
+
+    /**
      * The newest {@code limit} backup sets of one tenant, successful or not, newest first.
      *
      * @throws UnknownTenantException      if the cluster does not list the tenant

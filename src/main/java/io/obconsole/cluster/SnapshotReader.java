@@ -90,6 +90,14 @@ final class SnapshotReader {
         return jobs;
     }
 
+    /** A tenant's jobs with this id, running first, then ended ones. */
+    List<BackupJob> jobsWithId(long tenantId, long jobId) throws SQLException {
+        readTenants();
+        List<BackupJob> jobs = new ArrayList<>(query(dialect.jobsWithId(true, tenantId, jobId), this::job));
+        jobs.addAll(query(dialect.jobsWithId(false, tenantId, jobId), this::job));
+        return jobs;
+    }
+
     /** The newest {@code limit} backup sets of a tenant the cluster lists, with its id bound, never written into the SQL. */
     List<BackupSetFile> backupSets(String tenantName, int limit) throws SQLException {
         readTenants();

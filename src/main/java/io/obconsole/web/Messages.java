@@ -615,4 +615,131 @@ public interface Messages {
 
     @Message("OceanBase error {code}:")
     String ob_error(Integer code);
+
+    // ---- backup set-up of a tenant
+    @Message("The change was made. OceanBase's values are shown below.")
+    String flash_setup_done();
+
+    @Message("Backup setup of {tenant} ({cluster})")
+    String setup_title(String tenant, String cluster);
+
+    @Message("Backup setup")
+    String setup_link();
+
+    @Message("Fix")
+    String fix();
+
+    @Message("Read from OceanBase just now. Only administrators (backup-admin) change it; every change is confirmed first and recorded in the audit trail.")
+    String setup_intro();
+
+    @Message("You can read this set-up; changing it is for administrators.")
+    String setup_read_only();
+
+    @Message("Data backup destination")
+    String setup_data_dest();
+
+    @Message("Log archive")
+    String setup_archive();
+
+    @Message("Archive destination")
+    String setup_archive_dest();
+
+    @Message("Archive status")
+    String setup_archive_status();
+
+    @Message("Retention (delete policy)")
+    String setup_retention();
+
+    @Message("not set")
+    String not_set();
+
+    @Message("Destination URI")
+    String setup_uri();
+
+    @Message("file:///path, or oss://, cos://, s3:// with host=, access_id= and access_key=. Access keys are sent to OceanBase only and shown masked everywhere.")
+    String setup_uri_hint();
+
+    @Message("Review the change")
+    String setup_review_button();
+
+    @Message("Start archiving")
+    String setup_start_archiving();
+
+    @Message("Stop archiving")
+    String setup_stop_archiving();
+
+    @Message("The archive destination can be changed only while archiving is stopped.")
+    String setup_archive_dest_locked();
+
+    @Message("Keep backup sets for (days)")
+    String setup_window_days();
+
+    @Message("Drop the delete policy")
+    String setup_drop_policy();
+
+    @Message("No delete policy: OceanBase keeps every backup set until someone deletes it.")
+    String setup_no_policy();
+
+    @Message("OceanBase deletes backup sets not needed to restore within the last {window} and always keeps the newest usable one.")
+    String setup_policy(String window);
+
+    @Message("Archiving was never started for this tenant.")
+    String archive_never();
+
+    @Message("Archiving is starting (BEGINNING); it becomes DOING by itself. This status refreshes.")
+    String archive_beginning();
+
+    @Message("Archiving runs (DOING): backups may start, and point-in-time recovery is possible up to the checkpoint.")
+    String archive_doing();
+
+    @Message("Archiving is stopping (STOPPING); it becomes STOP by itself. This status refreshes.")
+    String archive_stopping();
+
+    @Message("Archiving is stopped (STOP): OceanBase refuses new backups and point-in-time recovery ends at the last archived log.")
+    String archive_stop();
+
+    @Message("Archiving is {status}.")
+    String archive_other(String status);
+
+    @Message("checkpoint")
+    String archive_checkpoint();
+
+    @Message("The preflight's fix: set the destination below (suggested value filled in), then review and confirm.")
+    String setup_fix_dest();
+
+    @Message("The preflight's fix: start log archiving below, then review and confirm.")
+    String setup_fix_archive();
+
+    @Message("Confirm the change to {tenant}")
+    String setup_review_title(String tenant);
+
+    @Message("Change")
+    String setup_change();
+
+    @Message("Now")
+    String setup_before();
+
+    @Message("After")
+    String setup_after();
+
+    @Message("Statements that will run")
+    String setup_statements();
+
+    @Message("What this means")
+    String setup_means();
+
+    @Message("Confirm and run")
+    String setup_confirm();
+
+    @Message("Back, change nothing")
+    String setup_back();
+
+    @Message("The set-up change did not go through")
+    String setup_failed();
+
+    @Message("Back to the backup setup")
+    String back_to_setup();
+
+    @Message("{#when action}{#is DATA_BACKUP_DEST}Set the data backup destination{#is LOG_ARCHIVE_DEST}Set the log archive destination{#is ARCHIVELOG}Start log archiving{#is NOARCHIVELOG}Stop log archiving{#is DELETE_POLICY}Set the delete policy{#is DROP_DELETE_POLICY}Drop the delete policy{/when}")
+    String setup_action(io.obconsole.backup.SetupAction action);
 }

@@ -92,10 +92,11 @@ public class OverviewModel {
         var report = preflight.check(snapshot, dialect, List.of(name), false, BackupType.INCREMENTAL, false);
         List<TenantRow.Badge> badges = new ArrayList<>();
         for (PreflightFinding finding : report.findings()) {
-            badges.add(new TenantRow.Badge(msg.badge(finding.check()), !finding.blocking(), finding.problem()));
+            badges.add(new TenantRow.Badge(msg.badge(finding.check()), !finding.blocking(), finding.problem(),
+                    SetupFixes.setupFix(finding, snapshot.cluster())));
         }
         if (badges.isEmpty()) {
-            badges.add(new TenantRow.Badge(msg.badge_ready(), true, null));
+            badges.add(new TenantRow.Badge(msg.badge_ready(), true, null, null));
         }
         return badges;
     }

@@ -26,9 +26,9 @@ public record TenantRow(String cluster, TenantState state, Freshness full, Fresh
 
     /**
      * A preflight finding shown as a badge: short words, whether it only warns (amber) or
-     * blocks (red), and the full sentence for the tooltip.
+     * blocks (red), the full sentence for the tooltip, and where an administrator fixes it (or null).
      */
-    public record Badge(String text, boolean ok, String detail) {
+    public record Badge(String text, boolean ok, String detail, String fixHref) {
 
         public String css() {
             return detail == null ? "ok" : ok ? "warn" : "bad";
