@@ -1,5 +1,6 @@
 package io.obconsole.progress;
 
+import io.obconsole.fleet.JobStatus;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.AuditTrail.JobRef;
 import io.obconsole.cluster.BackupJob;
