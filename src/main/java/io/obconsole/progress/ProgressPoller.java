@@ -184,8 +184,8 @@ public class ProgressPoller {
                 long running = jobs.values().stream().filter(FleetJob::running).count();
                 active = running > 0;
                 // watchers and pages first: the audit database's pace must never hold up what they see
-                hub.publish(watch.cluster(), watch.forWatchers(jobs));
                 fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()));
+                hub.publish(watch.cluster(), watch.forWatchers(jobs));
                 if (stateWanted || !newlyEnded.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();
