@@ -1,5 +1,6 @@
 package io.obconsole.progress;
 
+import io.obconsole.fleet.JobStatus;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.AuditTrail.JobRef;
 import io.obconsole.cluster.BackupJob;
@@ -90,7 +91,7 @@ public class JobEndCatchUp {
             return false;
         }
         Optional<BackupJob> same = rows.stream().filter(row -> sameJob(job, row)).findFirst();
-        if (same.isPresent() && same.get().running()) {
+        if (same.isPresent() && JobStatus.running(same.get())) {
             return false;
         }
         boolean written = same.isPresent()

@@ -43,6 +43,8 @@ final class ViewCatalog {
                 List.of("TENANT_ID" + B, "NAME" + S, "VALUE" + S), ViewCatalog::backupParameters));
         tables.add(ViewTable.perTenant("ARCHIVE_DEST", "CDB_OB_ARCHIVE_DEST", "DBA_OB_ARCHIVE_DEST",
                 List.of("TENANT_ID" + B, "DEST_NO" + B, "NAME" + S, "VALUE" + S), ViewCatalog::archiveDests));
+        tables.add(ViewTable.perTenant("BACKUP_DELETE_POLICY", "CDB_OB_BACKUP_DELETE_POLICY", "DBA_OB_BACKUP_DELETE_POLICY",
+                List.of("TENANT_ID" + B, "POLICY_NAME" + S, "RECOVERY_WINDOW" + S), ViewCatalog::deletePolicies));
         List<String> jobs = List.of("TENANT_ID" + B, "JOB_ID" + B, "INCARNATION" + B, "BACKUP_SET_ID" + B,
                 "INITIATOR_TENANT_ID" + B, "INITIATOR_JOB_ID" + B, "EXECUTOR_TENANT_ID" + S, "PLUS_ARCHIVELOG" + S,
                 "BACKUP_TYPE" + S, "JOB_LEVEL" + S, "ENCRYPTION_MODE" + S, "PASSWD" + S, "START_TIMESTAMP" + T,
@@ -120,6 +122,16 @@ final class ViewCatalog {
         for (Tenant t : c.userTenants()) {
             if (!t.dataBackupDest.isEmpty()) {
                 rows.add(new Object[] {t.id, "data_backup_dest", t.dataBackupDest});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> deletePolicies(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Tenant t : c.userTenants()) {
+            if (t.deletePolicyWindow != null) {
+                rows.add(new Object[] {t.id, "default", t.deletePolicyWindow});
             }
         }
         return rows;

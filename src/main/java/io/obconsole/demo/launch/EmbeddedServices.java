@@ -36,7 +36,8 @@ public class EmbeddedServices {
         this.flyway = flyway;
     }
 
-    void start(@Observes @Priority(1) StartupEvent event) {
+    // before the clustered Quartz scheduler starts (PLATFORM_BEFORE): it reads its tables in the audit database
+    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
