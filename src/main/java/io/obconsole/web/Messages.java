@@ -98,6 +98,34 @@ public interface Messages {
     @Message("Overview")
     String overview_title();
 
+    // ---- fleet read model: how fresh a page is, live progress words
+    @Message("Read from the cluster {ago} ago")
+    String read_ago(String ago);
+
+    @Message("not read yet: the console reads each cluster within seconds of starting")
+    String not_read_yet();
+
+    @Message("showing what was read before")
+    String showing_last_read();
+
+    @Message("{eta} to go")
+    String eta(String eta);
+
+    @Message("stalled")
+    String stalled();
+
+    @Message("all tenants")
+    String all_tenants_word();
+
+    @Message("Now:")
+    String concurrency_now();
+
+    @Message("was")
+    String concurrency_was();
+
+    @Message("No job is running.")
+    String none_running();
+
     @Message("Start backup")
     String start_backup();
 
@@ -225,14 +253,29 @@ public interface Messages {
     @Message("No backup sets yet.")
     String chart_empty();
 
-    @Message("The last {count} backup sets, oldest on the left; bar height is the duration (longest: {max}).")
+    @Message("The last {count} backup sets along their start time (UTC); bar height is the duration on the left axis (longest: {max}).")
     String chart_caption(int count, String max);
 
-    @Message("Dots show the size written (largest: {max}).")
+    @Message("Dots show the size written on the right axis (largest: {max}).")
     String chart_size_caption(String max);
 
     @Message("Red bars are sets that failed.")
     String chart_failed_caption();
+
+    @Message("Grey bars are sets that were cancelled.")
+    String chart_cancelled_caption();
+
+    @Message("Cancelled by an operator (OceanBase {code}); not a failure.")
+    String set_cancelled(long code);
+
+    @Message("Start (UTC)")
+    String chart_time_axis();
+
+    @Message("Duration")
+    String chart_duration_axis();
+
+    @Message("Size")
+    String chart_size_axis();
 
     @Message("Backup sets")
     String sets_title();
@@ -252,7 +295,7 @@ public interface Messages {
     @Message("Builds on")
     String col_chain();
 
-    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'FAILED'}Failed{#else}{status}{/when}")
+    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'FAILED'}Failed{#is 'CANCELLED'}Cancelled{#else}{status}{/when}")
     String set_status(String status);
 
     @Message("{#when fileStatus}{#is 'AVAILABLE'}files available{#is 'COPYING'}files being written{#is 'DELETING'}files being deleted{#is 'EXPIRED'}files expired{#is 'INCOMPLETE'}files incomplete{#is 'BROKEN'}files broken{#is 'DELETED'}files deleted{#else}files {fileStatus}{/when}")
