@@ -6,8 +6,10 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
@@ -64,6 +66,18 @@ public class ApiExceptionMappers {
         return json(409, new ApiError("ALREADY_RUNNING", e.getMessage(), code, text,
                 "A backup of the tenant is already running.", "Wait for it to finish, or cancel it, then start again.",
                 null));
+    }
+
+    @ServerExceptionMapper
+    public Response jobNotRunning(JobNotRunningException e) {
+        return json(409, new ApiError("JOB_NOT_RUNNING", e.getMessage(), null, null, null,
+                "Look at the tenant's jobs: cancel the job that runs now, if that is what you want.", null));
+    }
+
+    @ServerExceptionMapper
+    public Response setupRefused(SetupRefusedException e) {
+        return json(409, new ApiError("SETUP_REFUSED", e.getMessage(), null, null, null,
+                "Do what the message says first, then submit again.", null));
     }
 
     @ServerExceptionMapper
