@@ -90,7 +90,7 @@ public class JobEndCatchUp {
             return false;
         }
         Optional<BackupJob> same = rows.stream().filter(row -> sameJob(job, row)).findFirst();
-        if (same.isPresent() && same.get().running()) {
+        if (same.isPresent() && io.obconsole.fleet.JobStatus.running(same.get())) {
             return false;
         }
         boolean written = same.isPresent()
