@@ -67,7 +67,7 @@ public class ProgressPoller {
     }
 
     /** The scheduled tick's identity (a test pauses it to drive rounds itself). */
-    static final String TICK = "progress-tick";
+    public static final String TICK = "progress-tick";
 
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
     // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
