@@ -23,17 +23,22 @@ import java.util.Set;
  * @param clock the cluster's time: a {@link ScaledClock} for demos, a {@link ManualClock} for tests
  * @param scenario the tenants and their state at start
  * @param maxConnections connections the server accepts at once
+ * @param latency how long statements take, per view ({@link DemoLatency#NONE}: at once)
  */
 public record DemoConfig(String host, int port, String version, String edition, String defaultPassword,
         Map<String, String> passwords, Set<String> readOnlyAccounts, Duration fullBackupDuration, Clock clock,
-        Scenario scenario, int maxConnections) {
+        Scenario scenario, int maxConnections, DemoLatency latency) {
 
     /** The state the cluster starts in. */
     public enum Scenario {
         /** mysql_tenant ready with one full backup, oracle_tenant ready without one, analytics not ready. */
         DEMO,
         /** The same tenants with nothing configured: no archive, no backup dest, no backups. */
-        FRESH
+        FRESH,
+        /** An older cluster's own tenants: erp ready with a full backup, hr ready without one. */
+        LEGACY,
+        /** Tenants that back themselves up: payroll (with its own full backup) and billing, both ready. */
+        SELF_SERVICE
     }
 
     public DemoConfig {
@@ -42,6 +47,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         passwords = Map.copyOf(passwords);
         readOnlyAccounts = Set.copyOf(readOnlyAccounts);
         Objects.requireNonNull(clock);
+        latency = latency == null ? DemoLatency.NONE : latency;
     }
 
     public static Builder builder() {
@@ -72,6 +78,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         private double timeScale = 1.0;
         private Scenario scenario = Scenario.DEMO;
         private int maxConnections = 100;
+        private DemoLatency latency = DemoLatency.NONE;
 
         public Builder host(String host) {
             this.host = host;
@@ -134,10 +141,15 @@ public record DemoConfig(String host, int port, String version, String edition, 
             return this;
         }
 
+        public Builder latency(DemoLatency latency) {
+            this.latency = latency;
+            return this;
+        }
+
         public DemoConfig build() {
             Clock effective = clock != null ? clock : new ScaledClock(Clock.systemDefaultZone(), timeScale);
             return new DemoConfig(host, port, version, edition, defaultPassword, passwords, readOnlyAccounts,
-                    fullBackupDuration, effective, scenario, maxConnections);
+                    fullBackupDuration, effective, scenario, maxConnections, latency);
         }
     }
 }

@@ -2,12 +2,9 @@ package io.obconsole.web;
 
 import io.obconsole.access.Operator;
 import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelRequest;
-import io.obconsole.backup.OceanBaseRejectedException;
-import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
@@ -72,21 +69,8 @@ public class CancelResource {
             backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key));
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
-        } catch (OceanBaseRejectedException e) {
-            return failed(cluster, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
-                    e.explanation().nextStep());
-        } catch (ActionInterruptedException e) {
-            return failed(cluster, e.getMessage(), null, msg.start_interrupted_next());
-        } catch (AuditUnavailableException e) {
-            return failed(cluster, null, null, msg.start_audit_down_next());
         }
         return Response.seeOther(URI.create("/jobs?cluster=" + cluster + "&tenant=" + tenant + "&msg=" + Flash.CANCELED))
-                .build();
-    }
-
-    private Response failed(String cluster, String detail, String explanation, String nextStep) {
-        return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.TEXT_HTML_TYPE)
-                .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), detail, explanation, nextStep))
                 .build();
     }
 

@@ -1,7 +1,8 @@
 package io.obconsole.demo.launch;
 
 import io.obconsole.demo.DemoCluster;
-import io.obconsole.demo.DemoConfig;
+import io.obconsole.demo.DemoFleet;
+import io.obconsole.demo.DemoLatency;
 import io.obconsole.demo.ManualClock;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings up, before anything else of the console runs, what a first run and the tests need:
- * the audit database (then its schema), the demo cluster and Keycloak; and stops them with the
+ * the audit database (then its schema), the demo fleet and Keycloak; and stops them with the
  * console. In production ({@code console.embedded.enabled=false}) it does nothing.
  */
 @ApplicationScoped
@@ -28,7 +29,7 @@ public class EmbeddedServices {
     private final Instance<Flyway> flyway;
     private EmbeddedAuditDatabase auditDatabase;
     private EmbeddedKeycloak keycloak;
-    private DemoCluster demoCluster;
+    private DemoFleet demoFleet;
     private ManualClock manualClock;
 
     EmbeddedServices(EmbeddedConfig config, Instance<Flyway> flyway) {
@@ -50,9 +51,12 @@ public class EmbeddedServices {
         auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
         auditDatabase.start();
         migrate();
-        demoCluster = DemoCluster.start(demoConfig());
-        LOG.infof("Demo OceanBase cluster listening on 127.0.0.1:%d (root@sys / %s)", demoCluster.port(),
-                config.demo().password());
+        demoFleet = startFleet();
+        for (DemoFleet.Member member : DemoFleet.MEMBERS) {
+            LOG.infof("Demo OceanBase cluster %s (%s) listening on 127.0.0.1:%d; the console signs in as %s / %s",
+                    member.name(), member.version(), demoFleet.cluster(member.name()).port(), member.account(),
+                    config.demo().password());
+        }
         keycloak = new EmbeddedKeycloak(config.keycloak());
         keycloak.start();
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
@@ -71,8 +75,8 @@ public class EmbeddedServices {
         if (keycloak != null) {
             keycloak.stop();
         }
-        if (demoCluster != null) {
-            demoCluster.close();
+        if (demoFleet != null) {
+            demoFleet.close();
         }
         if (auditDatabase != null) {
             auditDatabase.stop();
@@ -114,22 +118,24 @@ public class EmbeddedServices {
         }
     }
 
-    private DemoConfig demoConfig() {
-        DemoConfig.Builder builder = DemoConfig.builder()
-                .port(config.demo().port())
-                .defaultPassword(config.demo().password())
-                .readOnlyAccount("viewer@mysql_tenant")
-                .fullBackupDuration(config.demo().fullBackupDuration());
+    private DemoFleet startFleet() {
+        java.time.Clock clock = null;
         if ("manual".equals(config.demo().clock())) {
             manualClock = ManualClock.startingAtDemoEpoch();
-            builder.clock(manualClock);
+            clock = manualClock;
         }
-        return builder.build();
+        return DemoFleet.start(config.demo().port(), config.demo().password(), config.demo().fullBackupDuration(),
+                clock, DemoLatency.named(config.demo().latency()));
     }
 
-    /** The running demo cluster (tests drive its faults through it). */
+    /** The fleet's {@code demo} cluster (4.2.1, sys mode): tests drive its faults through it. */
     public DemoCluster demoCluster() {
-        return demoCluster;
+        return demoFleet.cluster("demo");
+    }
+
+    /** Every cluster of the demo fleet. */
+    public DemoFleet demoFleet() {
+        return demoFleet;
     }
 
     /** The demo cluster's clock when it is manual (the test profile), else empty. */
