@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the demo cluster on its own so any MySQL client can be pointed at it:
- * {@code --port 2881 --password demo --time-scale 1 --host 127.0.0.1 --version 4.2.1.0
+ * {@code --port 2881 --password demo --time-scale 1 --host 127.0.0.1 --version 4.2.1.0 --state demo.json
  * --scenario DEMO|LEGACY|SELF_SERVICE --latency none|realistic}, or {@code --fleet} for the whole
  * demo fleet on the port and the two after it (or the system properties {@code demo.port}, ...).
  */
@@ -19,12 +19,14 @@ public final class DemoClusterMain {
         int port = Integer.parseInt(option(args, "port", "2881"));
         String password = option(args, "password", "demo");
         DemoLatency latency = DemoLatency.named(option(args, "latency", "none"));
+        double timeScale = Double.parseDouble(option(args, "time-scale", "1"));
+        String state = option(args, "state", "");
         List<DemoCluster> clusters;
         AutoCloseable running;
         if (flag(args, "fleet")) {
-            DemoFleet fleet = DemoFleet.start(port, password, java.time.Duration.ofSeconds(60),
-                    new ScaledClock(java.time.Clock.systemDefaultZone(),
-                            Double.parseDouble(option(args, "time-scale", "1"))), latency);
+            DemoFleet fleet = DemoFleet.start(member -> member.configure(port).defaultPassword(password)
+                    .timeScale(timeScale).latency(latency)
+                    .stateFile(state.isEmpty() ? null : java.nio.file.Path.of(member.name() + "-" + state)).build());
             clusters = fleet.clusters();
             running = fleet;
         } else {
@@ -35,8 +37,9 @@ public final class DemoClusterMain {
                     .edition(option(args, "edition", "CE"))
                     .scenario(DemoConfig.Scenario.valueOf(option(args, "scenario", "DEMO").toUpperCase(Locale.ROOT)))
                     .defaultPassword(password)
-                    .timeScale(Double.parseDouble(option(args, "time-scale", "1")))
+                    .timeScale(timeScale)
                     .latency(latency)
+                    .stateFile(state.isEmpty() ? null : java.nio.file.Path.of(state))
                     .build());
             clusters = List.of(cluster);
             running = cluster;

@@ -1,11 +1,10 @@
 package io.obconsole.demo;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The demo fleet: three OceanBase clusters side by side, so the console shows what differs between
@@ -25,6 +24,11 @@ public final class DemoFleet implements AutoCloseable {
     /** One cluster of the fleet and how the console's configuration entry for it reads. */
     public record Member(String name, String version, DemoConfig.Scenario scenario, String account, String mode,
             int portOffset) {
+
+        /** A builder for this member: its port (the fleet's base port plus its offset), version and tenants. */
+        public DemoConfig.Builder configure(int basePort) {
+            return DemoConfig.builder().port(basePort + portOffset).version(version).scenario(scenario);
+        }
     }
 
     public static final List<Member> MEMBERS = List.of(
@@ -33,40 +37,43 @@ public final class DemoFleet implements AutoCloseable {
             new Member("payroll", "4.2.1.0", DemoConfig.Scenario.SELF_SERVICE, "root@payroll", "tenant", 2));
 
     private final Map<String, DemoCluster> clusters;
+    private final Function<Member, DemoConfig> configs;
 
-    private DemoFleet(Map<String, DemoCluster> clusters) {
+    private DemoFleet(Map<String, DemoCluster> clusters, Function<Member, DemoConfig> configs) {
         this.clusters = clusters;
+        this.configs = configs;
     }
 
-    /**
-     * Starts every member on {@code basePort} + its offset, all on one clock (tests advance it
-     * once for the whole fleet), with the same password for every account.
-     */
-    public static DemoFleet start(int basePort, String password, Duration fullBackupDuration, Clock clock,
-            DemoLatency latency) {
+    /** Starts every member with the configuration {@code configs} gives it (see {@link Member#configure}). */
+    public static DemoFleet start(Function<Member, DemoConfig> configs) {
         Map<String, DemoCluster> started = new LinkedHashMap<>();
         try {
             for (Member member : MEMBERS) {
-                started.put(member.name(), DemoCluster.start(DemoConfig.builder()
-                        .port(basePort + member.portOffset())
-                        .version(member.version())
-                        .scenario(member.scenario())
-                        .defaultPassword(password)
-                        .readOnlyAccount("viewer@mysql_tenant")
-                        .fullBackupDuration(fullBackupDuration)
-                        .clock(clock)
-                        .latency(latency)
-                        .build()));
+                started.put(member.name(), DemoCluster.start(configs.apply(member)));
             }
         } catch (RuntimeException e) {
             started.values().forEach(DemoCluster::close);
             throw e;
         }
-        return new DemoFleet(started);
+        return new DemoFleet(started, configs);
+    }
+
+    /**
+     * Stops one member, runs {@code whileStopped} (e.g. deletes its state file), and starts it again
+     * with its configuration (and its state file, if it still has one).
+     */
+    public synchronized DemoCluster restart(String name, Runnable whileStopped) {
+        DemoCluster old = cluster(name);
+        old.close();
+        whileStopped.run();
+        Member member = MEMBERS.stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+        DemoCluster started = DemoCluster.start(configs.apply(member));
+        clusters.put(name, started);
+        return started;
     }
 
     /** The member by its console name ({@code demo}, {@code legacy}, {@code payroll}). */
-    public DemoCluster cluster(String name) {
+    public synchronized DemoCluster cluster(String name) {
         DemoCluster cluster = clusters.get(name);
         if (cluster == null) {
             throw new IllegalArgumentException("the demo fleet has no cluster " + name);

@@ -6,6 +6,8 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
+import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightFinding;
 import io.obconsole.backup.PreflightRefusedException;
@@ -14,6 +16,7 @@ import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObError;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.policy.UnknownPolicyException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -58,6 +61,15 @@ public class FailureCatalogue {
         }
         if (e instanceof UnknownTenantException) {
             return of(FailureKind.UNKNOWN_TENANT, e.getMessage(), null, msg.unknown_tenant_next(), null);
+        }
+        if (e instanceof UnknownPolicyException) {
+            return of(FailureKind.UNKNOWN_POLICY, e.getMessage(), null, null, null);
+        }
+        if (e instanceof JobNotRunningException) {
+            return of(FailureKind.JOB_NOT_RUNNING, e.getMessage(), null, msg.job_not_running_next(), null);
+        }
+        if (e instanceof SetupRefusedException) {
+            return of(FailureKind.SETUP_REFUSED, e.getMessage(), null, msg.setup_refused_next(), null);
         }
         if (e instanceof DuplicateActionException duplicate) {
             return of(FailureKind.DUPLICATE_SUBMIT, "This request was already submitted (audit record "
@@ -130,7 +142,18 @@ public class FailureCatalogue {
                     // "backup dest is not set", and the bare "backup can not start" a user tenant gets for it
                     : new String[] {msg.ob_9040_dest(), msg.ob_9040_dest_next()};
             case 5160 -> new String[] {msg.ob_5160(), msg.unknown_tenant_next()};
-            case 1235 -> new String[] {msg.ob_1235(), msg.ob_wrong_mode_next()};
+            case 1235 -> text.contains("policy name is not 'default'") ? new String[] {msg.ob_1235_policy_name(),
+                msg.ob_1235_policy_name_next()}
+                    : text.contains("tenant names specified") ? new String[] {msg.ob_1235_policy_tenants(),
+                        msg.ob_1235_policy_tenants_next()}
+                    : new String[] {msg.ob_1235(), msg.ob_wrong_mode_next()};
+            case 9026 -> new String[] {msg.ob_9026(), msg.ob_9026_next()};
+            case 9080 -> new String[] {msg.ob_9080(), msg.ob_9080_next()};
+            case 9081 -> new String[] {msg.ob_9081(), msg.ob_9081_next()};
+            case 9091 -> new String[] {msg.ob_9091(), msg.ob_archive_mode_next()};
+            case 9092 -> new String[] {msg.ob_9092(), msg.ob_archive_mode_next()};
+            case 4179 -> new String[] {msg.ob_4179(), msg.ob_4179_next()};
+            case 4011, 4018 -> new String[] {msg.ob_policy_changed(), msg.ob_policy_changed_next()};
             case 1146 -> new String[] {msg.ob_1146(), msg.ob_wrong_mode_next()};
             case 1227 -> new String[] {msg.ob_1227(), msg.ob_1227_next()};
             case 4147 -> new String[] {msg.ob_4147(), msg.ob_4147_next()};

@@ -9,12 +9,15 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
+import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.policy.UnknownPolicyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -85,6 +88,21 @@ public class FailureMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownPolicy(UnknownPolicyException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jobNotRunning(JobNotRunningException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response setupRefused(SetupRefusedException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response duplicate(DuplicateActionException e, UriInfo uri) {
         return known(e, uri);
     }
@@ -134,7 +152,8 @@ public class FailureMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         Response original = e.getResponse();
-        if (original == null || original.getStatus() < 400) {
+        if (original == null || original.getStatus() < 400 || original.hasEntity()) {
+            // a redirect, or a response a resource built on purpose (e.g. its own page): keep it
             return original;
         }
         int status = original.getStatus();

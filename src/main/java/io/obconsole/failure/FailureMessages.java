@@ -13,8 +13,9 @@ public interface FailureMessages {
 
     @Message("{#when kind}{#is INVALID_REQUEST}The request is not valid{#is INVALID_NAME}A name in the request is not valid"
             + "{#is UNAUTHENTICATED}Sign-in required{#is FORBIDDEN}Not allowed{#is NOT_FOUND}Not found"
-            + "{#is UNKNOWN_CLUSTER}Unknown cluster{#is UNKNOWN_TENANT}Unknown tenant"
-            + "{#is ALREADY_RUNNING}A backup is already running{#is DUPLICATE_SUBMIT}This request was already submitted"
+            + "{#is UNKNOWN_CLUSTER}Unknown cluster{#is UNKNOWN_TENANT}Unknown tenant{#is UNKNOWN_POLICY}No such policy"
+            + "{#is ALREADY_RUNNING}A backup is already running{#is JOB_NOT_RUNNING}The job is not running"
+            + "{#is SETUP_REFUSED}The set-up change was refused{#is DUPLICATE_SUBMIT}This request was already submitted"
             + "{#is PREFLIGHT_FAILED}The preflight failed{#is OCEANBASE_ERROR}OceanBase refused the action"
             + "{#is CLUSTER_UNREACHABLE}The cluster does not answer{#is AUDIT_UNAVAILABLE}The audit trail is unavailable"
             + "{#else}The request failed{/when}")
@@ -42,6 +43,12 @@ public interface FailureMessages {
 
     @Message("Reload the tenant list; the tenant may have been dropped or renamed, or it is outside this cluster.")
     String unknown_tenant_next();
+
+    @Message("Look at the tenant's jobs: cancel the job that runs now, if that is what you want.")
+    String job_not_running_next();
+
+    @Message("Do what the message says first, then submit again.")
+    String setup_refused_next();
 
     @Message("Nothing was started again. See the Jobs page (or GET /api/v1/jobs) for the jobs it started.")
     String duplicate_next();
@@ -98,6 +105,57 @@ public interface FailureMessages {
 
     @Message("The console's account signs in to a user tenant, which may act only on itself and may not name tenants.")
     String ob_1235();
+
+    @Message("OceanBase has one delete policy per tenant, named 'default'.")
+    String ob_1235_policy_name();
+
+    @Message("Use the policy name 'default'.")
+    String ob_1235_policy_name_next();
+
+    @Message("From the sys tenant a delete policy names exactly one tenant.")
+    String ob_1235_policy_tenants();
+
+    @Message("Name one tenant (TENANT = <tenant>).")
+    String ob_1235_policy_tenants_next();
+
+    @Message("OceanBase cannot use this destination: the scheme or its parameters are not what it expects.")
+    String ob_9026();
+
+    @Message("Use file://, oss://, cos:// or s3:// with host=, access_id= and access_key= for object storage.")
+    String ob_9026_next();
+
+    @Message("The destination already holds files that OceanBase did not write (it finds no format file there), so it will not mix backups into them.")
+    String ob_9080();
+
+    @Message("Choose an empty directory or bucket path, or empty this one.")
+    String ob_9080_next();
+
+    @Message("The destination already belongs to another tenant, cluster or use (data backups and log archives need separate paths).")
+    String ob_9081();
+
+    @Message("Choose a path of this tenant's own, e.g. one ending in the tenant's name.")
+    String ob_9081_next();
+
+    @Message("Log archiving of the tenant is already on (BEGINNING or DOING).")
+    String ob_9091();
+
+    @Message("Log archiving of the tenant is already off (STOPPING or STOP).")
+    String ob_9092();
+
+    @Message("Nothing to do; reload the set-up page to see the archive's status.")
+    String ob_archive_mode_next();
+
+    @Message("OceanBase does not allow this while the tenant's log archiving runs.")
+    String ob_4179();
+
+    @Message("Stop log archiving first, make the change, then start archiving again.")
+    String ob_4179_next();
+
+    @Message("The tenant's delete policy changed meanwhile (someone else added or dropped it).")
+    String ob_policy_changed();
+
+    @Message("Reload the set-up page and make the change again.")
+    String ob_policy_changed_next();
 
     @Message("The console cannot read OceanBase's backup views: its account signs in to a user tenant, which has no CDB_ views.")
     String ob_1146();

@@ -5,10 +5,9 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelRequest;
-import io.obconsole.cluster.BackupJob;
-import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.Fleet;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -40,7 +39,10 @@ public class CancelResource {
     PageAccess access;
 
     @Inject
-    ClusterGateway gateway;
+    Fleet fleet;
+
+    @Inject
+    FailureExplanations explanations;
 
     @Inject
     BackupService backups;
@@ -64,9 +66,8 @@ public class CancelResource {
     public Response cancel(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
             @PathParam("jobId") long jobId, @FormParam("key") String key) {
         Operator who = access.who();
-        access.requireOperate(who, cluster, tenant);
         try {
-            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key));
+            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key, jobId));
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         }
@@ -74,19 +75,14 @@ public class CancelResource {
                 .build();
     }
 
-    /** The running job, or null when it has ended meanwhile (the page then says so). */
+    /** The running job as the fleet last read it, or null when it has ended meanwhile (the page then says so). */
     private JobView running(String cluster, String tenant, long jobId) {
         try {
-            for (BackupJob job : gateway.jobs(cluster, 1)) {
-                if (job.running() && job.tenantName().equals(tenant) && job.jobId() == jobId) {
-                    return JobView.of(cluster, job, gateway.now(cluster), null);
-                }
-            }
-            return null;
+            ClusterState state = fleet.cluster(cluster);
+            return state.running().stream().filter(job -> job.tenant().equals(tenant) && job.job().jobId() == jobId)
+                    .findFirst().map(job -> JobView.of(job, state.clusterNow(), explanations)).orElse(null);
         } catch (UnknownClusterException e) {
             throw new NotFoundException();
-        } catch (ClusterUnreachableException e) {
-            return null;
         }
     }
 }

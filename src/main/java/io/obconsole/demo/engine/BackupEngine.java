@@ -341,6 +341,7 @@ final class BackupEngine {
             job.task.endScn = scn(at);
         }
         recordBackupSet(job, status.equals("COMPLETED"));
+        cluster.unsaved = true;
     }
 
     private void recordBackupSet(BackupJob job, boolean success) {

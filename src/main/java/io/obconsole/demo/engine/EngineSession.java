@@ -80,6 +80,10 @@ final class EngineSession implements SqlSession, H2Query.Context {
             return setParameter(parameter, sql);
         } else if (statement instanceof Statement.ArchiveMode mode) {
             return archiveMode(mode);
+        } else if (statement instanceof Statement.DeletePolicy policy) {
+            requireAlterSystem();
+            cluster.deletePolicy(tenant, policy);
+            return Result.Update.ok();
         } else if (statement instanceof Statement.ShowParameters show) {
             return ShowStatements.parameters(cluster, tenant, show);
         } else if (statement instanceof Statement.ShowVariables show) {

@@ -36,7 +36,7 @@ final class Scenarios {
         if (scenario == DemoConfig.Scenario.FRESH) {
             return;
         }
-        ready(now, mysql, oracle);
+        ready(cluster, now, mysql, oracle);
         analytics.dataBackupDest = "";
         seedCompletedFullBackup(cluster, mysql, now.minus(Duration.ofHours(20)), true);
     }
@@ -46,7 +46,7 @@ final class Scenarios {
         Tenant erp = userTenant(cluster, 1002, "erp", "MYSQL", created.plus(Duration.ofDays(3)), 40 * GIB, 3_020);
         Tenant hr = userTenant(cluster, 1004, "hr", "ORACLE", created.plus(Duration.ofDays(9)), 12 * GIB, 960);
         archiveDestinations(cluster);
-        ready(now, erp, hr);
+        ready(cluster, now, erp, hr);
         seedCompletedFullBackup(cluster, erp, now.minus(Duration.ofDays(6)), true);
     }
 
@@ -55,7 +55,7 @@ final class Scenarios {
         Tenant payroll = userTenant(cluster, 1002, "payroll", "MYSQL", created.plus(Duration.ofDays(5)), 24 * GIB, 1_840);
         Tenant billing = userTenant(cluster, 1004, "billing", "MYSQL", created.plus(Duration.ofDays(7)), 16 * GIB, 1_210);
         archiveDestinations(cluster);
-        ready(now, payroll, billing);
+        ready(cluster, now, payroll, billing);
         seedCompletedFullBackup(cluster, payroll, now.minus(Duration.ofHours(30)), false);
     }
 
@@ -63,18 +63,22 @@ final class Scenarios {
         for (Tenant tenant : cluster.tenants) {
             if (tenant.isUser()) {
                 tenant.logArchiveDest = "file:///data/archive/" + tenant.name;
+                cluster.storage.seed(tenant.logArchiveDest, tenant.id, BackupStorage.Use.ARCHIVE);
             }
         }
+        // a shared directory someone filled by hand: OceanBase refuses it as a destination (9080)
+        cluster.storage.putForeignFiles("file:///data/shared");
     }
 
     /** Archiving DOING for three days and a backup destination set. */
-    private static void ready(Instant now, Tenant... tenants) {
+    private static void ready(Cluster cluster, Instant now, Tenant... tenants) {
         Instant archiveStart = now.minus(Duration.ofDays(3));
         for (Tenant tenant : tenants) {
             ArchiveRound round = new ArchiveRound(1, archiveStart, tenant.logArchiveDest, "DOING");
             round.advanceTo(now);
             tenant.archiveRounds.add(round);
             tenant.dataBackupDest = "file:///data/backup/" + tenant.name;
+            cluster.storage.seed(tenant.dataBackupDest, tenant.id, BackupStorage.Use.DATA);
         }
     }
 

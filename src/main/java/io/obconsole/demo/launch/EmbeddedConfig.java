@@ -62,6 +62,14 @@ public interface EmbeddedConfig {
         /** How long statements take: {@code none}, or {@code realistic} (GV$ views and backup-set files tens to hundreds of ms). */
         @WithDefault("none")
         String latency();
+
+        /** Where the cluster keeps its tenants, job numbering and history across restarts, as an observer does. */
+        @WithDefault(".embedded/demo-cluster.json")
+        String stateFile();
+
+        /** Delete the state file at start (tests start from the demo scenario). */
+        @WithDefault("false")
+        boolean fresh();
     }
 
     /** The Keycloak server with the demo realm. */

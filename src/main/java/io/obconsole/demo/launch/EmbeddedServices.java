@@ -1,6 +1,7 @@
 package io.obconsole.demo.launch;
 
 import io.obconsole.demo.DemoCluster;
+import io.obconsole.demo.DemoConfig;
 import io.obconsole.demo.DemoFleet;
 import io.obconsole.demo.DemoLatency;
 import io.obconsole.demo.ManualClock;
@@ -37,7 +38,8 @@ public class EmbeddedServices {
         this.flyway = flyway;
     }
 
-    void start(@Observes @Priority(1) StartupEvent event) {
+    // before the clustered Quartz scheduler starts (PLATFORM_BEFORE): it reads its tables in the audit database
+    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
@@ -51,7 +53,10 @@ public class EmbeddedServices {
         auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
         auditDatabase.start();
         migrate();
-        demoFleet = startFleet();
+        if (config.demo().fresh()) {
+            DemoFleet.MEMBERS.forEach(this::deleteDemoState);
+        }
+        demoFleet = DemoFleet.start(this::memberConfig);
         for (DemoFleet.Member member : DemoFleet.MEMBERS) {
             LOG.infof("Demo OceanBase cluster %s (%s) listening on 127.0.0.1:%d; the console signs in as %s / %s",
                     member.name(), member.version(), demoFleet.cluster(member.name()).port(), member.account(),
@@ -118,14 +123,51 @@ public class EmbeddedServices {
         }
     }
 
-    private DemoFleet startFleet() {
-        java.time.Clock clock = null;
-        if ("manual".equals(config.demo().clock())) {
-            manualClock = ManualClock.startingAtDemoEpoch();
-            clock = manualClock;
+    /**
+     * Stops the demo cluster and starts it again on the same port and clock: with its saved state
+     * (as an observer restarts), or without it (a recreated cluster that numbers its jobs from the
+     * start again). Connections to the old one break, as they would.
+     */
+    public synchronized void restartDemoCluster(boolean keepState) {
+        DemoFleet.Member demo = DemoFleet.MEMBERS.get(0);
+        demoFleet.restart(demo.name(), () -> {
+            if (!keepState) {
+                deleteDemoState(demo);
+            }
+        });
+    }
+
+    private void deleteDemoState(DemoFleet.Member member) {
+        try {
+            java.nio.file.Files.deleteIfExists(stateFile(member));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return DemoFleet.start(config.demo().port(), config.demo().password(), config.demo().fullBackupDuration(),
-                clock, DemoLatency.named(config.demo().latency()));
+    }
+
+    /** {@code .embedded/demo-cluster.json} for {@code demo}, {@code .embedded/demo-cluster-legacy.json} for the others. */
+    private java.nio.file.Path stateFile(DemoFleet.Member member) {
+        String file = config.demo().stateFile();
+        if (member.portOffset() == 0) {
+            return java.nio.file.Path.of(file);
+        }
+        int dot = file.lastIndexOf('.');
+        return java.nio.file.Path.of(dot < 0 ? file + "-" + member.name() : file.substring(0, dot) + "-" + member.name()
+                + file.substring(dot));
+    }
+
+    private DemoConfig memberConfig(DemoFleet.Member member) {
+        DemoConfig.Builder builder = member.configure(config.demo().port())
+                .stateFile(stateFile(member))
+                .defaultPassword(config.demo().password())
+                .readOnlyAccount("viewer@mysql_tenant")
+                .fullBackupDuration(config.demo().fullBackupDuration())
+                .latency(DemoLatency.named(config.demo().latency()));
+        if ("manual".equals(config.demo().clock())) {
+            manualClock = manualClock != null ? manualClock : ManualClock.startingAtDemoEpoch();
+            builder.clock(manualClock);
+        }
+        return builder.build();
     }
 
     /** The fleet's {@code demo} cluster (4.2.1, sys mode): tests drive its faults through it. */
