@@ -74,6 +74,9 @@ public class SetupPageResource {
     @Inject
     Messages msg;
 
+    @Inject
+    io.obconsole.failure.FailureCatalogue failures;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
@@ -129,14 +132,15 @@ public class SetupPageResource {
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         } catch (OceanBaseRejectedException e) {
-            return failed(cluster, tenant, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
-                    e.explanation().nextStep());
+            io.obconsole.failure.Failure failure = failures.describe(e);
+            return failed(cluster, tenant, e.error().code() + ": " + e.error().text(), failure.explanation(),
+                    failure.nextStep());
         } catch (SetupRefusedException e) {
             return failed(cluster, tenant, e.getMessage(), null, null);
         } catch (ActionInterruptedException e) {
-            return failed(cluster, tenant, e.getMessage(), null, msg.start_interrupted_next());
+            return failed(cluster, tenant, e.getMessage(), null, failures.describe(e).nextStep());
         } catch (AuditUnavailableException e) {
-            return failed(cluster, tenant, null, null, msg.start_audit_down_next());
+            return failed(cluster, tenant, null, null, failures.describe(e).nextStep());
         } catch (DuplicateActionException e) {
             return redirect(cluster, tenant, Flash.SETUP_DONE);
         }

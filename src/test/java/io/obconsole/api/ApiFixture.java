@@ -23,6 +23,12 @@ public final class ApiFixture {
         return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::accessToken)).contentType(ContentType.JSON);
     }
 
+    /** Starts a backup on {@code cluster} as {@code user}, with a fresh idempotency key. */
+    static io.restassured.response.Response start(String user, String cluster, Object body) {
+        return as(user).header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body)
+                .post("/api/v1/clusters/" + cluster + "/backups");
+    }
+
     public static DemoControl control() {
         return Demo.cluster().control();
     }

@@ -24,6 +24,11 @@ public final class Demo {
         return services().demoCluster();
     }
 
+    /** A cluster of the demo fleet by its console name: {@code demo}, {@code legacy} or {@code payroll}. */
+    public static DemoCluster cluster(String name) {
+        return services().demoFleet().cluster(name);
+    }
+
     /** The demo cluster's clock: in the test profile time moves only when a test advances it. */
     public static ManualClock clock() {
         return services().manualClock().orElseThrow(() -> new IllegalStateException("demo clock is not manual"));

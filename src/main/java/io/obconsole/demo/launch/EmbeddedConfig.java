@@ -41,9 +41,9 @@ public interface EmbeddedConfig {
         String database();
     }
 
-    /** The demo OceanBase cluster. */
+    /** The demo OceanBase fleet (see {@code io.obconsole.demo.DemoFleet}). */
     interface Demo {
-        /** Port of its MySQL protocol (real observers use 2881). */
+        /** Port of the first cluster's MySQL protocol (real observers use 2881); the others take the next ports. */
         @WithDefault("2881")
         int port();
 
@@ -58,6 +58,10 @@ public interface EmbeddedConfig {
         /** What a tenant's full backup takes at the default backup concurrency. */
         @WithDefault("PT60S")
         Duration fullBackupDuration();
+
+        /** How long statements take: {@code none}, or {@code realistic} (GV$ views and backup-set files tens to hundreds of ms). */
+        @WithDefault("none")
+        String latency();
 
         /** Where the cluster keeps its tenants, job numbering and history across restarts, as an observer does. */
         @WithDefault(".embedded/demo-cluster.json")

@@ -2,6 +2,8 @@ package io.obconsole.demo.launch;
 
 import io.obconsole.demo.DemoCluster;
 import io.obconsole.demo.DemoConfig;
+import io.obconsole.demo.DemoFleet;
+import io.obconsole.demo.DemoLatency;
 import io.obconsole.demo.ManualClock;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings up, before anything else of the console runs, what a first run and the tests need:
- * the audit database (then its schema), the demo cluster and Keycloak; and stops them with the
+ * the audit database (then its schema), the demo fleet and Keycloak; and stops them with the
  * console. In production ({@code console.embedded.enabled=false}) it does nothing.
  */
 @ApplicationScoped
@@ -28,7 +30,7 @@ public class EmbeddedServices {
     private final Instance<Flyway> flyway;
     private EmbeddedAuditDatabase auditDatabase;
     private EmbeddedKeycloak keycloak;
-    private DemoCluster demoCluster;
+    private DemoFleet demoFleet;
     private ManualClock manualClock;
 
     EmbeddedServices(EmbeddedConfig config, Instance<Flyway> flyway) {
@@ -52,11 +54,14 @@ public class EmbeddedServices {
         auditDatabase.start();
         migrate();
         if (config.demo().fresh()) {
-            deleteDemoState();
+            DemoFleet.MEMBERS.forEach(this::deleteDemoState);
         }
-        demoCluster = DemoCluster.start(demoConfig());
-        LOG.infof("Demo OceanBase cluster listening on 127.0.0.1:%d (root@sys / %s)", demoCluster.port(),
-                config.demo().password());
+        demoFleet = DemoFleet.start(this::memberConfig);
+        for (DemoFleet.Member member : DemoFleet.MEMBERS) {
+            LOG.infof("Demo OceanBase cluster %s (%s) listening on 127.0.0.1:%d; the console signs in as %s / %s",
+                    member.name(), member.version(), demoFleet.cluster(member.name()).port(), member.account(),
+                    config.demo().password());
+        }
         keycloak = new EmbeddedKeycloak(config.keycloak());
         keycloak.start();
         if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
@@ -75,8 +80,8 @@ public class EmbeddedServices {
         if (keycloak != null) {
             keycloak.stop();
         }
-        if (demoCluster != null) {
-            demoCluster.close();
+        if (demoFleet != null) {
+            demoFleet.close();
         }
         if (auditDatabase != null) {
             auditDatabase.stop();
@@ -124,28 +129,40 @@ public class EmbeddedServices {
      * start again). Connections to the old one break, as they would.
      */
     public synchronized void restartDemoCluster(boolean keepState) {
-        demoCluster.close();
-        if (!keepState) {
-            deleteDemoState();
-        }
-        demoCluster = DemoCluster.start(demoConfig());
+        DemoFleet.Member demo = DemoFleet.MEMBERS.get(0);
+        demoFleet.restart(demo.name(), () -> {
+            if (!keepState) {
+                deleteDemoState(demo);
+            }
+        });
     }
 
-    private void deleteDemoState() {
+    private void deleteDemoState(DemoFleet.Member member) {
         try {
-            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(config.demo().stateFile()));
+            java.nio.file.Files.deleteIfExists(stateFile(member));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private DemoConfig demoConfig() {
-        DemoConfig.Builder builder = DemoConfig.builder()
-                .port(config.demo().port())
-                .stateFile(java.nio.file.Path.of(config.demo().stateFile()))
+    /** {@code .embedded/demo-cluster.json} for {@code demo}, {@code .embedded/demo-cluster-legacy.json} for the others. */
+    private java.nio.file.Path stateFile(DemoFleet.Member member) {
+        String file = config.demo().stateFile();
+        if (member.portOffset() == 0) {
+            return java.nio.file.Path.of(file);
+        }
+        int dot = file.lastIndexOf('.');
+        return java.nio.file.Path.of(dot < 0 ? file + "-" + member.name() : file.substring(0, dot) + "-" + member.name()
+                + file.substring(dot));
+    }
+
+    private DemoConfig memberConfig(DemoFleet.Member member) {
+        DemoConfig.Builder builder = member.configure(config.demo().port())
+                .stateFile(stateFile(member))
                 .defaultPassword(config.demo().password())
                 .readOnlyAccount("viewer@mysql_tenant")
-                .fullBackupDuration(config.demo().fullBackupDuration());
+                .fullBackupDuration(config.demo().fullBackupDuration())
+                .latency(DemoLatency.named(config.demo().latency()));
         if ("manual".equals(config.demo().clock())) {
             manualClock = manualClock != null ? manualClock : ManualClock.startingAtDemoEpoch();
             builder.clock(manualClock);
@@ -153,9 +170,14 @@ public class EmbeddedServices {
         return builder.build();
     }
 
-    /** The running demo cluster (tests drive its faults through it). */
+    /** The fleet's {@code demo} cluster (4.2.1, sys mode): tests drive its faults through it. */
     public DemoCluster demoCluster() {
-        return demoCluster;
+        return demoFleet.cluster("demo");
+    }
+
+    /** Every cluster of the demo fleet. */
+    public DemoFleet demoFleet() {
+        return demoFleet;
     }
 
     /** The demo cluster's clock when it is manual (the test profile), else empty. */
