@@ -16,15 +16,21 @@ public final class Tokens {
     }
 
     public static String accessToken(String username, String password) {
+        return passwordGrant("obconsole-cli", username, password).path("access_token");
+    }
+
+    /** Keycloak's token answer to a password grant for any client of the realm (e.g. {@code admin-cli}). */
+    public static io.restassured.response.ExtractableResponse<io.restassured.response.Response> passwordGrant(
+            String clientId, String username, String password) {
         return given()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password")
-                .formParam("client_id", "obconsole-cli")
+                .formParam("client_id", clientId)
                 .formParam("username", username)
                 .formParam("password", password)
                 .when().post(realmUrl() + "/protocol/openid-connect/token")
                 .then().statusCode(200)
-                .extract().path("access_token");
+                .extract();
     }
 
     /** The test Keycloak's realm URL. */
