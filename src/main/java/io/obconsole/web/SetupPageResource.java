@@ -107,6 +107,10 @@ public class SetupPageResource {
             return Response.ok(Templates.review(cluster, tenant, plan, pending.put(who, change))).build();
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
+        } catch (UnknownClusterException | UnknownTenantException e) {
+            throw new NotFoundException();
+        } catch (ClusterUnreachableException e) {
+            throw new ClusterUnreachablePage(cluster, tenant, e.reason());
         } catch (InvalidIdentifierException | InvalidRequestException | SetupRefusedException e) {
             TenantSetup setup = read(who, cluster, tenant);
             int status = e instanceof SetupRefusedException ? 409 : 400;

@@ -120,6 +120,15 @@ class SetupApiTest {
     }
 
     @Test
+    void adminSetsTheArchiveDestinationWhileArchivingIsStopped() {
+        String dest = uniquePath("file:///data/archive/analytics");
+        put("ada", "analytics", "log-archive-dest", Map.of("uri", dest)).then().statusCode(200)
+                .body("before", equalTo("file:///data/archive/analytics")).body("after", equalTo(dest))
+                .body("statements", contains("ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=" + dest + "' TENANT = analytics"))
+                .body("now.logArchiveDest", equalTo(dest));
+    }
+
+    @Test
     void stoppingArchivingSaysWhatItMeansAndGoesStoppingThenStop() {
         as("ada").body(Map.of("action", "NOARCHIVELOG")).post(SETUP + "/plan", "oracle_tenant").then().statusCode(200)
                 .body("before", equalTo("DOING")).body("after", equalTo("STOP"))
