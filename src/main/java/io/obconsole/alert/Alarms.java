@@ -157,8 +157,10 @@ public class Alarms {
         }
         try {
             LocalDateTime slot = run.slot() == null ? null : LocalDateTime.ofInstant(run.slot(), ZoneOffset.UTC);
+            // a policy over every tenant of the cluster ("*") concerns the whole cluster
+            String tenant = "*".equals(run.tenant()) ? null : run.tenant();
             store.raise(AlertEvent.of(key("policy", String.valueOf(run.policyId()), String.valueOf(run.slot()),
-                    run.outcome().name()), kind, run.cluster(), run.tenant(), "Policy " + run.policyId() + " (owner "
+                    run.outcome().name()), kind, run.cluster(), tenant, "Policy " + run.policyId() + " (owner "
                             + run.actorOwner() + "): the run for " + slot + " UTC was " + outcome(run.outcome())
                             + (run.reason() == null ? "" : ": " + run.reason()), run.reason(), slot));
         } catch (RuntimeException e) {

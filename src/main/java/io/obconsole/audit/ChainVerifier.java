@@ -3,7 +3,6 @@ package io.obconsole.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -20,8 +19,15 @@ public class ChainVerifier {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Inject
+    AuditConfig config;
+
+    /** @throws AuditUnavailableException when the audit database does not answer in time */
     public ChainReport verify() {
+        return AuditReads.read((int) Math.max(1, config.readTimeout().toSeconds()), this::walk);
+    }
+
+    private ChainReport walk() {
         ChainHead head = em.find(ChainHead.class, ChainHead.ROW);
         if (head == null) {
             return ChainReport.broken(0, null, "The chain head row is missing");

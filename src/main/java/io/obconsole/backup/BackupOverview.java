@@ -71,7 +71,8 @@ public class BackupOverview {
     private ClusterSnapshot visible(Operator who, ClusterSnapshot snapshot) {
         List<TenantState> tenants = snapshot.tenants().stream()
                 .filter(t -> permissions.canView(who, snapshot.cluster(), t.name())).toList();
-        return new ClusterSnapshot(snapshot.cluster(), snapshot.mode(), snapshot.version(), snapshot.clusterNow(), tenants);
+        return new ClusterSnapshot(snapshot.cluster(), snapshot.mode(), snapshot.version(), snapshot.clusterNow(), tenants,
+                snapshot.sysJobs());
     }
 
     /** A job and the cluster it runs on. */

@@ -134,6 +134,17 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).backupSets(tenant, limit));
     }
 
+    /**
+     * One tenant's backup set-up as OceanBase holds it now, credentials masked.
+     *
+     * @throws UnknownTenantException      if the cluster does not list the tenant
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public TenantSetup setup(String cluster, String tenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).setup(tenant));
+    }
+
     /** The cluster's own clock (jobs carry cluster time, which need not be the console's). */
     public LocalDateTime now(String cluster) {
         ObDialect dialect = dialect(cluster);
@@ -148,6 +159,9 @@ public class ClusterGateway implements AutoCloseable {
         boolean secret = statements.stream().anyMatch(ObStatement::secret);
         ObStatement current = null;
         try (Connection connection = secret ? pools.dedicated(cluster) : pools.borrow(cluster)) {
+            if (secret && settings(cluster).tls().requiredForPasswords() && !ClusterPools.encrypted(connection)) {
+                throw new UnencryptedConnectionException(cluster);
+            }
             for (ObStatement statement : statements) {
                 current = statement;
                 try (Statement jdbc = connection.createStatement()) {
@@ -156,6 +170,22 @@ public class ClusterGateway implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(cluster, e, current);
+        }
+    }
+
+    /**
+     * Whether an encryption password sent now would travel encrypted: known from the settings
+     * unless TLS is only preferred, then asked of a connection opened as the password's would be.
+     */
+    public boolean passwordsTravelEncrypted(String cluster) {
+        ClusterTls tls = settings(cluster).tls();
+        if (tls.mode() != ClusterTls.Mode.PREFERRED) {
+            return tls.mode().alwaysEncrypted();
+        }
+        try (Connection connection = pools.dedicated(cluster)) {
+            return ClusterPools.encrypted(connection);
+        } catch (SQLException e) {
+            throw translate(cluster, e, null);
         }
     }
 

@@ -46,7 +46,21 @@ final class SnapshotReader {
                     fulls.get(tenant.id()), incs.get(tenant.id()),
                     running.stream().filter(j -> j.tenantId() == tenant.id()).toList()));
         }
-        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states));
+        List<BackupJob> sysJobs = dialect.mode() == ClusterMode.SYS ? query(dialect.openSysJobs(), this::sysJob) : List.of();
+        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states), sysJobs);
+    }
+
+    /** One listed tenant's set-up: destinations (masked here), archive round, delete policy. */
+    TenantSetup setup(String tenantName) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        readTenants();
+        String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
+        Tenant tenant = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow();
+        String dataDest = pairs(dialect.backupDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String archiveDest = pairs(dialect.archiveDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String window = pairs(dialect.deletePolicies(), "RECOVERY_WINDOW").get(tenant.id());
+        return new TenantSetup(cluster, tenant, dialect.mode(), BackupDestination.mask(dataDest),
+                BackupDestination.mask(archiveDest), archive(now).getOrDefault(tenant.id(), ArchiveStatus.NONE), window);
     }
 
     List<BackupJob> jobs(int historyLimit) throws SQLException {
@@ -144,11 +158,20 @@ final class SnapshotReader {
                 .toList();
     }
 
+    private BackupJob sysJob(ResultSet rs) throws SQLException {
+        return job(rs, "sys");
+    }
+
     private BackupJob job(ResultSet rs) throws SQLException {
         long tenantId = Rows.tenantId(rs, ownTenantId);
         Tenant tenant = tenants.get(tenantId);
-        return new BackupJob(tenantId, tenant == null ? String.valueOf(tenantId) : tenant.name(), rs.getLong("JOB_ID"),
-                rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
+        return job(rs, tenant == null ? String.valueOf(tenantId) : tenant.name());
+    }
+
+    private BackupJob job(ResultSet rs, String tenantName) throws SQLException {
+        long tenantId = Rows.tenantId(rs, ownTenantId);
+        return new BackupJob(tenantId, tenantName, rs.getLong("JOB_ID"),
+                rs.getLong("INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
                 rs.getString("BACKUP_TYPE"), "ON".equals(rs.getString("PLUS_ARCHIVELOG")),
                 rs.getString("ENCRYPTION_MODE"), Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"),
                 rs.getString("STATUS"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"),

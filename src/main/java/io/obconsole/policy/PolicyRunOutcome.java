@@ -1,6 +1,9 @@
 package io.obconsole.policy;
 
-/** How a scheduled policy run ended up: started a backup, skipped, missed its slot, or failed to start. */
+/** How a scheduled slot of a backup policy ended. */
 public enum PolicyRunOutcome {
-    STARTED, SKIPPED, MISSED, FAILED_TO_START
+    STARTED,
+    SKIPPED,
+    MISSED,
+    FAILED_TO_START
 }

@@ -1,5 +1,6 @@
 package io.obconsole.progress;
 
+import io.obconsole.audit.AuditTrail.JobRef;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ProgressRound;
 import java.time.Duration;
@@ -46,13 +47,13 @@ final class ClusterWatch {
         LocalDateTime now = round.clusterNow() != null ? round.clusterNow() : LocalDateTime.now();
         Map<String, JobProgress> jobs = new LinkedHashMap<>();
         for (BackupJob job : round.running()) {
-            String key = JobProgress.key(cluster, job.tenantId(), job.jobId());
-            JobTrack track = tracks.computeIfAbsent(key, k -> new JobTrack(config.stallAfter(), config.rateWindow()));
-            jobs.put(key, track.observe(cluster, job, retries(round, job), now));
+            JobTrack track = tracks.computeIfAbsent(identity(job), k -> new JobTrack(config.stallAfter(), config.rateWindow()));
+            JobProgress progress = track.observe(cluster, job, retries(round, job), now);
+            jobs.put(progress.key(), progress);
         }
         LocalDateTime newestEnd = null;
         for (BackupJob job : round.ended()) {
-            String key = JobProgress.key(cluster, job.tenantId(), job.jobId());
+            String key = identity(job);
             newestEnd = job.end() != null && (newestEnd == null || job.end().isAfter(newestEnd)) ? job.end() : newestEnd;
             if (ended.containsKey(key)) {
                 continue;
@@ -63,11 +64,16 @@ final class ClusterWatch {
             ended.put(key, progress);
             newlyEnded.accept(progress);
         }
-        tracks.keySet().retainAll(jobs.keySet());
+        tracks.keySet().retainAll(round.running().stream().map(this::identity).toList());
         forgetOldEnded(now);
-        ended.forEach((key, progress) -> jobs.putIfAbsent(key, progress));
+        ended.values().forEach(progress -> jobs.putIfAbsent(progress.key(), progress));
         advanceWatermark(now, newestEnd, round.ended().size());
         return jobs;
+    }
+
+    /** Keys the watch's own memory: a job that reuses an ended job's id (a cluster started over) is another job. */
+    private String identity(BackupJob job) {
+        return new JobRef(cluster, job.tenantId(), job.tenantName(), job.incarnation(), job.jobId(), job.start()).key();
     }
 
     private Integer retries(ProgressRound round, BackupJob job) {

@@ -86,7 +86,7 @@ final class JobTrack {
             Long rate, Long eta, boolean stalled) {
         boolean ended = job.end() != null || !running(job.status());
         return new JobProgress(JobProgress.key(cluster, job.tenantId(), job.jobId()), cluster, job.tenantName(),
-                job.tenantId(), job.jobId(), job.backupType(), job.status(), percent, bytes, rate, eta, phase(job),
+                job.tenantId(), job.jobId(), job.incarnation(), job.backupType(), job.status(), percent, bytes, rate, eta, phase(job),
                 retries == null ? 0 : retries, stalled, ended ? Long.valueOf(job.result()) : null,
                 emptyToNull(job.comment()), text(job.start()), text(job.end()));
     }

@@ -53,7 +53,8 @@ public class ProgressPoller {
     static final String TICK = "progress-tick";
 
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
-    @Scheduled(identity = TICK, every = "${console.progress.tick:1S}",
+    // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
+    @Scheduled(identity = TICK, every = "${console.progress.tick:1S}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         // due within half a tick counts as due now: else a round due just after this tick waits a whole extra tick

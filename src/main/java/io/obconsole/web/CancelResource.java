@@ -6,6 +6,9 @@ import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelRequest;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
+import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.cluster.BackupJob;
@@ -67,11 +70,19 @@ public class CancelResource {
     public Response cancel(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
             @PathParam("jobId") long jobId, @FormParam("key") String key) {
         Operator who = access.who();
-        access.requireOperate(who, cluster, tenant);
         try {
-            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key));
+            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key, jobId));
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
+        } catch (JobNotRunningException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), e.getMessage(), null,
+                            msg.cancel_not_running_next()))
+                    .build();
+        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), e.getMessage(), null, null))
+                    .build();
         } catch (OceanBaseRejectedException e) {
             return failed(cluster, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
                     e.explanation().nextStep());

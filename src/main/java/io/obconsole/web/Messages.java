@@ -62,6 +62,25 @@ public interface Messages {
     @Message("You are not allowed to see this page or do this action. Nothing was sent to any cluster.")
     String forbidden_text();
 
+    // ---- security: CSRF refusals, signing out, TLS to clusters
+    @Message("Request refused")
+    String csrf_title();
+
+    @Message("This request did not come from a page of your current session, so it was refused and nothing was sent to any cluster. Reload the page and try again.")
+    String csrf_text();
+
+    @Message("Warning: the connection to this cluster is not encrypted (TLS), so the encryption password would cross the network in clear text. Ask the cluster's administrators to enable TLS and set console.clusters.NAME.tls in the console.")
+    String review_password_in_clear();
+
+    @Message("The connection to this cluster is not encrypted (TLS), and its settings forbid sending an encryption password over it: confirming will be refused and nothing will be sent.")
+    String review_password_in_clear_refused();
+
+    @Message("Sign out?")
+    String sign_out_title();
+
+    @Message("Signing out ends your session in the console and at the sign-in service; open pages stop updating.")
+    String sign_out_text();
+
     // ---- flash messages after a redirect
     @Message("The backup was started. Its progress is shown below.")
     String flash_started();
@@ -145,7 +164,7 @@ public interface Messages {
     @Message("Ready for backup")
     String badge_ready();
 
-    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#else}{check}{/when}")
+    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#is SYS_JOB_OPEN}Backup from sys still open{#else}{check}{/when}")
     String badge(io.obconsole.backup.PreflightFinding.Check check);
 
     @Message("Backup progress of {tenant}")
@@ -350,7 +369,7 @@ public interface Messages {
     @Message("All tenants")
     String all_tenants();
 
-    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped.")
+    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped, but while a backup started from sys is still open OceanBase refuses it as a whole.")
     String all_tenants_hint();
 
     @Message("Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
@@ -490,6 +509,15 @@ public interface Messages {
 
     @Message("The cancellation failed")
     String cancel_failed();
+
+    @Message("Nothing was cancelled. Open the tenant's jobs to see what runs now, and cancel that job if you mean to.")
+    String cancel_not_running_next();
+
+    @Message("The audit trail cannot be read right now")
+    String audit_unavailable();
+
+    @Message("The console's audit database does not answer. Nothing is lost; try again in a moment. Actions are refused until it is back.")
+    String audit_unavailable_next();
 
     @Message("Audit trail")
     String audit_title();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public class PendingBackups {
         evictExpired();
         Pending entry = new Pending(token, owner(who), request, form, statements, report, Instant.now());
         pending.put(token, entry);
+        keepNewestOf(entry);
         return entry;
     }
 
@@ -60,6 +62,21 @@ public class PendingBackups {
         Optional<Pending> entry = find(who, token);
         entry.ifPresent(e -> pending.remove(token, e));
         return entry;
+    }
+
+    /**
+     * Each person keeps at most {@code console.web.max-pending-reviews} reviews: a new one discards
+     * (and wipes) their oldest, so no one can fill the console's memory with waiting passwords.
+     */
+    private void keepNewestOf(Pending newest) {
+        List<Pending> older = pending.values().stream()
+                .filter(entry -> entry != newest && entry.owner().equals(newest.owner()))
+                .sorted(Comparator.comparing(Pending::created).reversed()).toList();
+        older.stream().skip(Math.max(0, config.maxPendingReviews() - 1)).forEach(old -> {
+            if (pending.remove(old.token(), old)) {
+                wipe(old.request());
+            }
+        });
     }
 
     private void evictExpired() {

@@ -68,7 +68,7 @@ class JobProgressDerivationTest {
     @Test
     void anEndedJobKeepsItsLastPercentAndShowsResultAndComment() {
         track.observe("demo", job("DOING", task(1000, 500, 1, 0, 0)), 2, T0);
-        BackupJob failed = new BackupJob(1002, "mysql_tenant", 7, 3, 1, 5, "FULL", false, "NONE", T0, T0.plusSeconds(30),
+        BackupJob failed = new BackupJob(1002, "mysql_tenant", 7, 1, 3, 1, 5, "FULL", false, "NONE", T0, T0.plusSeconds(30),
                 "FAILED", -4009, "IO error", null, List.of());
         JobProgress p = track.observe("demo", failed, 2, T0.plusSeconds(31));
         assertThat(p.percent()).isEqualTo(50.0);
@@ -81,7 +81,7 @@ class JobProgressDerivationTest {
 
     @Test
     void aCompletedJobIs100Percent() {
-        BackupJob done = new BackupJob(1002, "mysql_tenant", 7, 3, 1, 5, "FULL", false, "NONE", T0, T0.plusSeconds(60),
+        BackupJob done = new BackupJob(1002, "mysql_tenant", 7, 1, 3, 1, 5, "FULL", false, "NONE", T0, T0.plusSeconds(60),
                 "COMPLETED", 0, "", null, List.of());
         JobProgress p = track.observe("demo", done, null, T0.plusSeconds(61));
         assertThat(p.percent()).isEqualTo(100.0);
@@ -90,7 +90,7 @@ class JobProgressDerivationTest {
     }
 
     private static BackupJob job(String status, BackupTask... tasks) {
-        return new BackupJob(1002, "mysql_tenant", 7, 3, 1, 5, "FULL", false, "NONE", T0, null, status, 0, "", null,
+        return new BackupJob(1002, "mysql_tenant", 7, 1, 3, 1, 5, "FULL", false, "NONE", T0, null, status, 0, "", null,
                 List.of(tasks));
     }
 

@@ -145,7 +145,7 @@ class ProgressFanOutTest {
     }
 
     private static JobProgress job(long jobId, String tenant, int percent) {
-        return new JobProgress(JobProgress.key("demo", 1002, jobId), "demo", tenant, 1002, jobId, "FULL", "DOING",
+        return new JobProgress(JobProgress.key("demo", 1002, jobId), "demo", tenant, 1002, jobId, 1, "FULL", "DOING",
                 (double) percent, 1L << 30, 1L << 20, 60L, "BACKUP_DATA_MAJOR", 0, false, null, "x".repeat(1000),
                 "2026-11-21T10:00:00", null);
     }
