@@ -2,7 +2,10 @@ package io.obconsole.alert;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import io.obconsole.access.Operator;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +26,13 @@ public class AlertChannels {
     private final ChannelStore store;
     private final Deliveries deliveries;
     private final AlertConfig config;
+    private final AlertAudit audit;
 
-    public AlertChannels(ChannelStore store, Deliveries deliveries, AlertConfig config) {
+    public AlertChannels(ChannelStore store, Deliveries deliveries, AlertConfig config, AlertAudit audit) {
         this.store = store;
         this.deliveries = deliveries;
         this.config = config;
+        this.audit = audit;
     }
 
     public List<Channel> list() {
@@ -38,23 +43,55 @@ public class AlertChannels {
         return store.find(id).orElseThrow(() -> new ChannelNotFoundException(id));
     }
 
-    public Channel create(ChannelDraft draft, String by) {
-        return store.save(checked(0, draft, by));
+    public Channel create(ChannelDraft draft, Operator who) {
+        Channel channel = valid(who, "ALERT_CHANNEL_CREATE", 0, draft);
+        return audit.change(who, "ALERT_CHANNEL_CREATE", "", List.of(), parameters(channel), () -> store.save(channel));
     }
 
-    public Channel update(long id, ChannelDraft draft, String by) {
+    public Channel update(long id, ChannelDraft draft, Operator who) {
         get(id);
-        return store.save(checked(id, draft, by));
+        Channel channel = valid(who, "ALERT_CHANNEL_UPDATE", id, draft);
+        return audit.change(who, "ALERT_CHANNEL_UPDATE", "", List.of(), parameters(channel), () -> store.save(channel));
     }
 
-    public void delete(long id) {
-        if (!store.delete(id)) {
-            throw new ChannelNotFoundException(id);
+    public void delete(long id, Operator who) {
+        Channel channel = get(id);
+        audit.change(who, "ALERT_CHANNEL_DELETE", "", List.of(), parameters(channel), () -> {
+            if (!store.delete(id)) {
+                throw new ChannelNotFoundException(id);
+            }
+            return null;
+        });
+    }
+
+    /** Sends a sample to the channel now; recorded on the trail like a change (it reaches a receiver outside). */
+    public Notifier.Result test(long id, Operator who) {
+        Channel channel = get(id);
+        return audit.change(who, "ALERT_CHANNEL_TEST", "", List.of(), parameters(channel),
+                () -> deliveries.test(channel, who.username()));
+    }
+
+    private Channel valid(Operator who, String action, long id, ChannelDraft draft) {
+        try {
+            return checked(id, draft, who.username());
+        } catch (ChannelRejectedException e) {
+            audit.invalid(who, action, "", List.of(), e.getMessage());
+            throw e;
         }
     }
 
-    public Notifier.Result test(long id, String by) {
-        return deliveries.test(get(id), by);
+    /** What the trail keeps of a channel: never a key (there is none here) nor the receiver's token (masked). */
+    private static Map<String, String> parameters(Channel c) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("id", String.valueOf(c.id()));
+        p.put("name", c.name());
+        p.put("format", c.format().name());
+        p.put("url", c.displayUrl());
+        p.put("keyName", c.keyName() == null ? "none" : c.keyName());
+        p.put("routes", c.clusterPattern() + "/" + c.tenantPattern());
+        p.put("kinds", c.kinds().isEmpty() ? "all" : c.kinds().stream().map(Enum::name).sorted().toList().toString());
+        p.put("enabled", String.valueOf(c.enabled()));
+        return p;
     }
 
     public List<DeliveryLogEntry> log(long id, int limit) {

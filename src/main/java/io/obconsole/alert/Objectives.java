@@ -28,9 +28,11 @@ public class Objectives {
     private final TenantStates states;
     private final ArchiveHistory archives;
     private final Permissions permissions;
+    private final AlertAudit audit;
 
     public Objectives(ObjectiveBoard board, ObjectiveSettings settings, ObjectiveWatch watch, TenantStates states,
-            ArchiveHistory archives, Permissions permissions) {
+            ArchiveHistory archives, Permissions permissions, AlertAudit audit) {
+        this.audit = audit;
         this.board = board;
         this.settings = settings;
         this.watch = watch;
@@ -42,6 +44,7 @@ public class Objectives {
     /** The tenants {@code who} may view (of one cluster when not null), worst first. */
     public List<TenantObjective> visible(Operator who, String cluster) {
         if (permissions.viewScope(who).isEmpty()) {
+            audit.forbidden(who, "OBJECTIVES_READ", cluster == null ? "" : cluster, List.of(), "no console role or no tenant scope");
             throw new ActionForbiddenException("You have no console role or no tenant scope");
         }
         return board.visible(who, cluster);
@@ -50,6 +53,7 @@ public class Objectives {
     /** One tenant's evaluation; refused outside {@code who}'s scope, unknown when the console has not seen it. */
     public TenantObjective one(Operator who, String cluster, String tenant) {
         if (!permissions.canView(who, cluster, tenant)) {
+            audit.forbidden(who, "OBJECTIVE_READ", cluster, List.of(tenant), "outside the person's scope");
             throw new ActionForbiddenException("You may not view tenant " + tenant + " of cluster " + cluster);
         }
         return board.of(cluster, tenant).orElseThrow(() -> new UnknownTenantException(cluster, tenant));
@@ -78,12 +82,26 @@ public class Objectives {
     public TenantObjective set(Operator who, String cluster, String tenant, String maxBackupAge, String maxFullAge,
             String maxArchiveLag) {
         if (!permissions.isAdmin(who)) {
+            audit.forbidden(who, "OBJECTIVE_SET", cluster, List.of(tenant), "admins only");
             throw new ActionForbiddenException("Only admins may change recovery-point objectives");
         }
         one(who, cluster, tenant);
-        ObjectiveOverride values = new ObjectiveOverride(duration("maxBackupAge", maxBackupAge),
-                duration("maxFullAge", maxFullAge), duration("maxArchiveLag", maxArchiveLag));
-        settings.save(cluster, tenant, values, who.username());
+        ObjectiveOverride values;
+        try {
+            values = new ObjectiveOverride(duration("maxBackupAge", maxBackupAge), duration("maxFullAge", maxFullAge),
+                    duration("maxArchiveLag", maxArchiveLag));
+        } catch (InvalidRequestException e) {
+            audit.invalid(who, "OBJECTIVE_SET", cluster, List.of(tenant), e.getMessage());
+            throw e;
+        }
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("maxBackupAge", String.valueOf(values.maxBackupAge()));
+        shown.put("maxFullAge", String.valueOf(values.maxFullAge()));
+        shown.put("maxArchiveLag", String.valueOf(values.maxArchiveLag()));
+        audit.change(who, values.empty() ? "OBJECTIVE_RESET" : "OBJECTIVE_SET", cluster, List.of(tenant), shown, () -> {
+            settings.save(cluster, tenant, values, who.username());
+            return null;
+        });
         watch.round();
         return one(who, cluster, tenant);
     }

@@ -2,6 +2,7 @@ package io.obconsole.api;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.alert.AlertAudit;
 import io.obconsole.alert.AlertChannels;
 import io.obconsole.alert.ChannelDraft;
 import io.obconsole.alert.DeliveryLogEntry;
@@ -33,10 +34,12 @@ public class AlertChannelsResource {
 
     private final AlertChannels channels;
     private final Permissions permissions;
+    private final AlertAudit audit;
 
-    AlertChannelsResource(AlertChannels channels, Permissions permissions) {
+    AlertChannelsResource(AlertChannels channels, Permissions permissions, AlertAudit audit) {
         this.channels = channels;
         this.permissions = permissions;
+        this.audit = audit;
     }
 
     @GET
@@ -51,7 +54,7 @@ public class AlertChannelsResource {
     @Operation(summary = "Create a channel (admins); the signing key is named, never sent")
     public Response create(ChannelDraft draft) {
         Operator who = admin();
-        return Response.status(201).entity(ChannelView.of(channels.create(draft, who.username()))).build();
+        return Response.status(201).entity(ChannelView.of(channels.create(draft, who))).build();
     }
 
     @GET
@@ -66,14 +69,14 @@ public class AlertChannelsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ChannelView update(@PathParam("id") long id, ChannelDraft draft) {
         Operator who = admin();
-        return ChannelView.of(channels.update(id, draft, who.username()));
+        return ChannelView.of(channels.update(id, draft, who));
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
-        admin();
-        channels.delete(id);
+        Operator who = admin();
+        channels.delete(id, who);
         return Response.noContent().build();
     }
 
@@ -82,7 +85,7 @@ public class AlertChannelsResource {
     @Operation(summary = "Send a sample event to the channel now; says what the receiver answered")
     public Notifier.Result test(@PathParam("id") long id) {
         Operator who = admin();
-        return channels.test(id, who.username());
+        return channels.test(id, who);
     }
 
     @GET
@@ -96,6 +99,7 @@ public class AlertChannelsResource {
     private Operator admin() {
         Operator who = permissions.current();
         if (!permissions.isAdmin(who)) {
+            audit.forbidden(who, "ALERT_CHANNELS", "", List.of(), "admins only");
             throw new ActionForbiddenException("Only admins may manage alert channels");
         }
         return who;

@@ -26,6 +26,7 @@ public class NamedSecrets {
     private final Path dir;
     private final Function<String, String> environment;
 
+    @jakarta.inject.Inject
     public NamedSecrets(PolicyConfig config) {
         this(config.secretsDir(), System::getenv);
     }

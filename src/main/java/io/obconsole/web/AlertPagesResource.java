@@ -66,8 +66,7 @@ public class AlertPagesResource {
         Operator who = access.who();
         access.requireAdmin(who);
         try {
-            Channel created = channels.create(draft(name, format, url, keyName, clusters, tenants, kinds, enabled),
-                    who.username());
+            Channel created = channels.create(draft(name, format, url, keyName, clusters, tenants, kinds, enabled), who);
             return redirect("/alerts/channels/" + created.id(), "created");
         } catch (ChannelRejectedException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page(e.getMessage(), null).render()).build();
@@ -96,7 +95,7 @@ public class AlertPagesResource {
         // an empty URL field keeps the stored one: the page never shows it unmasked
         String newUrl = url == null || url.isBlank() ? channel.url() : url;
         try {
-            channels.update(id, draft(name, format, newUrl, keyName, clusters, tenants, kinds, enabled), who.username());
+            channels.update(id, draft(name, format, newUrl, keyName, clusters, tenants, kinds, enabled), who);
             return redirect("/alerts/channels/" + id, "saved");
         } catch (ChannelRejectedException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(detail(channel, null, e.getMessage()).render())
@@ -108,9 +107,10 @@ public class AlertPagesResource {
     @Path("{id}/delete")
     @Produces(MediaType.TEXT_HTML)
     public Response delete(@PathParam("id") long id) {
-        access.requireAdmin(access.who());
+        Operator who = access.who();
+        access.requireAdmin(who);
         try {
-            channels.delete(id);
+            channels.delete(id, who);
         } catch (ChannelNotFoundException e) {
             throw new NotFoundException();
         }
@@ -124,7 +124,7 @@ public class AlertPagesResource {
         Operator who = access.who();
         access.requireAdmin(who);
         find(id);
-        Notifier.Result result = channels.test(id, who.username());
+        Notifier.Result result = channels.test(id, who);
         return redirect("/alerts/channels/" + id, result.delivered() ? "test-sent" : "test-failed");
     }
 
