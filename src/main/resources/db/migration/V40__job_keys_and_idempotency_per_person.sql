@@ -2,11 +2,11 @@
 -- from 1 again. A job start is now keyed by cluster, tenant id, incarnation, job id AND the job's
 -- start time (microseconds); the job-end key (job_end_key) carries the same five parts, so the
 -- end of a new job with an old number is recorded, and the starter of an old job is never named
--- for a new one. Rows written before this have no start time: they get the epoch, which matches
--- no real job.
+-- for a new one. Rows written before this have neither: they get incarnation 0 and the epoch,
+-- which no real job has.
 ALTER TABLE audit_job_start
     DROP PRIMARY KEY,
-    ADD COLUMN incarnation BIGINT NOT NULL DEFAULT 1 AFTER tenant_id,
+    ADD COLUMN incarnation BIGINT NOT NULL DEFAULT 0 AFTER tenant_id,
     ADD COLUMN job_start DATETIME(6) NOT NULL DEFAULT '1970-01-01 00:00:00' AFTER job_id,
     ADD PRIMARY KEY (cluster_name, tenant_id, incarnation, job_id, job_start, record_id);
 

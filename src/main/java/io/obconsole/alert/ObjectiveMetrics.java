@@ -2,7 +2,6 @@ package io.obconsole.alert;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.obconsole.progress.ProgressHub;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,15 +19,13 @@ public class ObjectiveMetrics {
     private final MeterRegistry registry;
     private final ObjectiveBoard board;
     private final TenantStates states;
-    private final ProgressHub hub;
     private final Set<String> tenants = ConcurrentHashMap.newKeySet();
     private final Set<String> clusters = ConcurrentHashMap.newKeySet();
 
-    public ObjectiveMetrics(MeterRegistry registry, ObjectiveBoard board, TenantStates states, ProgressHub hub) {
+    public ObjectiveMetrics(MeterRegistry registry, ObjectiveBoard board, TenantStates states) {
         this.registry = registry;
         this.board = board;
         this.states = states;
-        this.hub = hub;
     }
 
     /** Registers gauges for tenants and clusters that appeared since the last round. */
@@ -45,7 +42,7 @@ public class ObjectiveMetrics {
                         .filter(r -> r.cluster().equals(cluster)).findFirst().map(r -> r.reachable() ? 1.0 : 0.0)
                         .orElse(Double.NaN)).tags("cluster", cluster)
                         .description("1 when the cluster answered the console's last read, 0 when not").register(registry);
-                Gauge.builder("obconsole.backup.jobs.stalled", hub, h -> h.current().stream()
+                Gauge.builder("obconsole.backup.jobs.stalled", states, s -> s.jobs().stream()
                         .filter(j -> j.cluster().equals(cluster) && j.running() && j.stalled()).count())
                         .tags("cluster", cluster).description("Running backup jobs whose counters stopped moving")
                         .register(registry);

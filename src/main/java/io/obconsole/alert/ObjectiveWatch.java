@@ -2,7 +2,6 @@ package io.obconsole.alert;
 
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
-import io.obconsole.progress.ProgressHub;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -10,7 +9,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The objective round: reads the tenants' state (through {@link TenantStates}), evaluates every
+ * The objective round: takes the tenants' state as the poller last read it ({@link TenantStates}), evaluates every
  * tenant's objective onto the {@link ObjectiveBoard}, keeps the archive history for the timeline,
  * and hands conditions and job ends to {@link Alarms}. One round at a time.
  */
@@ -27,19 +26,17 @@ public class ObjectiveWatch {
     private final ObjectiveBoard board;
     private final ArchiveHistory archives;
     private final Alarms alarms;
-    private final ProgressHub hub;
     private final ObjectiveMetrics metrics;
     private final ObjectiveEvaluator evaluator;
     private String lastProblem;
 
     public ObjectiveWatch(TenantStates states, ObjectiveSettings settings, ObjectiveBoard board, ArchiveHistory archives,
-            Alarms alarms, ProgressHub hub, ObjectiveMetrics metrics, ObjectivesConfig config) {
+            Alarms alarms, ObjectiveMetrics metrics, ObjectivesConfig config) {
         this.states = states;
         this.settings = settings;
         this.board = board;
         this.archives = archives;
         this.alarms = alarms;
-        this.hub = hub;
         this.metrics = metrics;
         this.evaluator = new ObjectiveEvaluator(config.warningFraction());
     }
@@ -53,7 +50,6 @@ public class ObjectiveWatch {
     /** Runs one round now (the page of a fresh tenant objective, tests); rounds never overlap. */
     public synchronized void round() {
         try {
-            states.refresh();
             settings.reload();
             List<TenantObjective> evaluated = new ArrayList<>();
             for (TenantStates.ClusterReading reading : states.clusters()) {
@@ -74,7 +70,7 @@ public class ObjectiveWatch {
                 }
             }
             evaluated.forEach(alarms::objective);
-            alarms.jobs(hub.current());
+            alarms.jobs(states.jobs());
             lastProblem = null;
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).equals(lastProblem)) {

@@ -2,21 +2,22 @@ package io.obconsole.alert;
 
 import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterSnapshot;
+import io.obconsole.progress.JobProgress;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The tenant state objectives are computed from, as the console last read it: the one seam to
- * re-point at the fleet read model once it exists. Implementations never query a cluster when
- * asked; they answer from what a poll already read.
+ * The tenant state objectives and alarms are computed from, as the console last read it (the
+ * fleet read model). Implementations never query a cluster when asked; they answer from what a
+ * poll already read.
  */
 public interface TenantStates {
 
-    /** Reads the clusters again (called by the objective watch on its own schedule, never by a page). */
-    void refresh();
-
     /** The latest reading of every configured cluster. */
     List<ClusterReading> clusters();
+
+    /** Running and recently ended jobs of every cluster, with their progress (stalled or not). */
+    List<JobProgress> jobs();
 
     /** The tenant's backup sets as last read (newest first, successful or not); empty if never read. */
     List<BackupSetFile> backupSets(String cluster, String tenant);

@@ -49,6 +49,12 @@ public interface AuditTrail {
      */
     void recordRefusal(ActionIntent attempt, AuditOutcome outcome, String reason);
 
+    /**
+     * Jobs the console started whose end is not on the trail yet, oldest first (at most
+     * {@code limit}): what a console that was stopped mid-job must look up when it starts.
+     */
+    List<JobRef> unendedStarts(int limit);
+
     /** Who started the newest backup of a tenant through the console, and when. */
     Optional<StartedBy> lastStart(String cluster, String tenant);
 

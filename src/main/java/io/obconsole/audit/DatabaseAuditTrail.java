@@ -142,6 +142,34 @@ public class DatabaseAuditTrail implements AuditTrail {
     }
 
     @Override
+    public List<JobRef> unendedStarts(int limit) {
+        try {
+            return inNewTransaction(() -> {
+                // the key as JobRef.key() writes it; rows from before job keys had a start (the epoch) are left alone
+                List<?> rows = em.createNativeQuery("SELECT s.cluster_name, s.tenant_id, s.tenant_name, s.incarnation,"
+                        + " s.job_id, s.job_start FROM audit_job_start s WHERE s.job_start > ?1 AND NOT EXISTS"
+                        + " (SELECT 1 FROM audit_record r WHERE r.job_end_key = CONCAT(s.cluster_name, '/', s.tenant_id, '/',"
+                        + " s.incarnation, '/', s.job_id, '/', DATE_FORMAT(s.job_start, '%Y%m%d%H%i%s%f')))"
+                        + " ORDER BY s.record_id")
+                        .setParameter(1, NO_START)
+                        .setMaxResults(Math.max(1, limit))
+                        .getResultList();
+                List<JobRef> jobs = new ArrayList<>();
+                for (Object row : rows) {
+                    Object[] r = (Object[]) row;
+                    Object start = r[5];
+                    jobs.add(new JobRef((String) r[0], ((Number) r[1]).longValue(), (String) r[2],
+                            ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                            start instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) start));
+                }
+                return jobs;
+            });
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
     public Optional<StartedBy> lastStart(String cluster, String tenant) {
         try {
             return inNewTransaction(() -> newestAcceptedStart(cluster, tenant).map(accepted -> new StartedBy(

@@ -158,13 +158,34 @@ public class BackupService {
                 return result;
             }
             long intent = audit.recordIntent(new ActionIntent(who, request.type().action(), request.cluster(),
-                    request.scope().audited(), request.auditedParameters(), keyOf(request.idempotencyKey())));
+                    request.scope().audited(), withConcurrencyBefore(request), keyOf(request.idempotencyKey())));
             BackupResult result = withClusterLock(request.cluster(), () -> startRecorded(who, request, intent));
             completed.put(replayKey(who, request.idempotencyKey()), result);
             return result;
         } finally {
             request.clearSecrets();
         }
+    }
+
+    /**
+     * The audited options, and where the concurrency changes, what it was before (read now; a
+     * cluster that does not answer leaves it "unknown" and the start then fails as usual).
+     */
+    private Map<String, String> withConcurrencyBefore(BackupRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>(request.auditedParameters());
+        if (request.concurrency() != null) {
+            String before;
+            try {
+                before = gateway.snapshot(request.cluster()).tenants().stream()
+                        .filter(t -> request.scope().all() || request.scope().tenants().contains(t.name()))
+                        .map(t -> t.name() + " " + (t.threadScore() == null ? "unknown" : t.threadScore()))
+                        .collect(Collectors.joining(", "));
+            } catch (RuntimeException e) {
+                before = "unknown";
+            }
+            parameters.put("concurrencyBefore", before);
+        }
+        return parameters;
     }
 
     private BackupResult startRecorded(Operator who, BackupRequest request, long intent) {

@@ -7,6 +7,7 @@ import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.fleet.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ public class Preflight {
 
     private static final long SYS_TENANT_ID = 1;
     private static final DateTimeFormatter CLUSTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** When the audit trail saw a start, in words (never a raw ISO instant). */
+    private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final AuditTrail audit;
 
@@ -36,8 +40,9 @@ public class Preflight {
     /** Checks {@code tenants} (already validated against the cluster's list) of {@code snapshot}. */
     public PreflightReport check(ClusterSnapshot snapshot, ObDialect dialect, List<TenantName> tenants,
             boolean allTenants, BackupType type, boolean acknowledged) {
-        Optional<PreflightFinding> sysJob = dialect.mode() == ClusterMode.SYS ? snapshot.openSysJob()
-                .map(job -> sysJobOpen(snapshot, job)) : Optional.empty();
+        Optional<PreflightFinding> sysJob = dialect.mode() == ClusterMode.SYS
+                ? snapshot.sysJobs().stream().filter(JobStatus::running).findFirst().map(job -> sysJobOpen(snapshot, job))
+                : Optional.empty();
         List<TenantPreflight> results = new ArrayList<>();
         for (TenantName name : tenants) {
             TenantState state = snapshot.tenant(name.value()).orElseThrow();
@@ -121,7 +126,7 @@ public class Preflight {
         } catch (RuntimeException e) {
             started = Optional.empty();
         }
-        return started.map(s -> "started by " + s.username() + " at " + s.at())
+        return started.map(s -> "started by " + s.username() + " at " + STARTED_AT.format(s.at()))
                 .orElseGet(() -> "started outside the console at "
                         + (job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)"));
     }

@@ -117,10 +117,27 @@ public class ClusterGateway implements AutoCloseable {
         }
     }
 
+    /** The fleet's slower read: tenants and their state, and each tenant's newest {@code setsPerTenant} backup sets. */
+    public StateRound state(String cluster, int setsPerTenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).readState(setsPerTenant));
+    }
+
     /** Running jobs (with their tasks) and the newest {@code historyLimit} ended jobs of user tenants. */
     public List<BackupJob> jobs(String cluster, int historyLimit) {
         ObDialect dialect = dialect(cluster);
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).jobs(historyLimit));
+    }
+
+    /**
+     * A tenant's jobs with this id, running or ended (several when the cluster numbered its jobs
+     * from the start again); empty when the cluster no longer knows any.
+     *
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public List<BackupJob> jobsWithId(String cluster, long tenantId, long jobId) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).jobsWithId(tenantId, jobId));
     }
 
     /**

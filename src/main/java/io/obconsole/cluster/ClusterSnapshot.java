@@ -29,9 +29,4 @@ public record ClusterSnapshot(String cluster, ClusterMode mode, String version, 
     public List<String> tenantNames() {
         return tenants.stream().map(TenantState::name).toList();
     }
-
-    /** The open job sys started that blocks every new backup from sys, if any. */
-    public Optional<BackupJob> openSysJob() {
-        return sysJobs.stream().filter(BackupJob::running).findFirst();
-    }
 }

@@ -337,6 +337,17 @@ public final class ObDialect {
                 + "AND JOB_LEVEL = 'CLUSTER' ORDER BY START_TIMESTAMP";
     }
 
+    /**
+     * The rows of one tenant's jobs with this id, running ({@code running}) or ended; more than one
+     * when the cluster has numbered jobs from the start again (the caller tells them apart by
+     * incarnation and start time). Both values are numbers, never text from a person.
+     */
+    public String jobsWithId(boolean running, long tenantId, long jobId) {
+        return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view(running ? "OB_BACKUP_JOBS" : "OB_BACKUP_JOB_HISTORY")
+                + " WHERE JOB_LEVEL = 'USER_TENANT' AND JOB_ID = " + jobId
+                + (bindsTenantId() ? " AND TENANT_ID = " + tenantId : "");
+    }
+
     /** The newest ended jobs of user tenants. */
     public String jobHistory(int limit) {
         return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOB_HISTORY")

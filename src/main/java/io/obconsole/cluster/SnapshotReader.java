@@ -30,6 +30,27 @@ final class SnapshotReader {
 
     ClusterSnapshot read() throws SQLException {
         LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        List<TenantState> states = states(now, true);
+        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs());
+    }
+
+    /** Tenants and their state without running jobs, and each tenant's newest {@code setsPerTenant} backup sets. */
+    StateRound readState(int setsPerTenant) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        List<TenantState> states = states(now, false);
+        Map<Long, List<BackupSetFile>> sets = new LinkedHashMap<>();
+        for (Tenant tenant : tenants.values()) {
+            sets.put(tenant.id(), backupSets(tenant.id(), setsPerTenant));
+        }
+        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs(), sets);
+    }
+
+    /** From sys, the sys tenant's open backup jobs (OceanBase refuses every new backup from sys while one is open). */
+    private List<BackupJob> sysJobs() throws SQLException {
+        return dialect.mode() == ClusterMode.SYS ? query(dialect.openSysJobs(), this::sysJob) : List.of();
+    }
+
+    private List<TenantState> states(LocalDateTime now, boolean withRunning) throws SQLException {
         readTenants();
         Map<Long, ArchiveStatus> archive = archive(now);
         Map<Long, String> dests = pairs(dialect.backupDestinations(), "VALUE");
@@ -37,7 +58,7 @@ final class SnapshotReader {
         Map<Long, BackupSet> fulls = new HashMap<>();
         Map<Long, BackupSet> incs = new HashMap<>();
         readSets(now, fulls, incs);
-        List<BackupJob> running = running();
+        List<BackupJob> running = withRunning ? running() : List.of();
         List<TenantState> states = new ArrayList<>();
         for (Tenant tenant : tenants.values()) {
             String score = scores.get(tenant.id());
@@ -46,8 +67,7 @@ final class SnapshotReader {
                     fulls.get(tenant.id()), incs.get(tenant.id()),
                     running.stream().filter(j -> j.tenantId() == tenant.id()).toList()));
         }
-        List<BackupJob> sysJobs = dialect.mode() == ClusterMode.SYS ? query(dialect.openSysJobs(), this::sysJob) : List.of();
-        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states), sysJobs);
+        return List.copyOf(states);
     }
 
     /** One listed tenant's set-up: destinations (masked here), archive round, delete policy. */
@@ -70,11 +90,23 @@ final class SnapshotReader {
         return jobs;
     }
 
+    /** A tenant's jobs with this id, running first, then ended ones. */
+    List<BackupJob> jobsWithId(long tenantId, long jobId) throws SQLException {
+        readTenants();
+        List<BackupJob> jobs = new ArrayList<>(query(dialect.jobsWithId(true, tenantId, jobId), this::job));
+        jobs.addAll(query(dialect.jobsWithId(false, tenantId, jobId), this::job));
+        return jobs;
+    }
+
     /** The newest {@code limit} backup sets of a tenant the cluster lists, with its id bound, never written into the SQL. */
     List<BackupSetFile> backupSets(String tenantName, int limit) throws SQLException {
         readTenants();
         String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
-        long tenantId = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id();
+        return backupSets(tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id(),
+                limit);
+    }
+
+    private List<BackupSetFile> backupSets(long tenantId, int limit) throws SQLException {
         List<BackupSetFile> sets = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(dialect.tenantBackupSets(limit))) {
             if (dialect.bindsTenantId()) {

@@ -1,20 +1,28 @@
 package io.obconsole.progress;
 
 import io.obconsole.audit.AuditTrail.JobRef;
-import java.time.LocalDateTime;
+import io.obconsole.fleet.FleetJob;
 
 /**
- * One job as a watcher sees it: identity, state, and the progress derived from OceanBase's
- * counters. {@code percent} is null before any counter exists; {@code rate} is output bytes per
- * second; times are cluster time (ISO-8601, no zone), as OceanBase reports them.
+ * One job as the socket sends it: identity, state, and the fleet's progress (never computed
+ * again here). {@code percent} is null before any counter exists; {@code rate} is output bytes
+ * per second; times are cluster time (ISO-8601, no zone), as OceanBase reports them.
+ *
+ * @param key     the job's {@link io.obconsole.fleet.JobKey} text, the pages' {@code data-job-key}
+ * @param running whether it still runs (the fleet's {@link io.obconsole.fleet.JobStatus} rule)
  */
-public record JobProgress(String key, String cluster, String tenant, long tenantId, long jobId, long incarnation,
-        String type,
-        String status, Double percent, long bytesDone, Long rate, Long etaSeconds, String phase, int retries,
-        boolean stalled, Long result, String comment, String startedAt, String endedAt) {
+public record JobProgress(String key, String cluster, String tenant, long tenantId, long incarnation, long jobId,
+        String type, String status, boolean running, Double percent, long bytesDone, Long rate, Long etaSeconds,
+        String phase, int retries, boolean stalled, Long result, String comment, String startedAt, String endedAt) {
 
-    public boolean running() {
-        return "INIT".equals(status) || "DOING".equals(status) || "CANCELING".equals(status);
+    public static JobProgress of(FleetJob fleetJob) {
+        var job = fleetJob.job();
+        var progress = fleetJob.progress();
+        return new JobProgress(fleetJob.key().text(), fleetJob.cluster(), job.tenantName(), job.tenantId(),
+                job.incarnation(), job.jobId(), job.backupType(), fleetJob.status().name(), fleetJob.running(),
+                progress.percent(), progress.bytesDone(), progress.rate(), progress.etaSeconds(), fleetJob.phase(),
+                fleetJob.retries(), progress.stalled(), fleetJob.running() ? null : Long.valueOf(job.result()),
+                emptyToNull(job.comment()), text(job.start()), text(job.end()));
     }
 
     /**
@@ -23,11 +31,14 @@ public record JobProgress(String key, String cluster, String tenant, long tenant
      */
     public JobRef ref() {
         return new JobRef(cluster, tenantId, tenant, incarnation, jobId,
-                startedAt == null ? null : LocalDateTime.parse(startedAt));
+                startedAt == null ? null : java.time.LocalDateTime.parse(startedAt));
     }
 
-    /** {@code cluster/tenantId/jobId}: the same text the pages put in {@code data-job-key}. */
-    public static String key(String cluster, long tenantId, long jobId) {
-        return cluster + "/" + tenantId + "/" + jobId;
+    private static String text(java.time.LocalDateTime time) {
+        return time == null ? null : time.toString();
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

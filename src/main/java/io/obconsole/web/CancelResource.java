@@ -11,10 +11,9 @@ import io.obconsole.backup.JobNotRunningException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.audit.AuditUnavailableException;
-import io.obconsole.cluster.BackupJob;
-import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.Fleet;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -46,7 +45,10 @@ public class CancelResource {
     PageAccess access;
 
     @Inject
-    ClusterGateway gateway;
+    Fleet fleet;
+
+    @Inject
+    FailureExplanations explanations;
 
     @Inject
     BackupService backups;
@@ -101,19 +103,14 @@ public class CancelResource {
                 .build();
     }
 
-    /** The running job, or null when it has ended meanwhile (the page then says so). */
+    /** The running job as the fleet last read it, or null when it has ended meanwhile (the page then says so). */
     private JobView running(String cluster, String tenant, long jobId) {
         try {
-            for (BackupJob job : gateway.jobs(cluster, 1)) {
-                if (job.running() && job.tenantName().equals(tenant) && job.jobId() == jobId) {
-                    return JobView.of(cluster, job, gateway.now(cluster), null);
-                }
-            }
-            return null;
+            ClusterState state = fleet.cluster(cluster);
+            return state.running().stream().filter(job -> job.tenant().equals(tenant) && job.job().jobId() == jobId)
+                    .findFirst().map(job -> JobView.of(job, state.clusterNow(), explanations)).orElse(null);
         } catch (UnknownClusterException e) {
             throw new NotFoundException();
-        } catch (ClusterUnreachableException e) {
-            return null;
         }
     }
 }

@@ -26,7 +26,7 @@ public class PendingBackups {
 
     /** A reviewed request, whose it is, and what the confirmation page shows. */
     public record Pending(String token, String owner, BackupRequest request, BackupForm form, List<String> statements,
-            PreflightReport report, Instant created) {
+            PreflightReport report, Instant created, Map<String, Integer> previousConcurrency) {
     }
 
     @Inject
@@ -36,9 +36,10 @@ public class PendingBackups {
 
     /** Keeps a reviewed request; the token is also the start's idempotency key. */
     Pending put(Operator who, BackupRequest request, BackupForm form, List<String> statements, PreflightReport report,
-            String token) {
+            Map<String, Integer> previousConcurrency, String token) {
         evictExpired();
-        Pending entry = new Pending(token, owner(who), request, form, statements, report, Instant.now());
+        Pending entry = new Pending(token, owner(who), request, form, statements, report, Instant.now(),
+                previousConcurrency);
         pending.put(token, entry);
         keepNewestOf(entry);
         return entry;

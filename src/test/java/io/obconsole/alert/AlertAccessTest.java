@@ -32,10 +32,14 @@ class AlertAccessTest {
     ObjectiveWatch watch;
 
     @Inject
+    io.obconsole.progress.ProgressPoller poller;
+
+    @Inject
     AgroalDataSource db;
 
     @BeforeEach
-    void evaluated() {
+    void evaluated() throws Exception {
+        poller.refreshNow("demo").get(30, java.util.concurrent.TimeUnit.SECONDS);
         watch.round();
     }
 

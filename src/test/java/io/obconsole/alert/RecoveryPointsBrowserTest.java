@@ -26,8 +26,12 @@ class RecoveryPointsBrowserTest {
     @Inject
     ObjectiveWatch watch;
 
+    @Inject
+    io.obconsole.progress.ProgressPoller poller;
+
     @BeforeEach
-    void evaluated() {
+    void evaluated() throws Exception {
+        poller.refreshNow("demo").get(30, java.util.concurrent.TimeUnit.SECONDS);
         watch.round();
     }
 

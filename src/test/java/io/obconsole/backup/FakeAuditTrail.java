@@ -58,6 +58,11 @@ final class FakeAuditTrail implements AuditTrail {
     }
 
     @Override
+    public List<JobRef> unendedStarts(int limit) {
+        return List.of();
+    }
+
+    @Override
     public boolean recordJobEnded(JobRef job, String status, long result, String comment) {
         return true;
     }

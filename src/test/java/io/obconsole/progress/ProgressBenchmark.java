@@ -35,6 +35,9 @@ class ProgressBenchmark {
     @Inject
     ProgressHub hub;
 
+    @Inject
+    io.obconsole.fleet.Fleet fleet;
+
     @Test
     void benchmark() throws Exception {
         int watchers = Integer.getInteger("bench.watchers", 2000);
@@ -91,7 +94,7 @@ class ProgressBenchmark {
         Thread thread = new Thread(() -> {
             try {
                 while (true) {
-                    if (hub.current().stream().noneMatch(JobProgress::running)) {
+                    if (fleet.clusters().stream().allMatch(c -> c.running().isEmpty())) {
                         try {
                             Demo.sql("ALTER SYSTEM BACKUP DATABASE");
                         } catch (IllegalStateException e) {

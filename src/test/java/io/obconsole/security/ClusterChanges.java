@@ -24,4 +24,15 @@ final class ClusterChanges {
     static void letJobsEnd() {
         Demo.clock().advanceSeconds(600);
     }
+
+    /** A backup of the tenant running on the cluster, started at a terminal (not through the console). */
+    static void runningBackupOf(String tenant) {
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = " + tenant);
+    }
+
+    /** The job id of mysql_tenant's (tenant 1002) running backup. */
+    static long runningJobIdOfMysqlTenant() {
+        return Demo.query("SELECT JOB_ID FROM CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002").stream()
+                .mapToLong(row -> Long.parseLong(String.valueOf(row.get("JOB_ID")))).max().orElseThrow();
+    }
 }

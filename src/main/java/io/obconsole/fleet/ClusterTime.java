@@ -1,4 +1,4 @@
-package io.obconsole.web;
+package io.obconsole.fleet;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -6,14 +6,14 @@ import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Cluster clocks give times without a zone; this places them in {@code console.web.cluster-time-zone}. */
-final class ClusterTime {
+public final class ClusterTime {
 
     private static volatile ZoneId zone;
 
     private ClusterTime() {
     }
 
-    static LocalDateTime toUtc(LocalDateTime clusterTime) {
+    public static LocalDateTime toUtc(LocalDateTime clusterTime) {
         return clusterTime.atZone(zone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
