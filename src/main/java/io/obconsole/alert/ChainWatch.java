@@ -21,6 +21,7 @@ public class ChainWatch {
     }
 
     @Scheduled(identity = "audit-chain-check", every = "${console.alerts.chain-check-interval:1h}", delayed = "60S",
+            executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         try {

@@ -4,11 +4,15 @@ import io.obconsole.demo.DemoCluster;
 import io.obconsole.demo.DemoSql;
 import io.obconsole.demo.ManualClock;
 import io.obconsole.demo.launch.EmbeddedServices;
+import io.obconsole.progress.ProgressPoller;
 import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The demo cluster and audit database the console started for the tests, for faults, time and a SQL client. */
 public final class Demo {
@@ -23,6 +27,21 @@ public final class Demo {
     /** The demo cluster's clock: in the test profile time moves only when a test advances it. */
     public static ManualClock clock() {
         return services().manualClock().orElseThrow(() -> new IllegalStateException("demo clock is not manual"));
+    }
+
+    /**
+     * The fleet read model reads the demo cluster now (progress and the slower state), as the
+     * poller would on its next rounds: pages and the API show what a test just did there.
+     */
+    public static void fleetRead() {
+        try {
+            Arc.container().instance(ProgressPoller.class).get().refreshNow("demo").get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the fleet did not read the demo cluster", e);
+        }
     }
 
     public static EmbeddedServices services() {
