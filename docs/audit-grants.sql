@@ -17,6 +17,16 @@ GRANT SELECT, INSERT ON obconsole.audit_job_start     TO 'obconsole'@'%';
 -- No INSERT or DELETE: the row is created by the migration and must stay the only one.
 GRANT SELECT, UPDATE ON obconsole.audit_chain_head    TO 'obconsole'@'%';
 
+-- Objectives and alerts (not part of the trail): the console changes these rows as conditions
+-- open and close, deliveries are claimed and sent, and admins edit channels and objectives.
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.alert_tenant_objective TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.alert_channel          TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE         ON obconsole.alert_condition        TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE         ON obconsole.alert_delivery         TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE         ON obconsole.alert_archive_interval TO 'obconsole'@'%';
+GRANT SELECT, INSERT                 ON obconsole.alert_event            TO 'obconsole'@'%';
+GRANT SELECT, INSERT                 ON obconsole.alert_delivery_log     TO 'obconsole'@'%';
+
 -- Flyway's history table, read at every start to check the schema is current.
 GRANT SELECT ON obconsole.flyway_schema_history       TO 'obconsole'@'%';
 
