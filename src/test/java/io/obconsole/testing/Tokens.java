@@ -16,13 +16,18 @@ public final class Tokens {
     }
 
     public static String accessToken(String username, String password) {
+        return accessTokenFrom(realmUrl(), username, password);
+    }
+
+    /** A token fetched from the realm under another address, e.g. {@code http://127.0.0.1:<port>/realms/obconsole}. */
+    public static String accessTokenFrom(String realmUrl, String username, String password) {
         return given()
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password")
                 .formParam("client_id", "obconsole-cli")
                 .formParam("username", username)
                 .formParam("password", password)
-                .when().post(realmUrl() + "/protocol/openid-connect/token")
+                .when().post(realmUrl + "/protocol/openid-connect/token")
                 .then().statusCode(200)
                 .extract().path("access_token");
     }
