@@ -188,21 +188,6 @@
     }
   }
 
-  // Hooks for live progress (issue 6): rows and bars carry data-job-key; whoever brings updates
-  // calls window.obconsole.updateJob({key, percent, status}).
-  window.obconsole = {
-    updateJob: function (update) {
-      document.querySelectorAll('[data-job-key="' + CSS.escape(update.key) + '"]').forEach(function (el) {
-        el.querySelectorAll('[data-field="percent"]').forEach(function (bar) { bar.value = update.percent; });
-        el.querySelectorAll('[data-field="percent-text"]').forEach(function (t) { t.textContent = update.percent + ' %'; });
-        if (update.status) {
-          el.querySelectorAll('[data-field="status"]').forEach(function (s) { s.textContent = update.status; });
-        }
-      });
-    },
-    localTimes: localTimes
-  };
-
   function ready() {
     localTimes(document);
     backupForm();

@@ -2,6 +2,8 @@ package io.obconsole.progress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,9 @@ public class ProgressHub {
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
     @Inject
-    public ProgressHub(ObjectMapper json, ProgressConfig config) {
+    public ProgressHub(ObjectMapper json, ProgressConfig config, MeterRegistry registry) {
+        Gauge.builder("obconsole.progress.watchers", watchers, Map::size)
+                .description("Open live-progress sockets").register(registry);
         this.json = json;
         this.config = config;
     }
@@ -44,19 +48,21 @@ public class ProgressHub {
         watcher.sendSnapshot();
     }
 
-    /** The watcher asked for a fresh snapshot (its page was hidden, or it doubts what it shows). */
-    public void resync(String id) {
-        Watcher watcher = watchers.get(id);
-        if (watcher != null) {
-            watcher.sendSnapshot();
-        }
-    }
-
-    public void leave(String id) {
+    public synchronized void leave(String id) {
         Watcher watcher = watchers.remove(id);
         if (watcher != null) {
             watcher.close();
+            // an audience lives as long as one of its people watches: none left, it goes
+            Audience.Key key = watcher.audience.key;
+            if (watchers.values().stream().noneMatch(w -> w.audience.key.equals(key))) {
+                audiences.remove(key);
+            }
         }
+    }
+
+    /** Audiences of the open sockets (one per distinct set of roles and scopes). */
+    java.util.Set<Audience.Key> audienceKeys() {
+        return java.util.Set.copyOf(audiences.keySet());
     }
 
     /** A cluster's jobs after a poll round; only the changed ones go out. */
@@ -95,17 +101,6 @@ public class ProgressHub {
             visible.addAll(audience.filter(List.copyOf(jobs.values())));
         }
         return write("snapshot", nowMicros(), visible);
-    }
-
-    /** The current jobs of all clusters (for pages and the API: unfiltered, callers filter). */
-    public List<JobProgress> current() {
-        List<JobProgress> all = new ArrayList<>();
-        latest.values().forEach(jobs -> all.addAll(jobs.values()));
-        return all;
-    }
-
-    public int watcherCount() {
-        return watchers.size();
     }
 
     long resyncs() {

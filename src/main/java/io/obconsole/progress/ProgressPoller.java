@@ -17,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,12 +36,11 @@ public class ProgressPoller {
     private final JobEndFeed ends;
     private final ProgressMetrics metrics;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
-    private final AtomicLong rounds = new AtomicLong();
 
-    public ProgressPoller(ClusterGateway gateway, ProgressConfig config, ProgressHub hub, JobEndFeed ends,
-            ProgressMetrics metrics) {
+    public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config, ProgressHub hub,
+            JobEndFeed ends, ProgressMetrics metrics) {
         this.gateway = gateway;
-        this.queries = new ProgressQueries(gateway);
+        this.queries = queries;
         this.config = config;
         this.hub = hub;
         this.ends = ends;
@@ -78,11 +76,6 @@ public class ProgressPoller {
     /** A backup was started or cancelled through the console: its watchers see the job at once. */
     void backupsChanged(@Observes BackupsChanged event) {
         pollNow(event.cluster());
-    }
-
-    /** Query rounds run so far, over all clusters (for the benchmark and the metrics). */
-    public long rounds() {
-        return rounds.get();
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -123,7 +116,7 @@ public class ProgressPoller {
             boolean active = true;
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
-                rounds.incrementAndGet();
+                metrics.round(watch.cluster());
                 List<JobProgress> newlyEnded = new ArrayList<>();
                 Map<String, JobProgress> jobs = watch.apply(round, newlyEnded::add);
                 long running = jobs.values().stream().filter(JobProgress::running).count();

@@ -6,7 +6,6 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -59,14 +58,6 @@ public class ProgressSocket {
                 socket.close().subscribe().with(v -> { }, e -> { });
             }
         });
-    }
-
-    /** The page may ask for a fresh snapshot (e.g. after it was hidden); anything else is ignored. */
-    @OnTextMessage
-    void message(String text) {
-        if ("resync".equals(text)) {
-            hub.resync(connection.id());
-        }
     }
 
     @OnClose
