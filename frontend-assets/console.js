@@ -21,6 +21,25 @@
 
   // The start form's preflight panel: when a choice changes, fetch the server-rendered fragment for
   // the current choices and swap it in. The panel is a live region, so screen readers hear the result.
+  // "Acknowledge FULL instead of INCREMENTAL" means something only for an INCREMENTAL backup.
+  function acknowledgeOnlyForIncremental(form) {
+    var incremental = form.elements.type && form.elements.type.value === 'INCREMENTAL';
+    document.querySelectorAll('[data-for-incremental]').forEach(function (el) {
+      el.hidden = !incremental;
+    });
+    if (!incremental && form.elements.acknowledge) {
+      form.elements.acknowledge.checked = false;
+    }
+  }
+
+  // While the preflight blocks, the review would only be refused: its button waits.
+  function reviewAllowed(form, panel) {
+    var review = document.getElementById('review');
+    if (review) {
+      review.disabled = panel.querySelector('[data-blocked]') !== null;
+    }
+  }
+
   function preflight() {
     var form = document.getElementById('backup-form');
     var panel = document.getElementById('preflight');
@@ -30,7 +49,7 @@
     var pending = null;
     function refresh() {
       var params = new URLSearchParams();
-      ['cluster', 'type', 'plusArchivelog', 'allTenants'].forEach(function (name) {
+      ['cluster', 'type', 'plusArchivelog', 'allTenants', 'acknowledge'].forEach(function (name) {
         var field = form.elements[name];
         if (!field) {
           return;
@@ -67,6 +86,7 @@
         return response.text();
       }).then(function (html) {
         panel.innerHTML = html;
+        reviewAllowed(form, panel);
         localTimes(panel);
         panel.removeAttribute('aria-busy');
         document.dispatchEvent(new CustomEvent('obconsole:preflight-updated'));
@@ -77,7 +97,12 @@
         }
       });
     }
+    acknowledgeOnlyForIncremental(form);
+    reviewAllowed(form, panel);
     form.addEventListener('change', function (event) {
+      if (event.target.name === 'type') {
+        acknowledgeOnlyForIncremental(form);
+      }
       if (event.target.name === 'cluster') {
         // tenants belong to a cluster: reload the form for the new one (works without script too)
         window.location.search = '?cluster=' + encodeURIComponent(event.target.value);
@@ -188,9 +213,47 @@
     }
   }
 
+  // The set-up page's archive status while it moves (BEGINNING, STOPPING): fetch the server-rendered
+  // fragment every second and swap it in; once it has settled, reload so the forms match the new state.
+  function archiveState() {
+    var state = document.getElementById('archive-state');
+    if (!state || state.dataset.settling !== 'true') {
+      return;
+    }
+    var url = state.dataset.refreshUrl;
+    var timer = setInterval(function () {
+      fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' }).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (html === null) {
+          return;
+        }
+        var holder = document.createElement('div');
+        holder.innerHTML = html.trim();
+        var fresh = holder.firstElementChild;
+        var current = document.getElementById('archive-state');
+        if (!fresh || !current) {
+          return;
+        }
+        current.replaceWith(fresh);
+        localTimes(fresh);
+        if (fresh.dataset.settling !== 'true') {
+          clearInterval(timer);
+          window.location.reload();
+        }
+      }).catch(function () { /* the next tick tries again */ });
+    }, 1000);
+  }
+
+  // progress.js puts server-rendered fragments into the page; their times need the reader's zone too.
+  window.obconsole = {
+    localTimes: localTimes
+  };
+
   function ready() {
     localTimes(document);
     backupForm();
+    archiveState();
     document.documentElement.dataset.ready = 'true';
     document.dispatchEvent(new CustomEvent('obconsole:ready'));
   }

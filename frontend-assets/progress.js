@@ -1,7 +1,14 @@
-// Live backup progress: keeps every element carrying data-job-key="cluster/tenantId/jobId" up to
-// date from /ws/progress, adds rows for jobs started elsewhere, and shows whether the page is live.
-// Loaded with `defer` from /assets (no inline script: the Content-Security-Policy forbids it). The
-// server filters by tenant scope; this script only shows what it is sent.
+// Live backup progress from /ws/progress. The server sends, per job, the very HTML fragments the
+// page rendered (a job row, the tenant page's running block with its tasks, the overview's
+// progress), rendered by the same templates; this script only puts them in place. It computes
+// nothing: no percent, no status rule, no row built by hand.
+//
+// Where a fragment goes: every element with data-job-key and data-fragment is replaced by the new
+// HTML of that fragment; a list (data-live-list="<fragment>", data-live-when="running|ended",
+// optionally narrowed by data-live-cluster/data-live-tenant) holds the job's fragment while the
+// job's state matches and loses it otherwise, so an ended job leaves "Running" (with its Cancel
+// button) and appears under the history. Loaded with `defer` from /assets (no inline script: the
+// Content-Security-Policy forbids it). The server filters by tenant scope.
 (function () {
   'use strict';
 
@@ -9,7 +16,8 @@
   var MAX_DELAY = 30000;
   var socket = null;
   var delay = MIN_DELAY;
-  var known = {};
+  // jobs this page showed running: only those move into an "ended" list (the page's filters chose the rest)
+  var wasRunning = {};
 
   function indicator() {
     var el = document.getElementById('live-indicator');
@@ -30,149 +38,74 @@
     el.setAttribute('data-state', live ? 'live' : 'reconnecting');
   }
 
-  function field(root, name) {
-    return root.querySelector('[data-field="' + name + '"]');
+  function selector(key, fragment) {
+    var escaped = window.CSS && CSS.escape ? CSS.escape(key) : key;
+    return '[data-job-key="' + escaped + '"]' + (fragment ? '[data-fragment="' + fragment + '"]' : '[data-fragment]');
   }
 
-  function setText(root, name, text) {
-    var el = field(root, name);
-    if (el && el.textContent !== text) {
-      el.textContent = text;
+  // The server's HTML as a node; table rows need a table around them to parse.
+  function parse(html) {
+    var template = document.createElement('template');
+    template.innerHTML = html.trim();
+    var node = template.content.firstElementChild;
+    if (window.obconsole && window.obconsole.localTimes && node) {
+      window.obconsole.localTimes(node);
     }
+    return node;
   }
 
-  function eta(seconds) {
-    if (seconds === null || seconds === undefined) {
-      return '';
-    }
-    var h = Math.floor(seconds / 3600);
-    var m = Math.floor((seconds % 3600) / 60);
-    var s = seconds % 60;
-    return (h ? h + ' h ' : '') + (h || m ? m + ' min ' : '') + (h ? '' : s + ' s');
+  function inScope(list, job) {
+    var cluster = list.getAttribute('data-live-cluster');
+    var tenant = list.getAttribute('data-live-tenant');
+    return (!cluster || cluster === job.cluster) && (!tenant || tenant === job.tenant);
   }
 
-  function bytes(n) {
-    if (n === null || n === undefined) {
-      return '';
-    }
-    var units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    var i = 0;
-    while (n >= 1024 && i < units.length - 1) {
-      n /= 1024;
-      i++;
-    }
-    return (i ? n.toFixed(1) : n) + ' ' + units[i];
-  }
-
-  function statusClass(status) {
-    return 'status status-' + String(status || '').toLowerCase();
-  }
-
-  function badge(root, job) {
-    var el = field(root, 'stalled');
-    if (job.stalled && !el) {
-      el = document.createElement('span');
-      el.className = 'badge stalled';
-      el.setAttribute('data-field', 'stalled');
-      el.textContent = 'stalled';
-      var status = field(root, 'status');
-      (status ? status.parentNode : root).appendChild(el);
-    } else if (!job.stalled && el) {
-      el.parentNode.removeChild(el);
+  function showEmpty(list) {
+    var id = list.getAttribute('data-live-empty');
+    var placeholder = id && document.getElementById(id);
+    if (placeholder) {
+      placeholder.hidden = list.querySelector('[data-job-key]') !== null;
     }
   }
 
-  function failure(root, job) {
-    if (job.status !== 'FAILED') {
-      return;
+  function place(job, html) {
+    var state = job.running ? 'running' : 'ended';
+    if (job.running || document.querySelector(selector(job.key))) {
+      wasRunning[job.key] = wasRunning[job.key] || job.running
+          || document.querySelector('[data-live-when="running"] ' + selector(job.key)) !== null;
     }
-    var el = field(root, 'failure');
-    if (!el) {
-      el = document.createElement('div');
-      el.className = 'failure';
-      el.setAttribute('data-field', 'failure');
-      var cell = field(root, 'result');
-      (cell || root).appendChild(el);
-    }
-    var text = 'OceanBase error ' + job.result + (job.comment ? ': ' + job.comment : '');
-    if (el.textContent !== text) {
-      el.textContent = text;
-    }
-  }
-
-  function update(root, job) {
-    var percent = job.status === 'COMPLETED' ? 100 : job.percent;
-    var bar = field(root, 'percent');
-    if (bar && percent !== null && percent !== undefined) {
-      if (bar.tagName === 'PROGRESS') {
-        bar.value = percent;
-        bar.textContent = percent + ' %';
-      } else {
-        bar.style.width = percent + '%';
+    document.querySelectorAll('[data-live-list]').forEach(function (list) {
+      if (!inScope(list, job)) {
+        return;
       }
-    }
-    setText(root, 'percent-text', percent === null || percent === undefined ? '' : percent + ' %');
-    setText(root, 'phase', job.phase || '');
-    setText(root, 'eta', job.running === false ? '' : eta(job.etaSeconds));
-    setText(root, 'rate', job.rate ? bytes(job.rate) + '/s' : '');
-    setText(root, 'bytes', bytes(job.bytesDone));
-    setText(root, 'retries', job.retries ? String(job.retries) : '');
-    var status = field(root, 'status');
-    if (status) {
-      status.textContent = job.status;
-      status.className = statusClass(job.status);
-    }
-    root.setAttribute('data-status', job.status);
-    badge(root, job);
-    failure(root, job);
-  }
-
-  // A job nobody's page listed yet: the Jobs and Overview tables get a row of their own.
-  function addRow(job) {
-    var body = document.querySelector('table[data-live-jobs] tbody, table.jobs tbody');
-    if (!body || !isRunning(job)) {
-      return;
-    }
-    var row = document.createElement('tr');
-    row.setAttribute('data-job-key', job.key);
-    row.className = 'live-added';
-    [job.cluster, job.tenant, String(job.jobId), job.type].forEach(function (text) {
-      var td = document.createElement('td');
-      td.textContent = text;
-      row.appendChild(td);
-    });
-    var progress = document.createElement('td');
-    progress.innerHTML = '<span class="progress"><progress max="100" data-field="percent"></progress> '
-      + '<span data-field="percent-text"></span> <span data-field="status"></span> '
-      + '<span data-field="phase"></span> <span data-field="eta"></span></span>';
-    row.appendChild(progress);
-    var started = document.createElement('td');
-    started.textContent = job.startedAt ? job.startedAt.replace('T', ' ') : '';
-    row.appendChild(started);
-    ['duration', 'description', 'result', 'actions'].forEach(function (name) {
-      var td = document.createElement('td');
-      td.setAttribute('data-field', name);
-      row.appendChild(td);
-    });
-    body.insertBefore(row, body.firstChild);
-  }
-
-  function isRunning(job) {
-    return job.status === 'INIT' || job.status === 'DOING' || job.status === 'CANCELING';
-  }
-
-  function apply(jobs) {
-    jobs.forEach(function (job) {
-      job.running = isRunning(job);
-      known[job.key] = job;
-      var elements = document.querySelectorAll('[data-job-key="' + (window.CSS && CSS.escape ? CSS.escape(job.key) : job.key) + '"]');
-      if (elements.length === 0) {
-        addRow(job);
-        elements = document.querySelectorAll('[data-job-key="' + job.key + '"]');
+      var fragment = list.getAttribute('data-live-list');
+      var existing = list.querySelector(selector(job.key, fragment));
+      if (list.getAttribute('data-live-when') !== state || !html[fragment]) {
+        if (existing && list.getAttribute('data-live-when') !== state) {
+          existing.parentNode.removeChild(existing);
+        }
+      } else if (!existing && (state === 'running' || wasRunning[job.key])) {
+        list.insertBefore(parse(html[fragment]), list.firstElementChild);
       }
-      elements.forEach(function (el) {
-        update(el, job);
-      });
+      showEmpty(list);
+    });
+  }
+
+  function replace(job, html) {
+    document.querySelectorAll(selector(job.key)).forEach(function (el) {
+      var fresh = html[el.getAttribute('data-fragment')];
+      if (fresh && el.isConnected) {
+        el.replaceWith(parse(fresh));
+      }
+    });
+  }
+
+  function apply(message) {
+    var html = message.html || {};
+    (message.jobs || []).forEach(function (job) {
+      var fragments = html[job.key] || {};
+      place(job, fragments);
+      replace(job, fragments);
     });
   }
 
@@ -184,7 +117,7 @@
       return;
     }
     if (message.type === 'snapshot' || message.type === 'delta') {
-      apply(message.jobs || []);
+      apply(message);
     }
     // "resync": the server follows it with a fresh snapshot; nothing to do until it arrives
   }
@@ -216,7 +149,7 @@
   }
 
   function start() {
-    if (!document.querySelector('[data-job-key], table[data-live-jobs], table.jobs, #live-indicator')) {
+    if (!document.querySelector('[data-job-key], [data-live-list], #live-indicator')) {
       return;
     }
     showState(false);

@@ -6,12 +6,15 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.policy.UnknownPolicyException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -52,12 +55,29 @@ public class ApiExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response unknownPolicy(UnknownPolicyException e) {
+        return json(404, ApiError.of("UNKNOWN_POLICY", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response alreadyRunning(AlreadyRunningException e) {
         Integer code = e.error() == null ? null : e.error().code();
         String text = e.error() == null ? null : e.error().text();
         return json(409, new ApiError("ALREADY_RUNNING", e.getMessage(), code, text,
                 "A backup of the tenant is already running.", "Wait for it to finish, or cancel it, then start again.",
                 null));
+    }
+
+    @ServerExceptionMapper
+    public Response jobNotRunning(JobNotRunningException e) {
+        return json(409, new ApiError("JOB_NOT_RUNNING", e.getMessage(), null, null, null,
+                "Look at the tenant's jobs: cancel the job that runs now, if that is what you want.", null));
+    }
+
+    @ServerExceptionMapper
+    public Response setupRefused(SetupRefusedException e) {
+        return json(409, new ApiError("SETUP_REFUSED", e.getMessage(), null, null, null,
+                "Do what the message says first, then submit again.", null));
     }
 
     @ServerExceptionMapper

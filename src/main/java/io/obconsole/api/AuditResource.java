@@ -11,11 +11,13 @@ import io.obconsole.audit.AuditPage;
 import io.obconsole.audit.AuditQuery;
 import io.obconsole.audit.ChainReport;
 import io.obconsole.audit.ChainVerifier;
+import io.obconsole.audit.Refusals;
+import io.obconsole.backup.ActionForbiddenException;
+import java.util.List;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,6 +55,9 @@ public class AuditResource {
     @Inject
     AuditConfig config;
 
+    @Inject
+    Refusals refusals;
+
     @GET
     @Produces({ MediaType.APPLICATION_JSON, AuditCsv.MEDIA_TYPE })
     public Response list(@QueryParam("actor") String actor, @QueryParam("cluster") String cluster,
@@ -64,8 +69,9 @@ public class AuditResource {
         AuditFilter filter = new AuditFilter(blankToNull(actor), blankToNull(cluster), blankToNull(tenant),
                 blankToNull(action), outcome(outcome), instant("from", from), instant("to", to));
         if (wantsCsv(headers)) {
-            StreamingOutput body = out -> AuditCsv.write(query.list(filter, visible, config.csvMaxRows()),
-                    new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // read before the first byte is sent, so an unavailable trail can still answer 503
+            var entries = query.list(filter, visible, config.csvMaxRows());
+            StreamingOutput body = out -> AuditCsv.write(entries, new OutputStreamWriter(out, StandardCharsets.UTF_8));
             return Response.ok(body, CSV.withCharset("UTF-8"))
                     .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
                     .build();
@@ -78,8 +84,10 @@ public class AuditResource {
     @Path("verify")
     @Produces(MediaType.APPLICATION_JSON)
     public ChainReport verify() {
-        if (!permissions.isAdmin(permissions.current())) {
-            throw new ForbiddenException("Only admins may check the audit chain");
+        Operator who = permissions.current();
+        if (!permissions.isAdmin(who)) {
+            refusals.forbidden(who, "AUDIT_VERIFY", "", List.of(), "admins only");
+            throw new ActionForbiddenException("Only admins may check the audit chain");
         }
         return verifier.verify();
     }
@@ -88,7 +96,8 @@ public class AuditResource {
         Operator who = permissions.current();
         TenantScope visible = permissions.viewScope(who);
         if (visible.isEmpty()) {
-            throw new ForbiddenException("You have no console role or no tenant scope");
+            refusals.forbidden(who, "AUDIT_READ", "", List.of(), "no console role or no tenant scope");
+            throw new ActionForbiddenException("You have no console role or no tenant scope");
         }
         return visible;
     }

@@ -37,6 +37,9 @@ public record BackupBody(
         if (all && tenants != null && !tenants.isEmpty()) {
             throw new InvalidRequestException("Give either tenants or allTenants, not both");
         }
+        if (tenants != null && tenants.contains(null)) {
+            throw new InvalidRequestException("tenants holds a null; give tenant names");
+        }
         return all ? BackupScope.allTenants() : BackupScope.of(tenants == null ? List.of() : tenants);
     }
 

@@ -1,19 +1,31 @@
 package io.obconsole.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.obconsole.cluster.ClusterStatus;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.FleetView.VisibleCluster;
+import java.time.Instant;
 
-/** A cluster in the API's list: reachable with its version and visible tenant count, or unreachable and why. */
+/**
+ * A cluster in the API's list: reachable with its version and visible tenant count, or
+ * unreachable and why; {@code readAt} says when the console last read it (the API never reads a
+ * cluster per call).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ClusterView(String name, boolean reachable, String unreachableReason, String mode, String version,
-        Integer tenants) {
+        Integer tenants, Instant readAt) {
 
-    static ClusterView of(ClusterStatus status) {
-        if (status instanceof ClusterStatus.Reachable up) {
-            return new ClusterView(up.cluster(), true, null, up.snapshot().mode().name().toLowerCase(),
-                    up.snapshot().version(), up.snapshot().tenants().size());
+    static final String NOT_READ_YET = "not read yet: the console reads each cluster within seconds of starting";
+
+    static ClusterView of(VisibleCluster visible) {
+        ClusterState state = visible.state();
+        if (!state.reachable() || !state.read()) {
+            return new ClusterView(state.cluster(), false, reason(state), null, null, null, state.oldestRead());
         }
-        ClusterStatus.Unreachable down = (ClusterStatus.Unreachable) status;
-        return new ClusterView(down.cluster(), false, down.reason(), null, null, null);
+        return new ClusterView(state.cluster(), true, null, state.mode().name().toLowerCase(), state.version(),
+                visible.tenants().size(), state.oldestRead());
+    }
+
+    static String reason(ClusterState state) {
+        return state.problem() != null ? state.problem().reason() : NOT_READ_YET;
     }
 }

@@ -1,8 +1,9 @@
 package io.obconsole.api;
 
 import io.obconsole.access.Permissions;
-import io.obconsole.backup.BackupOverview;
-import io.obconsole.cluster.ClusterSnapshot;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.fleet.FleetView;
+import io.obconsole.fleet.FleetView.VisibleCluster;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,25 +15,25 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The managed clusters and their tenants' backup state, as far as the caller may see them. */
+/** The managed clusters and their tenants' backup state, as far as the caller may see them (from the fleet read model). */
 @Path("/api/v1/clusters")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clusters")
 public class ClustersResource {
 
-    private final BackupOverview overview;
+    private final FleetView fleet;
     private final Permissions permissions;
 
-    ClustersResource(BackupOverview overview, Permissions permissions) {
-        this.overview = overview;
+    ClustersResource(FleetView fleet, Permissions permissions) {
+        this.fleet = fleet;
         this.permissions = permissions;
     }
 
     @GET
     @Operation(summary = "Every configured cluster: reachable (version, visible tenants) or unreachable and why")
     public List<ClusterView> clusters() {
-        return overview.clusters(permissions.current()).stream().map(ClusterView::of).toList();
+        return fleet.clusters(permissions.current()).stream().map(ClusterView::of).toList();
     }
 
     @GET
@@ -42,7 +43,10 @@ public class ClustersResource {
     @APIResponse(responseCode = "404", description = "No such cluster")
     @APIResponse(responseCode = "503", description = "The cluster does not answer")
     public List<TenantView> tenants(@PathParam("cluster") String cluster) {
-        ClusterSnapshot snapshot = overview.tenants(permissions.current(), cluster);
-        return snapshot.tenants().stream().map(TenantView::of).toList();
+        VisibleCluster visible = fleet.cluster(permissions.current(), cluster);
+        if (!visible.state().reachable() || !visible.state().read()) {
+            throw new ClusterUnreachableException(cluster, ClusterView.reason(visible.state()), null);
+        }
+        return visible.tenants().stream().map(TenantView::of).toList();
     }
 }

@@ -15,6 +15,14 @@ public interface AuditConfig {
     @WithDefault("5S")
     Duration appendTimeout();
 
+    /** Refused attempts recorded per person and minute; more are counted, and the count recorded with the next. */
+    @WithDefault("20")
+    int refusalsPerMinute();
+
+    /** How long one read of the trail (a page, an export, the chain check) may take before it answers "unavailable". */
+    @WithDefault("30S")
+    Duration readTimeout();
+
     /** Most rows one CSV export returns. */
     @WithDefault("10000")
     int csvMaxRows();

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,20 +28,28 @@ public class AuditQuery {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Inject
+    AuditConfig config;
+
+    /** @throws AuditUnavailableException when the audit database does not answer in time */
     public AuditPage page(AuditFilter filter, TenantScope visible, int page, int size) {
         int safeSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int safePage = Math.max(0, page);
+        int safePage = Math.max(0, Math.min(page, Integer.MAX_VALUE / MAX_PAGE_SIZE));
         Where where = Where.of(filter, visible);
-        long total = ((Number) where.bind(em.createNativeQuery("SELECT COUNT(*) FROM audit_record r" + where.sql))
-                .getSingleResult()).longValue();
-        return new AuditPage(rows(where, safePage * safeSize, safeSize), total, safePage, safeSize);
+        return AuditReads.read(readTimeout(), () -> {
+            long total = ((Number) where.bind(em.createNativeQuery("SELECT COUNT(*) FROM audit_record r" + where.sql))
+                    .getSingleResult()).longValue();
+            return new AuditPage(rows(where, safePage * safeSize, safeSize), total, safePage, safeSize);
+        });
     }
 
     /** Up to {@code limit} matching records, newest first; for exports. */
-    @Transactional
     public List<AuditEntry> list(AuditFilter filter, TenantScope visible, int limit) {
-        return rows(Where.of(filter, visible), 0, Math.max(1, limit));
+        return AuditReads.read(readTimeout(), () -> rows(Where.of(filter, visible), 0, Math.max(1, limit)));
+    }
+
+    private int readTimeout() {
+        return (int) Math.max(1, config.readTimeout().toSeconds());
     }
 
     private List<AuditEntry> rows(Where where, int offset, int limit) {

@@ -1,6 +1,9 @@
 package io.obconsole.audit;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,11 +36,24 @@ public interface AuditTrail {
 
     /**
      * Records that a job ended, linked to the action that started it. Exactly once per
-     * (cluster, tenant id, job id), enforced by the database, across restarts and instances.
+     * {@link JobRef#key()}, enforced by the database, across restarts and instances.
      *
      * @return true if this call wrote the record, false if it existed already
      */
     boolean recordJobEnded(JobRef job, String status, long result, String comment);
+
+    /**
+     * Records a refused attempt as one record (nothing was intended, nothing ran): its outcome is
+     * {@link AuditOutcome#REFUSED_FORBIDDEN} or {@link AuditOutcome#REFUSED_INVALID}, the reason
+     * is its text. Callers bound the rate per person (see {@link Refusals}).
+     */
+    void recordRefusal(ActionIntent attempt, AuditOutcome outcome, String reason);
+
+    /**
+     * Jobs the console started whose end is not on the trail yet, oldest first (at most
+     * {@code limit}): what a console that was stopped mid-job must look up when it starts.
+     */
+    List<JobRef> unendedStarts(int limit);
 
     /** Who started the newest backup of a tenant through the console, and when. */
     Optional<StartedBy> lastStart(String cluster, String tenant);
@@ -51,8 +67,27 @@ public interface AuditTrail {
         return lastStart(job.cluster(), job.tenantName());
     }
 
-    /** A job on a cluster. */
-    record JobRef(String cluster, long tenantId, String tenantName, long jobId) {
+    /**
+     * A job on a cluster, keyed as OceanBase never repeats it: job ids start over on a recreated
+     * cluster or a new incarnation, so the id alone is never a key; with the tenant id, the
+     * incarnation and the start time (microseconds, cluster time) it is.
+     *
+     * @param start the job's START_TIMESTAMP; null only in records written before job keys had it
+     */
+    record JobRef(String cluster, long tenantId, String tenantName, long incarnation, long jobId,
+            LocalDateTime start) {
+
+        public JobRef {
+            start = start == null ? null : start.truncatedTo(ChronoUnit.MICROS);
+        }
+
+        /** {@code cluster/tenantId/incarnation/jobId/start}: the same job gives the same text, another job never. */
+        public String key() {
+            return cluster + "/" + tenantId + "/" + incarnation + "/" + jobId + "/"
+                    + (start == null ? "-" : MICROS.format(start));
+        }
+
+        private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
     }
 
     /** The person and time behind a running backup. */

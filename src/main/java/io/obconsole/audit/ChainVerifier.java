@@ -3,7 +3,6 @@ package io.obconsole.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.List;
 
 /**
@@ -20,8 +19,15 @@ public class ChainVerifier {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Inject
+    AuditConfig config;
+
+    /** @throws AuditUnavailableException when the audit database does not answer in time */
     public ChainReport verify() {
+        return AuditReads.read((int) Math.max(1, config.readTimeout().toSeconds()), this::walk);
+    }
+
+    private ChainReport walk() {
         ChainHead head = em.find(ChainHead.class, ChainHead.ROW);
         if (head == null) {
             return ChainReport.broken(0, null, "The chain head row is missing");
@@ -35,14 +41,24 @@ public class ChainVerifier {
             if (batch.isEmpty()) {
                 break;
             }
+            long upTo = batch.size() < BATCH ? head.lastRecordId : batch.get(batch.size() - 1).id;
+            IndexRows index = IndexRows.load(em, lastId, upTo);
+            Long orphan = index.orphan(batch);
             for (AuditRecord record : batch) {
                 String problem = problem(record, previousHash);
+                if (problem == null) {
+                    problem = index.problem(record);
+                }
                 if (problem != null) {
                     return ChainReport.broken(checked, record.id, problem);
                 }
                 checked++;
                 previousHash = record.hash;
                 lastId = record.id;
+            }
+            if (orphan != null) {
+                return ChainReport.broken(checked, orphan, "Index rows name record " + orphan
+                        + ", which does not exist: they were slipped in after the trail was written");
             }
             em.clear();
         }
@@ -51,12 +67,18 @@ public class ChainVerifier {
                     "The chain ends at record " + lastId + " but the head says it ends at record "
                             + head.lastRecordId + ": records at the end were removed or changed");
         }
-        long beyondHead = AuditRecord.count("id > ?1", head.lastRecordId);
+        long beyondHead = AuditRecord.count("id > ?1", head.lastRecordId) + indexRowsBeyond(head.lastRecordId);
         if (beyondHead > 0) {
             return ChainReport.broken(checked, head.lastRecordId + 1,
                     beyondHead + " record(s) after the end of the chain were not written through it");
         }
         return ChainReport.ok(checked);
+    }
+
+    private long indexRowsBeyond(long lastRecordId) {
+        return ((Number) em.createNativeQuery("SELECT (SELECT COUNT(*) FROM audit_record_tenant WHERE record_id > ?1)"
+                + " + (SELECT COUNT(*) FROM audit_job_start WHERE record_id > ?1)").setParameter(1, lastRecordId)
+                .getSingleResult()).longValue();
     }
 
     private static String problem(AuditRecord record, String previousHash) {

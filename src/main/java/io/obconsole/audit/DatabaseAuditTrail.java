@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         try {
             return inNewTransaction(() -> {
                 ChainAppender.Head head = chain.lock();
-                Optional<Long> original = intentWithKey(record.idempotencyKey);
+                Optional<Long> original = intentWithKey(record.actorUsername, record.idempotencyKey);
                 if (original.isPresent()) {
                     throw new DuplicateActionException(original.get());
                 }
@@ -58,7 +59,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         } catch (RuntimeException e) {
             if (isUniqueViolation(e) && record.idempotencyKey != null) {
                 // another instance won the race between our check and our insert
-                Optional<Long> original = afterFailure(e, () -> intentWithKey(record.idempotencyKey));
+                Optional<Long> original = afterFailure(e, () -> intentWithKey(record.actorUsername, record.idempotencyKey));
                 if (original.isPresent()) {
                     throw new DuplicateActionException(original.get());
                 }
@@ -103,11 +104,24 @@ public class DatabaseAuditTrail implements AuditTrail {
     }
 
     @Override
-    public boolean recordJobEnded(JobRef job, String status, long result, String comment) {
-        String key = job.cluster() + "/" + job.tenantId() + "/" + job.jobId();
-        if (key.length() > MAX_KEY) {
-            throw new IllegalArgumentException("Cluster name too long for the audit trail");
+    public void recordRefusal(ActionIntent attempt, AuditOutcome outcome, String reason) {
+        if (outcome != AuditOutcome.REFUSED_FORBIDDEN && outcome != AuditOutcome.REFUSED_INVALID) {
+            throw new IllegalArgumentException("A refusal record cannot have outcome " + outcome);
         }
+        AuditRecord record = intentRecord(new ActionIntent(attempt.actor(), attempt.action(), attempt.cluster(),
+                attempt.tenants(), attempt.parameters(), null));
+        record.outcome = outcome.name();
+        record.obText = SecretGuard.redact(reason);
+        try {
+            inNewTransaction(() -> chain.append(chain.lock(), record));
+        } catch (RuntimeException e) {
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public boolean recordJobEnded(JobRef job, String status, long result, String comment) {
+        String key = jobEndKey(job);
         try {
             return inNewTransaction(() -> {
                 ChainAppender.Head head = chain.lock();
@@ -123,6 +137,34 @@ public class DatabaseAuditTrail implements AuditTrail {
             if (isUniqueViolation(e) && afterFailure(e, () -> jobEndRecorded(key))) {
                 return false;
             }
+            throw unavailable(e);
+        }
+    }
+
+    @Override
+    public List<JobRef> unendedStarts(int limit) {
+        try {
+            return inNewTransaction(() -> {
+                // the key as JobRef.key() writes it; rows from before job keys had a start (the epoch) are left alone
+                List<?> rows = em.createNativeQuery("SELECT s.cluster_name, s.tenant_id, s.tenant_name, s.incarnation,"
+                        + " s.job_id, s.job_start FROM audit_job_start s WHERE s.job_start > ?1 AND NOT EXISTS"
+                        + " (SELECT 1 FROM audit_record r WHERE r.job_end_key = CONCAT(s.cluster_name, '/', s.tenant_id, '/',"
+                        + " s.incarnation, '/', s.job_id, '/', DATE_FORMAT(s.job_start, '%Y%m%d%H%i%s%f')))"
+                        + " ORDER BY s.record_id")
+                        .setParameter(1, NO_START)
+                        .setMaxResults(Math.max(1, limit))
+                        .getResultList();
+                List<JobRef> jobs = new ArrayList<>();
+                for (Object row : rows) {
+                    Object[] r = (Object[]) row;
+                    Object start = r[5];
+                    jobs.add(new JobRef((String) r[0], ((Number) r[1]).longValue(), (String) r[2],
+                            ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
+                            start instanceof java.sql.Timestamp t ? t.toLocalDateTime() : (LocalDateTime) start));
+                }
+                return jobs;
+            });
+        } catch (RuntimeException e) {
             throw unavailable(e);
         }
     }
@@ -219,22 +261,32 @@ public class DatabaseAuditTrail implements AuditTrail {
     }
 
     private void rememberJobStart(JobRef job, long recordId, long intentId) {
-        em.createNativeQuery("INSERT INTO audit_job_start (cluster_name, tenant_id, job_id, tenant_name, record_id, intent_id)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("INSERT INTO audit_job_start (cluster_name, tenant_id, incarnation, job_id, job_start,"
+                + " tenant_name, record_id, intent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
                 .setParameter(1, job.cluster())
                 .setParameter(2, job.tenantId())
-                .setParameter(3, job.jobId())
-                .setParameter(4, job.tenantName())
-                .setParameter(5, recordId)
-                .setParameter(6, intentId)
+                .setParameter(3, job.incarnation())
+                .setParameter(4, job.jobId())
+                .setParameter(5, startColumn(job))
+                .setParameter(6, job.tenantName())
+                .setParameter(7, recordId)
+                .setParameter(8, intentId)
                 .executeUpdate();
     }
 
-    private Optional<Long> intentWithKey(String key) {
+    /** Keys are the person's own: another person's key is never theirs to replay or to learn of. */
+    private Optional<Long> intentWithKey(String actor, String key) {
         if (key == null) {
             return Optional.empty();
         }
-        return AuditRecord.<AuditRecord>find("idempotencyKey", key).firstResultOptional().map(r -> r.id);
+        return AuditRecord.<AuditRecord>find("actorUsername = ?1 and idempotencyKey = ?2", actor, key)
+                .firstResultOptional().map(r -> r.id);
+    }
+
+    /** {@link JobRef#key()}, or its SHA-256 when a long cluster name makes it longer than the column. */
+    static String jobEndKey(JobRef job) {
+        String key = job.key();
+        return key.length() <= MAX_KEY ? key : "sha256:" + RecordHash.sha256(key);
     }
 
     private boolean jobEndRecorded(String key) {
@@ -248,10 +300,13 @@ public class DatabaseAuditTrail implements AuditTrail {
     /** The first action that named this job: its record id and its intent id. */
     private Optional<Object[]> jobStart(JobRef job) {
         List<?> rows = em.createNativeQuery("SELECT record_id, intent_id FROM audit_job_start"
-                + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND job_id = ?3 ORDER BY record_id")
+                + " WHERE cluster_name = ?1 AND tenant_id = ?2 AND incarnation = ?3 AND job_id = ?4 AND job_start = ?5"
+                + " ORDER BY record_id")
                 .setParameter(1, job.cluster())
                 .setParameter(2, job.tenantId())
-                .setParameter(3, job.jobId())
+                .setParameter(3, job.incarnation())
+                .setParameter(4, job.jobId())
+                .setParameter(5, startColumn(job))
                 .setMaxResults(1)
                 .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.of((Object[]) rows.get(0));
@@ -276,6 +331,13 @@ public class DatabaseAuditTrail implements AuditTrail {
         return ids.isEmpty() ? Optional.empty()
                 : Optional.ofNullable(AuditRecord.findById(((Number) ids.get(0)).longValue()));
     }
+
+    /** A job start as stored; a key without one (older records) stores the epoch, which no real job has. */
+    static LocalDateTime startColumn(JobRef job) {
+        return job.start() == null ? NO_START : job.start();
+    }
+
+    static final LocalDateTime NO_START = LocalDateTime.of(1970, 1, 1, 0, 0);
 
     private static List<String> redacted(List<String> statements) {
         List<String> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.obconsole.audit;
 
+import io.obconsole.cluster.BackupDestination;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * Keeps backup encryption passwords out of the trail. Callers redact already; this is the
  * second line: a password-like parameter must read "set" or "not set", and any
  * {@code IDENTIFIED BY '...'} left in SQL, OceanBase text or a parameter value is masked before
- * it is stored.
+ * it is stored, as is a storage credential of a destination URI ({@code access_key=...}).
  */
 final class SecretGuard {
 
@@ -48,7 +49,8 @@ final class SecretGuard {
 
     /** The text with every {@code IDENTIFIED BY <secret>} masked. */
     static String redact(String text) {
-        return text == null ? null : IDENTIFIED_BY.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+        return text == null ? null : BackupDestination.mask(
+                IDENTIFIED_BY.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK)));
     }
 
     private static boolean isSetOrNotSet(String value) {

@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.ObDialect;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +18,17 @@ public record BackupRequest(String cluster, BackupScope scope, BackupType type, 
         boolean plusArchivelog, String description, boolean acknowledgeFullInsteadOfIncremental,
         String idempotencyKey) {
 
-    /** Checks the request on its own (no cluster needed); throws {@link InvalidRequestException}. */
+    /**
+     * Checks the request on its own (no cluster needed), every field bounded, before anything is
+     * recorded; throws {@link InvalidRequestException} or {@code InvalidIdentifierException}.
+     */
     public void validate() {
+        RequestChecks.idempotencyKey(idempotencyKey);
+        RequestChecks.tenants(scope);
+        ObDialect.checkDescription(description);
+        if (encryptionPassword != null) {
+            encryptionPassword.check();
+        }
         if (cluster == null || cluster.isBlank()) {
             throw new InvalidRequestException("Choose a cluster");
         }

@@ -5,11 +5,13 @@ import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
+import io.obconsole.audit.Refusals;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ObStatement;
@@ -42,12 +44,14 @@ public class BackupService {
     private static final Logger LOG = Logger.getLogger(BackupService.class);
     /** How much earlier than the cluster's "now" before the BACKUP a new job may say it started. */
     private static final long START_SKEW_SECONDS = 2;
+    private static final String CANCEL = "CANCEL";
 
     private final ClusterGateway gateway;
     private final AuditTrail audit;
     private final Permissions permissions;
     private final Preflight preflight;
     private final Consumer<BackupsChanged> changes;
+    private final Refusals refusals;
     private final Map<String, ReentrantLock> clusterLocks = new ConcurrentHashMap<>();
     private final Map<String, Object> completed = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
         @Override
@@ -58,18 +62,46 @@ public class BackupService {
 
     @Inject
     public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight,
-            Event<BackupsChanged> changes) {
-        this(gateway, audit, permissions, preflight, changes::fire);
+            Event<BackupsChanged> changes, Refusals refusals) {
+        this(gateway, audit, permissions, preflight, changes::fire, refusals);
     }
 
     /** {@code changes} hears of every BACKUP or CANCEL the cluster accepted. */
     public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight,
             Consumer<BackupsChanged> changes) {
+        this(gateway, audit, permissions, preflight, changes, new Refusals(() -> audit, 20, System::nanoTime));
+    }
+
+    private BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight,
+            Consumer<BackupsChanged> changes, Refusals refusals) {
         this.gateway = gateway;
         this.audit = audit;
         this.permissions = permissions;
         this.preflight = preflight;
         this.changes = changes;
+        this.refusals = refusals;
+    }
+
+    /**
+     * Checks an action's request on its own and the person's right to it, before anything is
+     * recorded or read: a refusal is recorded as such (rate-limited per person), never as an
+     * intent without an outcome.
+     */
+    private void admitAction(Operator who, String action, String cluster, BackupScope scope, Runnable validate,
+            boolean operate) {
+        List<String> named = scope == null ? List.of() : scope.audited();
+        try {
+            validate.run();
+        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            refusals.invalid(who, action, cluster, named, e.getMessage());
+            throw e;
+        }
+        try {
+            admit(who, cluster, scope, operate);
+        } catch (ActionForbiddenException e) {
+            refusals.forbidden(who, action, cluster, named, e.getMessage());
+            throw e;
+        }
     }
 
     /**
@@ -88,12 +120,16 @@ public class BackupService {
 
     /** The preflight an operator sees before confirming; sends nothing but reads. */
     public PreflightReport preflight(Operator who, BackupRequest request) {
-        request.validate();
-        admit(who, request.cluster(), request.scope(), false);
+        admitAction(who, "PREFLIGHT", request.cluster(), request.scope(), request::validate, false);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
         List<TenantName> tenants = resolve(dialect, snapshot, request.scope());
-        requireView(who, request.cluster(), tenants);
+        try {
+            requireViewEvery(who, request.cluster(), tenants);
+        } catch (ActionForbiddenException e) {
+            refusals.forbidden(who, "PREFLIGHT", request.cluster(), request.scope().audited(), e.getMessage());
+            throw e;
+        }
         return preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
                 request.acknowledgeFullInsteadOfIncremental());
     }
@@ -103,8 +139,7 @@ public class BackupService {
      * now, in order, for the operator to confirm; reads only. Refused as {@link #start} refuses.
      */
     public BackupPlan plan(Operator who, BackupRequest request) {
-        request.validate();
-        admit(who, request.cluster(), request.scope(), true);
+        admitAction(who, action(request), request.cluster(), request.scope(), request::validate, true);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
         BackupPlan plan = plan(request, snapshot, dialect, resolve(dialect, snapshot, request.scope()));
@@ -117,20 +152,40 @@ public class BackupService {
     /** Starts a backup; see the class comment for the order of things. */
     public BackupResult start(Operator who, BackupRequest request) {
         try {
-            request.validate();
-            admit(who, request.cluster(), request.scope(), true);
+            admitAction(who, action(request), request.cluster(), request.scope(), request::validate, true);
             Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
             if (earlier instanceof BackupResult result) {
                 return result;
             }
             long intent = audit.recordIntent(new ActionIntent(who, request.type().action(), request.cluster(),
-                    request.scope().audited(), request.auditedParameters(), keyOf(request.idempotencyKey())));
+                    request.scope().audited(), withConcurrencyBefore(request), keyOf(request.idempotencyKey())));
             BackupResult result = withClusterLock(request.cluster(), () -> startRecorded(who, request, intent));
             completed.put(replayKey(who, request.idempotencyKey()), result);
             return result;
         } finally {
             request.clearSecrets();
         }
+    }
+
+    /**
+     * The audited options, and where the concurrency changes, what it was before (read now; a
+     * cluster that does not answer leaves it "unknown" and the start then fails as usual).
+     */
+    private Map<String, String> withConcurrencyBefore(BackupRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>(request.auditedParameters());
+        if (request.concurrency() != null) {
+            String before;
+            try {
+                before = gateway.snapshot(request.cluster()).tenants().stream()
+                        .filter(t -> request.scope().all() || request.scope().tenants().contains(t.name()))
+                        .map(t -> t.name() + " " + (t.threadScore() == null ? "unknown" : t.threadScore()))
+                        .collect(Collectors.joining(", "));
+            } catch (RuntimeException e) {
+                before = "unknown";
+            }
+            parameters.put("concurrencyBefore", before);
+        }
+        return parameters;
     }
 
     private BackupResult startRecorded(Operator who, BackupRequest request, long intent) {
@@ -170,14 +225,14 @@ public class BackupService {
 
     /** Cancels the running backups of the tenants (or of all); succeeds also when nothing runs. */
     public CancelResult cancel(Operator who, CancelRequest request) {
-        request.validate();
         String cluster = request.cluster();
-        admit(who, cluster, request.scope(), true);
+        admitAction(who, CANCEL, cluster, request.scope(), request::validate, true);
         Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
         if (earlier instanceof CancelResult result) {
             return result;
         }
-        long intent = audit.recordIntent(new ActionIntent(who, "CANCEL", cluster, request.scope().audited(), Map.of(),
+        long intent = audit.recordIntent(new ActionIntent(who, CANCEL, cluster, request.scope().audited(),
+                request.jobId() == null ? Map.of() : Map.of("jobId", request.jobId().toString()),
                 keyOf(request.idempotencyKey())));
         List<ObStatement> plan = List.of();
         try {
@@ -187,6 +242,13 @@ public class BackupService {
             Set<String> names = tenants.stream().map(TenantName::value).collect(Collectors.toSet());
             List<StartedJob> canceling = snapshot.tenants().stream().filter(t -> names.contains(t.name()))
                     .flatMap(t -> t.running().stream()).map(BackupService::started).toList();
+            if (request.jobId() != null && canceling.stream().noneMatch(j -> j.jobId() == request.jobId())) {
+                // the person confirmed cancelling that job: another job of the tenant is not theirs to stop
+                String reason = "Job " + request.jobId() + " of " + String.join(", ", names) + " is not running any more;"
+                        + " nothing was cancelled.";
+                outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, reason, List.of());
+                throw new JobNotRunningException(reason);
+            }
             plan = List.of(dialect.cancel(request.scope().all() ? List.of() : tenants));
             LOG.infof("%s cancels on cluster %s: %s", who.username(), cluster, redacted(plan));
             gateway.run(cluster, plan);
@@ -271,7 +333,7 @@ public class BackupService {
 
     private static StartedJob started(BackupJob job) {
         return new StartedJob(job.tenantName(), job.tenantId(), job.jobId(), job.backupType(), job.status(),
-                job.encryptionMode());
+                job.encryptionMode(), job.incarnation(), job.start());
     }
 
     // ---- checks
@@ -292,6 +354,7 @@ public class BackupService {
         }
     }
 
+    /** Names only tenants the person named themselves, so a refusal never reveals another tenant. */
     private void requireOperate(Operator who, String cluster, BackupScope scope) {
         if (scope == null) {
             return;
@@ -299,19 +362,28 @@ public class BackupService {
         if (scope.all() ? !permissions.canOperateAllTenants(who, cluster)
                 : !scope.tenants().stream().allMatch(t -> permissions.canOperate(who, cluster, t))) {
             throw new ActionForbiddenException(who.username() + " may not start or cancel backups of "
-                    + (scope.all() ? "every tenant" : String.join(", ", scope.tenants())) + " on cluster " + cluster);
+                    + (scope.all() ? "every tenant" : refused(scope, t -> permissions.canOperate(who, cluster, t)))
+                    + " on cluster " + cluster);
         }
     }
 
     private void requireView(Operator who, String cluster, BackupScope scope) {
         if (!scope.all() && !scope.tenants().stream().allMatch(t -> permissions.canView(who, cluster, t))) {
-            throw new ActionForbiddenException(who.username() + " may not see " + String.join(", ", scope.tenants())
-                    + " on cluster " + cluster);
+            throw new ActionForbiddenException(who.username() + " may not see "
+                    + refused(scope, t -> permissions.canView(who, cluster, t)) + " on cluster " + cluster);
         }
     }
 
-    private void requireView(Operator who, String cluster, List<TenantName> tenants) {
-        requireView(who, cluster, BackupScope.of(tenants.stream().map(TenantName::value).toList()));
+    /** Every tenant of the cluster, resolved: the refusal says "every tenant", never which ones are hidden. */
+    private void requireViewEvery(Operator who, String cluster, List<TenantName> tenants) {
+        if (!tenants.stream().allMatch(t -> permissions.canView(who, cluster, t.value()))) {
+            throw new ActionForbiddenException(who.username() + " may not see every tenant of cluster " + cluster
+                    + "; name the tenants you work on instead");
+        }
+    }
+
+    private static String refused(BackupScope scope, java.util.function.Predicate<String> allowed) {
+        return scope.tenants().stream().filter(allowed.negate()).distinct().collect(Collectors.joining(", "));
     }
 
     private static RuntimeException refusal(PreflightReport report) {
@@ -335,13 +407,22 @@ public class BackupService {
                 .flatMap(t -> t.findings().stream()).filter(f -> !f.blocking()).map(PreflightFinding::problem).toList();
     }
 
-    /** 9036: OceanBase saw a running backup the preflight did not (another console instance was faster). */
+    /**
+     * 9036: OceanBase saw a running backup the preflight did not (another console instance was
+     * faster). Names who started each running job by that very job, never by an older one with
+     * the same number.
+     */
     private String alreadyRunning(String cluster, BackupScope scope) {
-        List<String> tenants = scope.all() ? List.of() : scope.tenants();
         StringBuilder message = new StringBuilder("A backup is already running");
-        for (String tenant : tenants) {
-            audit.lastStart(cluster, tenant).ifPresent(s -> message.append(", for ").append(tenant)
-                    .append(" started by ").append(s.username()).append(" at ").append(s.at()));
+        try {
+            for (TenantState tenant : gateway.snapshot(cluster).tenants()) {
+                if (scope.all() || scope.tenants().contains(tenant.name())) {
+                    tenant.running().forEach(job -> message.append(", for ").append(tenant.name()).append(' ')
+                            .append(preflight.startedBy(cluster, tenant.name(), job)));
+                }
+            }
+        } catch (ClusterUnreachableException e) {
+            // the refusal stands; only its detail is missing
         }
         return message.append('.').toString();
     }
@@ -359,7 +440,8 @@ public class BackupService {
     }
 
     private static List<AuditTrail.JobRef> refs(String cluster, List<StartedJob> jobs) {
-        return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.jobId())).toList();
+        return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.incarnation(), j.jobId(),
+                j.startedAt())).toList();
     }
 
     /** The statements sent until OceanBase refused {@code refused} (none if a read before them failed). */
@@ -375,6 +457,10 @@ public class BackupService {
     /** Without a key there is nothing to replay: a fresh one makes the submit unique. */
     private static String replayKey(Operator who, String key) {
         return who.username() + "\n" + (key == null || key.isBlank() ? java.util.UUID.randomUUID() : key);
+    }
+
+    private static String action(BackupRequest request) {
+        return request.type() == null ? "BACKUP" : request.type().action();
     }
 
     private static String keyOf(String key) {

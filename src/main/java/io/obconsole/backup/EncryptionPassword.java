@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.ObDialect;
 import java.util.Arrays;
 
 /**
@@ -25,6 +26,11 @@ public final class EncryptionPassword {
     /** The characters, for the one statement that needs them. */
     public char[] reveal() {
         return value.clone();
+    }
+
+    /** Refuses a password OceanBase's statement cannot carry (see {@link ObDialect#checkEncryptionPassword}). */
+    public void check() {
+        ObDialect.checkEncryptionPassword(value);
     }
 
     public boolean isEmpty() {

@@ -3,7 +3,8 @@ package io.obconsole.backup;
 import io.obconsole.cluster.ObError;
 
 /**
- * The OceanBase errors an operator meets when starting or cancelling a backup (spec section 4),
+ * The OceanBase errors an operator meets when starting or cancelling a backup or changing a tenant's set-up
+ * (spec section 4, docs/ob-backup-spec-additions.md),
  * each with a plain explanation and the next step. Keyed by code, and for 9040 by its text.
  */
 public final class ObErrorCatalogue {
@@ -19,9 +20,24 @@ public final class ObErrorCatalogue {
                     "Wait for the running backup to finish, or cancel it, then start again.");
             case 5160 -> new ObExplanation("OceanBase does not know one of the tenant names.",
                     "Reload the tenant list; the tenant may have been dropped or renamed.");
-            case 1235 -> new ObExplanation("The console's account signs in to a user tenant, which may act only on "
-                    + "itself and may not name tenants.",
-                    "Configure this cluster with mode=tenant, or give the console a sys-tenant account (root@sys).");
+            case 1235 -> explain1235(text);
+            case 9026 -> new ObExplanation("OceanBase cannot use this destination: the scheme or its parameters are not "
+                    + "what it expects.", "Use file://, oss://, cos:// or s3:// with host=, access_id= and access_key= for "
+                    + "object storage.");
+            case 9080 -> new ObExplanation("The destination already holds files that OceanBase did not write (it finds "
+                    + "no format file there), so it will not mix backups into them.",
+                    "Choose an empty directory or bucket path, or empty this one.");
+            case 9081 -> new ObExplanation("The destination already belongs to another tenant, cluster or use (data "
+                    + "backups and log archives need separate paths).",
+                    "Choose a path of this tenant's own, e.g. one ending in the tenant's name.");
+            case 9091 -> new ObExplanation("Log archiving of the tenant is already on (BEGINNING or DOING).",
+                    "Nothing to do; reload the set-up page to see the archive's status.");
+            case 9092 -> new ObExplanation("Log archiving of the tenant is already off (STOPPING or STOP).",
+                    "Nothing to do; reload the set-up page to see the archive's status.");
+            case 4179 -> new ObExplanation("OceanBase does not allow this while the tenant's log archiving runs.",
+                    "Stop log archiving first, make the change, then start archiving again.");
+            case 4011, 4018 -> new ObExplanation("The tenant's delete policy changed meanwhile (someone else added or "
+                    + "dropped it).", "Reload the set-up page and make the change again.");
             case 1146 -> new ObExplanation("The console cannot read OceanBase's backup views: its account signs in to a "
                     + "user tenant, which has no CDB_ views.",
                     "Configure this cluster with mode=tenant, or give the console a sys-tenant account (root@sys).");
@@ -35,6 +51,20 @@ public final class ObErrorCatalogue {
             default -> new ObExplanation("OceanBase refused the statement.",
                     "Look up error " + error.code() + " in the OceanBase documentation.");
         };
+    }
+
+    private static ObExplanation explain1235(String text) {
+        if (text.contains("policy name is not 'default'")) {
+            return new ObExplanation("OceanBase has one delete policy per tenant, named 'default'.",
+                    "Use the policy name 'default'.");
+        }
+        if (text.contains("tenant names specified")) {
+            return new ObExplanation("From the sys tenant a delete policy names exactly one tenant.",
+                    "Name one tenant (TENANT = <tenant>).");
+        }
+        return new ObExplanation("The console's account signs in to a user tenant, which may act only on "
+                + "itself and may not name tenants.",
+                "Configure this cluster with mode=tenant, or give the console a sys-tenant account (root@sys).");
     }
 
     private static ObExplanation explain9040(String text) {

@@ -2,10 +2,12 @@ package io.obconsole.backup;
 
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.cluster.BackupJob;
+import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.fleet.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,12 +17,19 @@ import java.util.Optional;
 /**
  * The checks OceanBase makes before a backup, made first by the console so the operator sees
  * every problem with its fix before confirming (and again at submit): tenant NORMAL, archive
- * DOING, backup destination set, a FULL set before an INCREMENTAL one, nothing running already.
+ * DOING, backup destination set, a FULL set before an INCREMENTAL one, and OceanBase's admission
+ * rule (spec section 6): open jobs count per (tenant, initiator), so from sys an open job sys
+ * started refuses every new backup whichever tenants it names, while a backup a tenant started
+ * itself may run beside one from sys.
  */
 @ApplicationScoped
 public class Preflight {
 
+    private static final long SYS_TENANT_ID = 1;
     private static final DateTimeFormatter CLUSTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** When the audit trail saw a start, in words (never a raw ISO instant). */
+    private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(java.time.ZoneOffset.UTC);
 
     private final AuditTrail audit;
 
@@ -31,18 +40,22 @@ public class Preflight {
     /** Checks {@code tenants} (already validated against the cluster's list) of {@code snapshot}. */
     public PreflightReport check(ClusterSnapshot snapshot, ObDialect dialect, List<TenantName> tenants,
             boolean allTenants, BackupType type, boolean acknowledged) {
+        Optional<PreflightFinding> sysJob = dialect.mode() == ClusterMode.SYS
+                ? snapshot.sysJobs().stream().filter(JobStatus::running).findFirst().map(job -> sysJobOpen(snapshot, job))
+                : Optional.empty();
         List<TenantPreflight> results = new ArrayList<>();
         for (TenantName name : tenants) {
             TenantState state = snapshot.tenant(name.value()).orElseThrow();
-            List<PreflightFinding> findings = check(snapshot.cluster(), state, name, dialect, type);
+            List<PreflightFinding> findings = check(snapshot, state, name, dialect, type, allTenants, sysJob);
             boolean blocked = findings.stream().anyMatch(PreflightFinding::blocking);
-            results.add(new TenantPreflight(name.value(), findings, allTenants && blocked));
+            // OceanBase refuses the whole statement while the sys job is open: nobody is "skipped"
+            results.add(new TenantPreflight(name.value(), findings, allTenants && blocked && sysJob.isEmpty()));
         }
         return new PreflightReport(snapshot.cluster(), type, allTenants, results, acknowledged);
     }
 
-    private List<PreflightFinding> check(String cluster, TenantState state, TenantName name, ObDialect dialect,
-            BackupType type) {
+    private List<PreflightFinding> check(ClusterSnapshot snapshot, TenantState state, TenantName name,
+            ObDialect dialect, BackupType type, boolean allTenants, Optional<PreflightFinding> sysJob) {
         List<PreflightFinding> findings = new ArrayList<>();
         String tenant = name.value();
         if (!state.tenant().normal()) {
@@ -69,24 +82,51 @@ public class Preflight {
                             + "incremental one (it takes longer and uses more space).",
                     "Acknowledge that a full backup will be taken, or choose a full backup."));
         }
+        sysJob.ifPresent(finding -> findings.add(finding.forTenant(tenant)));
+        long ours = dialect.mode() == ClusterMode.SYS ? SYS_TENANT_ID : state.tenant().id();
         for (BackupJob job : state.running()) {
-            findings.add(new PreflightFinding(tenant, PreflightFinding.Check.NOT_RUNNING, true,
-                    "A backup of " + tenant + " is already running (job " + job.jobId() + ", " + job.status() + "), "
-                            + startedBy(cluster, tenant, job) + ".",
-                    "Wait for it to finish, or cancel it first."));
+            boolean sameInitiator = job.initiatorTenantId() == ours;
+            if (sameInitiator && sysJob.isEmpty()) {
+                findings.add(new PreflightFinding(tenant, PreflightFinding.Check.NOT_RUNNING, true,
+                        "A backup of " + tenant + " is already running (job " + job.jobId() + ", " + job.status() + "), "
+                                + startedBy(snapshot.cluster(), tenant, job) + ".",
+                        "Wait for it to finish, or cancel it first."));
+            } else if (!sameInitiator && allTenants && dialect.mode() == ClusterMode.SYS) {
+                // BACKUP DATABASE from sys leaves out a tenant busy with a backup it started itself
+                findings.add(new PreflightFinding(tenant, PreflightFinding.Check.NOT_RUNNING, true,
+                        tenant + " is running a backup it started itself (job " + job.jobId() + ", " + job.status()
+                                + "), " + startedBy(snapshot.cluster(), tenant, job) + ".",
+                        "Wait for it to finish, or name the tenants to back up (a backup from sys may run beside it)."));
+            }
         }
         return findings;
+    }
+
+    /** The finding every tenant gets while sys has an open job: which job, who started it, since when. */
+    private PreflightFinding sysJobOpen(ClusterSnapshot snapshot, BackupJob job) {
+        Optional<BackupJob> part = snapshot.tenants().stream().flatMap(t -> t.running().stream())
+                .filter(j -> j.initiatorTenantId() == SYS_TENANT_ID && j.initiatorJobId() == job.jobId())
+                .findFirst();
+        String since = job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)";
+        String who = part.map(p -> startedBy(snapshot.cluster(), p.tenantName(), p))
+                .orElse("open since " + since);
+        return new PreflightFinding(null, PreflightFinding.Check.SYS_JOB_OPEN, true,
+                "A backup started from sys is already running (job " + job.jobId() + ", " + job.status() + ", " + who
+                        + "): while it is open OceanBase refuses every new backup from sys (error 9036), whichever "
+                        + "tenants it names, also for a tenant whose own part has already ended.",
+                "Wait until job " + job.jobId() + " has ended on every tenant, or cancel it.");
     }
 
     /** "started by ada at T" from the audit trail, else "started outside the console at T" (cluster time). */
     String startedBy(String cluster, String tenant, BackupJob job) {
         Optional<AuditTrail.StartedBy> started;
         try {
-            started = audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), tenant, job.jobId()));
+            started = audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), tenant, job.incarnation(), job.jobId(),
+                    job.start()));
         } catch (RuntimeException e) {
             started = Optional.empty();
         }
-        return started.map(s -> "started by " + s.username() + " at " + s.at())
+        return started.map(s -> "started by " + s.username() + " at " + STARTED_AT.format(s.at()))
                 .orElseGet(() -> "started outside the console at "
                         + (job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)"));
     }

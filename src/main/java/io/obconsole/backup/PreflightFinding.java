@@ -14,6 +14,13 @@ public record PreflightFinding(String tenant, Check check, boolean blocking, Str
         ARCHIVE_DOING,
         BACKUP_DEST_SET,
         FULL_BACKUP_EXISTS,
-        NOT_RUNNING
+        NOT_RUNNING,
+        /** From sys only: an open job sys started makes OceanBase refuse every new backup from sys. */
+        SYS_JOB_OPEN
+    }
+
+    /** The same finding about another tenant. */
+    PreflightFinding forTenant(String other) {
+        return new PreflightFinding(other, check, blocking, problem, fix);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The preflight of an action on a cluster: per tenant what passes and what does not, and the
  * verdict. For all tenants the failures are the tenants OceanBase will skip; the action fails only
- * if none is left.
+ * if none is left, or when OceanBase refuses the statement as a whole (an open job sys started).
  */
 public record PreflightReport(String cluster, BackupType type, boolean allTenants, List<TenantPreflight> tenants,
         boolean acknowledged) {
@@ -27,7 +27,13 @@ public record PreflightReport(String cluster, BackupType type, boolean allTenant
     /** Blocked, and only because backups are already running. */
     public boolean blockedByRunningBackup() {
         List<TenantPreflight> blocking = tenants.stream().filter(TenantPreflight::blocked).toList();
-        return blocked() && !blocking.isEmpty() && blocking.stream().allMatch(TenantPreflight::onlyBlockedBecauseRunning);
+        return blocked() && !blocking.isEmpty() && (sysJobOpen()
+                || blocking.stream().allMatch(TenantPreflight::onlyBlockedBecauseRunning));
+    }
+
+    /** An open job started from sys: OceanBase refuses the statement as a whole, whatever else each tenant lacks. */
+    public boolean sysJobOpen() {
+        return findings().stream().anyMatch(f -> f.check() == PreflightFinding.Check.SYS_JOB_OPEN);
     }
 
     /** Some covered tenant has no full backup, so OceanBase takes a FULL one: the operator must agree. */

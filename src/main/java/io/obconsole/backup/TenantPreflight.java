@@ -15,6 +15,7 @@ public record TenantPreflight(String tenant, List<PreflightFinding> findings, bo
 
     public boolean onlyBlockedBecauseRunning() {
         return blocked() && findings.stream().filter(PreflightFinding::blocking)
-                .allMatch(f -> f.check() == PreflightFinding.Check.NOT_RUNNING);
+                .allMatch(f -> f.check() == PreflightFinding.Check.NOT_RUNNING
+                        || f.check() == PreflightFinding.Check.SYS_JOB_OPEN);
     }
 }

@@ -117,10 +117,27 @@ public class ClusterGateway implements AutoCloseable {
         }
     }
 
+    /** The fleet's slower read: tenants and their state, and each tenant's newest {@code setsPerTenant} backup sets. */
+    public StateRound state(String cluster, int setsPerTenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).readState(setsPerTenant));
+    }
+
     /** Running jobs (with their tasks) and the newest {@code historyLimit} ended jobs of user tenants. */
     public List<BackupJob> jobs(String cluster, int historyLimit) {
         ObDialect dialect = dialect(cluster);
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).jobs(historyLimit));
+    }
+
+    /**
+     * A tenant's jobs with this id, running or ended (several when the cluster numbered its jobs
+     * from the start again); empty when the cluster no longer knows any.
+     *
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public List<BackupJob> jobsWithId(String cluster, long tenantId, long jobId) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).jobsWithId(tenantId, jobId));
     }
 
     /**
@@ -132,6 +149,17 @@ public class ClusterGateway implements AutoCloseable {
     public List<BackupSetFile> backupSets(String cluster, String tenant, int limit) {
         ObDialect dialect = dialect(cluster);
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).backupSets(tenant, limit));
+    }
+
+    /**
+     * One tenant's backup set-up as OceanBase holds it now, credentials masked.
+     *
+     * @throws UnknownTenantException      if the cluster does not list the tenant
+     * @throws ClusterUnreachableException if the cluster does not answer
+     */
+    public TenantSetup setup(String cluster, String tenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).setup(tenant));
     }
 
     /** The cluster's own clock (jobs carry cluster time, which need not be the console's). */
@@ -148,6 +176,9 @@ public class ClusterGateway implements AutoCloseable {
         boolean secret = statements.stream().anyMatch(ObStatement::secret);
         ObStatement current = null;
         try (Connection connection = secret ? pools.dedicated(cluster) : pools.borrow(cluster)) {
+            if (secret && settings(cluster).tls().requiredForPasswords() && !ClusterPools.encrypted(connection)) {
+                throw new UnencryptedConnectionException(cluster);
+            }
             for (ObStatement statement : statements) {
                 current = statement;
                 try (Statement jdbc = connection.createStatement()) {
@@ -156,6 +187,22 @@ public class ClusterGateway implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw translate(cluster, e, current);
+        }
+    }
+
+    /**
+     * Whether an encryption password sent now would travel encrypted: known from the settings
+     * unless TLS is only preferred, then asked of a connection opened as the password's would be.
+     */
+    public boolean passwordsTravelEncrypted(String cluster) {
+        ClusterTls tls = settings(cluster).tls();
+        if (tls.mode() != ClusterTls.Mode.PREFERRED) {
+            return tls.mode().alwaysEncrypted();
+        }
+        try (Connection connection = pools.dedicated(cluster)) {
+            return ClusterPools.encrypted(connection);
+        } catch (SQLException e) {
+            throw translate(cluster, e, null);
         }
     }
 

@@ -6,6 +6,7 @@ import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSo
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import com.mysql.cj.jdbc.JdbcConnection;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
@@ -26,11 +27,13 @@ public final class ClusterPools implements AutoCloseable {
 
     private final Map<String, ClusterSettings> settings = new LinkedHashMap<>();
     private final Map<String, AgroalDataSource> pools = new LinkedHashMap<>();
+    private final Map<String, CaTrustStore> trustStores = new LinkedHashMap<>();
 
     public ClusterPools(Collection<ClusterSettings> clusters) {
         for (ClusterSettings cluster : clusters) {
             settings.put(cluster.name(), cluster);
-            pools.put(cluster.name(), open(cluster));
+            cluster.tls().caFile().ifPresent(pem -> trustStores.put(cluster.name(), CaTrustStore.fromPem(cluster.name(), pem)));
+            pools.put(cluster.name(), open(cluster, driverProperties(cluster)));
         }
     }
 
@@ -75,7 +78,7 @@ public final class ClusterPools implements AutoCloseable {
         }
     }
 
-    private static AgroalDataSource open(ClusterSettings cluster) {
+    private static AgroalDataSource open(ClusterSettings cluster, Properties driverProperties) {
         AgroalDataSourceConfigurationSupplier supplier = new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool
                         .initialSize(0)
@@ -95,7 +98,7 @@ public final class ClusterPools implements AutoCloseable {
                                     .autoCommit(true)
                                     .principal(new NamePrincipal(cluster.user()))
                                     .credential(new SimplePassword(cluster.password() == null ? "" : cluster.password()));
-                            driverProperties(cluster).forEach((k, v) -> factory.jdbcProperty((String) k, (String) v));
+                            driverProperties.forEach((k, v) -> factory.jdbcProperty((String) k, (String) v));
                             return factory;
                         }));
         try {
@@ -105,16 +108,31 @@ public final class ClusterPools implements AutoCloseable {
         }
     }
 
-    /** Timeouts on the socket itself, so a silent cluster cannot hold a thread longer than the query timeout. */
-    private static Properties driverProperties(ClusterSettings cluster) {
+    /**
+     * Timeouts on the socket itself, so a silent cluster cannot hold a thread longer than the query
+     * timeout; TLS as configured, verified against the cluster's CA only (not the JVM's public CAs).
+     */
+    private Properties driverProperties(ClusterSettings cluster) {
         Properties properties = new Properties();
         properties.setProperty("connectTimeout", String.valueOf(cluster.connectTimeout().toMillis()));
         properties.setProperty("socketTimeout", String.valueOf(cluster.queryTimeout().toMillis()));
-        properties.setProperty("sslMode", cluster.sslMode());
+        properties.setProperty("sslMode", cluster.tls().mode().name());
+        CaTrustStore trust = trustStores.get(cluster.name());
+        if (trust != null) {
+            properties.setProperty("trustCertificateKeyStoreUrl", trust.url());
+            properties.setProperty("trustCertificateKeyStoreType", "PKCS12");
+            properties.setProperty("trustCertificateKeyStorePassword", trust.password());
+            properties.setProperty("fallbackToSystemTrustStore", "false");
+        }
         // OceanBase has no server-side prepared statements worth the round trips for one-off control statements
         properties.setProperty("useServerPrepStmts", "false");
         properties.setProperty("cacheServerConfiguration", "true");
         return properties;
+    }
+
+    /** Whether this connection to the cluster runs over TLS, as the driver established it. */
+    public static boolean encrypted(Connection connection) throws SQLException {
+        return connection.unwrap(JdbcConnection.class).getSession().isSSLEstablished();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.obconsole.cluster;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithParentName;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -47,11 +48,25 @@ public interface ClustersConfig {
         @WithDefault("15S")
         Duration queryTimeout();
 
-        /** Connector/J {@code sslMode} (DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY). */
-        @WithDefault("DISABLED")
-        String sslMode();
+        /** TLS on the connections to this cluster. */
+        Tls tls();
 
         /** The JDBC database to connect to; {@code oceanbase} holds the views. */
         Optional<String> database();
+    }
+
+    /** {@code console.clusters.<name>.tls.*}: encryption of the connections to one cluster. */
+    interface Tls {
+
+        /** {@code disabled}, {@code preferred}, {@code required}, {@code verify-ca} or {@code verify-identity}. */
+        @WithDefault("preferred")
+        String mode();
+
+        /** PEM file of the CA that signed the cluster's certificate; needed by {@code verify-ca} and {@code verify-identity}. */
+        Optional<Path> caFile();
+
+        /** Refuse to send a backup encryption password over a connection that is not encrypted. */
+        @WithDefault("false")
+        boolean requiredForPasswords();
     }
 }

@@ -141,6 +141,13 @@ public final class ObDialect {
 
     /** The session's backup encryption password; the redacted form shows {@code ***}. */
     public ObStatement setEncryption(char[] password) {
+        checkEncryptionPassword(password);
+        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
+                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
+    }
+
+    /** Checks a backup encryption password before it is quoted: not empty, bounded, no control characters. */
+    public static void checkEncryptionPassword(char[] password) {
         if (password == null || password.length == 0) {
             throw new InvalidIdentifierException("The encryption password is empty");
         }
@@ -152,8 +159,6 @@ public final class ObDialect {
                 throw new InvalidIdentifierException("The encryption password may not contain control characters");
             }
         }
-        return new ObStatement("SET ENCRYPTION ON IDENTIFIED BY " + literal(new String(password)) + " ONLY",
-                "SET ENCRYPTION ON IDENTIFIED BY '***' ONLY", true);
     }
 
     /** Backup concurrency of one tenant ({@code null} = this tenant in tenant mode, or every user tenant from sys). */
@@ -166,6 +171,50 @@ public final class ObDialect {
             sql += " TENANT = " + (tenant != null ? tenant.value() : allUserTenants());
         }
         return ObStatement.plain(sql);
+    }
+
+    // ---- set-up actions an administrator confirms
+
+    /** {@code ALTER SYSTEM SET DATA_BACKUP_DEST = '...' [TENANT = t]}; shown and audited with its key masked. */
+    public ObStatement setDataBackupDest(TenantName tenant, BackupDestination dest) {
+        return destinationStatement("ALTER SYSTEM SET DATA_BACKUP_DEST = ", "", tenant, dest);
+    }
+
+    /** {@code ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=...' [TENANT = t]}. */
+    public ObStatement setLogArchiveDest(TenantName tenant, BackupDestination dest) {
+        return destinationStatement("ALTER SYSTEM SET LOG_ARCHIVE_DEST = ", "LOCATION=", tenant, dest);
+    }
+
+    private ObStatement destinationStatement(String head, String prefix, TenantName tenant, BackupDestination dest) {
+        String clause = tenantClause(tenant);
+        return new ObStatement(head + literal(prefix + dest.uri()) + clause, head + literal(prefix + dest.masked()) + clause,
+                dest.hasCredentials());
+    }
+
+    /** {@code ALTER SYSTEM ARCHIVELOG [TENANT = t]}: the archive goes BEGINNING, then DOING. */
+    public ObStatement archivelog(TenantName tenant) {
+        return ObStatement.plain("ALTER SYSTEM ARCHIVELOG" + tenantClause(tenant));
+    }
+
+    /** {@code ALTER SYSTEM NOARCHIVELOG [TENANT = t]}: the archive goes STOPPING, then STOP. */
+    public ObStatement noarchivelog(TenantName tenant) {
+        return ObStatement.plain("ALTER SYSTEM NOARCHIVELOG" + tenantClause(tenant));
+    }
+
+    /** {@code ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '7d' [TENANT = t]} (only 'default' exists). */
+    public ObStatement addDeletePolicy(TenantName tenant, RecoveryWindow window) {
+        return ObStatement.plain("ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW "
+                + literal(window.text()) + tenantClause(tenant));
+    }
+
+    /** {@code ALTER SYSTEM DROP DELETE BACKUP POLICY 'default' [TENANT = t]}. */
+    public ObStatement dropDeletePolicy(TenantName tenant) {
+        return ObStatement.plain("ALTER SYSTEM DROP DELETE BACKUP POLICY 'default'" + tenantClause(tenant));
+    }
+
+    /** From sys exactly one tenant is named; inside a tenant the statement acts on itself and names none. */
+    private String tenantClause(TenantName tenant) {
+        return mode == ClusterMode.SYS ? " TENANT = " + tenant.value() : "";
     }
 
     /** Every user tenant in a TENANT clause: {@code all_user} from 4.2.1 ({@code all} is deprecated there), {@code all} before. */
@@ -225,6 +274,16 @@ public final class ObDialect {
         return "SELECT " + tenantIdColumn() + "VALUE FROM " + view("OB_BACKUP_PARAMETER") + " WHERE NAME = 'data_backup_dest'";
     }
 
+    /** Each tenant's archive destination: the {@code path} row of its dest 1. */
+    public String archiveDestinations() {
+        return "SELECT " + tenantIdColumn() + "VALUE FROM " + view("OB_ARCHIVE_DEST") + " WHERE NAME = 'path'";
+    }
+
+    public String deletePolicies() {
+        return "SELECT " + tenantIdColumn() + "RECOVERY_WINDOW FROM " + view("OB_BACKUP_DELETE_POLICY")
+                + " WHERE POLICY_NAME = 'default'";
+    }
+
     public String threadScores() {
         return "SELECT TENANT_ID, VALUE FROM oceanbase.GV$OB_PARAMETERS WHERE NAME = 'ha_low_thread_score'";
     }
@@ -256,7 +315,7 @@ public final class ObDialect {
 
     private static final DateTimeFormatter TIME_LITERAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
 
-    private static final String JOB_COLUMNS = "JOB_ID, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
+    private static final String JOB_COLUMNS = "JOB_ID, INCARNATION, BACKUP_SET_ID, INITIATOR_TENANT_ID, INITIATOR_JOB_ID, "
             + "PLUS_ARCHIVELOG, BACKUP_TYPE, ENCRYPTION_MODE, START_TIMESTAMP, END_TIMESTAMP, STATUS, RESULT, COMMENT, "
             + "DESCRIPTION";
 
@@ -264,6 +323,29 @@ public final class ObDialect {
     public String runningJobs() {
         return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view("OB_BACKUP_JOBS")
                 + " WHERE JOB_LEVEL = 'USER_TENANT' ORDER BY START_TIMESTAMP";
+    }
+
+    /**
+     * The sys tenant's own open jobs (its CLUSTER rows, tenant 1), sys mode only: while one is
+     * open, OceanBase refuses every new BACKUP from sys with 9036, whichever tenants it names.
+     */
+    public String openSysJobs() {
+        if (mode != ClusterMode.SYS) {
+            throw new IllegalStateException("only a sys-tenant session sees the sys tenant's jobs");
+        }
+        return "SELECT TENANT_ID, " + JOB_COLUMNS + " FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1 "
+                + "AND JOB_LEVEL = 'CLUSTER' ORDER BY START_TIMESTAMP";
+    }
+
+    /**
+     * The rows of one tenant's jobs with this id, running ({@code running}) or ended; more than one
+     * when the cluster has numbered jobs from the start again (the caller tells them apart by
+     * incarnation and start time). Both values are numbers, never text from a person.
+     */
+    public String jobsWithId(boolean running, long tenantId, long jobId) {
+        return "SELECT " + tenantIdColumn() + JOB_COLUMNS + " FROM " + view(running ? "OB_BACKUP_JOBS" : "OB_BACKUP_JOB_HISTORY")
+                + " WHERE JOB_LEVEL = 'USER_TENANT' AND JOB_ID = " + jobId
+                + (bindsTenantId() ? " AND TENANT_ID = " + tenantId : "");
     }
 
     /** The newest ended jobs of user tenants. */

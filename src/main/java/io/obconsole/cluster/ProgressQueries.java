@@ -111,7 +111,7 @@ public class ProgressQueries {
             while (rs.next()) {
                 long tenantId = Rows.tenantId(rs, own);
                 jobs.add(new BackupJob(tenantId, tenants.getOrDefault(tenantId, String.valueOf(tenantId)),
-                        rs.getLong("JOB_ID"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"),
+                        rs.getLong("JOB_ID"), rs.getLong("INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"),
                         rs.getLong("INITIATOR_JOB_ID"), rs.getString("BACKUP_TYPE"),
                         "ON".equals(rs.getString("PLUS_ARCHIVELOG")), rs.getString("ENCRYPTION_MODE"),
                         Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"), rs.getString("STATUS"),

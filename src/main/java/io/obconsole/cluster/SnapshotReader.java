@@ -30,6 +30,27 @@ final class SnapshotReader {
 
     ClusterSnapshot read() throws SQLException {
         LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        List<TenantState> states = states(now, true);
+        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs());
+    }
+
+    /** Tenants and their state without running jobs, and each tenant's newest {@code setsPerTenant} backup sets. */
+    StateRound readState(int setsPerTenant) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        List<TenantState> states = states(now, false);
+        Map<Long, List<BackupSetFile>> sets = new LinkedHashMap<>();
+        for (Tenant tenant : tenants.values()) {
+            sets.put(tenant.id(), backupSets(tenant.id(), setsPerTenant));
+        }
+        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs(), sets);
+    }
+
+    /** From sys, the sys tenant's open backup jobs (OceanBase refuses every new backup from sys while one is open). */
+    private List<BackupJob> sysJobs() throws SQLException {
+        return dialect.mode() == ClusterMode.SYS ? query(dialect.openSysJobs(), this::sysJob) : List.of();
+    }
+
+    private List<TenantState> states(LocalDateTime now, boolean withRunning) throws SQLException {
         readTenants();
         Map<Long, ArchiveStatus> archive = archive(now);
         Map<Long, String> dests = pairs(dialect.backupDestinations(), "VALUE");
@@ -37,7 +58,7 @@ final class SnapshotReader {
         Map<Long, BackupSet> fulls = new HashMap<>();
         Map<Long, BackupSet> incs = new HashMap<>();
         readSets(now, fulls, incs);
-        List<BackupJob> running = running();
+        List<BackupJob> running = withRunning ? running() : List.of();
         List<TenantState> states = new ArrayList<>();
         for (Tenant tenant : tenants.values()) {
             String score = scores.get(tenant.id());
@@ -46,7 +67,20 @@ final class SnapshotReader {
                     fulls.get(tenant.id()), incs.get(tenant.id()),
                     running.stream().filter(j -> j.tenantId() == tenant.id()).toList()));
         }
-        return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, List.copyOf(states));
+        return List.copyOf(states);
+    }
+
+    /** One listed tenant's set-up: destinations (masked here), archive round, delete policy. */
+    TenantSetup setup(String tenantName) throws SQLException {
+        LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
+        readTenants();
+        String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
+        Tenant tenant = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow();
+        String dataDest = pairs(dialect.backupDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String archiveDest = pairs(dialect.archiveDestinations(), "VALUE").getOrDefault(tenant.id(), "");
+        String window = pairs(dialect.deletePolicies(), "RECOVERY_WINDOW").get(tenant.id());
+        return new TenantSetup(cluster, tenant, dialect.mode(), BackupDestination.mask(dataDest),
+                BackupDestination.mask(archiveDest), archive(now).getOrDefault(tenant.id(), ArchiveStatus.NONE), window);
     }
 
     List<BackupJob> jobs(int historyLimit) throws SQLException {
@@ -56,11 +90,23 @@ final class SnapshotReader {
         return jobs;
     }
 
+    /** A tenant's jobs with this id, running first, then ended ones. */
+    List<BackupJob> jobsWithId(long tenantId, long jobId) throws SQLException {
+        readTenants();
+        List<BackupJob> jobs = new ArrayList<>(query(dialect.jobsWithId(true, tenantId, jobId), this::job));
+        jobs.addAll(query(dialect.jobsWithId(false, tenantId, jobId), this::job));
+        return jobs;
+    }
+
     /** The newest {@code limit} backup sets of a tenant the cluster lists, with its id bound, never written into the SQL. */
     List<BackupSetFile> backupSets(String tenantName, int limit) throws SQLException {
         readTenants();
         String listed = dialect.tenant(tenantName, tenants.values().stream().map(Tenant::name).toList()).value();
-        long tenantId = tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id();
+        return backupSets(tenants.values().stream().filter(t -> t.name().equals(listed)).findFirst().orElseThrow().id(),
+                limit);
+    }
+
+    private List<BackupSetFile> backupSets(long tenantId, int limit) throws SQLException {
         List<BackupSetFile> sets = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(dialect.tenantBackupSets(limit))) {
             if (dialect.bindsTenantId()) {
@@ -144,11 +190,20 @@ final class SnapshotReader {
                 .toList();
     }
 
+    private BackupJob sysJob(ResultSet rs) throws SQLException {
+        return job(rs, "sys");
+    }
+
     private BackupJob job(ResultSet rs) throws SQLException {
         long tenantId = Rows.tenantId(rs, ownTenantId);
         Tenant tenant = tenants.get(tenantId);
-        return new BackupJob(tenantId, tenant == null ? String.valueOf(tenantId) : tenant.name(), rs.getLong("JOB_ID"),
-                rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
+        return job(rs, tenant == null ? String.valueOf(tenantId) : tenant.name());
+    }
+
+    private BackupJob job(ResultSet rs, String tenantName) throws SQLException {
+        long tenantId = Rows.tenantId(rs, ownTenantId);
+        return new BackupJob(tenantId, tenantName, rs.getLong("JOB_ID"),
+                rs.getLong("INCARNATION"), rs.getLong("BACKUP_SET_ID"), rs.getLong("INITIATOR_TENANT_ID"), rs.getLong("INITIATOR_JOB_ID"),
                 rs.getString("BACKUP_TYPE"), "ON".equals(rs.getString("PLUS_ARCHIVELOG")),
                 rs.getString("ENCRYPTION_MODE"), Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"),
                 rs.getString("STATUS"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("DESCRIPTION"),

@@ -32,6 +32,8 @@ public final class DemoCluster implements AutoCloseable {
                 + "-v" + config.version();
         MySqlServer server = new MySqlServer(engine,
                 new MySqlServer.Options(config.host(), config.port(), serverVersion, config.maxConnections()));
+        // like an OceanBase observer with TLS configured: clients choose (sslMode, mariadb --ssl)
+        server.offerTls(DemoTls.forDemo().serverContext());
         try {
             server.start();
         } catch (IOException e) {
@@ -52,6 +54,11 @@ public final class DemoCluster implements AutoCloseable {
     /** A JDBC URL for this cluster (pass user and password as properties: the user holds '@'). */
     public String jdbcUrl() {
         return "jdbc:mysql://" + config.host() + ":" + port() + "/oceanbase";
+    }
+
+    /** The certificate clients verify the demo cluster with (PEM). */
+    public java.nio.file.Path caFile() {
+        return DemoTls.forDemo().caFile();
     }
 
     public DemoControl control() {

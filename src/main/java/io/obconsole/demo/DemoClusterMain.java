@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the demo cluster on its own so any MySQL client can be pointed at it:
- * {@code --port 2881 --password demo --time-scale 1 --host 127.0.0.1 --version 4.2.1.0}
+ * {@code --port 2881 --password demo --time-scale 1 --host 127.0.0.1 --version 4.2.1.0 --state demo.json}
  * (or the system properties {@code demo.port}, {@code demo.password}, ...).
  */
 public final class DemoClusterMain {
@@ -20,6 +20,10 @@ public final class DemoClusterMain {
                 .edition(option(args, "edition", "CE"))
                 .defaultPassword(option(args, "password", "demo"))
                 .timeScale(Double.parseDouble(option(args, "time-scale", "1")));
+        String state = option(args, "state", "");
+        if (!state.isEmpty()) {
+            builder.stateFile(java.nio.file.Path.of(state));
+        }
         DemoCluster cluster = DemoCluster.start(builder.build());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

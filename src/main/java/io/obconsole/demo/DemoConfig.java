@@ -1,5 +1,6 @@
 package io.obconsole.demo;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,10 +24,12 @@ import java.util.Set;
  * @param clock the cluster's time: a {@link ScaledClock} for demos, a {@link ManualClock} for tests
  * @param scenario the tenants and their state at start
  * @param maxConnections connections the server accepts at once
+ * @param stateFile where the cluster keeps its state across restarts (tenants, job numbering and
+ *        history, backup sets), or null to start from {@code scenario} every time
  */
 public record DemoConfig(String host, int port, String version, String edition, String defaultPassword,
         Map<String, String> passwords, Set<String> readOnlyAccounts, Duration fullBackupDuration, Clock clock,
-        Scenario scenario, int maxConnections) {
+        Scenario scenario, int maxConnections, Path stateFile) {
 
     /** The state the cluster starts in. */
     public enum Scenario {
@@ -72,6 +75,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         private double timeScale = 1.0;
         private Scenario scenario = Scenario.DEMO;
         private int maxConnections = 100;
+        private Path stateFile;
 
         public Builder host(String host) {
             this.host = host;
@@ -134,10 +138,16 @@ public record DemoConfig(String host, int port, String version, String edition, 
             return this;
         }
 
+        /** Keep the state in this file across restarts (null: start from the scenario every time). */
+        public Builder stateFile(Path stateFile) {
+            this.stateFile = stateFile;
+            return this;
+        }
+
         public DemoConfig build() {
             Clock effective = clock != null ? clock : new ScaledClock(Clock.systemDefaultZone(), timeScale);
             return new DemoConfig(host, port, version, edition, defaultPassword, passwords, readOnlyAccounts,
-                    fullBackupDuration, effective, scenario, maxConnections);
+                    fullBackupDuration, effective, scenario, maxConnections, stateFile);
         }
     }
 }

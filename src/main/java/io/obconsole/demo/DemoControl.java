@@ -96,10 +96,35 @@ public final class DemoControl {
         engine.setThreadScore(tenant, score);
     }
 
+    /** log_archive_dest (the URI after LOCATION=); empty or null unsets it. */
+    public void setLogArchiveDest(String tenant, String dest) {
+        engine.setLogArchiveDest(tenant, dest);
+    }
+
+    /** The tenant never archived: its archive rounds are gone (as the demo starts analytics). */
+    public void clearArchive(String tenant) {
+        engine.clearArchive(tenant);
+    }
+
+    /** The RECOVERY_WINDOW of the tenant's delete policy 'default'; null drops it. */
+    public void setDeletePolicy(String tenant, String recoveryWindow) {
+        engine.setDeletePolicy(tenant, recoveryWindow);
+    }
+
+    /** Files not written by OceanBase lie at this destination: setting it answers 9080. */
+    public void putForeignFiles(String uri) {
+        engine.putForeignFiles(uri);
+    }
+
     private MySqlServer requireServer() {
         if (server == null) {
             throw new IllegalStateException("this demo cluster runs without a network server");
         }
         return server;
+    }
+
+    /** Stops (false) or resumes (true) offering TLS to new connections, as a cluster whose TLS was switched off. */
+    public void offerTls(boolean offer) {
+        server.offerTls(offer ? DemoTls.forDemo().serverContext() : null);
     }
 }

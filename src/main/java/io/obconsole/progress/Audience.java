@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The watchers who may see exactly the same jobs (same roles, same scopes), so each change is
- * filtered and written as JSON once per audience rather than once per socket. What one of them
+ * filtered, rendered and written as JSON once per audience rather than once per socket. What one of them
  * may see is asked of {@link Permissions} and remembered per tenant.
  */
 final class Audience {
@@ -18,6 +18,7 @@ final class Audience {
     private final Operator operator;
     private final Permissions permissions;
     private final Map<String, Boolean> visible = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> operable = new ConcurrentHashMap<>();
 
     Audience(Operator operator, Permissions permissions) {
         this.key = key(operator);
@@ -33,6 +34,12 @@ final class Audience {
     boolean mayView(JobProgress job) {
         return visible.computeIfAbsent(job.cluster() + "/" + job.tenant(),
                 k -> permissions.canView(operator, job.cluster(), job.tenant()));
+    }
+
+    /** Whether this audience may cancel the job (its rows then carry a Cancel button while it runs). */
+    boolean mayOperate(JobProgress job) {
+        return operable.computeIfAbsent(job.cluster() + "/" + job.tenant(),
+                k -> permissions.canOperate(operator, job.cluster(), job.tenant()));
     }
 
     List<JobProgress> filter(List<JobProgress> jobs) {

@@ -2,10 +2,15 @@ package io.obconsole.progress;
 
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ProgressRound;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.JobKey;
+import io.obconsole.fleet.ProgressTrack;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -19,11 +24,15 @@ final class ClusterWatch {
     /** Ended rows are re-read this far behind the last round's clock, in case the history lags the end. */
     private static final Duration HISTORY_OVERLAP = Duration.ofSeconds(60);
 
+    private static final Comparator<FleetJob> OLDEST_END_FIRST = Comparator.comparing((FleetJob j) -> j.job().end(),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private final String cluster;
     private final ProgressConfig config;
-    private final Map<String, JobTrack> tracks = new HashMap<>();
-    private final Map<String, JobProgress> ended = new LinkedHashMap<>();
+    private final Map<JobKey, ProgressTrack> tracks = new HashMap<>();
+    private final Map<JobKey, FleetJob> ended = new LinkedHashMap<>();
     private LocalDateTime watermark;
+    private LocalDateTime now;
 
     ClusterWatch(String cluster, ProgressConfig config) {
         this.cluster = cluster;
@@ -39,35 +48,49 @@ final class ClusterWatch {
     }
 
     /**
-     * Applies a round; {@code newlyEnded} hears every ended job this watch had not shown before
-     * (it may hear a job again after a restart: the audit trail keeps its record exactly once).
+     * Applies a round: the running jobs and the newest {@code console.progress.ended-limit} ended
+     * ones. {@code newlyEnded} hears every ended job this watch had not shown before (it may hear
+     * a job again after a restart: the audit trail keeps its record exactly once).
      */
-    Map<String, JobProgress> apply(ProgressRound round, Consumer<JobProgress> newlyEnded) {
-        LocalDateTime now = round.clusterNow() != null ? round.clusterNow() : LocalDateTime.now();
-        Map<String, JobProgress> jobs = new LinkedHashMap<>();
+    Map<JobKey, FleetJob> apply(ProgressRound round, Consumer<FleetJob> newlyEnded) {
+        now = round.clusterNow() != null ? round.clusterNow() : LocalDateTime.now();
+        Map<JobKey, FleetJob> jobs = new LinkedHashMap<>();
         for (BackupJob job : round.running()) {
-            String key = JobProgress.key(cluster, job.tenantId(), job.jobId());
-            JobTrack track = tracks.computeIfAbsent(key, k -> new JobTrack(config.stallAfter(), config.rateWindow()));
+            JobKey key = JobKey.of(cluster, job);
+            ProgressTrack track = tracks.computeIfAbsent(key, k -> newTrack());
             jobs.put(key, track.observe(cluster, job, retries(round, job), now));
         }
         LocalDateTime newestEnd = null;
         for (BackupJob job : round.ended()) {
-            String key = JobProgress.key(cluster, job.tenantId(), job.jobId());
+            JobKey key = JobKey.of(cluster, job);
             newestEnd = job.end() != null && (newestEnd == null || job.end().isAfter(newestEnd)) ? job.end() : newestEnd;
             if (ended.containsKey(key)) {
                 continue;
             }
-            JobTrack track = tracks.remove(key);
-            JobProgress progress = (track != null ? track : new JobTrack(config.stallAfter(), config.rateWindow()))
-                    .observe(cluster, job, retries(round, job), now);
-            ended.put(key, progress);
-            newlyEnded.accept(progress);
+            ProgressTrack track = tracks.remove(key);
+            FleetJob fleetJob = (track != null ? track : newTrack()).observe(cluster, job, retries(round, job), now);
+            ended.put(key, fleetJob);
+            newlyEnded.accept(fleetJob);
         }
         tracks.keySet().retainAll(jobs.keySet());
-        forgetOldEnded(now);
-        ended.forEach((key, progress) -> jobs.putIfAbsent(key, progress));
-        advanceWatermark(now, newestEnd, round.ended().size());
+        if (ended.size() > config.endedLimit()) {
+            ended.values().stream().sorted(OLDEST_END_FIRST).limit(ended.size() - config.endedLimit())
+                    .map(FleetJob::key).toList().forEach(ended::remove);
+        }
+        ended.forEach(jobs::putIfAbsent);
+        advanceWatermark(newestEnd, round.ended().size());
         return jobs;
+    }
+
+    /** What the socket carries of them: running jobs, and ended ones within {@code console.progress.ended-retention}. */
+    List<FleetJob> forWatchers(Map<JobKey, FleetJob> jobs) {
+        LocalDateTime horizon = now.minus(config.endedRetention());
+        return jobs.values().stream()
+                .filter(j -> j.running() || j.job().end() == null || !j.job().end().isBefore(horizon)).toList();
+    }
+
+    private ProgressTrack newTrack() {
+        return new ProgressTrack(config.stallAfter(), config.rateWindow());
     }
 
     private Integer retries(ProgressRound round, BackupJob job) {
@@ -75,19 +98,11 @@ final class ClusterWatch {
     }
 
     /** A full page of history means more may wait: continue from its newest end rather than from the clock. */
-    private void advanceWatermark(LocalDateTime now, LocalDateTime newestEnd, int endedRows) {
+    private void advanceWatermark(LocalDateTime newestEnd, int endedRows) {
         if (endedRows >= config.endedLimit() && newestEnd != null) {
             watermark = newestEnd;
         } else {
             watermark = now.minus(HISTORY_OVERLAP);
-        }
-    }
-
-    private void forgetOldEnded(LocalDateTime now) {
-        LocalDateTime horizon = now.minus(config.endedRetention());
-        ended.values().removeIf(job -> job.endedAt() != null && LocalDateTime.parse(job.endedAt()).isBefore(horizon));
-        while (ended.size() > config.endedLimit()) {
-            ended.remove(ended.keySet().iterator().next());
         }
     }
 }

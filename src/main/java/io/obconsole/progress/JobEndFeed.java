@@ -1,7 +1,6 @@
 package io.obconsole.progress;
 
 import io.obconsole.audit.AuditTrail;
-import io.obconsole.audit.AuditTrail.JobRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
@@ -39,19 +38,18 @@ public class JobEndFeed {
      * database costs a round little.
      */
     synchronized void offer(List<JobProgress> newlyEnded) {
-        newlyEnded.forEach(job -> pending.putIfAbsent(job.key(), job));
+        newlyEnded.forEach(job -> pending.putIfAbsent(job.ref().key(), job));
         int calls = 0;
         for (JobProgress job : List.copyOf(pending.values())) {
             if (calls++ >= PER_ROUND) {
                 return;
             }
             try {
-                if (!audit.isResolvable() || audit.get().recordJobEnded(new JobRef(job.cluster(), job.tenantId(),
-                        job.tenant(), job.jobId()), job.status(), job.result() == null ? 0 : job.result(), job.comment())) {
+                if (!audit.isResolvable() || audit.get().recordJobEnded(job.ref(), job.status(), job.result() == null ? 0 : job.result(), job.comment())) {
                     // new to the trail (or no trail deployed): new to the console's metrics as well
                     metrics.ended(job);
                 }
-                pending.remove(job.key());
+                pending.remove(job.ref().key());
             } catch (RuntimeException e) {
                 if (!job.equals(warned)) {
                     warned = job;

@@ -1,20 +1,44 @@
 package io.obconsole.progress;
 
-/**
- * One job as a watcher sees it: identity, state, and the progress derived from OceanBase's
- * counters. {@code percent} is null before any counter exists; {@code rate} is output bytes per
- * second; times are cluster time (ISO-8601, no zone), as OceanBase reports them.
- */
-public record JobProgress(String key, String cluster, String tenant, long tenantId, long jobId, String type,
-        String status, Double percent, long bytesDone, Long rate, Long etaSeconds, String phase, int retries,
-        boolean stalled, Long result, String comment, String startedAt, String endedAt) {
+import io.obconsole.audit.AuditTrail.JobRef;
+import io.obconsole.fleet.FleetJob;
 
-    public boolean running() {
-        return "INIT".equals(status) || "DOING".equals(status) || "CANCELING".equals(status);
+/**
+ * One job as the socket sends it: identity, state, and the fleet's progress (never computed
+ * again here). {@code percent} is null before any counter exists; {@code rate} is output bytes
+ * per second; times are cluster time (ISO-8601, no zone), as OceanBase reports them.
+ *
+ * @param key     the job's {@link io.obconsole.fleet.JobKey} text, the pages' {@code data-job-key}
+ * @param running whether it still runs (the fleet's {@link io.obconsole.fleet.JobStatus} rule)
+ */
+public record JobProgress(String key, String cluster, String tenant, long tenantId, long incarnation, long jobId,
+        String type, String status, boolean running, Double percent, long bytesDone, Long rate, Long etaSeconds,
+        String phase, int retries, boolean stalled, Long result, String comment, String startedAt, String endedAt) {
+
+    public static JobProgress of(FleetJob fleetJob) {
+        var job = fleetJob.job();
+        var progress = fleetJob.progress();
+        return new JobProgress(fleetJob.key().text(), fleetJob.cluster(), job.tenantName(), job.tenantId(),
+                job.incarnation(), job.jobId(), job.backupType(), fleetJob.status().name(), fleetJob.running(),
+                progress.percent(), progress.bytesDone(), progress.rate(), progress.etaSeconds(), fleetJob.phase(),
+                fleetJob.retries(), progress.stalled(), fleetJob.running() ? null : Long.valueOf(job.result()),
+                emptyToNull(job.comment()), text(job.start()), text(job.end()));
     }
 
-    /** {@code cluster/tenantId/jobId}: the same text the pages put in {@code data-job-key}. */
-    public static String key(String cluster, long tenantId, long jobId) {
-        return cluster + "/" + tenantId + "/" + jobId;
+    /**
+     * The job as the audit trail keys it: with its incarnation and start, so a job that reuses an
+     * old job's id (a recreated cluster, a new incarnation) is another job.
+     */
+    public JobRef ref() {
+        return new JobRef(cluster, tenantId, tenant, incarnation, jobId,
+                startedAt == null ? null : java.time.LocalDateTime.parse(startedAt));
+    }
+
+    private static String text(java.time.LocalDateTime time) {
+        return time == null ? null : time.toString();
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

@@ -1,17 +1,21 @@
 package io.obconsole.progress;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.fleet.FleetJob;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,24 +24,30 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the latest jobs of every cluster, compares each poll with them and hands only what
- * changed to the watchers allowed to see it. Filtering happens here, on the server: a watcher's
- * snapshots, deltas and resyncs never contain a job outside its person's tenant scope.
+ * changed to the watchers allowed to see it, with the pages' own HTML for each job. Filtering
+ * happens here, on the server: a watcher's snapshots, deltas and resyncs never contain a job
+ * outside its person's tenant scope. Each message is rendered and written once per audience.
  */
 @ApplicationScoped
 public class ProgressHub {
 
     private final ObjectMapper json;
     private final ProgressConfig config;
-    private final Map<String, Map<String, JobProgress>> latest = new ConcurrentHashMap<>();
+    private final Instance<JobFragments> fragments;
+    private final Map<String, Map<String, Entry>> latest = new ConcurrentHashMap<>();
     private final Map<Audience.Key, Audience> audiences = new ConcurrentHashMap<>();
     private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
+    private final Map<Audience, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private volatile long version;
 
     @Inject
-    public ProgressHub(ObjectMapper json, ProgressConfig config, MeterRegistry registry) {
+    public ProgressHub(ObjectMapper json, ProgressConfig config, Instance<JobFragments> fragments,
+            MeterRegistry registry) {
         Gauge.builder("obconsole.progress.watchers", watchers, Map::size)
                 .description("Open live-progress sockets").register(registry);
         this.json = json;
         this.config = config;
+        this.fragments = fragments;
     }
 
     /** A new socket: it gets a snapshot of what its person may see, then the changes. */
@@ -55,7 +65,10 @@ public class ProgressHub {
             // an audience lives as long as one of its people watches: none left, it goes
             Audience.Key key = watcher.audience.key;
             if (watchers.values().stream().noneMatch(w -> w.audience.key.equals(key))) {
-                audiences.remove(key);
+                Audience gone = audiences.remove(key);
+                if (gone != null) {
+                    snapshots.remove(gone);
+                }
             }
         }
     }
@@ -66,27 +79,33 @@ public class ProgressHub {
     }
 
     /** A cluster's jobs after a poll round; only the changed ones go out. */
-    public synchronized void publish(String cluster, Map<String, JobProgress> jobs) {
-        Map<String, JobProgress> before = latest.getOrDefault(cluster, Map.of());
-        List<JobProgress> changed = new ArrayList<>();
-        for (JobProgress job : jobs.values()) {
-            if (!Objects.equals(before.get(job.key()), job)) {
-                changed.add(job);
+    public synchronized void publish(String cluster, Collection<FleetJob> jobs) {
+        Map<String, Entry> before = latest.getOrDefault(cluster, Map.of());
+        Map<String, Entry> now = new LinkedHashMap<>();
+        List<Entry> changed = new ArrayList<>();
+        for (FleetJob job : jobs) {
+            Entry entry = new Entry(JobProgress.of(job), job);
+            now.put(entry.progress.key(), entry);
+            Entry was = before.get(entry.progress.key());
+            if (was == null || !Objects.equals(was.progress, entry.progress)) {
+                changed.add(entry);
             }
         }
-        latest.put(cluster, new LinkedHashMap<>(jobs));
+        latest.put(cluster, now);
         if (!changed.isEmpty()) {
+            version++;
             fanOut(changed);
         }
     }
 
-    private void fanOut(List<JobProgress> changed) {
-        Map<Audience, String> messages = new ConcurrentHashMap<>();
+    private void fanOut(List<Entry> changed) {
+        Map<Audience, String> messages = new HashMap<>();
+        Map<String, Map<String, String>> rendered = new HashMap<>();
         long at = nowMicros();
         for (Watcher watcher : watchers.values()) {
             String message = messages.computeIfAbsent(watcher.audience, audience -> {
-                List<JobProgress> visible = audience.filter(changed);
-                return visible.isEmpty() ? "" : write("delta", at, visible);
+                List<Entry> visible = visible(audience, changed);
+                return visible.isEmpty() ? "" : write("delta", at, audience, visible, rendered);
             });
             if (!message.isEmpty()) {
                 watcher.offer(message);
@@ -94,13 +113,18 @@ public class ProgressHub {
         }
     }
 
-    /** Everything the audience may see now, as a snapshot message. */
+    /** Everything the audience may see now, as a snapshot message (written once per audience and change). */
     String snapshot(Audience audience) {
-        List<JobProgress> visible = new ArrayList<>();
-        for (Map<String, JobProgress> jobs : latest.values()) {
-            visible.addAll(audience.filter(List.copyOf(jobs.values())));
+        long current = version;
+        Snapshot known = snapshots.get(audience);
+        if (known != null && known.version == current) {
+            return known.text;
         }
-        return write("snapshot", nowMicros(), visible);
+        List<Entry> all = new ArrayList<>();
+        latest.values().forEach(jobs -> all.addAll(jobs.values()));
+        String text = write("snapshot", nowMicros(), audience, visible(audience, all), new HashMap<>());
+        snapshots.put(audience, new Snapshot(current, text));
+        return text;
     }
 
     long resyncs() {
@@ -111,9 +135,24 @@ public class ProgressHub {
         return watchers.values();
     }
 
-    private String write(String type, long at, List<JobProgress> jobs) {
+    private static List<Entry> visible(Audience audience, List<Entry> entries) {
+        return entries.stream().filter(e -> audience.mayView(e.progress)).toList();
+    }
+
+    /** {@code rendered}: fragments already rendered in this fan-out, by key and whether the reader may cancel. */
+    private String write(String type, long at, Audience audience, List<Entry> entries,
+            Map<String, Map<String, String>> rendered) {
+        Map<String, Map<String, String>> html = new LinkedHashMap<>();
+        if (fragments.isResolvable()) {
+            for (Entry entry : entries) {
+                boolean mayOperate = audience.mayOperate(entry.progress);
+                html.put(entry.progress.key(), rendered.computeIfAbsent(entry.progress.key() + "|" + mayOperate,
+                        k -> fragments.get().render(entry.job, mayOperate)));
+            }
+        }
         try {
-            return json.writeValueAsString(new ProgressMessage(type, at, jobs));
+            return json.writeValueAsString(new ProgressMessage(type, at,
+                    entries.stream().map(Entry::progress).toList(), html.isEmpty() ? null : html));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("progress message not serializable", e);
         }
@@ -125,7 +164,17 @@ public class ProgressHub {
         return ChronoUnit.MICROS.between(Instant.EPOCH, now);
     }
 
-    /** What goes over the socket: {@code snapshot} (everything in scope) or {@code delta} (what changed). */
-    record ProgressMessage(String type, long at, List<JobProgress> jobs) {
+    /**
+     * What goes over the socket: {@code snapshot} (everything in scope) or {@code delta} (what
+     * changed); {@code html}: per job key, the pages' fragments of that job by name.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProgressMessage(String type, long at, List<JobProgress> jobs, Map<String, Map<String, String>> html) {
+    }
+
+    private record Entry(JobProgress progress, FleetJob job) {
+    }
+
+    private record Snapshot(long version, String text) {
     }
 }

@@ -1,9 +1,15 @@
 package io.obconsole.progress;
 
+import io.obconsole.backup.BackupsChanged;
 import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ProgressQueries;
 import io.obconsole.cluster.ProgressRound;
-import io.obconsole.backup.BackupsChanged;
+import io.obconsole.fleet.Fleet;
+import io.obconsole.fleet.FleetConfig;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.JobKey;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Polls every cluster for backup progress: one fixed round of queries per cluster when it is due
- * (often while something runs, seldom when idle), whatever the number of watchers. Each cluster
- * has its own worker, so a slow or dead cluster (bounded by its query timeout) delays only itself.
+ * Polls every cluster and keeps the {@link Fleet} read model: one fixed round of progress queries
+ * per cluster when it is due (often while something runs, seldom when idle), whatever the number
+ * of watchers or page views; the reads that are costly on a real cluster (tenants' state, GV$
+ * parameters, backup-set files) on their own slower cadence and right after a job ended or the
+ * console acted. Each cluster has its own worker, so a slow or dead cluster (bounded by its query
+ * timeout) delays only itself.
  */
 @ApplicationScoped
 public class ProgressPoller {
@@ -32,16 +44,20 @@ public class ProgressPoller {
     private final ClusterGateway gateway;
     private final ProgressQueries queries;
     private final ProgressConfig config;
+    private final FleetConfig fleetConfig;
+    private final Fleet fleet;
     private final ProgressHub hub;
     private final JobEndFeed ends;
     private final ProgressMetrics metrics;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
 
-    public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config, ProgressHub hub,
-            JobEndFeed ends, ProgressMetrics metrics) {
+    public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
+            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
         this.gateway = gateway;
         this.queries = queries;
         this.config = config;
+        this.fleetConfig = fleetConfig;
+        this.fleet = fleet;
         this.hub = hub;
         this.ends = ends;
         this.metrics = metrics;
@@ -51,7 +67,8 @@ public class ProgressPoller {
     static final String TICK = "progress-tick";
 
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
-    @Scheduled(identity = TICK, every = "${console.progress.tick:1S}",
+    // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
+    @Scheduled(identity = TICK, every = "${console.progress.tick:1S}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         // due within half a tick counts as due now: else a round due just after this tick waits a whole extra tick
@@ -62,24 +79,59 @@ public class ProgressPoller {
     }
 
     /**
-     * Polls the cluster now, on its worker (after a round already under way), e.g. right after
-     * someone started or cancelled a backup there; completes when the round has run.
+     * Polls the cluster's progress now, on its worker (after a round already under way);
+     * completes when the round has run.
      */
     public CompletableFuture<Void> pollNow(String cluster) {
+        return poll(cluster, false);
+    }
+
+    /**
+     * Reads the whole cluster now, progress and the slower state, e.g. right after someone
+     * started or cancelled a backup or changed a setting there; completes when the round has run.
+     */
+    public CompletableFuture<Void> refreshNow(String cluster) {
+        return poll(cluster, true);
+    }
+
+    private CompletableFuture<Void> poll(String cluster, boolean withState) {
         if (!gateway.clusters().contains(cluster)) {
             return CompletableFuture.completedFuture(null);
         }
         Worker worker = workers.computeIfAbsent(cluster, Worker::new);
+        if (withState) {
+            worker.stateWanted = true;
+        }
         return CompletableFuture.runAsync(worker::round, worker.executor);
     }
 
-    /** A backup was started or cancelled through the console: its watchers see the job at once. */
+    /**
+     * The console acted on the cluster: its watchers and pages see the change at once. The person
+     * who acted waits for that read (at most {@code console.fleet.action-refresh-wait}), so the
+     * page or API call that follows shows what they just did.
+     */
     void backupsChanged(@Observes BackupsChanged event) {
-        pollNow(event.cluster());
+        try {
+            refreshNow(event.cluster()).get(fleetConfig.actionRefreshWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("Cluster %s not read again after an action: %s", event.cluster(), e.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
         workers.values().forEach(worker -> worker.executor.shutdownNow());
+    }
+
+    private static String reason(RuntimeException e) {
+        if (e instanceof ClusterUnreachableException unreachable) {
+            return unreachable.reason();
+        }
+        if (e instanceof ObErrorException refused) {
+            return "OceanBase error " + refused.error().code() + ": " + refused.error().text();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /** One cluster's thread, its watch and when it is due next. */
@@ -88,6 +140,8 @@ public class ProgressPoller {
         final ExecutorService executor;
         final AtomicBoolean busy = new AtomicBoolean();
         volatile long dueAt = System.nanoTime();
+        volatile boolean stateWanted = true;
+        long stateDueAt = System.nanoTime();
         volatile boolean failing;
 
         Worker(String cluster) {
@@ -117,21 +171,29 @@ public class ProgressPoller {
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
                 metrics.round(watch.cluster());
-                List<JobProgress> newlyEnded = new ArrayList<>();
-                Map<String, JobProgress> jobs = watch.apply(round, newlyEnded::add);
-                long running = jobs.values().stream().filter(JobProgress::running).count();
+                List<FleetJob> newlyEnded = new ArrayList<>();
+                Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
+                long running = jobs.values().stream().filter(FleetJob::running).count();
                 active = running > 0;
-                // watchers first: the audit database's pace must never hold up what they see
-                hub.publish(watch.cluster(), jobs);
+                // watchers and pages first: the audit database's pace must never hold up what they see
+                hub.publish(watch.cluster(), watch.forWatchers(jobs));
+                fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()));
+                if (stateWanted || !newlyEnded.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
+                    stateWanted = false;
+                    stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();
+                    fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));
+                }
                 metrics.running(watch.cluster(), running);
                 metrics.clusterNow(watch.cluster(), round.clusterNow());
-                ends.offer(newlyEnded);
+                ends.offer(newlyEnded.stream().map(JobProgress::of).toList());
                 if (failing) {
                     LOG.infof("Cluster %s answers progress queries again", watch.cluster());
                     failing = false;
                 }
             } catch (RuntimeException e) {
                 active = false;
+                stateWanted = true;
+                fleet.failed(watch.cluster(), reason(e));
                 if (!failing) {
                     LOG.warnf("Progress of cluster %s not read: %s", watch.cluster(), e.getMessage());
                     failing = true;

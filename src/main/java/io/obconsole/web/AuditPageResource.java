@@ -8,6 +8,7 @@ import io.obconsole.audit.AuditFilter;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditPage;
 import io.obconsole.audit.AuditQuery;
+import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.audit.ChainReport;
 import io.obconsole.audit.ChainVerifier;
 import io.quarkus.qute.CheckedTemplate;
@@ -70,14 +71,19 @@ public class AuditPageResource {
         AuditWebFilter matched = typed;
         AuditPage records;
         String error = null;
+        ChainReport chain;
         try {
-            records = query.page(typed.toAuditFilter(), visible, Math.max(1, page) - 1, PAGE_SIZE);
-        } catch (IllegalArgumentException e) {
-            error = e.getMessage();
-            matched = AuditWebFilter.NONE;
-            records = query.page(AuditFilter.ANY, visible, 0, PAGE_SIZE);
+            try {
+                records = query.page(typed.toAuditFilter(), visible, Math.max(1, page) - 1, PAGE_SIZE);
+            } catch (IllegalArgumentException e) {
+                error = e.getMessage();
+                matched = AuditWebFilter.NONE;
+                records = query.page(AuditFilter.ANY, visible, 0, PAGE_SIZE);
+            }
+            chain = verify ? verifier.verify() : null;
+        } catch (AuditUnavailableException e) {
+            return AuditUnavailablePage.response();
         }
-        ChainReport chain = verify ? verifier.verify() : null;
         List<String> outcomes = Arrays.stream(AuditOutcome.values()).map(Enum::name).toList();
         TemplateInstance shown = Templates.audit(typed, new AuditPaging(matched, records), admin, chain, ACTIONS, outcomes,
                 error);
@@ -97,7 +103,12 @@ public class AuditPageResource {
         } catch (IllegalArgumentException e) {
             return Response.status(400).type(MediaType.TEXT_PLAIN_TYPE).entity(e.getMessage()).build();
         }
-        var entries = query.list(filter, visible, config.csvMaxRows());
+        List<io.obconsole.audit.AuditEntry> entries;
+        try {
+            entries = query.list(filter, visible, config.csvMaxRows());
+        } catch (AuditUnavailableException e) {
+            return AuditUnavailablePage.response();
+        }
         StreamingOutput body = out -> {
             OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             AuditCsv.write(entries, writer);

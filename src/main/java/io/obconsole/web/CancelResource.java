@@ -6,12 +6,14 @@ import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelRequest;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
+import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.audit.AuditUnavailableException;
-import io.obconsole.cluster.BackupJob;
-import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.Fleet;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -43,7 +45,10 @@ public class CancelResource {
     PageAccess access;
 
     @Inject
-    ClusterGateway gateway;
+    Fleet fleet;
+
+    @Inject
+    FailureExplanations explanations;
 
     @Inject
     BackupService backups;
@@ -67,11 +72,19 @@ public class CancelResource {
     public Response cancel(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
             @PathParam("jobId") long jobId, @FormParam("key") String key) {
         Operator who = access.who();
-        access.requireOperate(who, cluster, tenant);
         try {
-            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key));
+            backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key, jobId));
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
+        } catch (JobNotRunningException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), e.getMessage(), null,
+                            msg.cancel_not_running_next()))
+                    .build();
+        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), e.getMessage(), null, null))
+                    .build();
         } catch (OceanBaseRejectedException e) {
             return failed(cluster, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
                     e.explanation().nextStep());
@@ -90,19 +103,14 @@ public class CancelResource {
                 .build();
     }
 
-    /** The running job, or null when it has ended meanwhile (the page then says so). */
+    /** The running job as the fleet last read it, or null when it has ended meanwhile (the page then says so). */
     private JobView running(String cluster, String tenant, long jobId) {
         try {
-            for (BackupJob job : gateway.jobs(cluster, 1)) {
-                if (job.running() && job.tenantName().equals(tenant) && job.jobId() == jobId) {
-                    return JobView.of(cluster, job, gateway.now(cluster), null);
-                }
-            }
-            return null;
+            ClusterState state = fleet.cluster(cluster);
+            return state.running().stream().filter(job -> job.tenant().equals(tenant) && job.job().jobId() == jobId)
+                    .findFirst().map(job -> JobView.of(job, state.clusterNow(), explanations)).orElse(null);
         } catch (UnknownClusterException e) {
             throw new NotFoundException();
-        } catch (ClusterUnreachableException e) {
-            return null;
         }
     }
 }

@@ -10,6 +10,7 @@ final class Flash {
     static final String CANCELED = "canceled";
     static final String SESSION_EXPIRED = "session-expired";
     static final String REVIEW_EXPIRED = "review-expired";
+    static final String SETUP_DONE = "setup-done";
 
     private Flash() {
     }
@@ -23,6 +24,7 @@ final class Flash {
             case CANCELED -> msg.flash_canceled();
             case SESSION_EXPIRED -> msg.flash_session_expired();
             case REVIEW_EXPIRED -> msg.flash_review_expired();
+            case SETUP_DONE -> msg.flash_setup_done();
             default -> null;
         };
     }

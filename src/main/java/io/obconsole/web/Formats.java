@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.fleet.ClusterTime;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -68,11 +69,6 @@ public final class Formats {
     /** A cluster time in UTC words, what the page shows before (and without) the browser script. */
     public static String utc(LocalDateTime clusterTime) {
         return clusterTime == null ? "–" : UTC_TEXT.format(ClusterTime.toUtc(clusterTime));
-    }
-
-    /** A whole percent, for progress bars. */
-    public static long percent(double fraction) {
-        return Math.round(Math.max(0, Math.min(1, fraction)) * 100);
     }
 
     static LocalDateTime utcNow() {

@@ -1,67 +1,92 @@
 package io.obconsole.web;
 
 import io.obconsole.cluster.BackupJob;
-import io.obconsole.cluster.BackupTask;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.JobFilter;
+import io.obconsole.fleet.JobStatus;
+import io.obconsole.fleet.Progress;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Locale;
 
 /**
- * A backup job as the pages show it: its stable key for live updates, a percent from its tasks
- * (macro blocks, or tablets while macro blocks are unknown) and how long it ran.
+ * A backup job as the pages show it, from the fleet's job: its key for live updates, the fleet's
+ * progress in words (never computed again here) and how long it ran.
  *
- * @param key         {@code cluster/tenantId/jobId}, the {@code data-job-key} of rows and bars
  * @param explanation a plain-language reading of a failed job's RESULT, or null
  */
-public record JobView(String cluster, BackupJob job, String key, long percent, Duration duration, String explanation) {
+public record JobView(FleetJob fleetJob, Duration duration, String explanation) {
 
-    static JobView of(String cluster, BackupJob job, LocalDateTime clusterNow, String explanation) {
-        LocalDateTime until = job.end() != null ? job.end() : clusterNow;
-        Duration duration = job.start() == null || until == null ? null : Duration.between(job.start(), until);
-        return new JobView(cluster, job, cluster + "/" + job.tenantId() + "/" + job.jobId(), percent(job), duration,
-                explanation);
+    static JobView of(FleetJob job, LocalDateTime clusterNow, FailureExplanations explanations) {
+        LocalDateTime until = job.job().end() != null ? job.job().end() : clusterNow;
+        Duration duration = job.job().start() == null || until == null ? null : Duration.between(job.job().start(), until);
+        return new JobView(job, duration, job.status() == JobStatus.FAILED ? explanations.of(job.job().result()) : null);
     }
 
-    static long percent(BackupJob job) {
-        if ("COMPLETED".equals(job.status())) {
-            return 100;
-        }
-        long macro = 0;
-        long macroDone = 0;
-        long tablets = 0;
-        long tabletsDone = 0;
-        for (BackupTask task : job.tasks()) {
-            macro += task.macroBlocks();
-            macroDone += task.finishedMacroBlocks();
-            tablets += task.tablets();
-            tabletsDone += task.finishedTablets();
-        }
-        if (macro > 0) {
-            return Formats.percent((double) macroDone / macro);
-        }
-        return tablets > 0 ? Formats.percent((double) tabletsDone / tablets) : 0;
+    public String cluster() {
+        return fleetJob.cluster();
+    }
+
+    public BackupJob job() {
+        return fleetJob.job();
+    }
+
+    /** The {@code data-job-key} of every element showing this job. */
+    public String key() {
+        return fleetJob.key().text();
+    }
+
+    public JobStatus status() {
+        return fleetJob.status();
+    }
+
+    public Progress progress() {
+        return fleetJob.progress();
     }
 
     public boolean running() {
-        return job.running();
+        return fleetJob.running();
     }
 
     public boolean failed() {
-        return "FAILED".equals(job.status());
+        return fleetJob.status() == JobStatus.FAILED;
+    }
+
+    /** The percent for a {@code <progress>} bar: 0 while unknown. */
+    public double percentValue() {
+        Double percent = fleetJob.progress().percent();
+        return percent == null ? 0 : percent;
+    }
+
+    /** The fleet's percent in words: {@code 66.6 %}, {@code 100 %}, {@code –} while no counter exists. */
+    public String percentText() {
+        Double percent = fleetJob.progress().percent();
+        if (percent == null) {
+            return "–";
+        }
+        return percent == Math.floor(percent) ? (long) percent.doubleValue() + " %"
+                : String.format(Locale.ROOT, "%.1f %%", percent);
+    }
+
+    /** Time to go in words, null while unknown (or the job is stalled or ended). */
+    public String eta() {
+        Long eta = fleetJob.progress().etaSeconds();
+        return eta == null || !running() ? null : Formats.human(Duration.ofSeconds(eta));
+    }
+
+    /** Output bytes per second in words, null while unknown. */
+    public String rate() {
+        Long rate = fleetJob.progress().rate();
+        return rate == null || !running() ? null : Formats.bytes(rate) + "/s";
     }
 
     /** The type in words: FULL or INCREMENTAL (OceanBase writes INC, some releases D/I). */
     public String type() {
-        String type = job.backupType();
-        return "INC".equals(type) || "I".equals(type) ? "INCREMENTAL" : "D".equals(type) ? "FULL" : type;
+        return JobFilter.typeWord(job().backupType());
     }
 
     /** The status's CSS class; the word itself is always printed next to it. */
     public String statusCss() {
-        return switch (job.status()) {
-            case "COMPLETED" -> "ok";
-            case "FAILED" -> "bad";
-            case "CANCELING", "CANCELED" -> "warn";
-            default -> "info";
-        };
+        return fleetJob.status().css();
     }
 }

@@ -1,30 +1,37 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
-import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.Fleet;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetView;
+import io.obconsole.fleet.JobFilter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Running and ended jobs across every cluster, narrowed by the reader's scope and the filters. */
+/** Running and ended jobs across every cluster from the fleet read model, narrowed by the reader's scope and the filters. */
 @Path("/jobs")
 public class JobsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance jobs(List<JobRow> running, List<JobRow> history, List<ClusterView> unreachable,
+        static native TemplateInstance jobs(List<JobRow> running, List<JobRow> history, List<ClusterView> sources,
                 List<String> clusters, JobFilter filter, String message);
+
+        /** One job row, for the page and for every live update. */
+        static native TemplateInstance jobs$row(JobRow r);
     }
 
     /** A job with whether the reader may cancel it. */
@@ -33,6 +40,15 @@ public class JobsResource {
 
     @Inject
     PageAccess access;
+
+    @Inject
+    FleetView fleetView;
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    OverviewModel overview;
 
     @Inject
     ClusterGateway gateway;
@@ -52,31 +68,42 @@ public class JobsResource {
             @QueryParam("type") String type, @QueryParam("status") String status, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("msg") String message) {
         Operator who = access.who();
-        JobFilter filter = new JobFilter(cluster, tenant, type, status, from, to);
+        JobFilter filter = new JobFilter(cluster, tenant, type, status, null, date(from), date(to));
+        FleetView.JobList list = list(who, filter);
         List<JobRow> running = new ArrayList<>();
         List<JobRow> history = new ArrayList<>();
-        List<ClusterView> unreachable = new ArrayList<>();
-        for (String name : gateway.clusters()) {
-            if (cluster != null && !cluster.isBlank() && !cluster.equals(name)) {
-                continue;
-            }
-            try {
-                LocalDateTime now = gateway.now(name);
-                for (BackupJob job : gateway.jobs(name, config.jobHistory())) {
-                    if (!access.canView(who, name, job.tenantName())) {
-                        continue;
-                    }
-                    JobView view = JobView.of(name, job, now, explanations.of(job.result()));
-                    if (filter.matches(view)) {
-                        JobRow row = new JobRow(view, job.running() && access.canOperate(who, name, job.tenantName()));
-                        (job.running() ? running : history).add(row);
-                    }
-                }
-            } catch (ClusterUnreachableException e) {
-                unreachable.add(new ClusterView(name, false, e.reason(), null, List.of()));
+        for (FleetJob job : list.jobs()) {
+            JobView view = JobView.of(job, fleet.cluster(job.cluster()).clusterNow(), explanations);
+            if (job.running()) {
+                running.add(new JobRow(view, access.canOperate(who, job.cluster(), job.tenant())));
+            } else if (history.size() < config.jobHistory()) {
+                history.add(new JobRow(view, false));
             }
         }
-        return Templates.jobs(running, history, unreachable, List.copyOf(gateway.clusters()), filter,
+        List<ClusterView> sources = fleet.clusters().stream()
+                .filter(state -> filter.cluster() == null || filter.cluster().equals(state.cluster()))
+                .map(state -> overview.view(who, new FleetView.VisibleCluster(state, List.of()))).toList();
+        return Templates.jobs(running, history, sources, List.copyOf(gateway.clusters()), filter,
                 Flash.text(msg, message));
+    }
+
+    private FleetView.JobList list(Operator who, JobFilter filter) {
+        try {
+            return fleetView.jobs(who, filter);
+        } catch (UnknownClusterException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** A filter day as the date input sends it; anything else means "any". */
+    private static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

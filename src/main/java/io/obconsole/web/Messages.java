@@ -62,6 +62,25 @@ public interface Messages {
     @Message("You are not allowed to see this page or do this action. Nothing was sent to any cluster.")
     String forbidden_text();
 
+    // ---- security: CSRF refusals, signing out, TLS to clusters
+    @Message("Request refused")
+    String csrf_title();
+
+    @Message("This request did not come from a page of your current session, so it was refused and nothing was sent to any cluster. Reload the page and try again.")
+    String csrf_text();
+
+    @Message("Warning: the connection to this cluster is not encrypted (TLS), so the encryption password would cross the network in clear text. Ask the cluster's administrators to enable TLS and set console.clusters.NAME.tls in the console.")
+    String review_password_in_clear();
+
+    @Message("The connection to this cluster is not encrypted (TLS), and its settings forbid sending an encryption password over it: confirming will be refused and nothing will be sent.")
+    String review_password_in_clear_refused();
+
+    @Message("Sign out?")
+    String sign_out_title();
+
+    @Message("Signing out ends your session in the console and at the sign-in service; open pages stop updating.")
+    String sign_out_text();
+
     // ---- flash messages after a redirect
     @Message("The backup was started. Its progress is shown below.")
     String flash_started();
@@ -78,6 +97,34 @@ public interface Messages {
     // ---- overview
     @Message("Overview")
     String overview_title();
+
+    // ---- fleet read model: how fresh a page is, live progress words
+    @Message("Read from the cluster {ago} ago")
+    String read_ago(String ago);
+
+    @Message("not read yet: the console reads each cluster within seconds of starting")
+    String not_read_yet();
+
+    @Message("showing what was read before")
+    String showing_last_read();
+
+    @Message("{eta} to go")
+    String eta(String eta);
+
+    @Message("stalled")
+    String stalled();
+
+    @Message("all tenants")
+    String all_tenants_word();
+
+    @Message("Now:")
+    String concurrency_now();
+
+    @Message("was")
+    String concurrency_was();
+
+    @Message("No job is running.")
+    String none_running();
 
     @Message("Start backup")
     String start_backup();
@@ -145,7 +192,7 @@ public interface Messages {
     @Message("Ready for backup")
     String badge_ready();
 
-    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#else}{check}{/when}")
+    @Message("{#when check}{#is TENANT_NORMAL}Tenant not NORMAL{#is ARCHIVE_DOING}Archive not running{#is BACKUP_DEST_SET}No backup destination{#is FULL_BACKUP_EXISTS}No FULL yet: INCREMENTAL would be FULL{#is NOT_RUNNING}Backup running{#is SYS_JOB_OPEN}Backup from sys still open{#else}{check}{/when}")
     String badge(io.obconsole.backup.PreflightFinding.Check check);
 
     @Message("Backup progress of {tenant}")
@@ -206,14 +253,29 @@ public interface Messages {
     @Message("No backup sets yet.")
     String chart_empty();
 
-    @Message("The last {count} backup sets, oldest on the left; bar height is the duration (longest: {max}).")
+    @Message("The last {count} backup sets along their start time (UTC); bar height is the duration on the left axis (longest: {max}).")
     String chart_caption(int count, String max);
 
-    @Message("Dots show the size written (largest: {max}).")
+    @Message("Dots show the size written on the right axis (largest: {max}).")
     String chart_size_caption(String max);
 
     @Message("Red bars are sets that failed.")
     String chart_failed_caption();
+
+    @Message("Grey bars are sets that were cancelled.")
+    String chart_cancelled_caption();
+
+    @Message("Cancelled by an operator (OceanBase {code}); not a failure.")
+    String set_cancelled(long code);
+
+    @Message("Start (UTC)")
+    String chart_time_axis();
+
+    @Message("Duration")
+    String chart_duration_axis();
+
+    @Message("Size")
+    String chart_size_axis();
 
     @Message("Backup sets")
     String sets_title();
@@ -233,7 +295,7 @@ public interface Messages {
     @Message("Builds on")
     String col_chain();
 
-    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'FAILED'}Failed{#else}{status}{/when}")
+    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'FAILED'}Failed{#is 'CANCELLED'}Cancelled{#else}{status}{/when}")
     String set_status(String status);
 
     @Message("{#when fileStatus}{#is 'AVAILABLE'}files available{#is 'COPYING'}files being written{#is 'DELETING'}files being deleted{#is 'EXPIRED'}files expired{#is 'INCOMPLETE'}files incomplete{#is 'BROKEN'}files broken{#is 'DELETED'}files deleted{#else}files {fileStatus}{/when}")
@@ -350,7 +412,7 @@ public interface Messages {
     @Message("All tenants")
     String all_tenants();
 
-    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped.")
+    @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped, but while a backup started from sys is still open OceanBase refuses it as a whole.")
     String all_tenants_hint();
 
     @Message("Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
@@ -491,6 +553,15 @@ public interface Messages {
     @Message("The cancellation failed")
     String cancel_failed();
 
+    @Message("Nothing was cancelled. Open the tenant's jobs to see what runs now, and cancel that job if you mean to.")
+    String cancel_not_running_next();
+
+    @Message("The audit trail cannot be read right now")
+    String audit_unavailable();
+
+    @Message("The console's audit database does not answer. Nothing is lost; try again in a moment. Actions are refused until it is back.")
+    String audit_unavailable_next();
+
     @Message("Audit trail")
     String audit_title();
 
@@ -544,4 +615,131 @@ public interface Messages {
 
     @Message("OceanBase error {code}:")
     String ob_error(Integer code);
+
+    // ---- backup set-up of a tenant
+    @Message("The change was made. OceanBase's values are shown below.")
+    String flash_setup_done();
+
+    @Message("Backup setup of {tenant} ({cluster})")
+    String setup_title(String tenant, String cluster);
+
+    @Message("Backup setup")
+    String setup_link();
+
+    @Message("Fix")
+    String fix();
+
+    @Message("Read from OceanBase just now. Only administrators (backup-admin) change it; every change is confirmed first and recorded in the audit trail.")
+    String setup_intro();
+
+    @Message("You can read this set-up; changing it is for administrators.")
+    String setup_read_only();
+
+    @Message("Data backup destination")
+    String setup_data_dest();
+
+    @Message("Log archive")
+    String setup_archive();
+
+    @Message("Archive destination")
+    String setup_archive_dest();
+
+    @Message("Archive status")
+    String setup_archive_status();
+
+    @Message("Retention (delete policy)")
+    String setup_retention();
+
+    @Message("not set")
+    String not_set();
+
+    @Message("Destination URI")
+    String setup_uri();
+
+    @Message("file:///path, or oss://, cos://, s3:// with host=, access_id= and access_key=. Access keys are sent to OceanBase only and shown masked everywhere.")
+    String setup_uri_hint();
+
+    @Message("Review the change")
+    String setup_review_button();
+
+    @Message("Start archiving")
+    String setup_start_archiving();
+
+    @Message("Stop archiving")
+    String setup_stop_archiving();
+
+    @Message("The archive destination can be changed only while archiving is stopped.")
+    String setup_archive_dest_locked();
+
+    @Message("Keep backup sets for (days)")
+    String setup_window_days();
+
+    @Message("Drop the delete policy")
+    String setup_drop_policy();
+
+    @Message("No delete policy: OceanBase keeps every backup set until someone deletes it.")
+    String setup_no_policy();
+
+    @Message("OceanBase deletes backup sets not needed to restore within the last {window} and always keeps the newest usable one.")
+    String setup_policy(String window);
+
+    @Message("Archiving was never started for this tenant.")
+    String archive_never();
+
+    @Message("Archiving is starting (BEGINNING); it becomes DOING by itself. This status refreshes.")
+    String archive_beginning();
+
+    @Message("Archiving runs (DOING): backups may start, and point-in-time recovery is possible up to the checkpoint.")
+    String archive_doing();
+
+    @Message("Archiving is stopping (STOPPING); it becomes STOP by itself. This status refreshes.")
+    String archive_stopping();
+
+    @Message("Archiving is stopped (STOP): OceanBase refuses new backups and point-in-time recovery ends at the last archived log.")
+    String archive_stop();
+
+    @Message("Archiving is {status}.")
+    String archive_other(String status);
+
+    @Message("checkpoint")
+    String archive_checkpoint();
+
+    @Message("The preflight's fix: set the destination below (suggested value filled in), then review and confirm.")
+    String setup_fix_dest();
+
+    @Message("The preflight's fix: start log archiving below, then review and confirm.")
+    String setup_fix_archive();
+
+    @Message("Confirm the change to {tenant}")
+    String setup_review_title(String tenant);
+
+    @Message("Change")
+    String setup_change();
+
+    @Message("Now")
+    String setup_before();
+
+    @Message("After")
+    String setup_after();
+
+    @Message("Statements that will run")
+    String setup_statements();
+
+    @Message("What this means")
+    String setup_means();
+
+    @Message("Confirm and run")
+    String setup_confirm();
+
+    @Message("Back, change nothing")
+    String setup_back();
+
+    @Message("The set-up change did not go through")
+    String setup_failed();
+
+    @Message("Back to the backup setup")
+    String back_to_setup();
+
+    @Message("{#when action}{#is DATA_BACKUP_DEST}Set the data backup destination{#is LOG_ARCHIVE_DEST}Set the log archive destination{#is ARCHIVELOG}Start log archiving{#is NOARCHIVELOG}Stop log archiving{#is DELETE_POLICY}Set the delete policy{#is DROP_DELETE_POLICY}Drop the delete policy{/when}")
+    String setup_action(io.obconsole.backup.SetupAction action);
 }

@@ -6,17 +6,27 @@ import io.obconsole.backup.Preflight;
 import io.obconsole.backup.PreflightFinding;
 import io.obconsole.cluster.BackupSet;
 import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterSnapshot;
-import io.obconsole.cluster.ClusterStatus;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.FleetView;
+import io.obconsole.fleet.FleetView.VisibleCluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-/** Reads every cluster once and keeps, per cluster, only the tenants the reader may see. */
+/**
+ * The overview from the fleet read model (no cluster is asked): per cluster only the tenants the
+ * reader may see, the fleet worst-first, and how fresh each cluster's data is.
+ */
 @ApplicationScoped
 public class OverviewModel {
+
+    @Inject
+    FleetView fleet;
 
     @Inject
     ClusterGateway gateway;
@@ -36,57 +46,62 @@ public class OverviewModel {
     @Inject
     Preflight preflight;
 
+    /** Every cluster, the worst first (unreachable, then blocked or stale, then warnings), tenants likewise. */
     public List<ClusterView> clusters(Operator who) {
-        List<ClusterView> views = new ArrayList<>();
-        for (ClusterStatus status : gateway.overview()) {
-            if (status instanceof ClusterStatus.Reachable reachable) {
-                views.add(reachable(who, reachable.snapshot()));
-            } else if (status instanceof ClusterStatus.Unreachable unreachable) {
-                views.add(new ClusterView(unreachable.cluster(), false, unreachable.reason(), null, List.of()));
-            }
-        }
-        return views;
+        return fleet.clusters(who).stream().map(visible -> view(who, visible))
+                .sorted(Comparator.comparingInt(ClusterView::severity).reversed()).toList();
     }
 
-    ClusterView reachable(Operator who, ClusterSnapshot snapshot) {
+    ClusterView view(Operator who, VisibleCluster visible) {
+        ClusterState state = visible.state();
+        String reason = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
         List<TenantRow> rows = new ArrayList<>();
-        for (TenantState tenant : snapshot.tenants()) {
-            if (access.canView(who, snapshot.cluster(), tenant.name())) {
-                rows.add(row(who, snapshot, tenant));
+        if (state.read()) {
+            for (TenantState tenant : visible.tenants()) {
+                rows.add(row(who, state, tenant));
             }
+            rows.sort(Comparator.comparingInt(TenantRow::severity).reversed());
         }
-        return new ClusterView(snapshot.cluster(), true, null, snapshot.version(), rows);
+        int severity = reason != null ? 3 : rows.stream().mapToInt(TenantRow::severity).max().orElse(0);
+        return new ClusterView(state.cluster(), reason == null, reason, state.version(), rows, readAgo(state), severity);
     }
 
-    TenantRow row(Operator who, ClusterSnapshot snapshot, TenantState tenant) {
-        List<JobView> running = tenant.running().stream()
-                .map(job -> JobView.of(snapshot.cluster(), job, snapshot.clusterNow(), explanations.of(job.result())))
-                .toList();
-        return new TenantRow(snapshot.cluster(), tenant,
+    /** How long ago the older of the cluster's two reads happened, in words; null before any. */
+    String readAgo(ClusterState state) {
+        Instant read = state.oldestRead();
+        return read == null ? null : Formats.human(Duration.between(read, Instant.now()));
+    }
+
+    TenantRow row(Operator who, ClusterState state, TenantState tenant) {
+        List<JobView> running = state.running().stream().filter(job -> job.job().tenantId() == tenant.tenant().id())
+                .map(job -> JobView.of(job, state.clusterNow(), explanations)).toList();
+        return new TenantRow(state.cluster(), tenant,
                 Freshness.of(age(tenant.lastFull()), config.fullAmberAfter(), config.fullRedAfter()),
                 Freshness.of(age(tenant.lastInc()), config.incAmberAfter(), config.incRedAfter()),
-                running, badges(snapshot, tenant), access.canOperate(who, snapshot.cluster(), tenant.name()));
+                running, badges(state, tenant), access.canOperate(who, state.cluster(), tenant.name()));
     }
 
     /**
-     * The backup service's own preflight of the tenant, as badges: asked as for an INCREMENTAL
-     * backup, so a missing FULL shows as a warning too.
+     * The backup service's own preflight of the tenant on the fleet's last read, as badges: asked
+     * as for an INCREMENTAL backup, so a missing FULL shows as a warning too.
      */
-    List<TenantRow.Badge> badges(ClusterSnapshot snapshot, TenantState tenant) {
-        var dialect = gateway.dialect(snapshot.cluster());
+    List<TenantRow.Badge> badges(ClusterState state, TenantState tenant) {
+        var snapshot = state.snapshot();
+        var dialect = gateway.dialect(state.cluster());
         var name = dialect.tenant(tenant.name(), snapshot.tenantNames());
         var report = preflight.check(snapshot, dialect, List.of(name), false, BackupType.INCREMENTAL, false);
         List<TenantRow.Badge> badges = new ArrayList<>();
         for (PreflightFinding finding : report.findings()) {
-            badges.add(new TenantRow.Badge(msg.badge(finding.check()), !finding.blocking(), finding.problem()));
+            badges.add(new TenantRow.Badge(msg.badge(finding.check()), !finding.blocking(), finding.problem(),
+                    SetupFixes.setupFix(finding, snapshot.cluster())));
         }
         if (badges.isEmpty()) {
-            badges.add(new TenantRow.Badge(msg.badge_ready(), true, null));
+            badges.add(new TenantRow.Badge(msg.badge_ready(), true, null, null));
         }
         return badges;
     }
 
-    private static java.time.Duration age(BackupSet set) {
+    private static Duration age(BackupSet set) {
         return set == null ? null : set.age();
     }
 }

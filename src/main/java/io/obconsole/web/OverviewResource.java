@@ -17,6 +17,9 @@ public class OverviewResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance overview(List<ClusterView> clusters, boolean canStart, String message);
+
+        /** A running job's progress in its tenant's row, for the page and for every live update. */
+        static native TemplateInstance overview$progress(JobView job);
     }
 
     @Inject

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ public class PendingBackups {
 
     /** A reviewed request, whose it is, and what the confirmation page shows. */
     public record Pending(String token, String owner, BackupRequest request, BackupForm form, List<String> statements,
-            PreflightReport report, Instant created) {
+            PreflightReport report, Instant created, Map<String, Integer> previousConcurrency) {
     }
 
     @Inject
@@ -35,10 +36,12 @@ public class PendingBackups {
 
     /** Keeps a reviewed request; the token is also the start's idempotency key. */
     Pending put(Operator who, BackupRequest request, BackupForm form, List<String> statements, PreflightReport report,
-            String token) {
+            Map<String, Integer> previousConcurrency, String token) {
         evictExpired();
-        Pending entry = new Pending(token, owner(who), request, form, statements, report, Instant.now());
+        Pending entry = new Pending(token, owner(who), request, form, statements, report, Instant.now(),
+                previousConcurrency);
         pending.put(token, entry);
+        keepNewestOf(entry);
         return entry;
     }
 
@@ -60,6 +63,21 @@ public class PendingBackups {
         Optional<Pending> entry = find(who, token);
         entry.ifPresent(e -> pending.remove(token, e));
         return entry;
+    }
+
+    /**
+     * Each person keeps at most {@code console.web.max-pending-reviews} reviews: a new one discards
+     * (and wipes) their oldest, so no one can fill the console's memory with waiting passwords.
+     */
+    private void keepNewestOf(Pending newest) {
+        List<Pending> older = pending.values().stream()
+                .filter(entry -> entry != newest && entry.owner().equals(newest.owner()))
+                .sorted(Comparator.comparing(Pending::created).reversed()).toList();
+        older.stream().skip(Math.max(0, config.maxPendingReviews() - 1)).forEach(old -> {
+            if (pending.remove(old.token(), old)) {
+                wipe(old.request());
+            }
+        });
     }
 
     private void evictExpired() {

@@ -9,7 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Security headers on every response the console sends: pages, assets, errors and the sign-in
  * redirects alike. The policy allows no inline script or style; forms may post only to the
- * console and, because sign-out ends at Keycloak, to the Keycloak origin.
+ * console and, because sign-out ends at Keycloak, to the Keycloak origin. Nothing but the static
+ * assets may be stored by a browser or proxy cache.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -29,6 +30,10 @@ public class SecurityHeaders {
                 headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("Referrer-Policy", "same-origin");
                 headers.set("X-Frame-Options", "DENY");
+                if (!context.normalizedPath().startsWith("/assets/")) {
+                    // pages, CSV exports and API answers name tenants, people and jobs: no copy in any cache
+                    headers.set("Cache-Control", "no-store");
+                }
             });
             context.next();
         }, PRIORITY);

@@ -90,9 +90,10 @@ public class StartBackupResource {
     @Path("preflight")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance preflight(@QueryParam("cluster") String cluster, @QueryParam("tenants") List<String> tenants,
-            @QueryParam("allTenants") boolean allTenants, @QueryParam("type") String type) {
+            @QueryParam("allTenants") boolean allTenants, @QueryParam("type") String type,
+            @QueryParam("plusArchivelog") boolean plusArchivelog, @QueryParam("acknowledge") boolean acknowledge) {
         Operator who = access.who();
-        BackupForm form = new BackupForm(cluster, tenants, allTenants, type, "", false, "", false);
+        BackupForm form = new BackupForm(cluster, tenants, allTenants, type, "", plusArchivelog, "", acknowledge);
         authorize(who, form);
         try {
             return Templates.preflight(backups.preflight(who, form.forPreflight()), null);
@@ -119,7 +120,7 @@ public class StartBackupResource {
         try {
             request = form.toRequest(password, confirmation, token);
             BackupPlan plan = backups.plan(who, request);
-            pending.put(who, request, form, plan.redacted(), plan.report(), token);
+            pending.put(who, request, form, plan.redacted(), plan.report(), plan.previousConcurrency(), token);
             return Response.seeOther(URI.create("/backups/review/" + token)).build();
         } catch (RuntimeException e) {
             if (request != null) {

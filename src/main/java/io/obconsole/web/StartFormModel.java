@@ -8,7 +8,9 @@ import io.obconsole.cluster.ClusterStatus;
 import io.obconsole.cluster.TenantState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the start form for a reader: only what they may act on, with the preflight already filled in. */
 @ApplicationScoped
@@ -32,14 +34,17 @@ public class StartFormModel {
         BackupForm form = new BackupForm(cluster, typed.tenants(), typed.allTenants(), typed.type(), typed.concurrency(),
                 typed.plusArchivelog(), typed.description(), typed.acknowledge());
         if (cluster == null) {
-            return new StartForm(form, clusters, List.of(), false, null, null, null);
+            return new StartForm(form, clusters, List.of(), false, null, null, null, Map.of());
         }
         ClusterStatus status = gateway.status(cluster);
         if (status instanceof ClusterStatus.Unreachable unreachable) {
-            return new StartForm(form, clusters, List.of(), false, unreachable.reason(), null, null);
+            return new StartForm(form, clusters, List.of(), false, unreachable.reason(), null, null, Map.of());
         }
-        List<String> tenants = ((ClusterStatus.Reachable) status).snapshot().tenants().stream().map(TenantState::name)
-                .filter(t -> access.canOperate(who, cluster, t)).toList();
+        List<TenantState> offered = ((ClusterStatus.Reachable) status).snapshot().tenants().stream()
+                .filter(t -> access.canOperate(who, cluster, t.name())).toList();
+        List<String> tenants = offered.stream().map(TenantState::name).toList();
+        Map<String, Integer> concurrencyNow = new LinkedHashMap<>();
+        offered.forEach(t -> concurrencyNow.put(t.name(), t.threadScore()));
         boolean canAll = access.canOperateAllTenants(who, cluster);
         List<String> chosen = form.tenants().stream().filter(tenants::contains).toList();
         form = new BackupForm(cluster, chosen, form.allTenants() && canAll, form.type(), form.concurrency(),
@@ -53,6 +58,6 @@ public class StartFormModel {
                 error = e.getMessage();
             }
         }
-        return new StartForm(form, clusters, tenants, canAll, null, report, error);
+        return new StartForm(form, clusters, tenants, canAll, null, report, error, concurrencyNow);
     }
 }

@@ -1,12 +1,12 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
-import io.obconsole.cluster.BackupJob;
-import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterStatus;
-import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetView;
+import io.obconsole.fleet.FleetView.VisibleCluster;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -17,25 +17,30 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 
-/** One tenant: its running job with tasks and phases, its job history and backup sets, a chart, its concurrency. */
+/**
+ * One tenant from the fleet read model: its running job with tasks and phases, its job history
+ * and backup sets, a chart, its concurrency, and how fresh all that is.
+ */
 @Path("/clusters/{cluster}/tenants/{tenant}")
 public class TenantResource {
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance tenant(String cluster, String tenant, TenantRow row, String unreachable,
-                List<JobView> running, List<JobView> history, List<BackupSetView> sets, BackupChart chart,
-                String message);
+                String readAgo, List<JobView> running, boolean canCancel, List<JobView> history,
+                List<BackupSetView> sets, BackupChart chart, String message);
+
+        /** The running job's block with its task table, for the page and for every live update. */
+        static native TemplateInstance tenant$running(JobView job, boolean canCancel);
     }
 
     @Inject
     PageAccess access;
 
     @Inject
-    ClusterGateway gateway;
+    FleetView fleet;
 
     @Inject
     OverviewModel overview;
@@ -56,34 +61,32 @@ public class TenantResource {
         Operator who = access.who();
         access.requireView(who, cluster, tenant);
         String flash = Flash.text(msg, message);
-        ClusterStatus status = status(cluster);
-        if (status instanceof ClusterStatus.Unreachable unreachable) {
-            return Templates.tenant(cluster, tenant, null, unreachable.reason(), List.of(), List.of(), List.of(),
+        VisibleCluster visible = visible(who, cluster);
+        ClusterState state = visible.state();
+        String problem = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
+        if (!state.read()) {
+            return Templates.tenant(cluster, tenant, null, problem, null, List.of(), false, List.of(), List.of(),
                     BackupChart.of(List.of()), flash);
         }
-        var snapshot = ((ClusterStatus.Reachable) status).snapshot();
-        TenantState state = snapshot.tenant(tenant).orElseThrow(NotFoundException::new);
-        TenantRow row = overview.row(who, snapshot, state);
-        List<JobView> history = new ArrayList<>();
-        List<BackupSetView> sets;
-        try {
-            for (BackupJob job : gateway.jobs(cluster, config.jobHistory())) {
-                if (job.tenantName().equals(tenant) && !job.running()) {
-                    history.add(JobView.of(cluster, job, snapshot.clusterNow(), explanations.of(job.result())));
-                }
-            }
-            sets = gateway.backupSets(cluster, tenant, BackupChart.LIMIT).stream()
-                    .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
-        } catch (ClusterUnreachableException e) {
-            return Templates.tenant(cluster, tenant, row, e.reason(), row.running(), List.of(), List.of(),
-                    BackupChart.of(List.of()), flash);
-        }
-        return Templates.tenant(cluster, tenant, row, null, row.running(), history, sets, BackupChart.of(sets), flash);
+        TenantState tenantState = visible.tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        TenantRow row = overview.row(who, state, tenantState);
+        List<JobView> history = state.jobs().stream()
+                .filter(job -> job.job().tenantId() == tenantState.tenant().id() && !job.running())
+                .limit(config.jobHistory()).map(job -> view(state, job)).toList();
+        List<BackupSetView> sets = state.backupSets(tenantState.tenant().id()).stream()
+                .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
+        return Templates.tenant(cluster, tenant, row, problem, overview.readAgo(state), row.running(), row.canStart(),
+                history, sets, BackupChart.of(sets), flash);
     }
 
-    private ClusterStatus status(String cluster) {
+    private JobView view(ClusterState state, FleetJob job) {
+        return JobView.of(job, state.clusterNow(), explanations);
+    }
+
+    private VisibleCluster visible(Operator who, String cluster) {
         try {
-            return gateway.status(cluster);
+            return fleet.cluster(who, cluster);
         } catch (UnknownClusterException e) {
             throw new NotFoundException();
         }

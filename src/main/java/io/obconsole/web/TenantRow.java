@@ -14,11 +14,21 @@ public record TenantRow(String cluster, TenantState state, Freshness full, Fresh
         return state.name();
     }
 
+    /** How bad the tenant's worst part is: 2 blocks or is stale, 1 warns or ages, 0 is fine (worst-first order). */
+    public int severity() {
+        int worst = full == Freshness.STALE || full == Freshness.MISSING ? 2 : full == Freshness.AGING ? 1 : 0;
+        worst = Math.max(worst, inc == Freshness.STALE ? 2 : inc == Freshness.AGING ? 1 : 0);
+        for (Badge badge : badges) {
+            worst = Math.max(worst, badge.detail() == null ? 0 : badge.ok() ? 1 : 2);
+        }
+        return worst;
+    }
+
     /**
      * A preflight finding shown as a badge: short words, whether it only warns (amber) or
-     * blocks (red), and the full sentence for the tooltip.
+     * blocks (red), the full sentence for the tooltip, and where an administrator fixes it (or null).
      */
-    public record Badge(String text, boolean ok, String detail) {
+    public record Badge(String text, boolean ok, String detail, String fixHref) {
 
         public String css() {
             return detail == null ? "ok" : ok ? "warn" : "bad";

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
 /** What the pages need to know beyond the clusters: when a recovery point counts as old, how much history to show. */
 @ConfigMapping(prefix = "console.web")
@@ -36,4 +37,14 @@ public interface WebConfig {
     /** How long a reviewed backup waits for its confirmation before the operator must fill the form again. */
     @WithDefault("PT10M")
     Duration reviewTimeout();
+
+    /** How many reviewed backups one person may have waiting for confirmation at once (each holds a password in memory). */
+    @WithDefault("5")
+    int maxPendingReviews();
+
+    /**
+     * The key CSRF tokens are signed with. Unset, each start picks a random one (open forms then
+     * need a reload after a restart); several console instances behind one address must share it.
+     */
+    Optional<String> csrfKey();
 }

@@ -12,28 +12,28 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** What the API tests share: signed-in requests, the demo cluster put back in its starting state, its statements. */
-final class ApiFixture {
+public final class ApiFixture {
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     private ApiFixture() {
     }
 
-    static RequestSpecification as(String user) {
+    public static RequestSpecification as(String user) {
         return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::accessToken)).contentType(ContentType.JSON);
     }
 
-    static DemoControl control() {
+    public static DemoControl control() {
         return Demo.cluster().control();
     }
 
     /** Lets every running job end and puts tenants back as the demo scenario starts them. */
-    static void resetCluster() {
+    public static void resetCluster() {
         ClusterChangesAfterPreflight.disarm();
         Demo.reset();
     }
 
-    static List<String> backupsReceived() {
+    public static List<String> backupsReceived() {
         return control().statementsReceived().stream().filter(s -> s.startsWith("ALTER SYSTEM BACKUP")).toList();
     }
 

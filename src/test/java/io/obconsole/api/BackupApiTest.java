@@ -5,6 +5,7 @@ import static io.obconsole.api.ApiFixture.backup;
 import static io.obconsole.api.ApiFixture.backupsReceived;
 import static io.obconsole.api.ApiFixture.control;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +19,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.obconsole.testing.Demo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -375,9 +377,10 @@ class BackupApiTest {
         control().refuseConnections();
         start("otto", backup("FULL", "mysql_tenant")).then().statusCode(503).body("error", equalTo("CLUSTER_UNREACHABLE"))
                 .body("message", containsString("unreachable"));
-        as("ada").get("/api/v1/clusters").then().statusCode(200)
+        // the API reads the fleet read model: the poller's next round finds the cluster down
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ada").get("/api/v1/clusters").then().statusCode(200)
                 .body("find { it.name == 'demo' }.reachable", equalTo(false))
-                .body("find { it.name == 'demo' }.unreachableReason", notNullValue());
+                .body("find { it.name == 'demo' }.unreachableReason", notNullValue()));
         control().recover();
         as("ada").get("/api/v1/audit?outcome=CLUSTER_UNREACHABLE&actor=otto").then().statusCode(200)
                 .body("records[0].obText", notNullValue()).body("records[0].cluster", equalTo("demo"));

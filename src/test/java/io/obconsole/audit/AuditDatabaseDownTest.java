@@ -39,7 +39,7 @@ class AuditDatabaseDownTest {
         try {
             long started = System.nanoTime();
             assertThatThrownBy(() -> trail.recordIntent(intent)).isInstanceOf(AuditUnavailableException.class);
-            assertThatThrownBy(() -> trail.recordJobEnded(new AuditTrail.JobRef("demo", 1002, "mysql_tenant", 1),
+            assertThatThrownBy(() -> trail.recordJobEnded(new AuditTrail.JobRef("demo", 1002, "mysql_tenant", 1, 1, java.time.LocalDateTime.of(2026, 3, 1, 2, 0)),
                     "COMPLETED", 0, "")).isInstanceOf(AuditUnavailableException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         } finally {

@@ -52,6 +52,9 @@ class AuditTrailTest {
         return new ActionIntent(OTTO, "BACKUP_FULL", cluster, List.of("mysql_tenant"), parameters, key);
     }
 
+    /** When the jobs of these tests started, in cluster time. */
+    private static final java.time.LocalDateTime STARTED = java.time.LocalDateTime.of(2026, 3, 1, 2, 0, 0, 123_456_000);
+
     private List<AuditEntry> records() {
         return query.list(new AuditFilter(null, cluster, null, null, null, null, null), TenantScope.ALL, 100);
     }
@@ -60,7 +63,7 @@ class AuditTrailTest {
     void intentAndOutcomeAreTwoLinkedRecordsWithEveryField() {
         Instant before = Instant.now();
         long intentId = trail.recordIntent(intent("k-" + cluster, Map.of("password", "set", "concurrency", "8")));
-        JobRef job = new JobRef(cluster, 1002, "mysql_tenant", 41);
+        JobRef job = new JobRef(cluster, 1002, "mysql_tenant", 1, 41, STARTED);
         trail.recordOutcome(intentId, AuditOutcome.ACCEPTED, List.of("ALTER SYSTEM BACKUP TENANT = mysql_tenant"),
                 null, null, List.of(job));
 
@@ -205,8 +208,8 @@ class AuditTrailTest {
         try (Connection c = AuditDb.connect()) {
             assertThatThrownBy(() -> c.createStatement().executeUpdate("INSERT INTO audit_record (recorded_at, actor_username,"
                     + " actor_roles, action_name, cluster_name, tenants, action_params, outcome, job_end_key, prev_hash, record_hash)"
-                    + " VALUES (NOW(6), 'system', '', 'X', '" + cluster + "', '[]', '{}', 'JOB_ENDED', '" + cluster
-                    + "/1002/79', '', '')"))
+                    + " VALUES (NOW(6), 'system', '', 'X', '" + cluster + "', '[]', '{}', 'JOB_ENDED', '" + job.key()
+                    + "', '', '')"))
                     .isInstanceOf(SQLIntegrityConstraintViolationException.class);
         }
         assertThat(records().stream().filter(e -> e.outcome() == AuditOutcome.JOB_ENDED)).hasSize(1);
@@ -214,7 +217,7 @@ class AuditTrailTest {
 
     @Test
     void aJobTheConsoleDidNotStartIsRecordedWithoutALink() {
-        JobRef job = new JobRef(cluster, 1006, "analytics", 5);
+        JobRef job = new JobRef(cluster, 1006, "analytics", 1, 5, STARTED);
         assertThat(trail.recordJobEnded(job, "COMPLETED", 0, "")).isTrue();
         AuditEntry record = records().get(0);
         assertThat(record.intentId()).isNull();
@@ -283,7 +286,7 @@ class AuditTrailTest {
 
     private JobRef startedJob(long jobId) {
         long intentId = trail.recordIntent(intent(null, Map.of()));
-        JobRef job = new JobRef(cluster, 1002, "mysql_tenant", jobId);
+        JobRef job = new JobRef(cluster, 1002, "mysql_tenant", 1, jobId, STARTED);
         trail.recordOutcome(intentId, AuditOutcome.ACCEPTED, List.of("ALTER SYSTEM BACKUP TENANT = mysql_tenant"), null,
                 null, List.of(job));
         return job;

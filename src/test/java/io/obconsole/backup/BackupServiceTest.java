@@ -386,6 +386,7 @@ class BackupServiceTest {
         assertThat(changes).containsExactly(new BackupsChanged("demo"));
         service.cancel(OTTO, new CancelRequest("demo", BackupScope.of("mysql_tenant"), UUID.randomUUID().toString()));
         assertThat(changes).hasSize(2);
+        clock.advanceSeconds(5); // the cancelled job has ended, so only the archive stands in the way
 
         cluster.control().setArchive("oracle_tenant", "STOP");
         assertThatThrownBy(() -> service.start(ADA, full(BackupScope.of("oracle_tenant"))))

@@ -47,6 +47,21 @@ final class FakeAuditTrail implements AuditTrail {
         outcomes.add(new Outcome(intentId, outcome, statements, obCode, obText, jobIds));
     }
 
+    record Refusal(ActionIntent attempt, AuditOutcome outcome, String reason) {
+    }
+
+    final List<Refusal> refusals = new ArrayList<>();
+
+    @Override
+    public synchronized void recordRefusal(ActionIntent attempt, AuditOutcome outcome, String reason) {
+        refusals.add(new Refusal(attempt, outcome, reason));
+    }
+
+    @Override
+    public List<JobRef> unendedStarts(int limit) {
+        return List.of();
+    }
+
     @Override
     public boolean recordJobEnded(JobRef job, String status, long result, String comment) {
         return true;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.obconsole.demo.DemoCluster;
+import io.obconsole.fleet.JobStatus;
 import io.obconsole.demo.ManualClock;
 import io.obconsole.demo.ReceivedStatement;
 import java.sql.Connection;
@@ -43,7 +44,7 @@ class ClusterGatewayTest {
     }
 
     private BackupJob runningJob(String tenant) {
-        return gateway.jobs("demo", 10).stream().filter(j -> j.tenantName().equals(tenant) && j.running()).findFirst()
+        return gateway.jobs("demo", 10).stream().filter(j -> j.tenantName().equals(tenant) && JobStatus.running(j)).findFirst()
                 .orElseThrow();
     }
 
@@ -89,7 +90,7 @@ class ClusterGatewayTest {
             ObDialect dialect = own.dialect("mine");
             own.run("mine", List.of(dialect.backup(false, List.of(dialect.tenant("mysql_tenant", snapshot.tenantNames())),
                     false, null)));
-            assertThat(own.jobs("mine", 5)).filteredOn(BackupJob::running).extracting(BackupJob::tenantId)
+            assertThat(own.jobs("mine", 5)).filteredOn(JobStatus::running).extracting(BackupJob::tenantId)
                     .containsExactly(1002L);
         }
     }

@@ -20,13 +20,14 @@ final class DemoClusters {
                 .fullBackupDuration(Duration.ofSeconds(60)).build());
     }
 
+    /** Plain connections with short timeouts: these tests are about statements, ClusterTlsTest is about TLS. */
     static ClusterSettings sys(String name, DemoCluster cluster) {
         return ClusterSettings.of(name, "127.0.0.1:" + cluster.port(), "root@sys", "demo", ClusterMode.SYS)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).withTls(ClusterTls.disabled());
     }
 
     static ClusterSettings tenant(String name, DemoCluster cluster, String account) {
         return ClusterSettings.of(name, "127.0.0.1:" + cluster.port(), account, "demo", ClusterMode.TENANT)
-                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3));
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(3)).withTls(ClusterTls.disabled());
     }
 }

@@ -405,14 +405,73 @@ class BackupConformanceTest {
     }
 
     @Test
-    void allUserIsASyntaxErrorBefore421() throws SQLException {
+    void allUserIsNotSupportedBefore421AndAllTakesEveryTenant() throws SQLException {
         try (DemoCluster old = DemoCluster.start(DemoConfig.builder().port(0).clock(clock).version("4.2.0.0").build());
                 Connection oldSys = DemoSql.connect(old, "root@sys")) {
-            assertError(() -> DemoSql.exec(oldSys, "ALTER SYSTEM SET ha_low_thread_score = 10 TENANT = all_user"), 1064,
-                    "42000", "You have an error in your SQL syntax; check the manual that corresponds to your OceanBase "
-                            + "version for the right syntax to use near 'all_user' at line 1");
+            assertError(() -> DemoSql.exec(oldSys, "ALTER SYSTEM SET ha_low_thread_score = 10 TENANT = all_user"), 1235,
+                    "0A000", "Not supported feature or function");
             DemoSql.exec(oldSys, "ALTER SYSTEM SET ha_low_thread_score = 10 TENANT = all");
+            // before 4.2.1 "all" is every tenant, sys and META included
+            assertThat(DemoSql.rows(oldSys, "SELECT DISTINCT TENANT_ID FROM oceanbase.GV$OB_PARAMETERS "
+                    + "WHERE NAME = 'ha_low_thread_score' AND VALUE = '10' ORDER BY TENANT_ID"))
+                    .extracting(r -> r.get("TENANT_ID")).contains("1", "1001", "1002");
         }
+    }
+
+    @Test
+    void userTenantNamingTenantsInSetIs1227() throws SQLException {
+        try (Connection mysql = DemoSql.connect(cluster, "root@mysql_tenant")) {
+            assertError(() -> DemoSql.exec(mysql, "ALTER SYSTEM SET ha_low_thread_score = 5 TENANT = mysql_tenant"), 1227,
+                    "42501", "Access denied; you need (at least one of) the ALTER SYSTEM privilege(s) for this operation");
+            DemoSql.exec(mysql, "ALTER SYSTEM SET ha_low_thread_score = 5");
+        }
+    }
+
+    // ---- admission (spec section 6): open jobs are counted per (tenant, initiator)
+
+    @Test
+    void openSysJobRefusesEveryBackupFromSysWhicheverTenantsItNames() throws SQLException {
+        DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        assertError(() -> DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = oracle_tenant"), 9036, "HY000",
+                "Backup is in progress");
+        assertError(() -> DemoSql.exec(sys, "ALTER SYSTEM BACKUP DATABASE"), 9036, "HY000", "Backup is in progress");
+        assertThat(jobs("JOB_LEVEL = 'USER_TENANT'")).extracting(r -> r.get("TENANT_ID")).containsExactly("1002");
+    }
+
+    @Test
+    void tenantWhosePartEndedIsStillRefusedWhileTheClusterRowIsOpen() throws SQLException {
+        cluster.control().stallJob("mysql_tenant");
+        DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = mysql_tenant, oracle_tenant");
+        clock.advanceSeconds(120);
+        assertThat(jobs("TENANT_ID = 1004")).isEmpty();
+        assertThat(jobs("TENANT_ID = 1")).singleElement().satisfies(r -> assertThat(r.get("STATUS")).isEqualTo("DOING"));
+        assertError(() -> DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = oracle_tenant"), 9036, "HY000",
+                "Backup is in progress");
+        cluster.control().unstall("mysql_tenant");
+        clock.advanceSeconds(120);
+        DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = oracle_tenant");
+    }
+
+    @Test
+    void tenantsOwnBackupAndOneFromSysMayBeOpenTogether() throws SQLException {
+        try (Connection mysql = DemoSql.connect(cluster, "root@mysql_tenant")) {
+            DemoSql.exec(mysql, "ALTER SYSTEM BACKUP DATABASE");
+            DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            assertThat(jobs("TENANT_ID = 1002")).extracting(r -> r.get("INITIATOR_TENANT_ID"))
+                    .containsExactlyInAnyOrder("1002", "1");
+            // the tenant's own second one is refused: same (tenant, initiator)
+            assertError(() -> DemoSql.exec(mysql, "ALTER SYSTEM BACKUP DATABASE"), 9036, "HY000", "Backup is in progress");
+        }
+    }
+
+    @Test
+    void backupDatabaseFromSysLeavesOutATenantBusyWithItsOwnBackup() throws SQLException {
+        try (Connection mysql = DemoSql.connect(cluster, "root@mysql_tenant")) {
+            DemoSql.exec(mysql, "ALTER SYSTEM BACKUP DATABASE");
+        }
+        DemoSql.exec(sys, "ALTER SYSTEM BACKUP DATABASE");
+        assertThat(jobs("TENANT_ID = 1")).singleElement()
+                .satisfies(r -> assertThat(r.get("EXECUTOR_TENANT_ID")).isEqualTo("1004"));
     }
 
     @Test

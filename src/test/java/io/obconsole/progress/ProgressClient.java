@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** A test's socket on /ws/progress, as an API client opens it (bearer token, optional Origin), keeping every message. */
-final class ProgressClient implements AutoCloseable {
+public final class ProgressClient implements AutoCloseable {
 
     private static final Vertx VERTX = Vertx.vertx();
 
-    final List<JsonObject> messages;
+    public final List<JsonObject> messages;
+    private final java.util.concurrent.atomic.AtomicBoolean closedByServer = new java.util.concurrent.atomic.AtomicBoolean();
     private final WebSocket socket;
     private final WebSocketClient client;
 
@@ -28,12 +29,12 @@ final class ProgressClient implements AutoCloseable {
         this.messages = messages;
     }
 
-    static ProgressClient connect(String token, String origin) {
+    public static ProgressClient connect(String token, String origin) {
         return connect(token, origin, 0);
     }
 
     /** As a browser page opens it: with the console's session cookies and the page's Origin. */
-    static ProgressClient connectWithSession(String cookies, String origin) {
+    public static ProgressClient connectWithSession(String cookies, String origin) {
         return open(clientOptions(), options(null, origin).addHeader("Cookie", cookies));
     }
 
@@ -58,7 +59,9 @@ final class ProgressClient implements AutoCloseable {
             WebSocket socket = client.connect(connect)
                     .onSuccess(ws -> ws.textMessageHandler(text -> received.add(new JsonObject(text))))
                     .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            return new ProgressClient(client, socket, received);
+            ProgressClient opened = new ProgressClient(client, socket, received);
+            socket.closeHandler(ignored -> opened.closedByServer.set(true));
+            return opened;
         } catch (Exception e) {
             client.close();
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
@@ -98,7 +101,12 @@ final class ProgressClient implements AutoCloseable {
         return jobs;
     }
 
-    List<String> types() {
+    /** Whether the socket has closed (by the console, or by this client). */
+    public boolean isClosed() {
+        return closedByServer.get() || socket.isClosed();
+    }
+
+    public List<String> types() {
         return messages.stream().map(m -> m.getString("type")).toList();
     }
 

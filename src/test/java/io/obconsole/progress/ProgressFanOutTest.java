@@ -4,7 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.obconsole.cluster.BackupJob;
 import io.obconsole.demo.DemoControl;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.JobKey;
+import io.obconsole.fleet.JobStatus;
+import io.obconsole.fleet.Progress;
+import java.time.LocalDateTime;
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
 import io.quarkus.scheduler.Scheduler;
@@ -122,7 +128,7 @@ class ProgressFanOutTest {
                 .filter(job -> job.getLong("jobId") >= 900_000).map(job -> job.getDouble("percent")))
                 .as("the resync snapshot holds the newest state").isNotEmpty().allMatch(p -> p == last);
 
-        hub.publish("demo", Map.of());
+        hub.publish("demo", List.of());
     }
 
     @Test
@@ -146,23 +152,23 @@ class ProgressFanOutTest {
     }
 
     private Audience audienceOfOtto() {
-        return hub.watchers().stream().map(w -> w.audience).filter(a -> !a.mayView(job(1, "oracle_tenant", 0)))
+        return hub.watchers().stream().map(w -> w.audience).filter(a -> !a.mayView(JobProgress.of(job(1, "oracle_tenant", 0))))
                 .findFirst().orElse(null);
     }
 
-    private static Map<String, JobProgress> bigJobs(int step) {
-        Map<String, JobProgress> jobs = new LinkedHashMap<>();
+    private static List<FleetJob> bigJobs(int step) {
+        List<FleetJob> jobs = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            JobProgress job = job(900_000 + i, "mysql_tenant", step);
-            jobs.put(job.key(), job);
+            jobs.add(job(900_000 + i, "mysql_tenant", step));
         }
         return jobs;
     }
 
-    private static JobProgress job(long jobId, String tenant, int percent) {
-        return new JobProgress(JobProgress.key("demo", 1002, jobId), "demo", tenant, 1002, jobId, "FULL", "DOING",
-                (double) percent, 1L << 30, 1L << 20, 60L, "BACKUP_DATA_MAJOR", 0, false, null, "x".repeat(1000),
-                "2026-11-21T10:00:00", null);
+    private static FleetJob job(long jobId, String tenant, int percent) {
+        BackupJob row = new BackupJob(1002, tenant, jobId, 1, 0, 1, 0, "FULL", false, "NONE",
+                LocalDateTime.parse("2026-11-21T10:00:00"), null, "DOING", 0, "x".repeat(1000), null, List.of());
+        return new FleetJob(JobKey.of("demo", row), row, JobStatus.DOING, true,
+                new Progress((double) percent, 1L << 30, 1L << 20, 60L, false), "BACKUP_DATA_MAJOR", 0);
     }
 
     private static double lastPercentSeenBy(ProgressClient client) {

@@ -44,7 +44,7 @@ class ProgressSocketTest {
                     job -> job != null && "DOING".equals(job.getString("status")) && job.getDouble("percent") != null);
             assertThat(ada.messages.get(ada.messages.size() - 1).getString("type")).isEqualTo("delta");
             assertThat(doing.getDouble("percent")).isBetween(0.0, 99.9);
-            assertThat(doing.getString("key")).isEqualTo("demo/1002/" + doing.getLong("jobId"));
+            assertThat(doing.getString("key")).startsWith("demo/1002/" + doing.getLong("incarnation") + "/" + doing.getLong("jobId") + "/");
             assertThat(doing.getString("phase")).startsWith("BACKUP_");
 
             Demo.clock().advanceSeconds(120);

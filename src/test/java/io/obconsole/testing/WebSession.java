@@ -114,6 +114,35 @@ public final class WebSession {
         return response;
     }
 
+    /** POST a body of any content type exactly as given, with the session's cookies and no CSRF token. */
+    public Response postRaw(String path, String contentType, String body) {
+        Response response = given().redirects().follow(false).cookies(consoleCookies).accept("text/html")
+                .contentType(contentType).body(body).post(absolute(path));
+        remember(consoleCookies, response);
+        return response;
+    }
+
+    /** Plants a cookie in this session's jar, as an attacker who can set cookies for the console's site would. */
+    public WebSession plantCookie(String name, String value) {
+        consoleCookies.put(name, value);
+        return this;
+    }
+
+    /** The CSRF token the last page carried. */
+    public String csrfToken() {
+        if (csrfToken == null) {
+            get("/");
+        }
+        return csrfToken;
+    }
+
+    /** Another session holding a copy of this one's console cookies, as a stolen cookie would be used. */
+    public WebSession copyOfCookies() {
+        WebSession copy = new WebSession();
+        copy.consoleCookies.putAll(consoleCookies);
+        return copy;
+    }
+
     /** Signs out with the header's button and follows the hand-over through Keycloak; returns the last page. */
     public Response signOut() {
         Response response = post("/sign-out", Map.of());

@@ -150,7 +150,7 @@ class PageAccessTest {
         WebSession olga = WebSession.signIn("olga");
         olga.open("/backups/new");
         Response response = olga.postWithoutToken("/backups/review", FULL_OF_MYSQL_TENANT);
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(403);
         assertThat(changesSent()).isEmpty();
     }
 

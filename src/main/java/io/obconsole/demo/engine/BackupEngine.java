@@ -56,7 +56,8 @@ final class BackupEngine {
         if (caller.dataBackupDest.isEmpty()) {
             throw Errors.backupCannotStart(Errors.DEST_NOT_SET_USER_TENANT);
         }
-        if (runningJob(caller.id) != null) {
+        // a job sys started for this tenant does not count: OceanBase counts open jobs per (tenant, initiator)
+        if (openJob(caller.id, caller.id) != null) {
             throw Errors.backupInProgress();
         }
         Instant now = cluster.now();
@@ -65,12 +66,16 @@ final class BackupEngine {
         cluster.jobs.add(job);
     }
 
-    /** From sys: a CLUSTER row for tenant 1 plus one USER_TENANT row per qualifying tenant. */
+    /**
+     * From sys: a CLUSTER row for tenant 1 plus one USER_TENANT row per qualifying tenant. While
+     * the sys tenant's own CLUSTER row is open, every new BACKUP from sys is refused (spec section
+     * 6), whichever tenants it names and whether or not their part has already ended.
+     */
     void startFromSys(Statement.Backup backup, String password) throws SqlError {
-        List<Tenant> targets = backup.tenants() == null ? qualifyingTenants() : namedTenants(backup.tenants());
-        if (runningJob(Cluster.SYS_TENANT_ID) != null) {
+        if (openJob(Cluster.SYS_TENANT_ID, Cluster.SYS_TENANT_ID) != null) {
             throw Errors.backupInProgress();
         }
+        List<Tenant> targets = backup.tenants() == null ? qualifyingTenants() : namedTenants(backup.tenants());
         Tenant sys = cluster.sys();
         Instant now = cluster.now();
         String type = backup.incremental() ? "INC" : "FULL";
@@ -108,7 +113,8 @@ final class BackupEngine {
             }
         }
         for (Tenant tenant : targets) {
-            if (runningJob(tenant.id) != null) {
+            // a backup the tenant started itself may run beside this one
+            if (openJob(tenant.id, Cluster.SYS_TENANT_ID) != null) {
                 throw Errors.backupInProgress();
             }
         }
@@ -170,6 +176,13 @@ final class BackupEngine {
 
     BackupJob runningJob(long tenantId) {
         return cluster.jobs.stream().filter(j -> j.tenantId == tenantId && j.running()).findFirst().orElse(null);
+    }
+
+    /** The tenant's open job started by {@code initiatorTenantId}, or null: OceanBase's "already running" check. */
+    BackupJob openJob(long tenantId, long initiatorTenantId) {
+        return cluster.jobs.stream()
+                .filter(j -> j.tenantId == tenantId && j.initiatorTenantId == initiatorTenantId && j.running())
+                .findFirst().orElse(null);
     }
 
     BackupSetFile latestUsableFull(long tenantId) {
@@ -328,6 +341,7 @@ final class BackupEngine {
             job.task.endScn = scn(at);
         }
         recordBackupSet(job, status.equals("COMPLETED"));
+        cluster.unsaved = true;
     }
 
     private void recordBackupSet(BackupJob job, boolean success) {

@@ -26,16 +26,34 @@ final class Cluster {
     final List<BackupJob> jobs = new ArrayList<>();
     final List<BackupSetFile> backupSets = new ArrayList<>();
     final BackupEngine backups;
+    final BackupStorage storage = new BackupStorage();
     private Instant advancedTo;
     /** Bumped on every change so the view store rewrites its tables only when needed. */
     long revision;
+    /** OceanBase's INCARNATION: 1 until a restore starts a new one; the demo never restores. */
+    long incarnation = 1;
+    /** A job ended while time advanced: the state file is behind. */
+    boolean unsaved;
 
     Cluster(DemoConfig config) {
         this.config = config;
         this.clock = config.clock();
         this.advancedTo = clock.instant();
         this.backups = new BackupEngine(this);
-        Scenarios.seed(this, config.scenario());
+        if (config.stateFile() != null && java.nio.file.Files.exists(config.stateFile())) {
+            DemoState.load(this, config.stateFile());
+        } else {
+            Scenarios.seed(this, config.scenario());
+            save();
+        }
+    }
+
+    /** Where a saved state left off (before anything else is loaded). */
+    void restore(long incarnation, Instant advancedTo) {
+        this.incarnation = incarnation;
+        if (advancedTo.isAfter(this.advancedTo)) {
+            this.advancedTo = advancedTo;
+        }
     }
 
     synchronized Instant now() {
@@ -57,11 +75,23 @@ final class Cluster {
             }
             advancedTo = now;
             revision++;
+            if (unsaved) {
+                save();
+            }
         }
     }
 
     synchronized void changed() {
         revision++;
+        save();
+    }
+
+    /** Keeps the state file (if any) up to date; progress between saves follows from the clock alone. */
+    private void save() {
+        unsaved = false;
+        if (config.stateFile() != null) {
+            DemoState.save(this, config.stateFile());
+        }
     }
 
     // ---- tenants
@@ -157,8 +187,7 @@ final class Cluster {
             }
             case "all_user", "all_meta" -> {
                 if (!modern) {
-                    // before V4.2.1 the word is no keyword here; the session reports it as 1064
-                    throw new IllegalStateException("checked by the session");
+                    throw Errors.notSupported();
                 }
                 Tenant.Type type = name.equalsIgnoreCase("all_user") ? Tenant.Type.USER : Tenant.Type.META;
                 return tenants.stream().filter(t -> t.type == type).toList();
@@ -170,9 +199,9 @@ final class Cluster {
     }
 
     private void setDataBackupDest(Tenant caller, Statement.SetParameter set) throws SqlError {
-        String dest = stringValue(set.value());
+        String dest = stringValue(set.value()).trim();
         Tenant target = destTarget(caller, set.tenants());
-        target.dataBackupDest = dest;
+        target.dataBackupDest = storage.claim(dest, target.id, BackupStorage.Use.DATA);
     }
 
     private void setLogArchiveDest(Tenant caller, Statement.SetParameter set) throws SqlError {
@@ -181,7 +210,11 @@ final class Cluster {
             throw Errors.invalidConfig();
         }
         Tenant target = destTarget(caller, set.tenants());
-        target.logArchiveDest = value.substring("LOCATION=".length()).trim();
+        if (target.inArchivelogMode() || target.archiveStatus().equals("STOPPING")) {
+            throw Errors.archiveDestWhileArchiving();
+        }
+        String location = value.substring("LOCATION=".length()).trim();
+        target.logArchiveDest = storage.claim(location, target.id, BackupStorage.Use.ARCHIVE);
     }
 
     private Tenant destTarget(Tenant caller, Statement.TenantList list) throws SqlError {
@@ -211,6 +244,43 @@ final class Cluster {
             throw Errors.invalidConfig();
         }
         return value.value();
+    }
+
+    // ---- retention
+
+    /** {@code ADD|DROP DELETE BACKUP POLICY}: only 'default', and from sys exactly one named tenant. */
+    synchronized void deletePolicy(Tenant caller, Statement.DeletePolicy policy) throws SqlError {
+        if (!policy.name().equals("default")) {
+            throw Errors.policyNameNotDefault();
+        }
+        Tenant target;
+        if (caller.isUser()) {
+            if (policy.tenants() != null) {
+                throw Errors.userTenantCannotNameTenants();
+            }
+            target = caller;
+        } else if (policy.tenants() == null) {
+            throw Errors.tooLittleTenantNames();
+        } else if (policy.tenants().names().size() > 1) {
+            throw Errors.tooManyTenantNames();
+        } else {
+            target = userTenantNamed(policy.tenants().names().get(0));
+        }
+        if (policy.add()) {
+            if (!policy.recoveryWindow().matches("[1-9][0-9]{0,5}[dhms]")) {
+                throw Errors.invalidRecoveryWindow();
+            }
+            if (target.deletePolicyWindow != null) {
+                throw Errors.deletePolicyExists();
+            }
+            target.deletePolicyWindow = policy.recoveryWindow();
+        } else {
+            if (target.deletePolicyWindow == null) {
+                throw Errors.deletePolicyMissing();
+            }
+            target.deletePolicyWindow = null;
+        }
+        changed();
     }
 
     // ---- archive mode

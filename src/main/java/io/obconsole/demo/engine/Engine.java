@@ -141,6 +141,24 @@ public final class Engine implements SessionFactory, AutoCloseable {
         update(tenant, t -> t.dataBackupDest = dest == null ? "" : dest);
     }
 
+    public void setLogArchiveDest(String tenant, String dest) {
+        update(tenant, t -> t.logArchiveDest = dest == null ? "" : dest);
+    }
+
+    public void clearArchive(String tenant) {
+        update(tenant, t -> t.archiveRounds.clear());
+    }
+
+    public void setDeletePolicy(String tenant, String recoveryWindow) {
+        update(tenant, t -> t.deletePolicyWindow = recoveryWindow);
+    }
+
+    public void putForeignFiles(String uri) {
+        synchronized (cluster) {
+            cluster.storage.putForeignFiles(uri);
+        }
+    }
+
     public void setThreadScore(String tenant, int score) {
         update(tenant, t -> t.haLowThreadScore = score);
     }

@@ -80,6 +80,10 @@ final class EngineSession implements SqlSession, H2Query.Context {
             return setParameter(parameter, sql);
         } else if (statement instanceof Statement.ArchiveMode mode) {
             return archiveMode(mode);
+        } else if (statement instanceof Statement.DeletePolicy policy) {
+            requireAlterSystem();
+            cluster.deletePolicy(tenant, policy);
+            return Result.Update.ok();
         } else if (statement instanceof Statement.ShowParameters show) {
             return ShowStatements.parameters(cluster, tenant, show);
         } else if (statement instanceof Statement.ShowVariables show) {
@@ -142,13 +146,14 @@ final class EngineSession implements SqlSession, H2Query.Context {
     private Result setParameter(Statement.SetParameter parameter, String sql) throws SqlError {
         if (parameter.tenants() != null) {
             if (tenant.isUser()) {
-                throw Errors.notSupported();
+                // spec section 6: OceanBase -5036, which the MySQL protocol shows as 1227
+                throw Errors.noAlterSystem();
             }
             Token name = parameter.tenants().tokens().get(0);
             boolean newWord = name.value().equalsIgnoreCase("all_user") || name.value().equalsIgnoreCase("all_meta");
-            if (newWord && name.kind() != Token.Kind.STRING && !cluster.versionAtLeast("4.2.1")) {
-                // before V4.2.1 there is no such word; we answer as the grammar would (spec: by version)
-                throw Errors.syntax(sql, name.start());
+            if (newWord && !cluster.versionAtLeast("4.2.1")) {
+                // spec section 6: before V4.2.1 only "all" exists; the others are -4007, not supported (1235)
+                throw Errors.notSupported();
             }
         }
         requireAlterSystem();

@@ -82,6 +82,53 @@ final class Errors {
         return new SqlError(9092, "Already in NOARCHIVELOG mode");
     }
 
+    static SqlError policyNameNotDefault() {
+        return new SqlError(1235, "0A000", "The policy name is not 'default', it is not supported");
+    }
+
+    static SqlError tooLittleTenantNames() {
+        return new SqlError(1235, "0A000", "Too little tenant names specified, only one tenant name can be specified not supported");
+    }
+
+    static SqlError tooManyTenantNames() {
+        return new SqlError(1235, "0A000", "Too many tenant names specified, only one tenant name can be specified not supported");
+    }
+
+    /** Unconfirmed: what ADD answers when the tenant already has its policy (OB_ENTRY_EXIST); isolated here. */
+    static SqlError deletePolicyExists() {
+        return new SqlError(4011, "Entry already exist");
+    }
+
+    /** Unconfirmed: what DROP answers when the tenant has no policy (OB_ENTRY_NOT_EXIST); isolated here. */
+    static SqlError deletePolicyMissing() {
+        return new SqlError(4018, "Entry not exist");
+    }
+
+    /** Unconfirmed: a RECOVERY_WINDOW that is not a time such as '7d' (OB_INVALID_ARGUMENT); isolated here. */
+    static SqlError invalidRecoveryWindow() {
+        return new SqlError(4002, "Invalid argument");
+    }
+
+    /** ob_errno.def OB_INVALID_BACKUP_DEST (-9026): a destination OceanBase cannot parse (unknown scheme, ...). */
+    static SqlError invalidBackupDest() {
+        return new SqlError(9026, "backup destination is not valid");
+    }
+
+    /** ob_errno.def OB_BACKUP_FORMAT_FILE_NOT_EXIST (-9080): files there, but none of OceanBase's format files. */
+    static SqlError destNotEmpty() {
+        return new SqlError(9080, "the format file does not exist under the destination");
+    }
+
+    /** ob_errno.def OB_BACKUP_FORMAT_FILE_NOT_MATCH (-9081): the destination belongs to another tenant or use. */
+    static SqlError destOfAnother() {
+        return new SqlError(9081, "the content of the format file at the destination does not match");
+    }
+
+    /** Unconfirmed text: OB_OP_NOT_ALLOW (-4179) for changing LOG_ARCHIVE_DEST while the tenant archives. */
+    static SqlError archiveDestWhileArchiving() {
+        return new SqlError(4179, "modify log_archive_dest while log archive is in progress not allowed");
+    }
+
     static SqlError unknownTable(String schema, String table) {
         return new SqlError(1146, "42S02", "Table '" + schema + "." + table + "' doesn't exist");
     }

@@ -260,7 +260,24 @@ final class Parser {
         if (accept("NOARCHIVELOG")) {
             return new Statement.ArchiveMode(false, optionalTenants(true));
         }
+        if (accept("ADD")) {
+            deleteBackupPolicy();
+            String name = string();
+            expect("RECOVERY_WINDOW");
+            String window = string();
+            return new Statement.DeletePolicy(true, name, window, optionalTenants(true));
+        }
+        if (accept("DROP")) {
+            deleteBackupPolicy();
+            return new Statement.DeletePolicy(false, string(), null, optionalTenants(true));
+        }
         throw error();
+    }
+
+    private void deleteBackupPolicy() throws SqlError {
+        expect("DELETE");
+        expect("BACKUP");
+        expect("POLICY");
     }
 
     private Statement backup() throws SqlError {

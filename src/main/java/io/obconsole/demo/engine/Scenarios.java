@@ -25,8 +25,11 @@ final class Scenarios {
         for (Tenant tenant : cluster.tenants) {
             if (tenant.isUser()) {
                 tenant.logArchiveDest = "file:///data/archive/" + tenant.name;
+                cluster.storage.seed(tenant.logArchiveDest, tenant.id, BackupStorage.Use.ARCHIVE);
             }
         }
+        // a shared directory someone filled by hand: OceanBase refuses it as a destination (9080)
+        cluster.storage.putForeignFiles("file:///data/shared");
         if (scenario == DemoConfig.Scenario.FRESH) {
             return;
         }
@@ -36,6 +39,7 @@ final class Scenarios {
             round.advanceTo(now);
             tenant.archiveRounds.add(round);
             tenant.dataBackupDest = "file:///data/backup/" + tenant.name;
+            cluster.storage.seed(tenant.dataBackupDest, tenant.id, BackupStorage.Use.DATA);
         }
         analytics.dataBackupDest = "";
         seedCompletedFullBackup(cluster, mysql, now.minus(Duration.ofHours(20)));

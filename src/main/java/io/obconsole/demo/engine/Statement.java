@@ -40,6 +40,10 @@ sealed interface Statement {
     record ArchiveMode(boolean archive, TenantList tenants) implements Statement {
     }
 
+    /** {@code ALTER SYSTEM ADD|DROP DELETE BACKUP POLICY 'name' [RECOVERY_WINDOW 'w'] [TENANT ...]}; window null for DROP. */
+    record DeletePolicy(boolean add, String name, String recoveryWindow, TenantList tenants) implements Statement {
+    }
+
     /** {@code SHOW PARAMETERS [LIKE 'x'] [TENANT = 'name']}. */
     record ShowParameters(String like, TenantList tenants) implements Statement {
     }

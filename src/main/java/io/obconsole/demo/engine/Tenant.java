@@ -25,6 +25,8 @@ final class Tenant {
     String dataBackupDest = "";
     String logArchiveDest = "";
     int haLowThreadScore;
+    /** RECOVERY_WINDOW of the tenant's delete policy 'default', or null without one. */
+    String deletePolicyWindow;
     boolean stalled;
     Failure nextFailure;
     final List<ArchiveRound> archiveRounds = new ArrayList<>();

@@ -43,6 +43,8 @@ final class ViewCatalog {
                 List.of("TENANT_ID" + B, "NAME" + S, "VALUE" + S), ViewCatalog::backupParameters));
         tables.add(ViewTable.perTenant("ARCHIVE_DEST", "CDB_OB_ARCHIVE_DEST", "DBA_OB_ARCHIVE_DEST",
                 List.of("TENANT_ID" + B, "DEST_NO" + B, "NAME" + S, "VALUE" + S), ViewCatalog::archiveDests));
+        tables.add(ViewTable.perTenant("BACKUP_DELETE_POLICY", "CDB_OB_BACKUP_DELETE_POLICY", "DBA_OB_BACKUP_DELETE_POLICY",
+                List.of("TENANT_ID" + B, "POLICY_NAME" + S, "RECOVERY_WINDOW" + S), ViewCatalog::deletePolicies));
         List<String> jobs = List.of("TENANT_ID" + B, "JOB_ID" + B, "INCARNATION" + B, "BACKUP_SET_ID" + B,
                 "INITIATOR_TENANT_ID" + B, "INITIATOR_JOB_ID" + B, "EXECUTOR_TENANT_ID" + S, "PLUS_ARCHIVELOG" + S,
                 "BACKUP_TYPE" + S, "JOB_LEVEL" + S, "ENCRYPTION_MODE" + S, "PASSWD" + S, "START_TIMESTAMP" + T,
@@ -125,6 +127,16 @@ final class ViewCatalog {
         return rows;
     }
 
+    private static List<Object[]> deletePolicies(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Tenant t : c.userTenants()) {
+            if (t.deletePolicyWindow != null) {
+                rows.add(new Object[] {t.id, "default", t.deletePolicyWindow});
+            }
+        }
+        return rows;
+    }
+
     private static List<Object[]> archiveDests(Cluster c) {
         List<Object[]> rows = new ArrayList<>();
         for (Tenant t : c.userTenants()) {
@@ -143,7 +155,7 @@ final class ViewCatalog {
         List<Object[]> rows = new ArrayList<>();
         for (BackupJob j : c.jobs) {
             if (j.running() == running) {
-                rows.add(new Object[] {j.tenantId, j.jobId, 1L, j.backupSetId, j.initiatorTenantId, j.initiatorJobId,
+                rows.add(new Object[] {j.tenantId, j.jobId, c.incarnation, j.backupSetId, j.initiatorTenantId, j.initiatorJobId,
                     j.executorTenantIds, j.plusArchivelog ? "ON" : "OFF", j.backupType, j.jobLevel, j.encryptionMode,
                     j.passwd, time(c, j.start), time(c, j.end), j.status, j.result, j.comment, j.description, j.path});
             }
@@ -160,7 +172,7 @@ final class ViewCatalog {
             }
             Instant until = k.end != null ? k.end : c.now();
             long seconds = Math.max(1, Duration.between(k.start, until).toSeconds());
-            rows.add(new Object[] {j.tenantId, k.taskId, j.jobId, 1L, j.backupSetId, time(c, k.start), time(c, k.end),
+            rows.add(new Object[] {j.tenantId, k.taskId, j.jobId, c.incarnation, j.backupSetId, time(c, k.start), time(c, k.end),
                 k.status, k.startScn, k.endScn, k.startScn, j.encryptionMode, j.passwd, k.inputBytes, k.outputBytes,
                 k.outputBytes / seconds, k.extraMetaBytes, j.tabletCount, k.finishTabletCount, j.macroBlockCount,
                 k.finishMacroBlockCount, k.fileCount, k.metaTurnId, k.dataTurnId, k.result, k.comment, j.path,

@@ -62,6 +62,14 @@ public interface EmbeddedConfig {
         /** What a tenant's full backup takes at the default backup concurrency. */
         @WithDefault("PT60S")
         Duration fullBackupDuration();
+
+        /** Where the cluster keeps its tenants, job numbering and history across restarts, as an observer does. */
+        @WithDefault(".embedded/demo-cluster.json")
+        String stateFile();
+
+        /** Delete the state file at start (tests start from the demo scenario). */
+        @WithDefault("false")
+        boolean fresh();
     }
 
     /** The Keycloak server with the demo realm. */

@@ -59,6 +59,9 @@ public final class EmbeddedServices {
     private void startAll() {
         auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
         auditDatabase.start();
+        if (config.demo().fresh()) {
+            deleteDemoState();
+        }
         demoCluster = DemoCluster.start(demoConfig());
         LOG.infof("Demo OceanBase cluster listening on 127.0.0.1:%d (root@sys / %s)", demoCluster.port(),
                 config.demo().password());
@@ -109,14 +112,36 @@ public final class EmbeddedServices {
         }
     }
 
+    /**
+     * Stops the demo cluster and starts it again on the same port and clock: with its saved state
+     * (as an observer restarts), or without it (a recreated cluster that numbers its jobs from the
+     * start again). Connections to the old one break, as they would.
+     */
+    public synchronized void restartDemoCluster(boolean keepState) {
+        demoCluster.close();
+        if (!keepState) {
+            deleteDemoState();
+        }
+        demoCluster = DemoCluster.start(demoConfig());
+    }
+
+    private void deleteDemoState() {
+        try {
+            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(config.demo().stateFile()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private DemoConfig demoConfig() {
         DemoConfig.Builder builder = DemoConfig.builder()
                 .port(config.demo().port())
                 .defaultPassword(config.demo().password())
                 .readOnlyAccount("viewer@mysql_tenant")
+                .stateFile(java.nio.file.Path.of(config.demo().stateFile()))
                 .fullBackupDuration(config.demo().fullBackupDuration());
         if ("manual".equals(config.demo().clock())) {
-            manualClock = ManualClock.startingAtDemoEpoch();
+            manualClock = manualClock != null ? manualClock : ManualClock.startingAtDemoEpoch();
             builder.clock(manualClock);
         }
         return builder.build();

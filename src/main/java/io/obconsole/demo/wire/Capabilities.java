@@ -18,7 +18,8 @@ final class Capabilities {
     static final int CLIENT_DEPRECATE_EOF = 1 << 24;
 
     /**
-     * What the demo cluster offers. No SSL: clients on sslMode=PREFERRED fall back to plain text.
+     * What the demo cluster offers; CLIENT_SSL is added when the server has a TLS context
+     * ({@link MySqlServer#offerTls}), without one clients on sslMode=PREFERRED stay plain.
      * DEPRECATE_EOF is offered and honoured per connection, so both terminator styles are exercised.
      */
     static final int SERVER_DEFAULT = CLIENT_LONG_PASSWORD | CLIENT_FOUND_ROWS | CLIENT_LONG_FLAG

@@ -4,6 +4,7 @@ import io.obconsole.demo.sql.Result;
 import io.obconsole.demo.sql.SessionFactory;
 import io.obconsole.demo.sql.SqlError;
 import io.obconsole.demo.sql.SqlSession;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.jboss.logging.Logger;
 
 /** One client socket from greeting to goodbye, served by its own thread; owns exactly one {@link SqlSession}. */
@@ -102,9 +105,17 @@ final class ClientConnection implements Runnable {
             return false;
         }
         if (Handshake.isSslRequest(packet)) {
-            // SSL was not offered; a client that insists cannot be served.
-            send(Responses.error(ER_HANDSHAKE_ERROR, "08S01", "Bad handshake"));
-            return false;
+            SSLContext tls = server.tls();
+            if (tls == null || (offered & Capabilities.CLIENT_SSL) == 0) {
+                // SSL was not offered; a client that insists cannot be served.
+                send(Responses.error(ER_HANDSHAKE_ERROR, "08S01", "Bad handshake"));
+                return false;
+            }
+            io = startTls(tls);
+            packet = io.read();
+            if (packet == null) {
+                return false;
+            }
         }
         Handshake.Response response = Handshake.parseResponse(packet);
         deprecateEof = (response.capabilities() & offered & Capabilities.CLIENT_DEPRECATE_EOF) != 0;
@@ -147,6 +158,16 @@ final class ClientConnection implements Runnable {
         LOG.debugf("connection %d: %s signed in from %s", id, account, clientAddress());
         send(Responses.ok(0, ""));
         return true;
+    }
+
+    /** The rest of the conversation goes through TLS on the same socket; the packet numbering carries on. */
+    private PacketIO startTls(SSLContext tls) throws IOException {
+        byte[] alreadyRead = io.takeBuffered();
+        SSLSocket secured = (SSLSocket) tls.getSocketFactory().createSocket(socket,
+                new ByteArrayInputStream(alreadyRead), true);
+        secured.setUseClientMode(false);
+        secured.startHandshake();
+        return new PacketIO(secured.getInputStream(), secured.getOutputStream());
     }
 
     private void serveCommands() throws IOException {

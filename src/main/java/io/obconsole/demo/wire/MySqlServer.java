@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,6 +66,7 @@ public final class MySqlServer implements AutoCloseable {
     private final long startedAt = System.nanoTime();
     private volatile Duration queryDelay = Duration.ZERO;
     private volatile int capabilities = Capabilities.SERVER_DEFAULT;
+    private volatile SSLContext tls;
 
     // Guarded by this: the listening socket's life cycle.
     private ServerSocket listener;
@@ -188,6 +190,19 @@ public final class MySqlServer implements AutoCloseable {
         return connections.size();
     }
 
+    /**
+     * Offers TLS in the greeting (CLIENT_SSL) and serves clients that ask for it with this
+     * context; null stops offering it (new connections only). Clients that do not ask stay plain.
+     */
+    public void offerTls(SSLContext context) {
+        tls = context;
+    }
+
+    /** Whether the greeting offers TLS. */
+    public boolean offersTls() {
+        return tls != null;
+    }
+
     /** For tests: offer (or not) CLIENT_DEPRECATE_EOF, to exercise the classic EOF packets with any client. */
     void offerDeprecateEof(boolean offer) {
         capabilities = offer ? Capabilities.SERVER_DEFAULT
@@ -205,7 +220,11 @@ public final class MySqlServer implements AutoCloseable {
     }
 
     int capabilities() {
-        return capabilities;
+        return tls == null ? capabilities : capabilities | Capabilities.CLIENT_SSL;
+    }
+
+    SSLContext tls() {
+        return tls;
     }
 
     Duration queryDelay() {

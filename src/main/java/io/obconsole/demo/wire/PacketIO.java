@@ -97,6 +97,15 @@ final class PacketIO {
         out.flush();
     }
 
+    /**
+     * What this reader has taken off the socket beyond the last packet: a client switching to TLS
+     * sends its ClientHello right after the SSLRequest, so part of it may be buffered here.
+     */
+    byte[] takeBuffered() throws IOException {
+        int available = in.available();
+        return available <= 0 ? new byte[0] : in.readNBytes(available);
+    }
+
     /** The client sent more than {@link #MAX_PAYLOAD}; answered like max_allowed_packet, then closed. */
     static final class PacketTooLargeException extends IOException {
         private static final long serialVersionUID = 1L;

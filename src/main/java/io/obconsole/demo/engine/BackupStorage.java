@@ -1,0 +1,113 @@
+package io.obconsole.demo.engine;
+
+import io.obconsole.demo.sql.SqlError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The storage behind backup and archive destinations, as far as OceanBase looks at it when a
+ * destination is set: OceanBase writes a format file naming the tenant and the use at the
+ * destination's root; a root with other files and no format file is 9080, one whose format file
+ * names another tenant or use is 9081. Credentials in the URI are kept as OceanBase keeps them:
+ * {@code access_key} is replaced by an {@code encrypt_key}, never shown again in clear.
+ */
+final class BackupStorage {
+
+    enum Use { DATA, ARCHIVE }
+
+    private record Owner(long tenantId, Use use) {
+    }
+
+    private static final Set<String> SCHEMES = Set.of("file", "oss", "cos", "s3");
+    private static final Pattern ACCESS_KEY = Pattern.compile("(?i)([?&])access_key=([^&]*)");
+
+    private final Map<String, Owner> formatFiles = new HashMap<>();
+    private final Set<String> foreignFiles = new HashSet<>();
+
+    /**
+     * Claims {@code uri} for the tenant's {@code use} and returns the value OceanBase stores.
+     *
+     * @throws SqlError 9026 for a URI OceanBase cannot use, 9080 or 9081 for a root already holding files
+     */
+    String claim(String uri, long tenantId, Use use) throws SqlError {
+        String root = root(uri);
+        Owner owner = formatFiles.get(root);
+        if (owner != null && !owner.equals(new Owner(tenantId, use))) {
+            throw Errors.destOfAnother();
+        }
+        if (owner == null && foreignFiles.contains(root)) {
+            throw Errors.destNotEmpty();
+        }
+        formatFiles.put(root, new Owner(tenantId, use));
+        return stored(uri);
+    }
+
+    /** Registers a destination the scenario starts with, as if OceanBase had set it. */
+    void seed(String uri, long tenantId, Use use) {
+        try {
+            formatFiles.put(root(uri), new Owner(tenantId, use));
+        } catch (SqlError e) {
+            throw new IllegalArgumentException("not a destination: " + uri, e);
+        }
+    }
+
+    /** A lever for tests and the demo: files not written by OceanBase lie at {@code uri}'s root. */
+    void putForeignFiles(String uri) {
+        try {
+            foreignFiles.add(root(uri));
+        } catch (SqlError e) {
+            throw new IllegalArgumentException("not a destination: " + uri, e);
+        }
+    }
+
+    /** {@code scheme://path} without the query and trailing slashes: what the format file is keyed by. */
+    static String root(String uri) throws SqlError {
+        int colon = uri.indexOf("://");
+        if (colon <= 0 || !SCHEMES.contains(uri.substring(0, colon).toLowerCase(Locale.ROOT))) {
+            throw Errors.invalidBackupDest();
+        }
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        while (path.endsWith("/") && path.length() > colon + 3) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.length() <= colon + 3 || path.chars().anyMatch(Character::isWhitespace)) {
+            throw Errors.invalidBackupDest();
+        }
+        boolean objectStorage = !uri.regionMatches(true, 0, "file", 0, 4);
+        if (objectStorage && (query < 0 || !uri.contains("host="))) {
+            // an object storage URI names its endpoint (host=...) or OceanBase cannot reach it
+            throw Errors.invalidBackupDest();
+        }
+        return uri.substring(0, colon).toLowerCase(Locale.ROOT) + path.substring(colon);
+    }
+
+    /** The URI as OceanBase keeps it: {@code access_key=<clear>} becomes {@code encrypt_key=<hex>}. */
+    static String stored(String uri) {
+        Matcher m = ACCESS_KEY.matcher(uri);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "encrypt_key=" + encrypt(m.group(2))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String encrypt(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("demo-root-key:" + key).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

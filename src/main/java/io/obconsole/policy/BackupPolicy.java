@@ -1,0 +1,137 @@
+package io.obconsole.policy;
+
+import io.obconsole.access.Operator;
+import io.obconsole.backup.BackupType;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A tenant's backup policy as the console stores it: its schedules, options, the NAME of its
+ * encryption secret, paused or active, and its owner with the roles and scopes they had when they
+ * last saved it (a run acts on their behalf and within them).
+ */
+@Entity
+@Table(name = "backup_policy")
+public class BackupPolicy extends PanacheEntityBase {
+
+    /** The tenant name of a policy over every user tenant of a cluster. */
+    public static final String ALL_TENANTS = "*";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "cluster_name", nullable = false)
+    public String cluster;
+
+    @Column(name = "tenant_name", nullable = false)
+    public String tenant;
+
+    @Column(name = "full_cron")
+    public String fullCron;
+
+    @Column(name = "incremental_cron")
+    public String incrementalCron;
+
+    @Column(name = "time_zone", nullable = false)
+    public String timeZone;
+
+    @Column(name = "concurrency")
+    public Integer concurrency;
+
+    @Column(name = "plus_archivelog", nullable = false)
+    public boolean plusArchivelog;
+
+    @Column(name = "description_template")
+    public String descriptionTemplate;
+
+    @Column(name = "secret_name")
+    public String secretName;
+
+    @Column(name = "paused", nullable = false)
+    public boolean paused;
+
+    @Column(name = "owner_username", nullable = false)
+    public String ownerUsername;
+
+    @Column(name = "owner_subject")
+    public String ownerSubject;
+
+    @Column(name = "owner_roles", nullable = false)
+    public String ownerRoles;
+
+    @Column(name = "owner_scopes", nullable = false)
+    public String ownerScopes;
+
+    /** UTC: slots before it are not owed. */
+    @Column(name = "schedule_since", nullable = false, columnDefinition = "DATETIME(6)")
+    public LocalDateTime scheduleSince;
+
+    @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
+    public LocalDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false, columnDefinition = "DATETIME(6)")
+    public LocalDateTime updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    public long version;
+
+    public static Optional<BackupPolicy> of(String cluster, String tenant) {
+        return find("cluster = ?1 and tenant = ?2", cluster, tenant).firstResultOptional();
+    }
+
+    public static List<BackupPolicy> all() {
+        return list("order by cluster, tenant");
+    }
+
+    public boolean allTenants() {
+        return ALL_TENANTS.equals(tenant);
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    /** The schedule of that kind of backup, if the policy has one. */
+    public Optional<Schedule> schedule(BackupType kind) {
+        String cron = kind == BackupType.FULL ? fullCron : incrementalCron;
+        return cron == null ? Optional.empty() : Optional.of(new Schedule(cron, zone()));
+    }
+
+    /** The person a run acts for: the owner, with the roles and scopes they had when they saved the policy. */
+    public Operator owner() {
+        return new Operator("policy " + id + " on behalf of " + ownerUsername, ownerSubject, split(ownerRoles),
+                List.copyOf(split(ownerScopes)), null);
+    }
+
+    void ownedBy(Operator who) {
+        ownerUsername = who.username();
+        ownerSubject = who.subject();
+        ownerRoles = String.join(",", new TreeSet<>(who.roles()));
+        ownerScopes = String.join(",", new TreeSet<>(who.scopes()));
+    }
+
+    public java.time.Instant since() {
+        return scheduleSince.toInstant(ZoneOffset.UTC);
+    }
+
+    private static Set<String> split(String list) {
+        return list == null || list.isBlank() ? Set.of()
+                : new TreeSet<>(Arrays.stream(list.split(",")).filter(s -> !s.isBlank()).toList());
+    }
+}

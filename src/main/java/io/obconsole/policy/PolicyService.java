@@ -1,0 +1,310 @@
+package io.obconsole.policy;
+
+import io.obconsole.access.Operator;
+import io.obconsole.access.Permissions;
+import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditOutcome;
+import io.obconsole.audit.AuditTrail;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.BackupType;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ObDialect;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Creates, changes, pauses, resumes and deletes backup policies: admins and operators for the
+ * tenants they may operate, viewers read. Every change is recorded in the audit trail before it is
+ * made, with the difference; the policy row and its Quartz triggers change in one transaction.
+ */
+@ApplicationScoped
+public class PolicyService {
+
+    private static final int NEXT_RUNS = 5;
+
+    private final Permissions permissions;
+    private final AuditTrail audit;
+    private final ClusterGateway gateway;
+    private final PolicyTriggers triggers;
+    private final PolicyRuns runs;
+    private final NamedSecrets secrets;
+    private final PolicyConfig config;
+    private final Clock clock;
+
+    @Inject
+    public PolicyService(Permissions permissions, AuditTrail audit, ClusterGateway gateway, PolicyTriggers triggers,
+            PolicyRuns runs, NamedSecrets secrets, PolicyConfig config) {
+        this.permissions = permissions;
+        this.audit = audit;
+        this.gateway = gateway;
+        this.triggers = triggers;
+        this.runs = runs;
+        this.secrets = secrets;
+        this.config = config;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The policies {@code who} may see. */
+    public List<PolicyView> list(Operator who) {
+        return QuarkusTransaction.requiringNew().call(() -> BackupPolicy.all().stream()
+                .filter(p -> permissions.canView(who, p.cluster, p.tenant)).map(this::view).toList());
+    }
+
+    public PolicyView get(Operator who, String cluster, String tenant) {
+        return view(find(who, cluster, tenant));
+    }
+
+    /** The policy's runs, newest first. */
+    public List<PolicyRunView> runs(Operator who, String cluster, String tenant, int limit) {
+        BackupPolicy policy = find(who, cluster, tenant);
+        return runs.recent(policy.id, Math.max(1, Math.min(limit, 500))).stream().map(PolicyRunView::of).toList();
+    }
+
+    /** Creates the tenant's policy or replaces it whole; the one who saves it becomes its owner. */
+    public PolicyView save(Operator who, String cluster, String tenant, PolicySpec spec) {
+        requireManage(who, cluster, tenant);
+        spec.validate();
+        Instant now = clock.instant();
+        for (Schedule schedule : new Schedule[] { spec.full(), spec.incremental() }) {
+            if (schedule != null) {
+                schedule.requireInterval(config.minInterval(), now);
+            }
+        }
+        if (spec.secretName() != null && !secrets.exists(spec.secretName())) {
+            throw new InvalidRequestException("No secret named '" + spec.secretName() + "' is configured: set the "
+                    + "environment variable " + NamedSecrets.variable(spec.secretName()) + " or put a file of that name "
+                    + "in the secrets directory of every console instance");
+        }
+        if (spec.descriptionTemplate() != null) {
+            BackupPolicy sample = new BackupPolicy();
+            sample.id = 0L;
+            sample.descriptionTemplate = spec.descriptionTemplate();
+            ObDialect.checkDescription(PolicyRunner.description(sample, BackupType.INCREMENTAL, now));
+        }
+        requireTenant(cluster, tenant);
+        BackupPolicy before = QuarkusTransaction.requiringNew().call(() -> BackupPolicy.of(cluster, tenant)
+                .map(PolicyService::copy).orElse(null));
+        BackupPolicy after = before == null ? new BackupPolicy() : copy(before);
+        after.cluster = cluster;
+        after.tenant = tenant;
+        after.fullCron = spec.full() == null ? null : spec.full().cron();
+        after.incrementalCron = spec.incremental() == null ? null : spec.incremental().cron();
+        after.timeZone = (spec.full() != null ? spec.full() : spec.incremental()).zone().getId();
+        after.concurrency = spec.concurrency();
+        after.plusArchivelog = spec.plusArchivelog();
+        after.descriptionTemplate = blankToNull(spec.descriptionTemplate());
+        after.secretName = spec.secretName();
+        after.ownedBy(who);
+        String action = before == null ? "POLICY_CREATE" : "POLICY_CHANGE";
+        return change(who, action, cluster, tenant, difference(before, after), () -> {
+            BackupPolicy stored = before == null ? new BackupPolicy() : BackupPolicy.findById(before.id);
+            if (stored == null) {
+                throw new UnknownPolicyException(cluster, tenant);
+            }
+            copyInto(after, stored);
+            LocalDateTime utcNow = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
+            stored.scheduleSince = utcNow;
+            stored.updatedAt = utcNow;
+            if (before == null) {
+                stored.createdAt = utcNow;
+                stored.persistAndFlush();
+            }
+            triggers.schedule(stored);
+            return stored;
+        });
+    }
+
+    public PolicyView pause(Operator who, String cluster, String tenant) {
+        return setPaused(who, cluster, tenant, true);
+    }
+
+    public PolicyView resume(Operator who, String cluster, String tenant) {
+        return setPaused(who, cluster, tenant, false);
+    }
+
+    public void delete(Operator who, String cluster, String tenant) {
+        requireManage(who, cluster, tenant);
+        BackupPolicy before = find(who, cluster, tenant);
+        change(who, "POLICY_DELETE", cluster, tenant, difference(before, null), () -> {
+            BackupPolicy stored = BackupPolicy.findById(before.id);
+            triggers.unschedule(before.id);
+            if (stored != null) {
+                stored.delete();
+            }
+            return before;
+        });
+    }
+
+    private PolicyView setPaused(Operator who, String cluster, String tenant, boolean paused) {
+        requireManage(who, cluster, tenant);
+        BackupPolicy before = find(who, cluster, tenant);
+        Map<String, String> difference = new LinkedHashMap<>();
+        difference.put("paused", before.paused + " → " + paused);
+        return change(who, paused ? "POLICY_PAUSE" : "POLICY_RESUME", cluster, tenant, difference, () -> {
+            BackupPolicy stored = BackupPolicy.findById(before.id);
+            if (stored == null) {
+                throw new UnknownPolicyException(cluster, tenant);
+            }
+            if (stored.paused != paused) {
+                stored.paused = paused;
+                LocalDateTime utcNow = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+                stored.updatedAt = utcNow;
+                if (!paused) {
+                    // slots that passed while paused were not missed: nothing is owed for them
+                    stored.scheduleSince = utcNow;
+                }
+                triggers.schedule(stored);
+            }
+            return stored;
+        });
+    }
+
+    /** Audits the intent, makes the change (policy row and triggers in one transaction), audits the outcome. */
+    private PolicyView change(Operator who, String action, String cluster, String tenant, Map<String, String> difference,
+            Supplier<BackupPolicy> work) {
+        long intent = audit.recordIntent(new ActionIntent(who, action, cluster, List.of(tenant), difference,
+                UUID.randomUUID().toString()));
+        try {
+            PolicyView view = QuarkusTransaction.requiringNew().call(() -> view(work.get()));
+            audit.recordOutcome(intent, AuditOutcome.ACCEPTED, List.of(), null, null, List.of());
+            return view;
+        } catch (RuntimeException e) {
+            audit.recordOutcome(intent, AuditOutcome.FAILED, List.of(), null, e.getMessage(), List.of());
+            throw e;
+        }
+    }
+
+    private BackupPolicy find(Operator who, String cluster, String tenant) {
+        gateway.settings(cluster);
+        checkTenantName(tenant);
+        if (!permissions.canView(who, cluster, tenant)) {
+            throw new ActionForbiddenException(who.username() + " may not see the policies of " + label(tenant)
+                    + " on cluster " + cluster);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> BackupPolicy.of(cluster, tenant).map(PolicyService::copy))
+                .orElseThrow(() -> new UnknownPolicyException(cluster, tenant));
+    }
+
+    private void requireManage(Operator who, String cluster, String tenant) {
+        gateway.settings(cluster);
+        checkTenantName(tenant);
+        boolean allowed = BackupPolicy.ALL_TENANTS.equals(tenant) ? permissions.canOperateAllTenants(who, cluster)
+                : permissions.canOperate(who, cluster, tenant);
+        if (!allowed) {
+            throw new ActionForbiddenException(who.username() + " may not manage the backup policy of " + label(tenant)
+                    + " on cluster " + cluster);
+        }
+    }
+
+    /** The tenant must be one of the cluster's own user tenants (read from the cluster when saving). */
+    private void requireTenant(String cluster, String tenant) {
+        if (!BackupPolicy.ALL_TENANTS.equals(tenant)) {
+            gateway.dialect(cluster).tenant(tenant, gateway.snapshot(cluster).tenantNames());
+        }
+    }
+
+    private static void checkTenantName(String tenant) {
+        if (!BackupPolicy.ALL_TENANTS.equals(tenant)) {
+            ObDialect.checkTenantName(tenant);
+        }
+    }
+
+    private PolicyView view(BackupPolicy p) {
+        Instant now = clock.instant();
+        List<PolicyView.NextRun> next = new ArrayList<>();
+        if (!p.paused) {
+            for (BackupType kind : BackupType.values()) {
+                p.schedule(kind).ifPresent(s -> s.nextRuns(now, NEXT_RUNS)
+                        .forEach(at -> next.add(new PolicyView.NextRun(kind, at))));
+            }
+        }
+        next.sort(Comparator.comparing(PolicyView.NextRun::at));
+        return new PolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule(BackupType.FULL).orElse(null)),
+                PolicyView.ScheduleView.of(p.schedule(BackupType.INCREMENTAL).orElse(null)), p.timeZone, p.concurrency,
+                p.plusArchivelog, p.descriptionTemplate, p.secretName, p.paused, p.ownerUsername,
+                p.updatedAt == null ? null : p.updatedAt.toInstant(ZoneOffset.UTC),
+                List.copyOf(next.subList(0, Math.min(NEXT_RUNS, next.size()))));
+    }
+
+    /** What changed, field by field, as the audit trail shows it ("before → after"; secrets appear by name only). */
+    static Map<String, String> difference(BackupPolicy before, BackupPolicy after) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, String> b = fields(before);
+        Map<String, String> a = fields(after);
+        for (String field : (before != null ? b : a).keySet()) {
+            String was = b.get(field);
+            String now = a.get(field);
+            if (!Objects.equals(was, now)) {
+                out.put(field, before == null ? String.valueOf(now) : after == null ? String.valueOf(was) + " → (deleted)"
+                        : was + " → " + now);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> fields(BackupPolicy p) {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (p == null) {
+            return f;
+        }
+        f.put("fullSchedule", p.fullCron == null ? "none" : p.fullCron);
+        f.put("incrementalSchedule", p.incrementalCron == null ? "none" : p.incrementalCron);
+        f.put("timeZone", p.timeZone);
+        f.put("concurrency", p.concurrency == null ? "unchanged" : p.concurrency.toString());
+        f.put("plusArchivelog", String.valueOf(p.plusArchivelog));
+        f.put("descriptionTemplate", p.descriptionTemplate == null ? "" : p.descriptionTemplate);
+        f.put("encryptionSecret", p.secretName == null ? "none" : p.secretName);
+        f.put("paused", String.valueOf(p.paused));
+        f.put("owner", p.ownerUsername);
+        return f;
+    }
+
+    private static BackupPolicy copy(BackupPolicy p) {
+        BackupPolicy c = new BackupPolicy();
+        c.id = p.id;
+        copyInto(p, c);
+        c.scheduleSince = p.scheduleSince;
+        c.createdAt = p.createdAt;
+        c.updatedAt = p.updatedAt;
+        return c;
+    }
+
+    private static void copyInto(BackupPolicy from, BackupPolicy to) {
+        to.cluster = from.cluster;
+        to.tenant = from.tenant;
+        to.fullCron = from.fullCron;
+        to.incrementalCron = from.incrementalCron;
+        to.timeZone = from.timeZone;
+        to.concurrency = from.concurrency;
+        to.plusArchivelog = from.plusArchivelog;
+        to.descriptionTemplate = from.descriptionTemplate;
+        to.secretName = from.secretName;
+        to.paused = from.paused;
+        to.ownerUsername = from.ownerUsername;
+        to.ownerSubject = from.ownerSubject;
+        to.ownerRoles = from.ownerRoles;
+        to.ownerScopes = from.ownerScopes;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static String label(String tenant) {
+        return BackupPolicy.ALL_TENANTS.equals(tenant) ? "every tenant" : tenant;
+    }
+}

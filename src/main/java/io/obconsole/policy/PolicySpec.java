@@ -1,0 +1,34 @@
+package io.obconsole.policy;
+
+import io.obconsole.backup.InvalidRequestException;
+
+/**
+ * What a person sets in a policy: a FULL and/or an INCREMENTAL schedule, backup options, and the
+ * name of the secret holding the encryption password (never the password).
+ *
+ * @param concurrency         ha_low_thread_score set before each backup (0-100), or null to leave it
+ * @param descriptionTemplate the backup's DESCRIPTION, with {policy}, {type} and {slot} filled in per run
+ */
+public record PolicySpec(Schedule full, Schedule incremental, Integer concurrency, boolean plusArchivelog,
+        String descriptionTemplate, String secretName) {
+
+    /** Checks what needs nothing but the spec itself. */
+    public void validate() {
+        if (full == null && incremental == null) {
+            throw new InvalidRequestException("A policy needs a FULL schedule, an INCREMENTAL schedule, or both");
+        }
+        if (concurrency != null && (concurrency < 0 || concurrency > 100)) {
+            throw new InvalidRequestException("Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's "
+                    + "default); got " + concurrency);
+        }
+        if (plusArchivelog && full == null) {
+            throw new InvalidRequestException("PLUS ARCHIVELOG exists only for a full backup: add a FULL schedule");
+        }
+        if (descriptionTemplate != null && descriptionTemplate.length() > 200) {
+            throw new InvalidRequestException("A description template may have at most 200 characters");
+        }
+        if (secretName != null) {
+            NamedSecrets.checkName(secretName);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.obconsole.policy;
+
+import io.obconsole.backup.BackupType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+
+/**
+ * A policy's schedules as Quartz triggers in the clustered JDBC store (the console's database),
+ * so every console instance sees them and Quartz fires each slot on exactly one instance. A
+ * paused policy has no triggers. Slots missed while no instance ran fire once when one is back
+ * (Quartz's misfire handling); {@link PolicyRunner} works out which slots they were.
+ */
+@ApplicationScoped
+public class PolicyTriggers {
+
+    static final String GROUP = "backup-policies";
+
+    private final Scheduler quartz;
+
+    public PolicyTriggers(Scheduler quartz) {
+        this.quartz = quartz;
+    }
+
+    /** Replaces the policy's triggers by those of its schedules (none when paused). */
+    public void schedule(BackupPolicy policy) {
+        unschedule(policy.id);
+        if (policy.paused) {
+            return;
+        }
+        for (BackupType kind : BackupType.values()) {
+            policy.schedule(kind).ifPresent(schedule -> add(policy, kind, schedule));
+        }
+    }
+
+    public void unschedule(long policyId) {
+        try {
+            for (BackupType kind : BackupType.values()) {
+                quartz.deleteJob(job(policyId, kind));
+            }
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not remove the schedules of policy " + policyId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** When Quartz will next fire that schedule (null if none). */
+    public Date nextFire(long policyId, BackupType kind) {
+        try {
+            Trigger trigger = quartz.getTrigger(trigger(policyId, kind));
+            return trigger == null ? null : trigger.getNextFireTime();
+        } catch (SchedulerException e) {
+            return null;
+        }
+    }
+
+    private void add(BackupPolicy policy, BackupType kind, Schedule schedule) {
+        JobDetail job = JobBuilder.newJob(PolicyFireJob.class).withIdentity(job(policy.id, kind))
+                .usingJobData(PolicyFireJob.POLICY, String.valueOf(policy.id)).usingJobData(PolicyFireJob.KIND, kind.name())
+                .requestRecovery().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(trigger(policy.id, kind)).forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(schedule.expression())
+                        .inTimeZone(TimeZone.getTimeZone(schedule.zone()))
+                        .withMisfireHandlingInstructionFireAndProceed())
+                .build();
+        try {
+            quartz.scheduleJob(job, trigger);
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not schedule policy " + policy.id + ": " + e.getMessage(), e);
+        }
+    }
+
+    static JobKey job(long policyId, BackupType kind) {
+        return JobKey.jobKey("policy-" + policyId + "-" + kind, GROUP);
+    }
+
+    static TriggerKey trigger(long policyId, BackupType kind) {
+        return TriggerKey.triggerKey("policy-" + policyId + "-" + kind, GROUP);
+    }
+}

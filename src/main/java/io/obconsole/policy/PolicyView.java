@@ -1,0 +1,36 @@
+package io.obconsole.policy;
+
+import io.obconsole.backup.BackupType;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A policy as pages and the API show it, with its next runs (instants; each reader sees them in
+ * their own zone). The encryption secret appears by name only.
+ */
+public record PolicyView(long id, String cluster, String tenant, ScheduleView full, ScheduleView incremental,
+        String timeZone, Integer concurrency, boolean plusArchivelog, String descriptionTemplate, String secretName,
+        boolean paused, String owner, Instant updatedAt, List<NextRun> nextRuns) {
+
+    /** A schedule: its cron expression, and the weekly form's days and time when it has that form. */
+    public record ScheduleView(String cron, List<DayOfWeek> days, String time) {
+
+        static ScheduleView of(Schedule schedule) {
+            if (schedule == null) {
+                return null;
+            }
+            List<DayOfWeek> days = schedule.weeklyDays().stream().sorted().toList();
+            return new ScheduleView(schedule.cron(), days.isEmpty() ? null : days,
+                    schedule.weeklyTime() == null ? null : schedule.weeklyTime().toString());
+        }
+    }
+
+    /** One upcoming run. */
+    public record NextRun(BackupType type, Instant at) {
+    }
+
+    public boolean allTenants() {
+        return BackupPolicy.ALL_TENANTS.equals(tenant);
+    }
+}

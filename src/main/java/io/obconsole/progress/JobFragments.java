@@ -1,0 +1,14 @@
+package io.obconsole.progress;
+
+import io.obconsole.fleet.FleetJob;
+import java.util.Map;
+
+/**
+ * The pages' own HTML for one job (fragment name to markup), rendered by the same templates the
+ * page used, so a live update and a reload can never disagree. Implemented by the web layer.
+ */
+public interface JobFragments {
+
+    /** @param mayOperate whether the audience may cancel the job's backups (its row then has a Cancel button) */
+    Map<String, String> render(FleetJob job, boolean mayOperate);
+}

@@ -1,0 +1,37 @@
+package io.obconsole.web;
+
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ClusterUnreachableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * What the confirmation page says about the road an encryption password takes to the cluster:
+ * a warning when it would cross the network unencrypted, a refusal notice when the cluster's
+ * settings forbid that. Templates read it as {@code inject:passwordTransport}.
+ */
+@ApplicationScoped
+@Named("passwordTransport")
+public class PasswordTransport {
+
+    @Inject
+    ClusterGateway gateway;
+
+    /** Whether the reviewed backup carries a password that would travel in clear text. */
+    public boolean inClear(PendingBackups.Pending pending) {
+        if (!pending.request().encrypted()) {
+            return false;
+        }
+        try {
+            return !gateway.passwordsTravelEncrypted(pending.form().cluster());
+        } catch (ClusterUnreachableException e) {
+            return false;
+        }
+    }
+
+    /** Whether the cluster's settings refuse to send a password over a plain connection. */
+    public boolean refusedInClear(PendingBackups.Pending pending) {
+        return gateway.settings(pending.form().cluster()).tls().requiredForPasswords();
+    }
+}
