@@ -267,7 +267,7 @@ public class PolicyService {
         f.put("concurrency", p.concurrency == null ? "unchanged" : p.concurrency.toString());
         f.put("plusArchivelog", String.valueOf(p.plusArchivelog));
         f.put("descriptionTemplate", p.descriptionTemplate == null ? "" : p.descriptionTemplate);
-        f.put("encryptionSecret", p.secretName == null ? "none" : p.secretName);
+        f.put("encryptionKeyName", p.secretName == null ? "none" : p.secretName);
         f.put("paused", String.valueOf(p.paused));
         f.put("owner", p.ownerUsername);
         return f;

@@ -7,6 +7,7 @@ import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.JobStatus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

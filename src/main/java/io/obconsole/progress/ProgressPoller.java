@@ -6,6 +6,7 @@ import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ProgressQueries;
 import io.obconsole.cluster.ProgressRound;
+import io.obconsole.cluster.StatementCounter;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetConfig;
 import io.obconsole.fleet.FleetJob;
@@ -64,7 +65,7 @@ public class ProgressPoller {
     }
 
     /** The scheduled tick's identity (a test pauses it to drive rounds itself). */
-    static final String TICK = "progress-tick";
+    public static final String TICK = "progress-tick";
 
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
     // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
@@ -147,7 +148,7 @@ public class ProgressPoller {
         Worker(String cluster) {
             this.watch = new ClusterWatch(cluster, config);
             this.executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "progress-" + cluster);
+                Thread thread = new Thread(task, StatementCounter.POLLER_THREAD_PREFIX + cluster);
                 thread.setDaemon(true);
                 return thread;
             });

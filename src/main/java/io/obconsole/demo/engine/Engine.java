@@ -156,6 +156,7 @@ public final class Engine implements SessionFactory, AutoCloseable {
     public void putForeignFiles(String uri) {
         synchronized (cluster) {
             cluster.storage.putForeignFiles(uri);
+            cluster.changed();
         }
     }
 
