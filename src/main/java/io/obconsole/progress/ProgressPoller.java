@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,12 +51,11 @@ public class ProgressPoller {
     private final JobEndFeed ends;
     private final ProgressMetrics metrics;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
-    private final AtomicLong rounds = new AtomicLong();
 
-    public ProgressPoller(ClusterGateway gateway, ProgressConfig config, FleetConfig fleetConfig, Fleet fleet,
-            ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
+    public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
+            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
         this.gateway = gateway;
-        this.queries = new ProgressQueries(gateway);
+        this.queries = queries;
         this.config = config;
         this.fleetConfig = fleetConfig;
         this.fleet = fleet;
@@ -123,11 +121,6 @@ public class ProgressPoller {
         }
     }
 
-    /** Query rounds run so far, over all clusters (for the benchmark and the metrics). */
-    public long rounds() {
-        return rounds.get();
-    }
-
     void stop(@Observes ShutdownEvent event) {
         workers.values().forEach(worker -> worker.executor.shutdownNow());
     }
@@ -178,7 +171,7 @@ public class ProgressPoller {
             boolean active = true;
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
-                rounds.incrementAndGet();
+                metrics.round(watch.cluster());
                 List<FleetJob> newlyEnded = new ArrayList<>();
                 Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
                 long running = jobs.values().stream().filter(FleetJob::running).count();

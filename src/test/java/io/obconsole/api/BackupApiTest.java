@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -76,7 +77,7 @@ class BackupApiTest {
         as("vera").get("/api/v1/clusters/demo/tenants").then().statusCode(200)
                 .body("name", hasItems("mysql_tenant", "oracle_tenant", "analytics"))
                 .body("find { it.name == 'mysql_tenant' }.archiveStatus", equalTo("DOING"))
-                .body("find { it.name == 'mysql_tenant' }.lastFull.ageSeconds", notNullValue())
+                .body("find { it.name == 'mysql_tenant' }.lastFull.ageSeconds", greaterThan(0))
                 .body("find { it.name == 'analytics' }.archiveStatus", not(equalTo("DOING")))
                 .body("find { it.name == 'oracle_tenant' }.mode", equalTo("ORACLE"));
         as("otto").get("/api/v1/clusters/demo/tenants").then().statusCode(200).body("name", equalTo(List.of("mysql_tenant")));
@@ -92,12 +93,15 @@ class BackupApiTest {
 
     @Test
     void fullBackupReturnsItsJobIdAndTheClusterReceivedTheStatement() {
-        start("otto", backup("FULL", "mysql_tenant")).then().statusCode(202)
+        long jobId = start("otto", backup("FULL", "mysql_tenant")).then().statusCode(202)
                 .body("jobs", hasSize(1))
                 .body("jobs[0].tenant", equalTo("mysql_tenant"))
-                .body("jobs[0].jobId", notNullValue())
-                .body("statements", equalTo(List.of("ALTER SYSTEM BACKUP TENANT = mysql_tenant")));
+                .body("statements", equalTo(List.of("ALTER SYSTEM BACKUP TENANT = mysql_tenant")))
+                .extract().jsonPath().getLong("jobs[0].jobId");
         assertThat(backupsReceived()).containsExactly("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        // the id is the cluster's own: its newest job of mysql_tenant
+        assertThat(Demo.query("SELECT JOB_ID FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002 ORDER BY JOB_ID DESC LIMIT 1"))
+                .extracting(row -> String.valueOf(row.get("JOB_ID"))).containsExactly(String.valueOf(jobId));
         as("otto").get("/api/v1/jobs?tenant=mysql_tenant&status=INIT").then().statusCode(200)
                 .body("jobs", hasSize(1)).body("jobs[0].cluster", equalTo("demo"));
     }

@@ -39,6 +39,10 @@ public interface EmbeddedConfig {
         /** Database (schema) the console uses. */
         @WithDefault("obconsole")
         String database();
+
+        /** How long to wait for MariaDB to accept connections (a busy machine needs more than a few seconds). */
+        @WithDefault("PT180S")
+        Duration startTimeout();
     }
 
     /** The demo OceanBase fleet (see {@code io.obconsole.demo.DemoFleet}). */
@@ -85,8 +89,8 @@ public interface EmbeddedConfig {
         @WithDefault("docker/keycloak/obconsole-realm.json")
         String realmFile();
 
-        /** How long to wait for Keycloak to serve the realm. */
-        @WithDefault("PT240S")
+        /** How long to wait for Keycloak to serve the realm (its first start on a busy machine builds itself first). */
+        @WithDefault("PT480S")
         Duration startTimeout();
 
         /** Heap limit of the Keycloak JVM. */

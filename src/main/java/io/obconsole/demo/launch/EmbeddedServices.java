@@ -7,52 +7,60 @@ import io.obconsole.demo.DemoLatency;
 import io.obconsole.demo.ManualClock;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * Brings up, before anything else of the console runs, what a first run and the tests need:
- * the audit database (then its schema), the demo fleet and Keycloak; and stops them with the
- * console. In production ({@code console.embedded.enabled=false}) it does nothing.
+ * What a first run and the tests need, brought up before anything of the console runs: the audit
+ * database, the demo fleet and Keycloak; stopped when the JVM ends. {@link EmbeddedServicesStarter}
+ * starts them while Quarkus builds the runtime configuration, the moment Quarkus's own Dev Services
+ * use too: before the datasource connects, so Flyway's migrate-at-start finds the database up. In
+ * production nothing of this package exists (the build leaves it out, see the pom).
  */
-@ApplicationScoped
-public class EmbeddedServices {
+public final class EmbeddedServices {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServices.class);
+    private static EmbeddedServices running;
 
     private final EmbeddedConfig config;
-    private final Instance<Flyway> flyway;
     private EmbeddedAuditDatabase auditDatabase;
     private EmbeddedKeycloak keycloak;
     private DemoFleet demoFleet;
     private ManualClock manualClock;
 
-    EmbeddedServices(EmbeddedConfig config, Instance<Flyway> flyway) {
+    private EmbeddedServices(EmbeddedConfig config) {
         this.config = config;
-        this.flyway = flyway;
     }
 
-    // before the clustered Quartz scheduler starts (PLATFORM_BEFORE): it reads its tables in the audit database
-    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
-        if (!config.enabled()) {
+    /** Starts the services once per JVM; dev mode's live reloads find them running and leave them be. */
+    static synchronized void startOnce(EmbeddedConfig config) {
+        if (running != null) {
             return;
         }
-        boolean devRestart = LaunchMode.current() == LaunchMode.DEVELOPMENT && listening(config.auditDb().port());
-        if (devRestart) {
-            // a live reload in dev mode: the services of the first start are still running
+        if (listening(config.auditDb().port()) && LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            // a live reload in dev mode loads this class anew: the services of the first start still run
             LOG.info("Embedded services already running (dev mode reload)");
-            migrate();
             return;
         }
+        EmbeddedServices services = new EmbeddedServices(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "embedded-services-stop"));
+        services.startAll();
+        running = services;
+    }
+
+    /** The services this JVM started (tests drive faults and time through them). */
+    public static synchronized EmbeddedServices running() {
+        if (running == null) {
+            throw new IllegalStateException("the embedded services are not running in this JVM");
+        }
+        return running;
+    }
+
+    private void startAll() {
         auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
         auditDatabase.start();
-        migrate();
         if (config.demo().fresh()) {
             DemoFleet.MEMBERS.forEach(this::deleteDemoState);
         }
@@ -64,51 +72,37 @@ public class EmbeddedServices {
         }
         keycloak = new EmbeddedKeycloak(config.keycloak());
         keycloak.start();
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            // dev mode restarts the application on every code change; the processes belong to the JVM
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "embedded-services-stop"));
-        }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
-            stopAll();
-        }
     }
 
     private synchronized void stopAll() {
         if (keycloak != null) {
             keycloak.stop();
+            keycloak = null;
         }
         if (demoFleet != null) {
             demoFleet.close();
+            demoFleet = null;
         }
         if (auditDatabase != null) {
             auditDatabase.stop();
+            auditDatabase = null;
         }
     }
 
     /**
-     * Creates or updates the audit schema. The pool may still be backing off from connection
-     * attempts made while MariaDB was starting, so a failed first try is retried for a while.
+     * Stops the services with the application in the tests: a test profile restarts the console
+     * (in a class loader of its own), and that start brings them up again. Dev mode keeps them over
+     * live reloads; the JVM's end stops them there.
      */
-    private void migrate() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            try {
-                flyway.get().migrate();
-                return;
-            } catch (org.flywaydb.core.api.FlywayException e) {
-                boolean connecting = String.valueOf(e.getMessage()).contains("Unable to obtain connection");
-                if (!connecting || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.infof("Audit database not answering yet (%s); retrying", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+    @ApplicationScoped
+    static class StopWithTheTestApplication {
+        void stop(@Observes ShutdownEvent event) {
+            if (LaunchMode.current() == LaunchMode.TEST) {
+                synchronized (EmbeddedServices.class) {
+                    if (running != null) {
+                        running.stopAll();
+                        running = null;
+                    }
                 }
             }
         }
