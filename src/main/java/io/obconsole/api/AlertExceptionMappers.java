@@ -3,30 +3,38 @@ package io.obconsole.api;
 import io.obconsole.alert.AlertStoreException;
 import io.obconsole.alert.ChannelNotFoundException;
 import io.obconsole.alert.ChannelRejectedException;
-import jakarta.ws.rs.core.MediaType;
+import io.obconsole.failure.FailureCatalogue;
+import io.obconsole.failure.FailureKind;
+import io.obconsole.failure.FailureResponses;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The alert API's failure kinds, in the API's one error shape. */
+/** The alert features' failure kinds, rendered by the console's one failure path. */
 public class AlertExceptionMappers {
 
-    private static Response json(int status, ApiError error) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    @Inject
+    FailureCatalogue catalogue;
+
+    @Inject
+    FailureResponses responses;
+
+    @ServerExceptionMapper
+    public Response rejected(ChannelRejectedException e, UriInfo uri) {
+        return responses.respond(catalogue.of(FailureKind.INVALID_REQUEST, e.getMessage(), null, catalogue.invalidNext(),
+                null), uri.getPath());
     }
 
     @ServerExceptionMapper
-    public Response rejected(ChannelRejectedException e) {
-        return json(400, ApiError.of("INVALID_REQUEST", e.getMessage()));
+    public Response unknownChannel(ChannelNotFoundException e, UriInfo uri) {
+        return responses.respond(catalogue.of(FailureKind.UNKNOWN_CHANNEL, e.getMessage(), null, null, null),
+                uri.getPath());
     }
 
     @ServerExceptionMapper
-    public Response unknownChannel(ChannelNotFoundException e) {
-        return json(404, ApiError.of("UNKNOWN_CHANNEL", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response storeDown(AlertStoreException e) {
-        return json(503, ApiError.of("CONSOLE_DB_UNAVAILABLE", "The console's database does not answer; nothing was "
-                + "changed. Try again when it is back."));
+    public Response storeDown(AlertStoreException e, UriInfo uri) {
+        return responses.respond(catalogue.of(FailureKind.CONSOLE_DB_UNAVAILABLE, "The console's database does not "
+                + "answer; nothing was changed.", null, "Try again when it is back.", null), uri.getPath());
     }
 }
