@@ -35,6 +35,8 @@ public final class ApiFixture {
 
     /** Lets every running job end and puts tenants back as the demo scenario starts them. */
     public static void resetCluster() {
+        // the realm's tokens live two minutes: each test signs in afresh, never on an earlier test's token
+        TOKENS.clear();
         ClusterChangesAfterPreflight.disarm();
         Demo.reset();
     }
