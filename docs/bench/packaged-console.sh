@@ -16,6 +16,9 @@
 # option (with -XX:NativeMemoryTracking=summary the breakdown lands in
 # target/bench-memory/native-memory.txt).
 set -euo pipefail
+# NOTE: since the production package leaves the demo out (README, "What the production artifact
+# contains"), -Dquarkus.profile=dev below finds no embedded services in it; this script needs the
+# demo cluster, MariaDB and Keycloak started beside the console before it works again.
 cd "$(dirname "$0")/../.."
 WATCHERS=${1:-5000}
 SECONDS_RUN=${2:-60}

@@ -36,6 +36,11 @@ public class ProgressMetrics {
                 .register(registry);
     }
 
+    /** One query round on a cluster ({@code obconsole.progress.rounds}: the poller's load on it, whatever the watchers). */
+    void round(String cluster) {
+        registry.counter("obconsole.progress.rounds", "cluster", cluster).increment();
+    }
+
     void running(String cluster, long count) {
         running.computeIfAbsent(cluster, c -> {
             AtomicLong value = new AtomicLong();

@@ -27,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,12 +51,11 @@ public class ProgressPoller {
     private final JobEndFeed ends;
     private final ProgressMetrics metrics;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
-    private final AtomicLong rounds = new AtomicLong();
 
-    public ProgressPoller(ClusterGateway gateway, ProgressConfig config, FleetConfig fleetConfig, Fleet fleet,
-            ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
+    public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
+            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
         this.gateway = gateway;
-        this.queries = new ProgressQueries(gateway);
+        this.queries = queries;
         this.config = config;
         this.fleetConfig = fleetConfig;
         this.fleet = fleet;
@@ -123,11 +121,6 @@ public class ProgressPoller {
         }
     }
 
-    /** Query rounds run so far, over all clusters (for the benchmark and the metrics). */
-    public long rounds() {
-        return rounds.get();
-    }
-
     void stop(@Observes ShutdownEvent event) {
         workers.values().forEach(worker -> worker.executor.shutdownNow());
     }
@@ -178,14 +171,14 @@ public class ProgressPoller {
             boolean active = true;
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
-                rounds.incrementAndGet();
+                metrics.round(watch.cluster());
                 List<FleetJob> newlyEnded = new ArrayList<>();
                 Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
                 long running = jobs.values().stream().filter(FleetJob::running).count();
                 active = running > 0;
                 // watchers and pages first: the audit database's pace must never hold up what they see
-                hub.publish(watch.cluster(), watch.forWatchers(jobs));
                 fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()));
+                hub.publish(watch.cluster(), watch.forWatchers(jobs));
                 if (stateWanted || !newlyEnded.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();

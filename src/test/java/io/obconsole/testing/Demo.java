@@ -1,6 +1,7 @@
 package io.obconsole.testing;
 
 import io.obconsole.demo.DemoCluster;
+import io.obconsole.demo.DemoControl;
 import io.obconsole.demo.DemoSql;
 import io.obconsole.demo.ManualClock;
 import io.obconsole.demo.launch.EmbeddedServices;
@@ -24,6 +25,11 @@ public final class Demo {
         return services().demoCluster();
     }
 
+    /** A cluster of the demo fleet by its console name: {@code demo}, {@code legacy} or {@code payroll}. */
+    public static DemoCluster cluster(String name) {
+        return services().demoFleet().cluster(name);
+    }
+
     /** The demo cluster's clock: in the test profile time moves only when a test advances it. */
     public static ManualClock clock() {
         return services().manualClock().orElseThrow(() -> new IllegalStateException("demo clock is not manual"));
@@ -45,7 +51,33 @@ public final class Demo {
     }
 
     public static EmbeddedServices services() {
-        return Arc.container().instance(EmbeddedServices.class).get();
+        return EmbeddedServices.running();
+    }
+
+    /**
+     * Puts the demo cluster back as its scenario starts: reachable, every tenant NORMAL with the
+     * default concurrency, mysql_tenant and oracle_tenant archiving with a destination, analytics
+     * neither, no job running (demo time moves on until they end), the fleet read model up to date,
+     * no statement remembered. A test
+     * class calls it before each test instead of relying on what the classes before it left.
+     */
+    public static void reset() {
+        DemoControl control = cluster().control();
+        control.recover();
+        for (String tenant : List.of("mysql_tenant", "oracle_tenant", "analytics")) {
+            control.unstall(tenant);
+            control.setTenantStatus(tenant, "NORMAL");
+            control.setThreadScore(tenant, 0);
+        }
+        control.setArchive("mysql_tenant", "DOING");
+        control.setArchive("oracle_tenant", "DOING");
+        control.setArchive("analytics", "STOP");
+        control.setBackupDest("mysql_tenant", "file:///data/backup/mysql_tenant");
+        control.setBackupDest("oracle_tenant", "file:///data/backup/oracle_tenant");
+        control.setBackupDest("analytics", "");
+        clock().advanceSeconds(600);
+        fleetRead();
+        control.resetStatements();
     }
 
     /** Runs a statement on the demo cluster as an administrator at a terminal would, as {@code root@sys}. */

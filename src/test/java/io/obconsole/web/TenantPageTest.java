@@ -23,10 +23,8 @@ class TenantPageTest {
     private static final String MYSQL_TENANT_PAGE = "/clusters/demo/tenants/mysql_tenant";
 
     @BeforeEach
-    void letRunningBackupsEnd() {
-        Demo.cluster().control().recover();
-        Demo.clock().advanceSeconds(600);
-        Demo.fleetRead();
+    void scenarioState() {
+        Demo.reset();
     }
 
     /** mysql_tenant's sets as the demo's CDB_OB_BACKUP_SET_FILES holds them, newest first. */
