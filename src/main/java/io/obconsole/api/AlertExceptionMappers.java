@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The alert features' failure kinds, rendered by the console's one failure path. */
+/** The alert features' failure kinds, through the console's one failure path (problem+json under /api, the page elsewhere). */
 public class AlertExceptionMappers {
 
     @Inject
@@ -22,19 +22,19 @@ public class AlertExceptionMappers {
 
     @ServerExceptionMapper
     public Response rejected(ChannelRejectedException e, UriInfo uri) {
-        return responses.respond(catalogue.of(FailureKind.INVALID_REQUEST, e.getMessage(), null, catalogue.invalidNext(),
-                null), uri.getPath());
+        return responses.respond(catalogue.of(FailureKind.INVALID_REQUEST, e.getMessage(), null,
+                "Correct the channel as the message says and submit it again; nothing was stored.", null), uri.getPath());
     }
 
     @ServerExceptionMapper
     public Response unknownChannel(ChannelNotFoundException e, UriInfo uri) {
-        return responses.respond(catalogue.of(FailureKind.UNKNOWN_CHANNEL, e.getMessage(), null, null, null),
-                uri.getPath());
+        return responses.respond(catalogue.of(FailureKind.NOT_FOUND, e.getMessage(), null,
+                "List the channels (GET /api/v1/alerts/channels): it may have been deleted.", null), uri.getPath());
     }
 
     @ServerExceptionMapper
     public Response storeDown(AlertStoreException e, UriInfo uri) {
-        return responses.respond(catalogue.of(FailureKind.CONSOLE_DB_UNAVAILABLE, "The console's database does not "
-                + "answer; nothing was changed.", null, "Try again when it is back.", null), uri.getPath());
+        return responses.respond(catalogue.of(FailureKind.AUDIT_UNAVAILABLE, "The console's database does not answer; "
+                + "nothing was changed.", null, "Try again when the console's database is back.", null), uri.getPath());
     }
 }

@@ -15,7 +15,6 @@ public enum FailureKind {
     UNKNOWN_CLUSTER(404),
     UNKNOWN_TENANT(404),
     UNKNOWN_POLICY(404),
-    UNKNOWN_CHANNEL(404),
     ALREADY_RUNNING(409),
     JOB_NOT_RUNNING(409),
     SETUP_REFUSED(409),
@@ -24,7 +23,6 @@ public enum FailureKind {
     OCEANBASE_ERROR(502),
     CLUSTER_UNREACHABLE(503),
     AUDIT_UNAVAILABLE(503),
-    CONSOLE_DB_UNAVAILABLE(503),
     /** Any other HTTP refusal (405, 406, 415, ...): the status travels in the {@link Failure}. */
     HTTP_ERROR(400);
 

