@@ -14,13 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /** What the API tests share: signed-in requests, the demo cluster put back in its starting state, its statements. */
 public final class ApiFixture {
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Access tokens per person with when they were fetched: the realm's tokens live minutes, a slow run takes longer. */
+    private static final Map<String, Map.Entry<String, java.time.Instant>> TOKENS = new ConcurrentHashMap<>();
+    private static final java.time.Duration TOKEN_REUSE = java.time.Duration.ofSeconds(60);
 
     private ApiFixture() {
     }
 
     public static RequestSpecification as(String user) {
-        return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::accessToken)).contentType(ContentType.JSON);
+        return given().auth().oauth2(token(user)).contentType(ContentType.JSON);
+    }
+
+    private static String token(String user) {
+        return TOKENS.compute(user, (name, held) -> held != null
+                && held.getValue().plus(TOKEN_REUSE).isAfter(java.time.Instant.now()) ? held
+                        : Map.entry(Tokens.accessToken(name), java.time.Instant.now())).getKey();
     }
 
     /** Starts a backup on {@code cluster} as {@code user}, with a fresh idempotency key. */

@@ -3,6 +3,7 @@ package io.obconsole.api;
 import static io.obconsole.api.ApiFixture.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.obconsole.demo.DemoCluster;
@@ -10,6 +11,7 @@ import io.obconsole.demo.ReceivedStatement;
 import io.obconsole.testing.Demo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -54,12 +56,12 @@ class DemoFleetTest {
 
     @Test
     void theThreeClustersAreListedWithTheirModesAndVersions() {
-        as("vera").get("/api/v1/clusters").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then().statusCode(200)
                 .body("name", hasItems("demo", "legacy", "payroll"))
                 .body("find { it.name == 'demo' }.version", equalTo("4.2.1.0"))
                 .body("find { it.name == 'legacy' }.version", equalTo("4.2.0.0"))
                 .body("find { it.name == 'legacy' }.mode", equalTo("sys"))
-                .body("find { it.name == 'payroll' }.mode", equalTo("tenant"));
+                .body("find { it.name == 'payroll' }.mode", equalTo("tenant")));
         as("vera").get("/api/v1/clusters/legacy/tenants").then().statusCode(200).body("name", equalTo(List.of("erp", "hr")));
         as("vera").get("/api/v1/clusters/payroll/tenants").then().statusCode(200).body("name", equalTo(List.of("payroll")));
     }
@@ -88,18 +90,20 @@ class DemoFleetTest {
         assertThat(received).as("a tenant reads DBA_ views, never CDB_ ones").noneMatch(s -> s.sql().contains("CDB_"));
 
         Demo.clock().advanceSeconds(600);
-        as("ada").get("/api/v1/jobs?cluster=payroll&tenant=payroll").then().statusCode(200)
-                .body("jobs.find { it.job.jobId == " + jobId + " }.job.status", equalTo("COMPLETED"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ada")
+                .get("/api/v1/jobs?cluster=payroll&tenant=payroll").then().statusCode(200)
+                .body("jobs.find { it.job.jobId == " + jobId + " }.status", equalTo("COMPLETED")));
     }
 
     @Test
     void oneClusterDownLeavesTheOthersWorking() {
         Demo.cluster("legacy").control().refuseConnections();
 
-        as("vera").get("/api/v1/clusters").then().statusCode(200)
+        // pages and API read the fleet read model: the poller's next round finds legacy down
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then().statusCode(200)
                 .body("find { it.name == 'legacy' }.reachable", equalTo(false))
                 .body("find { it.name == 'demo' }.reachable", equalTo(true))
-                .body("find { it.name == 'payroll' }.reachable", equalTo(true));
+                .body("find { it.name == 'payroll' }.reachable", equalTo(true)));
         start("ada", "payroll", Map.of("type", "FULL", "tenants", List.of("payroll"))).then().statusCode(202);
         start("ada", "legacy", Map.of("type", "FULL", "tenants", List.of("erp"))).then().statusCode(503)
                 .body("error", equalTo("CLUSTER_UNREACHABLE"));
