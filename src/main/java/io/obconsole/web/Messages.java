@@ -821,7 +821,7 @@ public interface Messages {
     @Message("PLUS ARCHIVELOG (full backups)")
     String policy_plus_archivelog();
 
-    @Message("Description ({policy}, {type} and {slot} are filled in)")
+    @Message("Description ({|{policy}, {type} and {slot}|} are filled in)")
     String policy_description();
 
     @Message("Name of the secret holding the encryption password (empty = not encrypted)")
