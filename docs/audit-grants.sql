@@ -35,6 +35,16 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_FIRED_TRIGGERS TO 'obcons
 GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_SCHEDULER_STATE TO 'obconsole'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_LOCKS TO 'obconsole'@'%';
 
+-- Objectives and alerts (not part of the trail): the console changes these rows as conditions
+-- open and close, deliveries are claimed and sent, and admins edit channels and objectives.
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.alert_tenant_objective TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.alert_channel          TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE         ON obconsole.alert_condition        TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE         ON obconsole.alert_delivery         TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE         ON obconsole.alert_archive_interval TO 'obconsole'@'%';
+GRANT SELECT, INSERT                 ON obconsole.alert_event            TO 'obconsole'@'%';
+GRANT SELECT, INSERT                 ON obconsole.alert_delivery_log     TO 'obconsole'@'%';
+
 -- Flyway's history table, read at every start to check the schema is current.
 GRANT SELECT ON obconsole.flyway_schema_history       TO 'obconsole'@'%';
 

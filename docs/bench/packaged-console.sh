@@ -16,6 +16,9 @@
 # option (with -XX:NativeMemoryTracking=summary the breakdown lands in
 # target/bench-memory/native-memory.txt).
 set -euo pipefail
+# NOTE: since the production package leaves the demo out (README, "What the production artifact
+# contains"), -Dquarkus.profile=dev below finds no embedded services in it; this script needs the
+# demo cluster, MariaDB and Keycloak started beside the console before it works again.
 cd "$(dirname "$0")/../.."
 WATCHERS=${1:-5000}
 SECONDS_RUN=${2:-60}
@@ -23,22 +26,12 @@ HEAP=${3:-256m}
 WORK=target/bench-memory
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-./mvnw -q -B -ntp package -DskipTests
-./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
-
-# shellcheck disable=SC2086 # CONSOLE_JAVA_OPTS: extra JVM options, word-split on purpose
-java -Xmx"$HEAP" ${CONSOLE_JAVA_OPTS:--XX:+UseSerialGC} -Dquarkus.profile=dev -Dconsole.embedded.keycloak.home=target/keycloak \
-  -Dconsole.embedded.audit-db.data-dir="$WORK/audit-db" -Dquarkus.log.level=WARN \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/console.log" 2>&1 &
-CONSOLE=$!
-trap 'kill $CONSOLE $BACKUPS 2>/dev/null || true' EXIT
+CONSOLE=
 BACKUPS=
-for _ in $(seq 1 300); do
-  curl -sf http://localhost:9000/q/health/ready > /dev/null && break
-  kill -0 $CONSOLE 2>/dev/null || { echo "console did not start, see $WORK/console.log"; exit 1; }
-  sleep 1
-done
-curl -sf http://localhost:9000/q/health/ready > /dev/null || { echo "console not ready, see $WORK/console.log"; exit 1; }
+trap 'kill $CONSOLE $BACKUPS 2>/dev/null || true' EXIT
+# shellcheck source=docs/bench/packaged.sh
+. docs/bench/packaged.sh
+build_and_start_console
 
 token() {
   curl -sf -d grant_type=password -d client_id=obconsole-cli -d username="$1" -d password="$1" \

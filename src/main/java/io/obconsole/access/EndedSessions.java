@@ -89,11 +89,33 @@ public class EndedSessions {
         if (event.getEventType() != SecurityEvent.Type.OIDC_BACKCHANNEL_LOGOUT_INITIATED) {
             return;
         }
-        Object token = event.getEventProperties().get("logout_token");
-        String sid = token == null ? null : claim(token.toString(), "sid");
+        String sid = sessionIdOf(event.getEventProperties().get("logout_token"));
         if (sid != null) {
-            LOG.debugf("Keycloak ended a session by back-channel logout");
+            LOG.info("Keycloak ended a sign-in session (back-channel logout): its requests and sockets end now");
             end(sid);
+        }
+    }
+
+    /**
+     * The {@code sid} of the logout token Quarkus has verified: the raw JWT, or (Quarkus 3.x) its
+     * verification result, whose claims Quarkus keeps in a package-private field.
+     */
+    static String sessionIdOf(Object logoutToken) {
+        if (logoutToken == null) {
+            return null;
+        }
+        if (logoutToken instanceof String raw) {
+            return claim(raw, "sid");
+        }
+        try {
+            java.lang.reflect.Field claims = logoutToken.getClass().getDeclaredField("localVerificationResult");
+            claims.setAccessible(true);
+            Object json = claims.get(logoutToken);
+            return json instanceof io.vertx.core.json.JsonObject object ? object.getString("sid") : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warnf("Cannot read the session id of a back-channel logout token (%s); the session ends at its next token renewal",
+                    e.toString());
+            return null;
         }
     }
 

@@ -2,7 +2,7 @@ package io.obconsole.audit;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -81,13 +81,15 @@ public interface AuditTrail {
             start = start == null ? null : start.truncatedTo(ChronoUnit.MICROS);
         }
 
-        /** {@code cluster/tenantId/incarnation/jobId/start}: the same job gives the same text, another job never. */
+        /**
+         * {@code cluster/tenantId/incarnation/jobId/startMicros} (microseconds since the epoch, the
+         * start read as UTC), the same text as the fleet's {@code JobKey}: the same job gives the
+         * same text, another job never.
+         */
         public String key() {
-            return cluster + "/" + tenantId + "/" + incarnation + "/" + jobId + "/"
-                    + (start == null ? "-" : MICROS.format(start));
+            long micros = start == null ? 0 : start.toEpochSecond(ZoneOffset.UTC) * 1_000_000 + start.getNano() / 1000;
+            return cluster + "/" + tenantId + "/" + incarnation + "/" + jobId + "/" + micros;
         }
-
-        private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
     }
 
     /** The person and time behind a running backup. */

@@ -149,7 +149,7 @@ public class DatabaseAuditTrail implements AuditTrail {
                 List<?> rows = em.createNativeQuery("SELECT s.cluster_name, s.tenant_id, s.tenant_name, s.incarnation,"
                         + " s.job_id, s.job_start FROM audit_job_start s WHERE s.job_start > ?1 AND NOT EXISTS"
                         + " (SELECT 1 FROM audit_record r WHERE r.job_end_key = CONCAT(s.cluster_name, '/', s.tenant_id, '/',"
-                        + " s.incarnation, '/', s.job_id, '/', DATE_FORMAT(s.job_start, '%Y%m%d%H%i%s%f')))"
+                        + " s.incarnation, '/', s.job_id, '/', TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', s.job_start)))"
                         + " ORDER BY s.record_id")
                         .setParameter(1, NO_START)
                         .setMaxResults(Math.max(1, limit))

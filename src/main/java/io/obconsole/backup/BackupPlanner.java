@@ -53,7 +53,8 @@ final class BackupPlanner {
         boolean everyTenant = request.scope().all() || dialect.mode() == ClusterMode.TENANT;
         if (request.concurrency() != null) {
             if (everyTenant) {
-                plan.add(dialect.setThreadScore(request.concurrency(), null));
+                plan.addAll(dialect.setThreadScoreOfEveryUserTenant(request.concurrency(), snapshot.tenants().stream()
+                        .map(t -> dialect.tenant(t.name(), snapshot.tenantNames())).toList()));
                 snapshot.tenants().forEach(t -> previous.put(t.name(), t.threadScore()));
             } else {
                 for (TenantName tenant : covered) {

@@ -5,9 +5,11 @@ import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
+import io.obconsole.audit.Refusals;
 import io.obconsole.cluster.BackupDestination;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.ObError;
 import io.obconsole.cluster.ObErrorException;
@@ -41,19 +43,21 @@ public class BackupSetupService {
     private final AuditTrail audit;
     private final Permissions permissions;
     private final Consumer<BackupsChanged> changes;
+    private final Refusals refusals;
 
     @Inject
     public BackupSetupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions,
-            Event<BackupsChanged> changes) {
-        this(gateway, audit, permissions, changes::fire);
+            Event<BackupsChanged> changes, Refusals refusals) {
+        this(gateway, audit, permissions, changes::fire, refusals);
     }
 
     public BackupSetupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions,
-            Consumer<BackupsChanged> changes) {
+            Consumer<BackupsChanged> changes, Refusals refusals) {
         this.gateway = gateway;
         this.audit = audit;
         this.permissions = permissions;
         this.changes = changes;
+        this.refusals = refusals;
     }
 
     /** The tenant's set-up as OceanBase holds it now, for anyone who may see the tenant. */
@@ -61,7 +65,9 @@ public class BackupSetupService {
         gateway.settings(cluster);
         ObDialect.checkTenantName(tenant);
         if (!permissions.canView(who, cluster, tenant)) {
-            throw new ActionForbiddenException(who.username() + " may not see " + tenant + " on cluster " + cluster);
+            String reason = who.username() + " may not see " + tenant + " on cluster " + cluster;
+            refusals.forbidden(who, "SETUP_READ", cluster, List.of(tenant), reason);
+            throw new ActionForbiddenException(reason);
         }
         return gateway.setup(cluster, tenant);
     }
@@ -213,12 +219,22 @@ public class BackupSetupService {
 
     // ---- checks and bookkeeping
 
+    /** Input first, then the right to it; a refusal of either is recorded as such (never the refused value). */
     private void admit(Operator who, SetupChange change) {
-        change.validate();
+        String action = change.action() == null ? "SETUP" : change.action().audited();
+        List<String> named = change.tenant() == null ? List.of() : List.of(change.tenant());
         gateway.settings(change.cluster());
+        try {
+            change.validate();
+        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            refusals.invalid(who, action, change.cluster(), named, e.getMessage());
+            throw e;
+        }
         if (!mayChange(who, change.cluster(), change.tenant())) {
-            throw new ActionForbiddenException(who.username() + " may not change the backup set-up of " + change.tenant()
-                    + " on cluster " + change.cluster() + ": administrators (backup-admin) only");
+            String reason = who.username() + " may not change the backup set-up of " + change.tenant() + " on cluster "
+                    + change.cluster() + ": administrators (backup-admin) only";
+            refusals.forbidden(who, action, change.cluster(), named, reason);
+            throw new ActionForbiddenException(reason);
         }
     }
 

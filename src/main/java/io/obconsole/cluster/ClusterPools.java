@@ -117,6 +117,7 @@ public final class ClusterPools implements AutoCloseable {
         properties.setProperty("connectTimeout", String.valueOf(cluster.connectTimeout().toMillis()));
         properties.setProperty("socketTimeout", String.valueOf(cluster.queryTimeout().toMillis()));
         properties.setProperty("sslMode", cluster.tls().mode().name());
+        properties.setProperty("queryInterceptors", StatementCounter.class.getName());
         CaTrustStore trust = trustStores.get(cluster.name());
         if (trust != null) {
             properties.setProperty("trustCertificateKeyStoreUrl", trust.url());

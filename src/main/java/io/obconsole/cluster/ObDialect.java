@@ -173,6 +173,18 @@ public final class ObDialect {
         return ObStatement.plain(sql);
     }
 
+    /**
+     * Backup concurrency of every user tenant: one {@code TENANT = all_user} from 4.2.1; before,
+     * one statement per user tenant, because there {@code all} also changes the sys and META
+     * tenants, which a backup of the user tenants must not touch. Inside a tenant: its own.
+     */
+    public List<ObStatement> setThreadScoreOfEveryUserTenant(int score, List<TenantName> userTenants) {
+        if (mode == ClusterMode.TENANT || version.atLeast("4.2.1")) {
+            return List.of(setThreadScore(score, null));
+        }
+        return userTenants.stream().map(tenant -> setThreadScore(score, tenant)).toList();
+    }
+
     // ---- set-up actions an administrator confirms
 
     /** {@code ALTER SYSTEM SET DATA_BACKUP_DEST = '...' [TENANT = t]}; shown and audited with its key masked. */

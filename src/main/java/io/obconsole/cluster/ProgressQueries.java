@@ -1,5 +1,7 @@
 package io.obconsole.cluster;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * cluster clock, user tenants, running tasks, running jobs, and jobs ended since a watermark. The
  * same five statements whatever the number of people watching.
  */
-public final class ProgressQueries {
+@ApplicationScoped
+public class ProgressQueries {
 
     /** MySQL error "Unknown column": a cluster whose task view has no RETRY_ID. */
     private static final int UNKNOWN_COLUMN = 1054;
@@ -26,6 +29,7 @@ public final class ProgressQueries {
     /** Clusters whose task view lacks RETRY_ID (__all_backup_task has it; not every release's view shows it). */
     private final Map<String, Boolean> withoutRetryColumn = new ConcurrentHashMap<>();
 
+    @Inject
     public ProgressQueries(ClusterGateway gateway) {
         this.gateway = gateway;
     }

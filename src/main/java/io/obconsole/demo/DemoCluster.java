@@ -81,6 +81,7 @@ public final class DemoCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        control.close();
         try {
             server.close();
         } finally {

@@ -26,17 +26,22 @@ import java.util.Set;
  * @param maxConnections connections the server accepts at once
  * @param stateFile where the cluster keeps its state across restarts (tenants, job numbering and
  *        history, backup sets), or null to start from {@code scenario} every time
+ * @param latency how long statements take, per view ({@link DemoLatency#NONE}: at once)
  */
 public record DemoConfig(String host, int port, String version, String edition, String defaultPassword,
         Map<String, String> passwords, Set<String> readOnlyAccounts, Duration fullBackupDuration, Clock clock,
-        Scenario scenario, int maxConnections, Path stateFile) {
+        Scenario scenario, int maxConnections, Path stateFile, DemoLatency latency) {
 
     /** The state the cluster starts in. */
     public enum Scenario {
         /** mysql_tenant ready with one full backup, oracle_tenant ready without one, analytics not ready. */
         DEMO,
         /** The same tenants with nothing configured: no archive, no backup dest, no backups. */
-        FRESH
+        FRESH,
+        /** An older cluster's own tenants: erp ready with a full backup, hr ready without one. */
+        LEGACY,
+        /** Tenants that back themselves up: payroll (with its own full backup) and billing, both ready. */
+        SELF_SERVICE
     }
 
     public DemoConfig {
@@ -45,6 +50,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         passwords = Map.copyOf(passwords);
         readOnlyAccounts = Set.copyOf(readOnlyAccounts);
         Objects.requireNonNull(clock);
+        latency = latency == null ? DemoLatency.NONE : latency;
     }
 
     public static Builder builder() {
@@ -76,6 +82,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         private Scenario scenario = Scenario.DEMO;
         private int maxConnections = 100;
         private Path stateFile;
+        private DemoLatency latency = DemoLatency.NONE;
 
         public Builder host(String host) {
             this.host = host;
@@ -138,6 +145,11 @@ public record DemoConfig(String host, int port, String version, String edition, 
             return this;
         }
 
+        public Builder latency(DemoLatency latency) {
+            this.latency = latency;
+            return this;
+        }
+
         /** Keep the state in this file across restarts (null: start from the scenario every time). */
         public Builder stateFile(Path stateFile) {
             this.stateFile = stateFile;
@@ -147,7 +159,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         public DemoConfig build() {
             Clock effective = clock != null ? clock : new ScaledClock(Clock.systemDefaultZone(), timeScale);
             return new DemoConfig(host, port, version, edition, defaultPassword, passwords, readOnlyAccounts,
-                    fullBackupDuration, effective, scenario, maxConnections, stateFile);
+                    fullBackupDuration, effective, scenario, maxConnections, stateFile, latency);
         }
     }
 }

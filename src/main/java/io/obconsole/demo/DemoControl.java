@@ -12,12 +12,22 @@ import java.util.List;
  */
 public final class DemoControl {
 
+    /** After the OK of {@code CALL demo.unreachable(n)} has gone out, the cluster goes down. */
+    private static final Duration ANSWER_FIRST = Duration.ofMillis(50);
+
     private final Engine engine;
     private final MySqlServer server;
+    private final java.util.concurrent.ScheduledExecutorService timer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                Thread thread = new Thread(task, "demo-cluster-timer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     DemoControl(Engine engine, MySqlServer server) {
         this.engine = engine;
         this.server = server;
+        engine.onUnreachable(this::unreachableFor);
     }
 
     /** The tenant's next backup job fails: -9070 (backup destination unreachable) at once, -4009 (IO error) half-way after two retries. */
@@ -52,6 +62,17 @@ public final class DemoControl {
         MySqlServer s = requireServer();
         s.refuseConnections(true);
         s.dropAllConnections();
+    }
+
+    /** The cluster is down for {@code duration} (connections refused, open ones dropped), then back by itself. */
+    public void unreachableFor(Duration duration) {
+        requireServer();
+        timer.schedule(this::refuseConnections, ANSWER_FIRST.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        timer.schedule(this::recover, ANSWER_FIRST.plus(duration).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    void close() {
+        timer.shutdownNow();
     }
 
     /** The cluster is back up. */

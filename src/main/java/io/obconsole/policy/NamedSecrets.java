@@ -3,6 +3,7 @@ package io.obconsole.policy;
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ public class NamedSecrets {
     private final Path dir;
     private final Function<String, String> environment;
 
-    @jakarta.inject.Inject
+    @Inject
     public NamedSecrets(PolicyConfig config) {
         this(config.secretsDir(), System::getenv);
     }

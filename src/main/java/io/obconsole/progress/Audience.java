@@ -14,12 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Audience {
 
+    final Key key;
     private final Operator operator;
     private final Permissions permissions;
     private final Map<String, Boolean> visible = new ConcurrentHashMap<>();
     private final Map<String, Boolean> operable = new ConcurrentHashMap<>();
 
     Audience(Operator operator, Permissions permissions) {
+        this.key = key(operator);
         this.operator = operator;
         this.permissions = permissions;
     }

@@ -1,11 +1,13 @@
 package io.obconsole.progress;
 
+import io.obconsole.fleet.JobStatus;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.AuditTrail.JobRef;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.JobStatus;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,7 +92,7 @@ public class JobEndCatchUp {
             return false;
         }
         Optional<BackupJob> same = rows.stream().filter(row -> sameJob(job, row)).findFirst();
-        if (same.isPresent() && io.obconsole.fleet.JobStatus.running(same.get())) {
+        if (same.isPresent() && JobStatus.running(same.get())) {
             return false;
         }
         boolean written = same.isPresent()

@@ -3,6 +3,8 @@ package io.obconsole.progress;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.fleet.FleetJob;
@@ -39,7 +41,10 @@ public class ProgressHub {
     private volatile long version;
 
     @Inject
-    public ProgressHub(ObjectMapper json, ProgressConfig config, Instance<JobFragments> fragments) {
+    public ProgressHub(ObjectMapper json, ProgressConfig config, Instance<JobFragments> fragments,
+            MeterRegistry registry) {
+        Gauge.builder("obconsole.progress.watchers", watchers, Map::size)
+                .description("Open live-progress sockets").register(registry);
         this.json = json;
         this.config = config;
         this.fragments = fragments;
@@ -53,19 +58,24 @@ public class ProgressHub {
         watcher.sendSnapshot();
     }
 
-    /** The watcher asked for a fresh snapshot (its page was hidden, or it doubts what it shows). */
-    public void resync(String id) {
-        Watcher watcher = watchers.get(id);
-        if (watcher != null) {
-            watcher.sendSnapshot();
-        }
-    }
-
-    public void leave(String id) {
+    public synchronized void leave(String id) {
         Watcher watcher = watchers.remove(id);
         if (watcher != null) {
             watcher.close();
+            // an audience lives as long as one of its people watches: none left, it goes
+            Audience.Key key = watcher.audience.key;
+            if (watchers.values().stream().noneMatch(w -> w.audience.key.equals(key))) {
+                Audience gone = audiences.remove(key);
+                if (gone != null) {
+                    snapshots.remove(gone);
+                }
+            }
         }
+    }
+
+    /** Audiences of the open sockets (one per distinct set of roles and scopes). */
+    java.util.Set<Audience.Key> audienceKeys() {
+        return java.util.Set.copyOf(audiences.keySet());
     }
 
     /** A cluster's jobs after a poll round; only the changed ones go out. */
@@ -115,10 +125,6 @@ public class ProgressHub {
         String text = write("snapshot", nowMicros(), audience, visible(audience, all), new HashMap<>());
         snapshots.put(audience, new Snapshot(current, text));
         return text;
-    }
-
-    public int watcherCount() {
-        return watchers.size();
     }
 
     long resyncs() {

@@ -1,9 +1,11 @@
 package io.obconsole.progress;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.obconsole.cluster.StatementCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The console's backup metrics, fed by the poller: running jobs per cluster, seconds since each
  * tenant's last successful backup (the figure an alert on "no backup for a day" wants) and the
- * duration of ended jobs.
+ * duration of ended jobs; and the statements the console sent to clusters, by source.
  */
 @ApplicationScoped
 public class ProgressMetrics {
@@ -25,6 +27,18 @@ public class ProgressMetrics {
 
     public ProgressMetrics(MeterRegistry registry) {
         this.registry = registry;
+        FunctionCounter.builder("obconsole.cluster.statements", StatementCounter.class, c -> StatementCounter.poller())
+                .tags("source", "poller").description("Statements sent to clusters by the poller's rounds")
+                .register(registry);
+        FunctionCounter.builder("obconsole.cluster.statements", StatementCounter.class, c -> StatementCounter.other())
+                .tags("source", "other").description("Statements sent to clusters by actions and preflights "
+                        + "(page views and API reads send none)")
+                .register(registry);
+    }
+
+    /** One query round on a cluster ({@code obconsole.progress.rounds}: the poller's load on it, whatever the watchers). */
+    void round(String cluster) {
+        registry.counter("obconsole.progress.rounds", "cluster", cluster).increment();
     }
 
     void running(String cluster, long count) {

@@ -6,6 +6,7 @@ import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ProgressQueries;
 import io.obconsole.cluster.ProgressRound;
+import io.obconsole.cluster.StatementCounter;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetConfig;
 import io.obconsole.fleet.FleetJob;
@@ -26,7 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,12 +51,11 @@ public class ProgressPoller {
     private final JobEndFeed ends;
     private final ProgressMetrics metrics;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
-    private final AtomicLong rounds = new AtomicLong();
 
-    public ProgressPoller(ClusterGateway gateway, ProgressConfig config, FleetConfig fleetConfig, Fleet fleet,
-            ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
+    public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
+            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
         this.gateway = gateway;
-        this.queries = new ProgressQueries(gateway);
+        this.queries = queries;
         this.config = config;
         this.fleetConfig = fleetConfig;
         this.fleet = fleet;
@@ -66,7 +65,7 @@ public class ProgressPoller {
     }
 
     /** The scheduled tick's identity (a test pauses it to drive rounds itself). */
-    static final String TICK = "progress-tick";
+    public static final String TICK = "progress-tick";
 
     /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
     // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
@@ -122,11 +121,6 @@ public class ProgressPoller {
         }
     }
 
-    /** Query rounds run so far, over all clusters (for the benchmark and the metrics). */
-    public long rounds() {
-        return rounds.get();
-    }
-
     void stop(@Observes ShutdownEvent event) {
         workers.values().forEach(worker -> worker.executor.shutdownNow());
     }
@@ -154,7 +148,7 @@ public class ProgressPoller {
         Worker(String cluster) {
             this.watch = new ClusterWatch(cluster, config);
             this.executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "progress-" + cluster);
+                Thread thread = new Thread(task, StatementCounter.POLLER_THREAD_PREFIX + cluster);
                 thread.setDaemon(true);
                 return thread;
             });
@@ -177,14 +171,14 @@ public class ProgressPoller {
             boolean active = true;
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
-                rounds.incrementAndGet();
+                metrics.round(watch.cluster());
                 List<FleetJob> newlyEnded = new ArrayList<>();
                 Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
                 long running = jobs.values().stream().filter(FleetJob::running).count();
                 active = running > 0;
                 // watchers and pages first: the audit database's pace must never hold up what they see
-                hub.publish(watch.cluster(), watch.forWatchers(jobs));
                 fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()));
+                hub.publish(watch.cluster(), watch.forWatchers(jobs));
                 if (stateWanted || !newlyEnded.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();

@@ -77,13 +77,11 @@ public class ProgressSocket {
         sessionHolds.put(socket.id(), sessions.hold(EndedSessions.sessionId(identity), outlet::close));
     }
 
-    /** The page may ask for a fresh snapshot (e.g. after it was hidden); anything else is ignored. */
+    /** Pages send nothing (there is no "resync" request); a message on a socket whose session has ended closes it. */
     @OnTextMessage
     void message(String text) {
         if (sessions.hasEnded(EndedSessions.sessionId(identity))) {
             connection.close().subscribe().with(v -> { }, e -> { });
-        } else if ("resync".equals(text)) {
-            hub.resync(connection.id());
         }
     }
 

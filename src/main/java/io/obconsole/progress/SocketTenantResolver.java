@@ -1,9 +1,12 @@
 package io.obconsole.progress;
 
 import io.quarkus.oidc.TenantResolver;
+import io.quarkus.oidc.runtime.OidcUtils;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Picks how a socket upgrade on {@code /ws/*} is signed in: a bearer token (API clients) goes to
@@ -15,8 +18,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SocketTenantResolver implements TenantResolver {
 
     static final String API_TENANT = "api";
-    /** The code flow's session cookie (split tokens add suffixes, the ID token keeps this name). */
-    static final String SESSION_COOKIE = "q_session";
+
+    /**
+     * The code flow's session cookie as Quarkus OIDC names it for the default tenant (its own
+     * constant plus the configured suffix); split tokens add suffixes, the ID token keeps this name.
+     */
+    private final String sessionCookie;
+
+    SocketTenantResolver(@ConfigProperty(name = "quarkus.oidc.authentication.cookie-suffix") Optional<String> cookieSuffix) {
+        this.sessionCookie = OidcUtils.SESSION_COOKIE_NAME + cookieSuffix.map(suffix -> "_" + suffix).orElse("");
+    }
 
     @Override
     public String resolve(RoutingContext context) {
@@ -28,7 +39,7 @@ public class SocketTenantResolver implements TenantResolver {
             return API_TENANT;
         }
         for (Cookie cookie : context.request().cookies()) {
-            if (cookie.getName().startsWith(SESSION_COOKIE)) {
+            if (cookie.getName().startsWith(sessionCookie)) {
                 return null;
             }
         }

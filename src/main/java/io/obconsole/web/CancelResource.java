@@ -2,15 +2,9 @@ package io.obconsole.web;
 
 import io.obconsole.access.Operator;
 import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelRequest;
-import io.obconsole.backup.InvalidRequestException;
-import io.obconsole.backup.JobNotRunningException;
-import io.obconsole.cluster.InvalidIdentifierException;
-import io.obconsole.backup.OceanBaseRejectedException;
-import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
@@ -76,30 +70,8 @@ public class CancelResource {
             backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key, jobId));
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
-        } catch (JobNotRunningException e) {
-            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), e.getMessage(), null,
-                            msg.cancel_not_running_next()))
-                    .build();
-        } catch (InvalidRequestException | InvalidIdentifierException e) {
-            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), e.getMessage(), null, null))
-                    .build();
-        } catch (OceanBaseRejectedException e) {
-            return failed(cluster, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
-                    e.explanation().nextStep());
-        } catch (ActionInterruptedException e) {
-            return failed(cluster, e.getMessage(), null, msg.start_interrupted_next());
-        } catch (AuditUnavailableException e) {
-            return failed(cluster, null, null, msg.start_audit_down_next());
         }
         return Response.seeOther(URI.create("/jobs?cluster=" + cluster + "&tenant=" + tenant + "&msg=" + Flash.CANCELED))
-                .build();
-    }
-
-    private Response failed(String cluster, String detail, String explanation, String nextStep) {
-        return Response.status(Response.Status.BAD_GATEWAY).type(MediaType.TEXT_HTML_TYPE)
-                .entity(StartBackupResource.Templates.failed(cluster, msg.cancel_failed(), detail, explanation, nextStep))
                 .build();
     }
 

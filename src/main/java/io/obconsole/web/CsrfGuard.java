@@ -97,8 +97,7 @@ public class CsrfGuard {
     }
 
     private static boolean isForm(MediaType type) {
-        return type != null && (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-                && !type.isWildcardType() && !type.isWildcardSubtype()
+        return type != null && ("application".equals(type.getType()) && "x-www-form-urlencoded".equals(type.getSubtype())
                 || "multipart".equals(type.getType()) && "form-data".equals(type.getSubtype()));
     }
 

@@ -374,28 +374,6 @@ public interface Messages {
     @Message("Cancel backup")
     String cancel_backup();
 
-    // ---- failed jobs in plain words
-    @Message("OceanBase could not reach the backup destination. Check that the destination (NFS mount, object storage) is reachable from every OceanBase server and writable, then start the backup again.")
-    String failure_9070();
-
-    @Message("Reading or writing the backup files failed. Check the destination's free space and health, then start the backup again.")
-    String failure_4009();
-
-    @Message("The tenant's log archive stopped, and a data backup needs it running. Ask an administrator to restart archiving (ALTER SYSTEM ARCHIVELOG), then start the backup again.")
-    String failure_9029();
-
-    @Message("The tenant's log archive was interrupted. Ask an administrator to check the archive destination and restart archiving, then start the backup again.")
-    String failure_9027();
-
-    @Message("The archived log and the backup data do not line up, so this backup could not be used for a restore. Start a new FULL backup.")
-    String failure_9064();
-
-    @Message("The backup took too long and timed out. Try again with a higher backup concurrency or outside busy hours.")
-    String failure_4012();
-
-    @Message("OceanBase ended the job with this error. Its COMMENT says why; the OceanBase documentation lists the code.")
-    String failure_other();
-
     // ---- start, cancel, audit
     @Message("Start backup")
     String start_title();
@@ -514,26 +492,12 @@ public interface Messages {
     @Message("This cluster is not configured.")
     String unknown_cluster();
 
-    @Message("OceanBase refused the backup")
-    String start_rejected();
 
-    @Message("The cluster stopped answering")
-    String start_interrupted();
 
-    @Message("Check the job list before trying again: the statement may have reached the cluster.")
-    String start_interrupted_next();
 
-    @Message("The audit trail is unavailable")
-    String start_audit_down();
 
-    @Message("Nothing was sent to the cluster, because the action could not be recorded first. Try again when the audit database is back.")
-    String start_audit_down_next();
 
-    @Message("This backup was already submitted")
-    String start_duplicate();
 
-    @Message("The backup was not started")
-    String start_refused();
 
     @Message("Cancel a backup")
     String cancel_title();
@@ -550,8 +514,6 @@ public interface Messages {
     @Message("Keep it running")
     String keep_running();
 
-    @Message("The cancellation failed")
-    String cancel_failed();
 
     @Message("Nothing was cancelled. Open the tenant's jobs to see what runs now, and cancel that job if you mean to.")
     String cancel_not_running_next();
@@ -615,6 +577,9 @@ public interface Messages {
 
     @Message("OceanBase error {code}:")
     String ob_error(Integer code);
+
+    @Message("Next step:")
+    String failure_next_step();
 
     // ---- backup set-up of a tenant
     @Message("The change was made. OceanBase's values are shown below.")

@@ -74,6 +74,9 @@ public class SetupPageResource {
     @Inject
     Messages msg;
 
+    @Inject
+    io.obconsole.failure.FailureCatalogue failures;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
@@ -104,6 +107,10 @@ public class SetupPageResource {
             return Response.ok(Templates.review(cluster, tenant, plan, pending.put(who, change))).build();
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
+        } catch (UnknownClusterException | UnknownTenantException e) {
+            throw new NotFoundException();
+        } catch (ClusterUnreachableException e) {
+            throw new ClusterUnreachablePage(cluster, tenant, e.reason());
         } catch (InvalidIdentifierException | InvalidRequestException | SetupRefusedException e) {
             TenantSetup setup = read(who, cluster, tenant);
             int status = e instanceof SetupRefusedException ? 409 : 400;
@@ -129,14 +136,15 @@ public class SetupPageResource {
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         } catch (OceanBaseRejectedException e) {
-            return failed(cluster, tenant, e.error().code() + ": " + e.error().text(), e.explanation().explanation(),
-                    e.explanation().nextStep());
+            io.obconsole.failure.Failure failure = failures.describe(e);
+            return failed(cluster, tenant, e.error().code() + ": " + e.error().text(), failure.explanation(),
+                    failure.nextStep());
         } catch (SetupRefusedException e) {
             return failed(cluster, tenant, e.getMessage(), null, null);
         } catch (ActionInterruptedException e) {
-            return failed(cluster, tenant, e.getMessage(), null, msg.start_interrupted_next());
+            return failed(cluster, tenant, e.getMessage(), null, failures.describe(e).nextStep());
         } catch (AuditUnavailableException e) {
-            return failed(cluster, tenant, null, null, msg.start_audit_down_next());
+            return failed(cluster, tenant, null, null, failures.describe(e).nextStep());
         } catch (DuplicateActionException e) {
             return redirect(cluster, tenant, Flash.SETUP_DONE);
         }

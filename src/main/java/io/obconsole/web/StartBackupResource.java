@@ -1,17 +1,13 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
-import io.obconsole.audit.AuditUnavailableException;
-import io.obconsole.audit.DuplicateActionException;
 import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.BackupPlan;
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.InvalidRequestException;
-import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightRefusedException;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.backup.StartedJob;
@@ -54,9 +50,6 @@ public class StartBackupResource {
         static native TemplateInstance preflight(PreflightReport report, String error);
 
         static native TemplateInstance review(PendingBackups.Pending pending);
-
-        static native TemplateInstance failed(String cluster, String title, String detail, String explanation,
-                String nextStep);
     }
 
     @Inject
@@ -164,8 +157,8 @@ public class StartBackupResource {
         pending.take(who, token);
         try {
             return Response.seeOther(landing(backups.start(who, entry.request()))).build();
-        } catch (RuntimeException e) {
-            return failure(entry.form().cluster(), e);
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
         } finally {
             PendingBackups.wipe(entry.request());
         }
@@ -232,32 +225,4 @@ public class StartBackupResource {
         throw e;
     }
 
-    private Response failure(String cluster, RuntimeException e) {
-        if (e instanceof ActionForbiddenException) {
-            throw new PageForbiddenException();
-        }
-        if (e instanceof OceanBaseRejectedException rejected) {
-            return failed(Response.Status.BAD_GATEWAY, cluster, msg.start_rejected(),
-                    rejected.error().code() + ": " + rejected.error().text(), rejected.explanation().explanation(),
-                    rejected.explanation().nextStep());
-        }
-        if (e instanceof ActionInterruptedException interrupted) {
-            return failed(Response.Status.BAD_GATEWAY, cluster, msg.start_interrupted(), interrupted.getMessage(), null,
-                    msg.start_interrupted_next());
-        }
-        if (e instanceof AuditUnavailableException) {
-            return failed(Response.Status.SERVICE_UNAVAILABLE, cluster, msg.start_audit_down(), null, null,
-                    msg.start_audit_down_next());
-        }
-        if (e instanceof DuplicateActionException) {
-            return failed(Response.Status.CONFLICT, cluster, msg.start_duplicate(), null, null, null);
-        }
-        return failed(Response.Status.CONFLICT, cluster, msg.start_refused(), refusal(e), null, null);
-    }
-
-    private static Response failed(Response.Status status, String cluster, String title, String detail,
-            String explanation, String nextStep) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.failed(cluster, title, detail, explanation, nextStep)).build();
-    }
 }

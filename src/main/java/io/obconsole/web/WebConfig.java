@@ -34,6 +34,10 @@ public interface WebConfig {
     @WithDefault("UTC")
     ZoneId clusterTimeZone();
 
+    /** The console's address as people reach it: alert messages link to its pages from here. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
     /** How long a reviewed backup waits for its confirmation before the operator must fill the form again. */
     @WithDefault("PT10M")
     Duration reviewTimeout();

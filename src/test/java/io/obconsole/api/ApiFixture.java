@@ -23,6 +23,12 @@ public final class ApiFixture {
         return given().auth().oauth2(TOKENS.computeIfAbsent(user, Tokens::accessToken)).contentType(ContentType.JSON);
     }
 
+    /** Starts a backup on {@code cluster} as {@code user}, with a fresh idempotency key. */
+    static io.restassured.response.Response start(String user, String cluster, Object body) {
+        return as(user).header("Idempotency-Key", java.util.UUID.randomUUID().toString()).body(body)
+                .post("/api/v1/clusters/" + cluster + "/backups");
+    }
+
     public static DemoControl control() {
         return Demo.cluster().control();
     }
@@ -30,20 +36,7 @@ public final class ApiFixture {
     /** Lets every running job end and puts tenants back as the demo scenario starts them. */
     public static void resetCluster() {
         ClusterChangesAfterPreflight.disarm();
-        DemoControl control = control();
-        control.recover();
-        for (String tenant : List.of("mysql_tenant", "oracle_tenant", "analytics")) {
-            control.setTenantStatus(tenant, "NORMAL");
-            control.setThreadScore(tenant, 0);
-        }
-        control.setArchive("mysql_tenant", "DOING");
-        control.setArchive("oracle_tenant", "DOING");
-        control.setBackupDest("mysql_tenant", "file:///data/backup/mysql_tenant");
-        control.setBackupDest("oracle_tenant", "file:///data/backup/oracle_tenant");
-        control.setBackupDest("analytics", "");
-        Demo.clock().advanceSeconds(600);
-        sql("SELECT 1");
-        control.resetStatements();
+        Demo.reset();
     }
 
     public static List<String> backupsReceived() {

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -50,8 +51,7 @@ class BackupApiTest {
     }
 
     private static Response start(String user, Object body) {
-        return as(user).header("Idempotency-Key", UUID.randomUUID().toString()).body(body)
-                .post("/api/v1/clusters/demo/backups");
+        return ApiFixture.start(user, "demo", body);
     }
 
     // ---- sign-in and reads
@@ -77,7 +77,7 @@ class BackupApiTest {
         as("vera").get("/api/v1/clusters/demo/tenants").then().statusCode(200)
                 .body("name", hasItems("mysql_tenant", "oracle_tenant", "analytics"))
                 .body("find { it.name == 'mysql_tenant' }.archiveStatus", equalTo("DOING"))
-                .body("find { it.name == 'mysql_tenant' }.lastFull.ageSeconds", notNullValue())
+                .body("find { it.name == 'mysql_tenant' }.lastFull.ageSeconds", greaterThan(0))
                 .body("find { it.name == 'analytics' }.archiveStatus", not(equalTo("DOING")))
                 .body("find { it.name == 'oracle_tenant' }.mode", equalTo("ORACLE"));
         as("otto").get("/api/v1/clusters/demo/tenants").then().statusCode(200).body("name", equalTo(List.of("mysql_tenant")));
@@ -93,12 +93,15 @@ class BackupApiTest {
 
     @Test
     void fullBackupReturnsItsJobIdAndTheClusterReceivedTheStatement() {
-        start("otto", backup("FULL", "mysql_tenant")).then().statusCode(202)
+        long jobId = start("otto", backup("FULL", "mysql_tenant")).then().statusCode(202)
                 .body("jobs", hasSize(1))
                 .body("jobs[0].tenant", equalTo("mysql_tenant"))
-                .body("jobs[0].jobId", notNullValue())
-                .body("statements", equalTo(List.of("ALTER SYSTEM BACKUP TENANT = mysql_tenant")));
+                .body("statements", equalTo(List.of("ALTER SYSTEM BACKUP TENANT = mysql_tenant")))
+                .extract().jsonPath().getLong("jobs[0].jobId");
         assertThat(backupsReceived()).containsExactly("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        // the id is the cluster's own: its newest job of mysql_tenant
+        assertThat(Demo.query("SELECT JOB_ID FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002 ORDER BY JOB_ID DESC LIMIT 1"))
+                .extracting(row -> String.valueOf(row.get("JOB_ID"))).containsExactly(String.valueOf(jobId));
         as("otto").get("/api/v1/jobs?tenant=mysql_tenant&status=INIT").then().statusCode(200)
                 .body("jobs", hasSize(1)).body("jobs[0].cluster", equalTo("demo"));
     }
@@ -118,7 +121,7 @@ class BackupApiTest {
         Map<String, Object> body = new HashMap<>(backup("FULL", "mysql_tenant"));
         body.put("concurrency", 101);
         start("ada", body).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
-                .body("message", containsString("0 to 100"));
+                .body("detail", containsString("0 to 100"));
         start("ada", backup("FULL", "mysql_tenant; DROP DATABASE oceanbase")).then().statusCode(400)
                 .body("error", equalTo("INVALID_NAME"));
         start("ada", backup("FULL", "`mysql_tenant`")).then().statusCode(400);
@@ -186,7 +189,7 @@ class BackupApiTest {
                     .body("tenants[0].findings[0].blocking", equalTo(false))
                     .body("tenants[0].findings[0].problem", containsString("OceanBase will take a FULL backup instead"));
             start("ada", backup("INCREMENTAL", "analytics")).then().statusCode(422)
-                    .body("message", containsString("acknowledge"));
+                    .body("detail", containsString("acknowledge"));
             assertThat(backupsReceived()).isEmpty();
             Map<String, Object> acknowledged = new HashMap<>(backup("INCREMENTAL", "analytics"));
             acknowledged.put("acknowledgeFullInsteadOfIncremental", true);
@@ -205,9 +208,9 @@ class BackupApiTest {
         ApiFixture.sqlAs("root@oracle_tenant", "ALTER SYSTEM BACKUP DATABASE");
         start("otto", backup("FULL", "mysql_tenant")).then().statusCode(202);
         start("olga", backup("FULL", "mysql_tenant")).then().statusCode(409).body("error", equalTo("ALREADY_RUNNING"))
-                .body("message", containsString("started by otto at"));
+                .body("detail", containsString("started by otto at"));
         start("olga", backup("FULL", "oracle_tenant")).then().statusCode(409)
-                .body("message", containsString("started outside the console at"));
+                .body("detail", containsString("started outside the console at"));
     }
 
     @Test
@@ -224,7 +227,7 @@ class BackupApiTest {
         control().setArchive("mysql_tenant", "STOP");
         control().setArchive("oracle_tenant", "STOP");
         start("olga", Map.of("type", "FULL", "allTenants", true)).then().statusCode(422)
-                .body("message", containsString("No tenant of cluster demo can be backed up"));
+                .body("detail", containsString("No tenant of cluster demo can be backed up"));
         assertThat(backupsReceived()).isEmpty();
     }
 
@@ -349,7 +352,7 @@ class BackupApiTest {
             }
             assertThat(responses).extracting(Response::statusCode).containsExactlyInAnyOrder(202, 409);
             Response refused = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
-            assertThat(refused.jsonPath().getString("message")).containsPattern("already running.*started by (otto|olga) at");
+            assertThat(refused.jsonPath().getString("detail")).containsPattern("already running.*started by (otto|olga) at");
             assertThat(backupsReceived()).hasSize(1);
         } finally {
             pool.shutdown();
@@ -372,7 +375,7 @@ class BackupApiTest {
     void clusterDownIsAClearErrorAndTheAuditOutcomeIsRecorded() {
         control().refuseConnections();
         start("otto", backup("FULL", "mysql_tenant")).then().statusCode(503).body("error", equalTo("CLUSTER_UNREACHABLE"))
-                .body("message", containsString("unreachable"));
+                .body("detail", containsString("unreachable"));
         // the API reads the fleet read model: the poller's next round finds the cluster down
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("ada").get("/api/v1/clusters").then().statusCode(200)
                 .body("find { it.name == 'demo' }.reachable", equalTo(false))

@@ -30,11 +30,11 @@ public class ClusterChangesAfterPreflight extends Preflight {
     }
 
     /** Runs {@code change} once, right after the next preflight check. */
-    static void arm(Runnable change) {
+    public static void arm(Runnable change) {
         next = change;
     }
 
-    static void disarm() {
+    public static void disarm() {
         next = null;
     }
 

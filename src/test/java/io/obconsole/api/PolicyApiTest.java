@@ -134,7 +134,7 @@ class PolicyApiTest {
         as("ada").body(Map.of("incremental", Map.of("cron", "0 0 1 * * ?"), "plusArchivelog", true)).put(MYSQL).then()
                 .statusCode(400);
         as("ada").body(Map.of("full", Map.of("cron", "0 0 1 * * ?"), "encryptionSecret", "no-such-secret")).put(MYSQL)
-                .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("OBC_SECRET_NO_SUCH_SECRET"));
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("OBC_SECRET_NO_SUCH_SECRET"));
         as("ada").body(Map.of("full", Map.of("cron", "0 0 1 * * ?"), "encryptionSecret", "../etc/passwd")).put(MYSQL)
                 .then().statusCode(400);
         as("ada").body(Map.of()).put(MYSQL).then().statusCode(400);

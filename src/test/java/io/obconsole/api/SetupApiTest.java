@@ -120,6 +120,15 @@ class SetupApiTest {
     }
 
     @Test
+    void adminSetsTheArchiveDestinationWhileArchivingIsStopped() {
+        String dest = uniquePath("file:///data/archive/analytics");
+        put("ada", "analytics", "log-archive-dest", Map.of("uri", dest)).then().statusCode(200)
+                .body("before", equalTo("file:///data/archive/analytics")).body("after", equalTo(dest))
+                .body("statements", contains("ALTER SYSTEM SET LOG_ARCHIVE_DEST = 'LOCATION=" + dest + "' TENANT = analytics"))
+                .body("now.logArchiveDest", equalTo(dest));
+    }
+
+    @Test
     void stoppingArchivingSaysWhatItMeansAndGoesStoppingThenStop() {
         as("ada").body(Map.of("action", "NOARCHIVELOG")).post(SETUP + "/plan", "oracle_tenant").then().statusCode(200)
                 .body("before", equalTo("DOING")).body("after", equalTo("STOP"))
@@ -145,7 +154,7 @@ class SetupApiTest {
                 .containsExactly(Map.of("RECOVERY_WINDOW", "14d"));
         as("ada").delete(SETUP + "/delete-policy", "mysql_tenant").then().statusCode(200).body("now.recoveryWindow", nullValue());
         as("ada").delete(SETUP + "/delete-policy", "mysql_tenant").then().statusCode(409)
-                .body("error", equalTo("SETUP_REFUSED")).body("message", containsString("no delete policy"));
+                .body("error", equalTo("SETUP_REFUSED")).body("detail", containsString("no delete policy"));
     }
 
     // ---- errors
@@ -176,9 +185,9 @@ class SetupApiTest {
     @Test
     void badDestinationsAreRefusedBeforeAnythingIsSent() {
         put("ada", "analytics", "data-backup-dest", Map.of("uri", "ftp://host/backup")).then().statusCode(400)
-                .body("message", containsString("file://, oss://, cos:// or s3://"));
+                .body("detail", containsString("file://, oss://, cos:// or s3://"));
         put("ada", "analytics", "data-backup-dest", Map.of("uri", "oss://bucket/x?access_id=a&access_key=Zz9Secret"))
-                .then().statusCode(400).body("message", containsString("host="))
+                .then().statusCode(400).body("detail", containsString("host="))
                 .body(org.hamcrest.Matchers.not(containsString("Zz9Secret")));
         put("ada", "analytics", "data-backup-dest", Map.of("uri", "file:///x' TENANT = sys; --")).then().statusCode(400);
         put("ada", "analytics", "delete-policy", Map.of("recoveryWindow", "a week")).then().statusCode(400);
@@ -189,9 +198,9 @@ class SetupApiTest {
     void archivingNeedsAnArchiveDestinationAndItsDestinationChangesOnlyWhileStopped() {
         control().setLogArchiveDest("analytics", "");
         put("ada", "analytics", "archivelog", Map.of("enabled", true)).then().statusCode(409)
-                .body("error", equalTo("SETUP_REFUSED")).body("message", containsString("No log archive destination"));
+                .body("error", equalTo("SETUP_REFUSED")).body("detail", containsString("No log archive destination"));
         put("ada", "mysql_tenant", "log-archive-dest", Map.of("uri", "file:///data/archive/m2")).then().statusCode(409)
-                .body("message", containsString("Stop archiving first"));
+                .body("detail", containsString("Stop archiving first"));
         assertThat(alterSystemReceived()).isEmpty();
         as("ada").get("/api/v1/audit?actor=ada&outcome=REFUSED_BY_PREFLIGHT&action=SETUP_ARCHIVELOG").then()
                 .body("records[0].obText", containsString("No log archive destination"));

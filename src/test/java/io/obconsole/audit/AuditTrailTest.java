@@ -2,6 +2,7 @@ package io.obconsole.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.obconsole.access.Operator;
@@ -10,6 +11,8 @@ import io.obconsole.audit.AuditTrail.JobRef;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,7 +246,8 @@ class AuditTrailTest {
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 Future<Long> append = pool.submit(() -> trail.recordIntent(intent(null, Map.of())));
-                Thread.sleep(Duration.ofMillis(1500).toMillis());
+                // the database itself says the append waits for the chain head's row lock
+                await().atMost(Duration.ofSeconds(30)).until(AuditTrailTest::transactionsWaitingForALock, n -> n > 0);
                 assertThat(append.isDone()).as("append waits for the other instance").isFalse();
                 other.commit();
                 assertThat(append.get(10, TimeUnit.SECONDS)).isPositive();
@@ -266,16 +270,17 @@ class AuditTrailTest {
      * The first answer once the pool has new connections: Agroal closes the flushed ones in the
      * background, so a call right after may still be handed one and be refused as unavailable.
      */
-    private static <T> T afterReconnect(Callable<T> call) throws Exception {
-        for (int attempt = 1;; attempt++) {
-            try {
-                return call.call();
-            } catch (AuditUnavailableException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                Thread.sleep(200);
-            }
+    private static <T> T afterReconnect(Callable<T> call) {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(AuditUnavailableException.class)
+                .until(call, answer -> true);
+    }
+
+    private static long transactionsWaitingForALock() throws SQLException {
+        try (Connection c = AuditDb.connect();
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

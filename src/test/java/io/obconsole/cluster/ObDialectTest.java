@@ -97,6 +97,24 @@ class ObDialectTest {
     }
 
     @Test
+    void concurrencyOfEveryUserTenantNeverTouchesSysOrMetaBefore421() {
+        assertThat(sys.setThreadScoreOfEveryUserTenant(7, names("mysql_tenant", "oracle_tenant"))).extracting(ObStatement::sql)
+                .containsExactly("ALTER SYSTEM SET ha_low_thread_score = 7 TENANT = all_user");
+        // before 4.2.1 "all" is every tenant, sys and META included: name the user tenants instead
+        assertThat(old.setThreadScoreOfEveryUserTenant(7, names("mysql_tenant", "oracle_tenant"))).extracting(ObStatement::sql)
+                .containsExactly("ALTER SYSTEM SET ha_low_thread_score = 7 TENANT = mysql_tenant",
+                        "ALTER SYSTEM SET ha_low_thread_score = 7 TENANT = oracle_tenant");
+        assertThat(tenant.setThreadScoreOfEveryUserTenant(7, names("mysql_tenant"))).extracting(ObStatement::sql)
+                .containsExactly("ALTER SYSTEM SET ha_low_thread_score = 7");
+    }
+
+    @Test
+    void openSysJobsAreReadFromTheSysTenantsClusterRowsInSysModeOnly() {
+        assertThat(sys.openSysJobs()).contains("CDB_OB_BACKUP_JOBS", "TENANT_ID = 1", "JOB_LEVEL = 'CLUSTER'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(tenant::openSysJobs).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void threadScoreOutsideZeroToHundredIsRefused() {
         assertThatThrownBy(() -> sys.setThreadScore(101, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> sys.setThreadScore(-1, null)).isInstanceOf(IllegalArgumentException.class);

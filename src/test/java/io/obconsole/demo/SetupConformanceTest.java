@@ -209,6 +209,27 @@ class SetupConformanceTest {
     }
 
     @Test
+    void policyAndDestinationsSurviveARestart(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+        java.nio.file.Path state = dir.resolve("demo.json");
+        try (DemoCluster first = DemoCluster.start(DemoConfig.builder().port(0).clock(clock).stateFile(state).build());
+                Connection firstSys = DemoSql.connect(first, "root@sys")) {
+            DemoSql.exec(firstSys, "ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '7d' TENANT = analytics");
+            DemoSql.exec(firstSys, "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/backup/kept' TENANT = analytics");
+            first.control().putForeignFiles("file:///data/full-of-files");
+        }
+        try (DemoCluster again = DemoCluster.start(DemoConfig.builder().port(0).clock(clock).stateFile(state).build());
+                Connection againSys = DemoSql.connect(again, "root@sys")) {
+            assertThat(DemoSql.one(againSys, "SELECT RECOVERY_WINDOW FROM CDB_OB_BACKUP_DELETE_POLICY")).isEqualTo("7d");
+            assertError(() -> DemoSql.exec(againSys,
+                    "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/backup/kept' TENANT = oracle_tenant"), 9081, "HY000",
+                    "the content of the format file at the destination does not match");
+            assertError(() -> DemoSql.exec(againSys,
+                    "ALTER SYSTEM SET DATA_BACKUP_DEST = 'file:///data/full-of-files' TENANT = oracle_tenant"), 9080,
+                    "HY000", "the format file does not exist under the destination");
+        }
+    }
+
+    @Test
     void policyNeedsAlterSystem() throws SQLException {
         try (Connection viewer = DemoSql.connect(cluster, "viewer@mysql_tenant")) {
             assertError(() -> DemoSql.exec(viewer, "ALTER SYSTEM ADD DELETE BACKUP POLICY 'default' RECOVERY_WINDOW '7d'"),

@@ -10,16 +10,18 @@ import io.obconsole.testing.Browser;
 import io.obconsole.testing.Demo;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,14 @@ class LiveProgressBrowserTest {
 
     @TestHTTPResource("/jobs")
     URL jobsPage;
+
+    @Inject
+    ProgressPoller poller;
+
+    @BeforeEach
+    void scenarioState() {
+        Demo.reset();
+    }
 
     @AfterEach
     void idleMysqlTenant() throws SQLException {
@@ -48,14 +58,11 @@ class LiveProgressBrowserTest {
             Locator row = page.locator(jobRow(startMysqlTenantBackup())).first();
             assertThat(row).isVisible();
 
-            List<Double> seen = new ArrayList<>();
-            for (int step = 0; step < 40 && !"COMPLETED".equals(row.getAttribute("data-status")); step++) {
-                Demo.clock().advanceSeconds(6);
-                page.waitForTimeout(1500);
-                seen.add(percentOf(row));
-            }
+            // half of a full backup's 60 s of demo time: the bar is on its way
+            advanceAndPoll(30);
+            page.waitForCondition(() -> percentOf(row) > 0 && percentOf(row) < 100);
+            advanceAndPoll(60);
 
-            assertThat(seen).anyMatch(percent -> percent > 0 && percent < 100);
             assertThat(row).hasAttribute("data-status", "COMPLETED");
             assertThat(row).containsText("COMPLETED");
             assertThat(page.evaluate("() => window.sameDocument")).as("no reload happened").isEqualTo("yes");
@@ -71,8 +78,7 @@ class LiveProgressBrowserTest {
             assertThat(row).isVisible();
 
             for (int step = 0; step < 20 && !"FAILED".equals(row.getAttribute("data-status")); step++) {
-                Demo.clock().advanceSeconds(5);
-                page.waitForTimeout(1500);
+                advanceAndPoll(5);
             }
 
             assertThat(row).hasAttribute("data-status", "FAILED");
@@ -87,13 +93,12 @@ class LiveProgressBrowserTest {
             Page page = signedInOnJobs(browser);
             Locator row = page.locator(jobRow(startMysqlTenantBackup())).first();
             assertThat(row).isVisible();
-            Demo.clock().advanceSeconds(8);
-            page.waitForTimeout(1500);
+            advanceAndPoll(8);
             Demo.cluster().control().stallJob("mysql_tenant");
 
+            // console.progress.stall-after is 60 s of cluster time without a moving counter
             for (int step = 0; step < 12 && row.locator("[data-field=stalled]").count() == 0; step++) {
-                Demo.clock().advanceSeconds(10);
-                page.waitForTimeout(1500);
+                advanceAndPoll(10);
             }
 
             assertThat(row.locator("[data-field=stalled]")).hasText("stalled");
@@ -126,6 +131,15 @@ class LiveProgressBrowserTest {
             assertThat(indicator).hasText("Live", new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions()
                     .setTimeout(45_000));
         }
+    }
+
+    /**
+     * Moves demo time and has the console poll the cluster once, so the next thing the page shows
+     * is the cluster's state at that time (Playwright's assertions then wait for it to arrive).
+     */
+    private void advanceAndPoll(long seconds) throws Exception {
+        Demo.clock().advanceSeconds(seconds);
+        poller.pollNow("demo").get(30, TimeUnit.SECONDS);
     }
 
     private Page signedInOnJobs(Browser browser) {

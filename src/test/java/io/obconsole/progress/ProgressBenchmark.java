@@ -1,5 +1,7 @@
 package io.obconsole.progress;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,10 +32,7 @@ import org.junit.jupiter.api.Test;
 class ProgressBenchmark {
 
     @Inject
-    ProgressPoller poller;
-
-    @Inject
-    ProgressHub hub;
+    MeterRegistry registry;
 
     @Inject
     io.obconsole.fleet.Fleet fleet;
@@ -50,12 +49,12 @@ class ProgressBenchmark {
         AtomicLong maxRss = new AtomicLong(rssKiB());
         Thread clock = clockDriver(maxRss);
 
-        long roundsBefore = poller.rounds();
+        double roundsBefore = rounds();
         Demo.cluster().control().resetStatements();
         long started = System.nanoTime();
         JsonObject console = runClient(port, "/ws/progress", watchers, seconds, tokens);
         double elapsed = (System.nanoTime() - started) / 1e9;
-        long rounds = poller.rounds() - roundsBefore;
+        long rounds = Math.round(rounds() - roundsBefore);
         // the benchmark's own BACKUP statements are not the poller's
         // the poller's queries only: not the benchmark's own BACKUPs nor the driver's set-up of their connections
         List<String> received = Demo.cluster().control().statementsReceived().stream()
@@ -83,7 +82,8 @@ class ProgressBenchmark {
                 rounds, elapsed, rounds / elapsed, statements, rounds == 0 ? 0.0 : statements / (double) rounds);
         shapes.forEach((sql, count) -> System.out.printf("  %5d x %s%n", count, sql));
         System.out.printf("console JVM resident memory, highest during the run (VmRSS, includes the embedded demo cluster and the"
-                + " test harness): %d MiB; watchers still open at the end: %d%n%n", rss / 1024, hub.watcherCount());
+                + " test harness): %d MiB; watchers still open at the end: %d%n%n", rss / 1024,
+                Math.round(registry.get("obconsole.progress.watchers").gauge().value()));
     }
 
     /**
@@ -112,6 +112,11 @@ class ProgressBenchmark {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** Query rounds the poller ran so far, over all clusters (its own metric). */
+    private double rounds() {
+        return registry.find("obconsole.progress.rounds").counters().stream().mapToDouble(Counter::count).sum();
     }
 
     /** The same client against a server that does nothing but broadcast. */

@@ -131,6 +131,21 @@ class ProgressFanOutTest {
         hub.publish("demo", List.of());
     }
 
+    @Test
+    void anAudienceIsKeptWhileOneOfItsSocketsIsOpenAndForgottenWithTheLast() {
+        ProgressClient first = connected(ProgressClient.connect(Tokens.accessToken("otto"), null));
+        ProgressClient second = connected(ProgressClient.connect(Tokens.accessToken("otto"), null));
+        Audience.Key otto = audienceOfOtto().key;
+        assertThat(hub.audienceKeys()).contains(otto);
+
+        first.close();
+        await().atMost(WAIT).until(() -> hub.watchers().stream().filter(w -> w.audience.key.equals(otto)).count() == 1);
+        assertThat(hub.audienceKeys()).contains(otto);
+
+        second.close();
+        await().atMost(WAIT).until(() -> !hub.audienceKeys().contains(otto));
+    }
+
     private static ProgressClient connected(ProgressClient client) {
         await().atMost(WAIT).until(() -> client.types().contains("snapshot"));
         return client;

@@ -82,10 +82,7 @@ class HardeningTest {
 
     @Test
     void aTokenOfAnotherClientOfTheRealmDoesNotAuthenticate() {
-        String adminCli = given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
-                .formParam("client_id", "admin-cli").formParam("username", "ada").formParam("password", "ada")
-                .post(Tokens.realmUrl() + "/protocol/openid-connect/token").then().statusCode(200).extract()
-                .path("access_token");
+        String adminCli = Tokens.passwordGrant("admin-cli", "ada", "ada").path("access_token");
 
         given().auth().oauth2(adminCli).get(WebSession.consoleUrl() + "/api/v1/clusters").then().statusCode(401);
         org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -1,6 +1,5 @@
 package io.obconsole.security;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,10 +76,7 @@ class SessionEndTest {
 
     @Test
     void theRealmIssuesShortLivedAccessTokens() {
-        int expiresIn = given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
-                .formParam("client_id", "obconsole-cli").formParam("username", "vera").formParam("password", "vera")
-                .post(Tokens.realmUrl() + "/protocol/openid-connect/token").then().statusCode(200).extract()
-                .path("expires_in");
+        int expiresIn = Tokens.passwordGrant("obconsole-cli", "vera", "vera").path("expires_in");
         assertThat(expiresIn).isLessThanOrEqualTo(120);
     }
 }

@@ -1,14 +1,19 @@
 package io.obconsole.testing;
 
 import io.obconsole.demo.DemoCluster;
+import io.obconsole.demo.DemoControl;
 import io.obconsole.demo.DemoSql;
 import io.obconsole.demo.ManualClock;
 import io.obconsole.demo.launch.EmbeddedServices;
+import io.obconsole.progress.ProgressPoller;
 import io.quarkus.arc.Arc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The demo cluster and audit database the console started for the tests, for faults, time and a SQL client. */
 public final class Demo {
@@ -20,13 +25,59 @@ public final class Demo {
         return services().demoCluster();
     }
 
+    /** A cluster of the demo fleet by its console name: {@code demo}, {@code legacy} or {@code payroll}. */
+    public static DemoCluster cluster(String name) {
+        return services().demoFleet().cluster(name);
+    }
+
     /** The demo cluster's clock: in the test profile time moves only when a test advances it. */
     public static ManualClock clock() {
         return services().manualClock().orElseThrow(() -> new IllegalStateException("demo clock is not manual"));
     }
 
+    /**
+     * The fleet read model reads the demo cluster now (progress and the slower state), as the
+     * poller would on its next rounds: pages and the API show what a test just did there.
+     */
+    public static void fleetRead() {
+        try {
+            Arc.container().instance(ProgressPoller.class).get().refreshNow("demo").get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the fleet did not read the demo cluster", e);
+        }
+    }
+
     public static EmbeddedServices services() {
-        return Arc.container().instance(EmbeddedServices.class).get();
+        return EmbeddedServices.running();
+    }
+
+    /**
+     * Puts the demo cluster back as its scenario starts: reachable, every tenant NORMAL with the
+     * default concurrency, mysql_tenant and oracle_tenant archiving with a destination, analytics
+     * neither, no job running (demo time moves on until they end), the fleet read model up to date,
+     * no statement remembered. A test
+     * class calls it before each test instead of relying on what the classes before it left.
+     */
+    public static void reset() {
+        DemoControl control = cluster().control();
+        control.recover();
+        for (String tenant : List.of("mysql_tenant", "oracle_tenant", "analytics")) {
+            control.unstall(tenant);
+            control.setTenantStatus(tenant, "NORMAL");
+            control.setThreadScore(tenant, 0);
+        }
+        control.setArchive("mysql_tenant", "DOING");
+        control.setArchive("oracle_tenant", "DOING");
+        control.setArchive("analytics", "STOP");
+        control.setBackupDest("mysql_tenant", "file:///data/backup/mysql_tenant");
+        control.setBackupDest("oracle_tenant", "file:///data/backup/oracle_tenant");
+        control.setBackupDest("analytics", "");
+        clock().advanceSeconds(600);
+        fleetRead();
+        control.resetStatements();
     }
 
     /** Runs a statement on the demo cluster as an administrator at a terminal would, as {@code root@sys}. */

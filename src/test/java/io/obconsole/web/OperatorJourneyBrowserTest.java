@@ -22,6 +22,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What each demo team sees and does in real Chromium, signed in through the real Keycloak. */
@@ -60,8 +62,18 @@ class OperatorJourneyBrowserTest {
             assertThat(page.locator("[data-job-key]").first()).isVisible();
             assertThat(Demo.cluster().control().statementsReceived())
                     .anyMatch(sql -> sql.contains("ALTER SYSTEM BACKUP TENANT = mysql_tenant"));
-            cancelOnCluster();
         }
+    }
+
+    @BeforeEach
+    void scenarioState() {
+        Demo.reset();
+    }
+
+    /** Whatever a test started (or failed half-way through starting) does not outlive it. */
+    @AfterEach
+    void leaveMysqlTenantIdle() {
+        cancelOnCluster();
     }
 
     @Test

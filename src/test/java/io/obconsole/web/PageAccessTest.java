@@ -22,8 +22,8 @@ class PageAccessTest {
             "type", "FULL", "description", "page test");
 
     @BeforeEach
-    void forgetStatements() {
-        Demo.cluster().control().resetStatements();
+    void scenarioState() {
+        Demo.reset();
     }
 
     private static List<String> changesSent() {

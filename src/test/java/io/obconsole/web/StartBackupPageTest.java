@@ -23,8 +23,7 @@ class StartBackupPageTest {
 
     @BeforeEach
     void idleCluster() {
-        Demo.clock().advanceSeconds(600);
-        Demo.cluster().control().resetStatements();
+        Demo.reset();
     }
 
     @AfterEach

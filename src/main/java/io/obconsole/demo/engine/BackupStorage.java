@@ -51,6 +51,28 @@ final class BackupStorage {
         return stored(uri);
     }
 
+    /** What a restarted demo cluster must find again: each root's format file as {@code tenantId:USE}. */
+    Map<String, String> formatFiles() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        formatFiles.forEach((root, owner) -> out.put(root, owner.tenantId() + ":" + owner.use()));
+        return out;
+    }
+
+    java.util.List<String> foreignFiles() {
+        return foreignFiles.stream().sorted().toList();
+    }
+
+    /** The state {@link #formatFiles()} and {@link #foreignFiles()} saved; null (an older state file) is nothing. */
+    void restore(Map<String, String> saved, java.util.List<String> foreign) {
+        if (saved != null) {
+            saved.forEach((root, owner) -> formatFiles.put(root, new Owner(
+                    Long.parseLong(owner.substring(0, owner.indexOf(':'))), Use.valueOf(owner.substring(owner.indexOf(':') + 1)))));
+        }
+        if (foreign != null) {
+            foreignFiles.addAll(foreign);
+        }
+    }
+
     /** Registers a destination the scenario starts with, as if OceanBase had set it. */
     void seed(String uri, long tenantId, Use use) {
         try {

@@ -54,13 +54,15 @@ final class DemoState {
             row.children().forEach(child -> parent.children.add(byKey.get(child)));
         }
         cluster.backupSets.addAll(saved.backupSets());
+        cluster.storage.restore(saved.formatFiles(), saved.foreignFiles());
     }
 
     /** Writes the whole state of {@code cluster}; the caller holds the cluster's lock. */
     static void save(Cluster cluster, Path file) {
         Saved saved = new Saved(cluster.incarnation, cluster.now(),
                 cluster.tenants.stream().map(TenantRow::of).toList(),
-                cluster.jobs.stream().map(JobRow::of).toList(), List.copyOf(cluster.backupSets));
+                cluster.jobs.stream().map(JobRow::of).toList(), List.copyOf(cluster.backupSets),
+                cluster.storage.formatFiles(), cluster.storage.foreignFiles());
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -72,8 +74,9 @@ final class DemoState {
         }
     }
 
+    /** {@code formatFiles}: destination root to {@code tenantId:USE}; {@code foreignFiles}: roots holding other files. */
     record Saved(long incarnation, Instant advancedTo, List<TenantRow> tenants, List<JobRow> jobs,
-            List<BackupSetFile> backupSets) {
+            List<BackupSetFile> backupSets, Map<String, String> formatFiles, List<String> foreignFiles) {
     }
 
     record RoundRow(long roundId, Instant start, String path, String status, Instant settlesAt, Instant checkpoint) {
@@ -82,14 +85,14 @@ final class DemoState {
     record TenantRow(long id, String name, Tenant.Type type, String compatibilityMode, Instant createTime,
             long dataBytes, long tabletCount, String status, String dataBackupDest, String logArchiveDest,
             int haLowThreadScore, boolean stalled, Tenant.Failure nextFailure, List<RoundRow> archiveRounds,
-            long nextJobId, long nextTaskId, long nextBackupSetId) {
+            long nextJobId, long nextTaskId, long nextBackupSetId, String deletePolicyWindow) {
 
         static TenantRow of(Tenant t) {
             return new TenantRow(t.id, t.name, t.type, t.compatibilityMode, t.createTime, t.dataBytes, t.tabletCount,
                     t.status, t.dataBackupDest, t.logArchiveDest, t.haLowThreadScore, t.stalled, t.nextFailure,
                     t.archiveRounds.stream().map(r -> new RoundRow(r.roundId, r.start, r.path, r.status, r.settlesAt,
                             r.checkpoint)).toList(),
-                    t.nextJobId, t.nextTaskId, t.nextBackupSetId);
+                    t.nextJobId, t.nextTaskId, t.nextBackupSetId, t.deletePolicyWindow);
         }
 
         Tenant toTenant() {
@@ -109,6 +112,7 @@ final class DemoState {
             t.nextJobId = nextJobId;
             t.nextTaskId = nextTaskId;
             t.nextBackupSetId = nextBackupSetId;
+            t.deletePolicyWindow = deletePolicyWindow;
             return t;
         }
     }

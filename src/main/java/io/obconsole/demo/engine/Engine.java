@@ -26,6 +26,9 @@ public final class Engine implements SessionFactory, AutoCloseable {
     private final AtomicLong connectionIds = new AtomicLong();
     private final List<ReceivedStatement> received = new ArrayList<>();
     private volatile Duration queryDelay = Duration.ZERO;
+    private volatile java.util.function.Consumer<Duration> unreachable = d -> {
+        throw new IllegalStateException("this demo cluster runs without a network server");
+    };
 
     public Engine(DemoConfig config) {
         this.config = config;
@@ -74,7 +77,9 @@ public final class Engine implements SessionFactory, AutoCloseable {
                 accounts.add("root@" + tenant.name);
             }
         }
-        accounts.addAll(config.readOnlyAccounts());
+        config.readOnlyAccounts().stream()
+                .filter(a -> cluster.tenant(a.substring(a.indexOf('@') + 1)).isPresent())
+                .forEach(accounts::add);
         return accounts;
     }
 
@@ -91,8 +96,9 @@ public final class Engine implements SessionFactory, AutoCloseable {
         }
     }
 
-    void delayQuery() {
-        Duration delay = queryDelay;
+    /** The slowness a test asked for, plus what the latency profile gives this statement. */
+    void delayQuery(String sql) {
+        Duration delay = queryDelay.plus(config.latency().of(sql));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay.toMillis());
@@ -103,6 +109,15 @@ public final class Engine implements SessionFactory, AutoCloseable {
     }
 
     // ---- levers for tests and the demo
+
+    /** How the network side makes the cluster unreachable for a while (set by the server that serves this engine). */
+    public void onUnreachable(java.util.function.Consumer<Duration> action) {
+        unreachable = action;
+    }
+
+    void unreachableFor(Duration duration) {
+        unreachable.accept(duration);
+    }
 
     public List<ReceivedStatement> statementsReceived() {
         synchronized (received) {
@@ -156,6 +171,7 @@ public final class Engine implements SessionFactory, AutoCloseable {
     public void putForeignFiles(String uri) {
         synchronized (cluster) {
             cluster.storage.putForeignFiles(uri);
+            cluster.changed();
         }
     }
 

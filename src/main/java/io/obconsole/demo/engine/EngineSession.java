@@ -59,7 +59,7 @@ final class EngineSession implements SqlSession, H2Query.Context {
     @Override
     public Result execute(String sql) throws SqlError {
         engine.received(connectionId, user + "@" + tenant.name, sql);
-        engine.delayQuery();
+        engine.delayQuery(sql);
         Statement statement = Parser.parse(sql);
         cluster.advance();
         Result result = run(statement, sql);
@@ -97,6 +97,8 @@ final class EngineSession implements SqlSession, H2Query.Context {
                 }
             }
             return Result.Update.ok();
+        } else if (statement instanceof Statement.Call call) {
+            return DemoProcedures.call(engine, tenant, call);
         } else if (statement instanceof Statement.Use use) {
             useSchema(use.schema());
             return Result.Update.ok();

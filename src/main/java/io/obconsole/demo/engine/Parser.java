@@ -44,6 +44,8 @@ final class Parser {
         } else if (accept("ALTER")) {
             expect("SYSTEM");
             statement = alterSystem();
+        } else if (accept("CALL")) {
+            statement = call();
         } else if (accept("USE")) {
             statement = new Statement.Use(identifier());
         } else if (accept("BEGIN") || accept("COMMIT") || accept("ROLLBACK")) {
@@ -351,6 +353,29 @@ final class Parser {
     }
 
     // ---- token helpers
+
+    /** {@code CALL schema.name(args)} with string or (signed) number arguments. */
+    private Statement call() throws SqlError {
+        String schema = identifier();
+        expectSymbol(".");
+        String procedure = identifier();
+        List<String> arguments = new ArrayList<>();
+        expectSymbol("(");
+        if (!acceptSymbol(")")) {
+            do {
+                if (peek().kind() == Token.Kind.STRING) {
+                    arguments.add(string());
+                } else {
+                    String sign = acceptSymbol("-") ? "-" : "";
+                    Token digits = peek();
+                    number();
+                    arguments.add(sign + digits.value());
+                }
+            } while (acceptSymbol(","));
+            expectSymbol(")");
+        }
+        return new Statement.Call(schema, procedure, arguments);
+    }
 
     private Token peek() {
         return tokens.get(pos);

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The tenants the demo cluster starts with. DEMO covers the three preflight situations of the
- * docs: ready with a full backup, ready without one, and not ready at all.
+ * The tenants a demo cluster starts with. DEMO covers the three preflight situations of the docs:
+ * ready with a full backup, ready without one, and not ready at all; LEGACY is an older cluster's
+ * own tenants; SELF_SERVICE is a cluster whose tenants back themselves up.
  */
 final class Scenarios {
 
@@ -19,9 +20,46 @@ final class Scenarios {
         Instant now = cluster.clock.instant();
         Instant created = now.minus(Duration.ofDays(120));
         cluster.tenants.add(new Tenant(1, "sys", Tenant.Type.SYS, "MYSQL", created, 2 * GIB, 1_200));
+        switch (scenario) {
+            case DEMO, FRESH -> demo(cluster, scenario, now, created);
+            case LEGACY -> legacy(cluster, now, created);
+            case SELF_SERVICE -> selfService(cluster, now, created);
+            default -> throw new IllegalArgumentException("no scenario " + scenario);
+        }
+    }
+
+    private static void demo(Cluster cluster, DemoConfig.Scenario scenario, Instant now, Instant created) {
         Tenant mysql = userTenant(cluster, 1002, "mysql_tenant", "MYSQL", created.plus(Duration.ofDays(1)), 48 * GIB, 3_612);
         Tenant oracle = userTenant(cluster, 1004, "oracle_tenant", "ORACLE", created.plus(Duration.ofDays(2)), 32 * GIB, 2_410);
         Tenant analytics = userTenant(cluster, 1006, "analytics", "MYSQL", created.plus(Duration.ofDays(30)), 64 * GIB, 5_120);
+        archiveDestinations(cluster);
+        if (scenario == DemoConfig.Scenario.FRESH) {
+            return;
+        }
+        ready(cluster, now, mysql, oracle);
+        analytics.dataBackupDest = "";
+        seedCompletedFullBackup(cluster, mysql, now.minus(Duration.ofHours(20)), true);
+    }
+
+    /** An older cluster (4.2.0 in the demo fleet) with its own tenants: one with last week's full backup, one without. */
+    private static void legacy(Cluster cluster, Instant now, Instant created) {
+        Tenant erp = userTenant(cluster, 1002, "erp", "MYSQL", created.plus(Duration.ofDays(3)), 40 * GIB, 3_020);
+        Tenant hr = userTenant(cluster, 1004, "hr", "ORACLE", created.plus(Duration.ofDays(9)), 12 * GIB, 960);
+        archiveDestinations(cluster);
+        ready(cluster, now, erp, hr);
+        seedCompletedFullBackup(cluster, erp, now.minus(Duration.ofDays(6)), true);
+    }
+
+    /** Tenants whose own administrators back them up ({@code ALTER SYSTEM BACKUP DATABASE} inside the tenant). */
+    private static void selfService(Cluster cluster, Instant now, Instant created) {
+        Tenant payroll = userTenant(cluster, 1002, "payroll", "MYSQL", created.plus(Duration.ofDays(5)), 24 * GIB, 1_840);
+        Tenant billing = userTenant(cluster, 1004, "billing", "MYSQL", created.plus(Duration.ofDays(7)), 16 * GIB, 1_210);
+        archiveDestinations(cluster);
+        ready(cluster, now, payroll, billing);
+        seedCompletedFullBackup(cluster, payroll, now.minus(Duration.ofHours(30)), false);
+    }
+
+    private static void archiveDestinations(Cluster cluster) {
         for (Tenant tenant : cluster.tenants) {
             if (tenant.isUser()) {
                 tenant.logArchiveDest = "file:///data/archive/" + tenant.name;
@@ -30,19 +68,18 @@ final class Scenarios {
         }
         // a shared directory someone filled by hand: OceanBase refuses it as a destination (9080)
         cluster.storage.putForeignFiles("file:///data/shared");
-        if (scenario == DemoConfig.Scenario.FRESH) {
-            return;
-        }
+    }
+
+    /** Archiving DOING for three days and a backup destination set. */
+    private static void ready(Cluster cluster, Instant now, Tenant... tenants) {
         Instant archiveStart = now.minus(Duration.ofDays(3));
-        for (Tenant tenant : new Tenant[] {mysql, oracle}) {
+        for (Tenant tenant : tenants) {
             ArchiveRound round = new ArchiveRound(1, archiveStart, tenant.logArchiveDest, "DOING");
             round.advanceTo(now);
             tenant.archiveRounds.add(round);
             tenant.dataBackupDest = "file:///data/backup/" + tenant.name;
             cluster.storage.seed(tenant.dataBackupDest, tenant.id, BackupStorage.Use.DATA);
         }
-        analytics.dataBackupDest = "";
-        seedCompletedFullBackup(cluster, mysql, now.minus(Duration.ofHours(20)));
     }
 
     private static Tenant userTenant(Cluster cluster, long id, String name, String mode, Instant created, long bytes,
@@ -53,14 +90,20 @@ final class Scenarios {
         return tenant;
     }
 
-    /** Last night's full backup of mysql_tenant, started from sys, as the operator's history shows it. */
-    private static void seedCompletedFullBackup(Cluster cluster, Tenant tenant, Instant start) {
+    /**
+     * A completed full backup, as the operator's history shows it: started from sys (a CLUSTER row
+     * plus the tenant's row) or by the tenant itself (its own row only).
+     */
+    private static void seedCompletedFullBackup(Cluster cluster, Tenant tenant, Instant start, boolean fromSys) {
         Tenant sys = cluster.sys();
         Statement.Backup full = new Statement.Backup(false, null, false, "nightly full");
-        BackupJob parent = new BackupJob(sys.id, sys.nextJobId++, 0, sys.id, 0, BackupJob.CLUSTER, "FULL", false, "NONE",
-                "", full.description(), "", start);
-        parent.executorTenantIds = String.valueOf(tenant.id);
-        BackupJob job = new BackupJob(tenant.id, tenant.nextJobId++, tenant.nextBackupSetId++, sys.id, parent.jobId,
+        BackupJob parent = fromSys ? new BackupJob(sys.id, sys.nextJobId++, 0, sys.id, 0, BackupJob.CLUSTER, "FULL", false,
+                "NONE", "", full.description(), "", start) : null;
+        if (parent != null) {
+            parent.executorTenantIds = String.valueOf(tenant.id);
+        }
+        BackupJob job = new BackupJob(tenant.id, tenant.nextJobId++, tenant.nextBackupSetId++,
+                fromSys ? sys.id : tenant.id, fromSys ? parent.jobId : 0,
                 BackupJob.USER_TENANT, "FULL", false, "NONE", "", full.description(), tenant.dataBackupDest, start);
         job.executorTenantIds = String.valueOf(tenant.id);
         job.tabletCount = tenant.tabletCount;
@@ -72,10 +115,12 @@ final class Scenarios {
         cluster.backups.updateTask(job);
         Instant end = start.plus(Duration.ofMinutes(41)).plusNanos(517_204_000);
         cluster.backups.end(job, "COMPLETED", 0, "", end);
-        parent.children.add(job);
-        parent.status = "COMPLETED";
-        parent.end = end;
-        cluster.jobs.add(parent);
+        if (parent != null) {
+            parent.children.add(job);
+            parent.status = "COMPLETED";
+            parent.end = end;
+            cluster.jobs.add(parent);
+        }
         cluster.jobs.add(job);
     }
 }

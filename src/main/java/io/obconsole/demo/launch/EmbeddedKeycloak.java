@@ -53,6 +53,9 @@ public final class EmbeddedKeycloak {
             Path log = home.resolve("keycloak-" + config.port() + ".log");
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + config.port(), "--db=dev-mem", "--import-realm",
+                    // one issuer whatever name a client used (127.0.0.1 or localhost): the console
+                    // accepts a token only from the issuer it discovered
+                    "--hostname=http://localhost:" + config.port(),
                     "--http-management-port=" + (config.port() + 10000)));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(home.toFile())

@@ -2,108 +2,107 @@ package io.obconsole.demo.launch;
 
 import io.obconsole.demo.DemoCluster;
 import io.obconsole.demo.DemoConfig;
+import io.obconsole.demo.DemoFleet;
+import io.obconsole.demo.DemoLatency;
 import io.obconsole.demo.ManualClock;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * Brings up, before anything else of the console runs, what a first run and the tests need:
- * the audit database (then its schema), the demo cluster and Keycloak; and stops them with the
- * console. In production ({@code console.embedded.enabled=false}) it does nothing.
+ * What a first run and the tests need, brought up before anything of the console runs: the audit
+ * database, the demo fleet and Keycloak; stopped when the JVM ends. {@link EmbeddedServicesStarter}
+ * starts them while Quarkus builds the runtime configuration, the moment Quarkus's own Dev Services
+ * use too: before the datasource connects, so Flyway's migrate-at-start finds the database up. In
+ * production nothing of this package exists (the build leaves it out, see the pom).
  */
-@ApplicationScoped
-public class EmbeddedServices {
+public final class EmbeddedServices {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedServices.class);
+    private static EmbeddedServices running;
 
     private final EmbeddedConfig config;
-    private final Instance<Flyway> flyway;
     private EmbeddedAuditDatabase auditDatabase;
     private EmbeddedKeycloak keycloak;
-    private DemoCluster demoCluster;
+    private DemoFleet demoFleet;
     private ManualClock manualClock;
 
-    EmbeddedServices(EmbeddedConfig config, Instance<Flyway> flyway) {
+    private EmbeddedServices(EmbeddedConfig config) {
         this.config = config;
-        this.flyway = flyway;
     }
 
-    // before the clustered Quartz scheduler starts (PLATFORM_BEFORE): it reads its tables in the audit database
-    void start(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent event) {
-        if (!config.enabled()) {
+    /** Starts the services once per JVM; dev mode's live reloads find them running and leave them be. */
+    static synchronized void startOnce(EmbeddedConfig config) {
+        if (running != null) {
             return;
         }
-        boolean devRestart = LaunchMode.current() == LaunchMode.DEVELOPMENT && listening(config.auditDb().port());
-        if (devRestart) {
-            // a live reload in dev mode: the services of the first start are still running
+        if (listening(config.auditDb().port()) && LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+            // a live reload in dev mode loads this class anew: the services of the first start still run
             LOG.info("Embedded services already running (dev mode reload)");
-            migrate();
             return;
         }
+        EmbeddedServices services = new EmbeddedServices(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(services::stopAll, "embedded-services-stop"));
+        services.startAll();
+        running = services;
+    }
+
+    /** The services this JVM started (tests drive faults and time through them). */
+    public static synchronized EmbeddedServices running() {
+        if (running == null) {
+            throw new IllegalStateException("the embedded services are not running in this JVM");
+        }
+        return running;
+    }
+
+    private void startAll() {
         auditDatabase = new EmbeddedAuditDatabase(config.auditDb());
         auditDatabase.start();
-        migrate();
         if (config.demo().fresh()) {
-            deleteDemoState();
+            DemoFleet.MEMBERS.forEach(this::deleteDemoState);
         }
-        demoCluster = DemoCluster.start(demoConfig());
-        LOG.infof("Demo OceanBase cluster listening on 127.0.0.1:%d (root@sys / %s)", demoCluster.port(),
-                config.demo().password());
+        demoFleet = DemoFleet.start(this::memberConfig);
+        for (DemoFleet.Member member : DemoFleet.MEMBERS) {
+            LOG.infof("Demo OceanBase cluster %s (%s) listening on 127.0.0.1:%d; the console signs in as %s / %s",
+                    member.name(), member.version(), demoFleet.cluster(member.name()).port(), member.account(),
+                    config.demo().password());
+        }
         keycloak = new EmbeddedKeycloak(config.keycloak());
         keycloak.start();
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
-            // dev mode restarts the application on every code change; the processes belong to the JVM
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "embedded-services-stop"));
-        }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
-            stopAll();
-        }
     }
 
     private synchronized void stopAll() {
         if (keycloak != null) {
             keycloak.stop();
+            keycloak = null;
         }
-        if (demoCluster != null) {
-            demoCluster.close();
+        if (demoFleet != null) {
+            demoFleet.close();
+            demoFleet = null;
         }
         if (auditDatabase != null) {
             auditDatabase.stop();
+            auditDatabase = null;
         }
     }
 
     /**
-     * Creates or updates the audit schema. The pool may still be backing off from connection
-     * attempts made while MariaDB was starting, so a failed first try is retried for a while.
+     * Stops the services with the application in the tests: a test profile restarts the console
+     * (in a class loader of its own), and that start brings them up again. Dev mode keeps them over
+     * live reloads; the JVM's end stops them there.
      */
-    private void migrate() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
-        while (true) {
-            try {
-                flyway.get().migrate();
-                return;
-            } catch (org.flywaydb.core.api.FlywayException e) {
-                boolean connecting = String.valueOf(e.getMessage()).contains("Unable to obtain connection");
-                if (!connecting || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.infof("Audit database not answering yet (%s); retrying", e.getMessage());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
+    @ApplicationScoped
+    static class StopWithTheTestApplication {
+        void stop(@Observes ShutdownEvent event) {
+            if (LaunchMode.current() == LaunchMode.TEST) {
+                synchronized (EmbeddedServices.class) {
+                    if (running != null) {
+                        running.stopAll();
+                        running = null;
+                    }
                 }
             }
         }
@@ -124,28 +123,40 @@ public class EmbeddedServices {
      * start again). Connections to the old one break, as they would.
      */
     public synchronized void restartDemoCluster(boolean keepState) {
-        demoCluster.close();
-        if (!keepState) {
-            deleteDemoState();
-        }
-        demoCluster = DemoCluster.start(demoConfig());
+        DemoFleet.Member demo = DemoFleet.MEMBERS.get(0);
+        demoFleet.restart(demo.name(), () -> {
+            if (!keepState) {
+                deleteDemoState(demo);
+            }
+        });
     }
 
-    private void deleteDemoState() {
+    private void deleteDemoState(DemoFleet.Member member) {
         try {
-            java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(config.demo().stateFile()));
+            java.nio.file.Files.deleteIfExists(stateFile(member));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    private DemoConfig demoConfig() {
-        DemoConfig.Builder builder = DemoConfig.builder()
-                .port(config.demo().port())
-                .stateFile(java.nio.file.Path.of(config.demo().stateFile()))
+    /** {@code .embedded/demo-cluster.json} for {@code demo}, {@code .embedded/demo-cluster-legacy.json} for the others. */
+    private java.nio.file.Path stateFile(DemoFleet.Member member) {
+        String file = config.demo().stateFile();
+        if (member.portOffset() == 0) {
+            return java.nio.file.Path.of(file);
+        }
+        int dot = file.lastIndexOf('.');
+        return java.nio.file.Path.of(dot < 0 ? file + "-" + member.name() : file.substring(0, dot) + "-" + member.name()
+                + file.substring(dot));
+    }
+
+    private DemoConfig memberConfig(DemoFleet.Member member) {
+        DemoConfig.Builder builder = member.configure(config.demo().port())
+                .stateFile(stateFile(member))
                 .defaultPassword(config.demo().password())
                 .readOnlyAccount("viewer@mysql_tenant")
-                .fullBackupDuration(config.demo().fullBackupDuration());
+                .fullBackupDuration(config.demo().fullBackupDuration())
+                .latency(DemoLatency.named(config.demo().latency()));
         if ("manual".equals(config.demo().clock())) {
             manualClock = manualClock != null ? manualClock : ManualClock.startingAtDemoEpoch();
             builder.clock(manualClock);
@@ -153,9 +164,14 @@ public class EmbeddedServices {
         return builder.build();
     }
 
-    /** The running demo cluster (tests drive its faults through it). */
+    /** The fleet's {@code demo} cluster (4.2.1, sys mode): tests drive its faults through it. */
     public DemoCluster demoCluster() {
-        return demoCluster;
+        return demoFleet.cluster("demo");
+    }
+
+    /** Every cluster of the demo fleet. */
+    public DemoFleet demoFleet() {
+        return demoFleet;
     }
 
     /** The demo cluster's clock when it is manual (the test profile), else empty. */

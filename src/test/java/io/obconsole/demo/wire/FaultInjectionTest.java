@@ -2,6 +2,7 @@ package io.obconsole.demo.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
 import java.sql.Connection;
@@ -59,7 +60,7 @@ class FaultInjectionTest {
                         .isInstanceOf(SQLException.class)
                         .hasMessageContaining("Communications link failure");
             }
-            Waits.until(() -> server.openConnections() == 0 && cluster.closedSessions() == 2);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 0 && cluster.closedSessions() == 2);
             assertThat(cluster.sessions).allSatisfy(s -> assertThat(s.closeCalls.get()).isEqualTo(1));
         }
         try (Connection c = connect()) {
@@ -127,7 +128,6 @@ class FaultInjectionTest {
             Thread dropper = new Thread(() -> {
                 try {
                     sent.await();
-                    Thread.sleep(50);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -136,7 +136,7 @@ class FaultInjectionTest {
             dropper.start();
             assertThatThrownBy(() -> selectOne(c)).isInstanceOf(SQLException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            Waits.until(() -> cluster.closedSessions() == 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> cluster.closedSessions() == 1);
         }
     }
 
@@ -183,7 +183,7 @@ class FaultInjectionTest {
         } finally {
             pool.shutdownNow();
         }
-        Waits.until(() -> server.openConnections() == 0 && cluster.closedSessions() == clients);
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.openConnections() == 0 && cluster.closedSessions() == clients);
     }
 
     @Test
@@ -200,7 +200,7 @@ class FaultInjectionTest {
                 selectOne(a);
                 selectOne(b);
             }
-            Waits.until(() -> small.openConnections() == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> small.openConnections() == 0);
             try (Connection c = JdbcClientTest.connect(small.port(), "root@sys", FakeCluster.PASSWORD, "?sslMode=DISABLED")) {
                 selectOne(c);
             }

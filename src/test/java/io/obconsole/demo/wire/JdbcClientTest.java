@@ -2,6 +2,7 @@ package io.obconsole.demo.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -11,6 +12,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -236,7 +238,7 @@ class JdbcClientTest {
             assertThat(c.isValid(2)).isTrue();
             assertThat(server.openConnections()).isEqualTo(1);
         }
-        Waits.until(() -> cluster.closedSessions() == 1 && server.openConnections() == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> cluster.closedSessions() == 1 && server.openConnections() == 0);
         Connection abandoned = connect();
         abandoned.createStatement().executeQuery("SELECT 1").close();
         server.close();

@@ -1,10 +1,12 @@
 package io.obconsole.demo.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -126,6 +128,6 @@ class MariadbCliTest {
         assertThat(r.out()).contains("Server version: " + FakeCluster.VERSION).contains("|    1 |")
                 .contains("Reading table information for completion");
         assertThat(statements).contains("select @@version_comment limit 1", "show databases", "show tables", "SELECT 1");
-        Waits.until(() -> cluster.closedSessions() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> cluster.closedSessions() == 1);
     }
 }

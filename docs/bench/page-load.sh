@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Page loads against the packaged console in its own JVM (issue 10): N signed-in people load the
+# overview, a tenant page and the Jobs page for S seconds, and in the same run a static asset of
+# the same server; prints p50/p99 per page, their ratio to the static asset, and the statements
+# the clusters received per page view (goal 0: pages read the fleet read model). Starts the built
+# console with the dev profile (embedded demo cluster, MariaDB and Keycloak on the dev ports, so
+# no dev console may be running) and keeps a backup running on the demo cluster meanwhile.
+#
+#   docs/bench/page-load.sh [people=100] [seconds=60] [heap=256m]
+#
+# DEMO_PROFILE, when set, is passed as -Dconsole.embedded.demo.profile (e.g. the realistic-latency
+# profile of the demo cluster, where that exists).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PEOPLE=${1:-100}
+SECONDS_RUN=${2:-60}
+HEAP=${3:-256m}
+WORK=target/bench-pages
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+CONSOLE=
+BACKUPS=
+trap 'kill $CONSOLE $BACKUPS 2>/dev/null || true' EXIT
+# shellcheck source=docs/bench/packaged.sh
+. docs/bench/packaged.sh
+if [ -n "${DEMO_PROFILE:-}" ]; then
+  build_and_start_console -Dconsole.embedded.demo.profile="$DEMO_PROFILE"
+else
+  build_and_start_console
+fi
+
+# a backup of mysql_tenant whenever none runs (9036 otherwise, ignored): pages show a running job
+( while true; do
+    mariadb -h 127.0.0.1 -P 2881 -u root@sys -pdemo --skip-ssl -e 'ALTER SYSTEM BACKUP TENANT = mysql_tenant' > /dev/null 2>&1 || true
+    sleep 5
+  done ) &
+BACKUPS=$!
+
+java -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.web.PageLoadBench \
+  http://localhost:8080 http://localhost:9000 "$PEOPLE" "$SECONDS_RUN" ada,vera,olga,otto | tee "$WORK/result.txt"

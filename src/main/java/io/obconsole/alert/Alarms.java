@@ -1,0 +1,196 @@
+package io.obconsole.alert;
+
+import io.obconsole.audit.ChainReport;
+import io.obconsole.policy.PolicyRunOutcome;
+import io.obconsole.policy.PolicyRunRecorded;
+import io.obconsole.progress.JobProgress;
+import io.obconsole.web.FailureExplanations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns what the console observes into events: one-off facts (a failed job, a policy run) by their
+ * natural key, lasting conditions (objective, cluster reachability, a stalled job, the audit chain)
+ * through {@link AlertStore#condition}, which groups repeats and sends a recovery once.
+ */
+@ApplicationScoped
+public class Alarms {
+
+    private static final Logger LOG = Logger.getLogger(Alarms.class);
+
+    private final AlertStore store;
+    private final AlertConfig config;
+    private final FailureExplanations explanations;
+    private final Clock clock = Clock.systemUTC();
+    /** Stalled jobs this instance has raised, so that a job moving again (or ending) clears its condition. */
+    private final Set<String> stalled = new HashSet<>();
+
+    public Alarms(AlertStore store, AlertConfig config, FailureExplanations explanations) {
+        this.store = store;
+        this.config = config;
+        this.explanations = explanations;
+    }
+
+    void objective(TenantObjective o) {
+        String where = o.cluster() + "/" + o.tenant();
+        store.condition("objective:" + where, o.state(), change -> {
+            AlertKind kind = change.level() == ObjectiveState.OK ? AlertKind.OBJECTIVE_RECOVERED
+                    : change.level() == ObjectiveState.BREACHED ? AlertKind.OBJECTIVE_BREACHED : AlertKind.OBJECTIVE_AT_RISK;
+            String summary = kind == AlertKind.OBJECTIVE_RECOVERED
+                    ? "Tenant " + where + " meets its recovery-point objective again; recovery point " + point(o)
+                    : "Tenant " + where + " is " + o.state().name().replace('_', ' ') + ": " + String.join("; ", o.reasons())
+                            + ". Recovery point " + point(o) + ", " + Durations.distance(o.toBreach()) + ".";
+            return AlertEvent.of(key("objective", where, kind.name()), kind, o.cluster(), o.tenant(), summary,
+                    String.join("\n", o.checks().stream().map(ObjectiveCheck::reason).toList()),
+                    kind == AlertKind.OBJECTIVE_RECOVERED ? null : o.since());
+        });
+    }
+
+    private static String point(TenantObjective o) {
+        return o.recoveryPoint() == null ? "none (no usable backup)"
+                : o.recoveryPoint().withNano(0) + " (" + (o.source() == RecoveryPointSource.ARCHIVE ? "archive checkpoint"
+                        : "end of the last good backup set") + ", " + Durations.words(o.recoveryPointAge()) + " ago)";
+    }
+
+    void cluster(TenantStates.ClusterReading reading) {
+        boolean down = !reading.reachable()
+                && Duration.between(reading.unreachableSince(), clock.instant()).compareTo(config.unreachableAfter()) >= 0;
+        if (reading.reachable() || down) {
+            store.condition("cluster:" + reading.cluster(), down ? ObjectiveState.BREACHED : ObjectiveState.OK, change -> {
+                if (change.level() == ObjectiveState.OK) {
+                    return AlertEvent.of(key("cluster", reading.cluster(), "reachable"), AlertKind.CLUSTER_REACHABLE,
+                            reading.cluster(), null, "Cluster " + reading.cluster() + " answers the console again", null, null);
+                }
+                LocalDateTime since = LocalDateTime.ofInstant(reading.unreachableSince(), ZoneOffset.UTC);
+                return AlertEvent.of(key("cluster", reading.cluster(), "unreachable"), AlertKind.CLUSTER_UNREACHABLE,
+                        reading.cluster(), null, "Cluster " + reading.cluster() + " has not answered the console for "
+                                + Durations.words(Duration.between(reading.unreachableSince(), clock.instant())) + ": "
+                                + reading.unreachableReason(), reading.unreachableReason(), since);
+            });
+        }
+    }
+
+    void jobs(List<JobProgress> jobs) {
+        Set<String> stillStalled = new HashSet<>();
+        for (JobProgress job : jobs) {
+            if ("FAILED".equals(job.status())) {
+                failed(job);
+            }
+            if (job.stalled()) {
+                stillStalled.add(job.key());
+                stalled(job);
+            }
+        }
+        for (String key : Set.copyOf(stalled)) {
+            if (!stillStalled.contains(key)) {
+                store.condition("stalled:" + key, ObjectiveState.OK, change -> null);
+                stalled.remove(key);
+            }
+        }
+    }
+
+    private void failed(JobProgress job) {
+        if (job.endedAt() == null) {
+            return;
+        }
+        LocalDateTime ended = LocalDateTime.parse(job.endedAt());
+        LocalDateTime started = job.startedAt() == null ? null : LocalDateTime.parse(job.startedAt());
+        // the cluster's clock is not ours: compare the end with the job's own start
+        if (started != null && Duration.between(started, ended).isNegative()) {
+            return;
+        }
+        String jobKey = job.key() + "/" + job.startedAt();
+        Integer code = job.result() == null || job.result() == 0 ? null : job.result().intValue();
+        String summary = job.type() + " backup job " + job.jobId() + " of " + job.cluster() + "/" + job.tenant()
+                + " FAILED" + (code == null ? "" : " with OceanBase " + code) + (job.comment() == null || job.comment().isBlank()
+                        ? "" : ": " + job.comment());
+        AlertEvent event = AlertEvent.of(key("job-failed", jobKey), AlertKind.JOB_FAILED, job.cluster(), job.tenant(), summary,
+                code == null ? null : explanations.of(code), started).withOceanBase(code, job.comment());
+        if (isRecent(ended)) {
+            store.raise(event);
+        }
+    }
+
+    /** A failure older than the lookback (e.g. history read at the first start) raises nothing. */
+    private boolean isRecent(LocalDateTime ended) {
+        return latestClusterTime == null || !ended.isBefore(latestClusterTime.minus(config.jobFailedLookback()));
+    }
+
+    private volatile LocalDateTime latestClusterTime;
+
+    /** The newest cluster time seen (jobs carry cluster time; the lookback is measured in it). */
+    void clusterTime(LocalDateTime now) {
+        if (now != null && (latestClusterTime == null || now.isAfter(latestClusterTime))) {
+            latestClusterTime = now;
+        }
+    }
+
+    private void stalled(JobProgress job) {
+        store.condition("stalled:" + job.key(), ObjectiveState.BREACHED, change -> change.level() == ObjectiveState.OK ? null
+                : AlertEvent.of(key("stalled", job.key() + "/" + job.startedAt()), AlertKind.JOB_STALLED, job.cluster(),
+                        job.tenant(), job.type() + " backup job " + job.jobId() + " of " + job.cluster() + "/" + job.tenant()
+                                + " has not moved for a while (phase " + job.phase() + ", "
+                                + (job.percent() == null ? "no progress yet" : Math.round(job.percent()) + " %") + ")",
+                        null, job.startedAt() == null ? null : LocalDateTime.parse(job.startedAt())));
+        stalled.add(job.key());
+    }
+
+    /** The policy scheduler recorded a run: SKIPPED, MISSED and FAILED_TO_START are worth a message. */
+    void policyRun(@Observes PolicyRunRecorded run) {
+        AlertKind kind = switch (run.outcome()) {
+            case SKIPPED -> AlertKind.POLICY_RUN_SKIPPED;
+            case MISSED -> AlertKind.POLICY_RUN_MISSED;
+            case FAILED_TO_START -> AlertKind.POLICY_RUN_FAILED_TO_START;
+            case STARTED -> null;
+        };
+        if (kind == null) {
+            return;
+        }
+        try {
+            LocalDateTime slot = run.slot() == null ? null : LocalDateTime.ofInstant(run.slot(), ZoneOffset.UTC);
+            // a policy over every tenant of the cluster ("*") concerns the whole cluster
+            String tenant = "*".equals(run.tenant()) ? null : run.tenant();
+            store.raise(AlertEvent.of(key("policy", String.valueOf(run.policyId()), String.valueOf(run.slot()),
+                    run.outcome().name()), kind, run.cluster(), tenant, "Policy " + run.policyId() + " (owner "
+                            + run.actorOwner() + "): the run for " + slot + " UTC was " + outcome(run.outcome())
+                            + (run.reason() == null ? "" : ": " + run.reason()), run.reason(), slot));
+        } catch (RuntimeException e) {
+            LOG.warnf("Policy run event of policy %d not stored: %s", run.policyId(), e.getMessage());
+        }
+    }
+
+    private static String outcome(PolicyRunOutcome outcome) {
+        return switch (outcome) {
+            case SKIPPED -> "skipped";
+            case MISSED -> "missed";
+            case FAILED_TO_START -> "not started";
+            case STARTED -> "started";
+        };
+    }
+
+    /** The audit chain check's verdict: a broken chain is a condition until the check passes again. */
+    void chain(ChainReport report) {
+        store.condition("audit-chain", report.intact() ? ObjectiveState.OK : ObjectiveState.BREACHED,
+                change -> change.level() == ObjectiveState.OK ? null : AlertEvent.of(key("audit-chain",
+                        String.valueOf(report.brokenAt()), String.valueOf(clock.millis())), AlertKind.AUDIT_CHAIN_BROKEN,
+                        null, null, "The audit chain check failed at record " + report.brokenAt() + ": " + report.problem(),
+                        report.problem(), null));
+    }
+
+    private static String key(String... parts) {
+        return AlertStore.cut(String.join(":", parts), 191);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

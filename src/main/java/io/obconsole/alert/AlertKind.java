@@ -1,0 +1,38 @@
+package io.obconsole.alert;
+
+/** What an alert is about; channels route by it. Each kind says what an on-call operator should do next. */
+public enum AlertKind {
+    JOB_FAILED("A backup job failed", "Read OceanBase's code and comment on the job, fix the cause (destination, archive, space), then start the backup again."),
+    JOB_STALLED("A backup job has stopped moving", "Open the job: if its counters stay still, check the observers' logs and the backup destination; cancel and restart it if it does not resume."),
+    POLICY_RUN_SKIPPED("A scheduled backup was skipped", "Read the reason; fix the tenant's prerequisites (archive DOING, destination set) so the next run starts."),
+    POLICY_RUN_MISSED("A scheduled backup missed its slot", "Check that a console instance was running at the slot; start the backup by hand if the objective needs it."),
+    POLICY_RUN_FAILED_TO_START("A scheduled backup could not start", "Read OceanBase's answer in the reason and fix it, then start the backup by hand."),
+    OBJECTIVE_AT_RISK("Recovery-point objective at risk", "Start a backup (or fix log archiving) before the objective is breached."),
+    OBJECTIVE_BREACHED("Recovery-point objective breached", "Start a backup now (or restore log archiving to DOING) and find why scheduled backups did not keep up."),
+    OBJECTIVE_RECOVERED("Recovery-point objective met again", "Nothing to do; the tenant is within its objective."),
+    CLUSTER_UNREACHABLE("Cluster unreachable", "Check the observer or obproxy, the network and the console's cluster account; backups and alerts for it are blind meanwhile."),
+    CLUSTER_REACHABLE("Cluster answers again", "Nothing to do; look at the cluster's jobs for anything that ended meanwhile."),
+    AUDIT_CHAIN_BROKEN("Audit chain check failed", "Open the Audit page, run the chain check and investigate the named record: the trail was altered outside the console."),
+    TEST("Test notification", "Nothing to do: an admin sent this from the console to check the channel.");
+
+    private final String title;
+    private final String nextStep;
+
+    AlertKind(String title, String nextStep) {
+        this.title = title;
+        this.nextStep = nextStep;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String nextStep() {
+        return nextStep;
+    }
+
+    /** A recovery (sent once, after the condition it ends was sent). */
+    public boolean recovery() {
+        return this == OBJECTIVE_RECOVERED || this == CLUSTER_REACHABLE;
+    }
+}

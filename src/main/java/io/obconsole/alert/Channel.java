@@ -1,0 +1,55 @@
+package io.obconsole.alert;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where alerts go and which ones: a receiver URL in a format, the name of its signing key (the key
+ * is configuration, never stored here), the clusters and tenants it covers (glob patterns, {@code *}
+ * and {@code ?}) and the event kinds (empty = every kind).
+ */
+public record Channel(long id, String name, ChannelFormat format, String url, String keyName, String clusterPattern,
+        String tenantPattern, Set<AlertKind> kinds, boolean enabled, String updatedBy, Instant updatedAt) {
+
+    /** Whether this channel wants the event: a kind it routes, a cluster and tenant its patterns match. */
+    public boolean routes(AlertEvent event) {
+        if (!enabled || event.kind() != AlertKind.TEST && !kinds.isEmpty() && !kinds.contains(event.kind())) {
+            return false;
+        }
+        // an event about a whole cluster (or the console) concerns every tenant pattern
+        return (event.cluster() == null || glob(clusterPattern).matcher(event.cluster()).matches())
+                && (event.tenant() == null || glob(tenantPattern).matcher(event.tenant()).matches());
+    }
+
+    /** The URL as pages and the API show it: no user info, query values masked (chat robots carry their token there). */
+    public String displayUrl() {
+        return maskedUrl(url);
+    }
+
+    static String maskedUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            StringBuilder shown = new StringBuilder().append(uri.getScheme()).append("://").append(uri.getHost());
+            if (uri.getPort() >= 0) {
+                shown.append(':').append(uri.getPort());
+            }
+            shown.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+            if (uri.getRawQuery() != null) {
+                shown.append('?').append(uri.getRawQuery().replaceAll("=[^&]*", "=***"));
+            }
+            return shown.toString();
+        } catch (IllegalArgumentException e) {
+            return "(invalid URL)";
+        }
+    }
+
+    static Pattern glob(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

@@ -1,0 +1,116 @@
+package io.obconsole.alert;
+
+import io.obconsole.alert.ObjectiveCheck.Figure;
+import io.obconsole.cluster.ArchiveStatus;
+import io.obconsole.cluster.BackupSet;
+import io.obconsole.cluster.TenantState;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures a tenant's state against its objective: each figure is OK, AT RISK past the warning
+ * fraction of its limit, or BREACHED past the limit; the tenant is as bad as its worst figure.
+ * Pure: everything it needs comes in, so a test drives it with any clock.
+ */
+public final class ObjectiveEvaluator {
+
+    private final double warningFraction;
+
+    public ObjectiveEvaluator(double warningFraction) {
+        if (warningFraction <= 0 || warningFraction > 1) {
+            throw new IllegalArgumentException("console.objectives.warning-fraction must be in (0, 1], got " + warningFraction);
+        }
+        this.warningFraction = warningFraction;
+    }
+
+    public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective) {
+        LocalDateTime lastGood = newest(tenant.lastFull(), tenant.lastInc());
+        List<ObjectiveCheck> checks = new ArrayList<>();
+        if (Objective.set(objective.maxBackupAge())) {
+            checks.add(age(Figure.LAST_BACKUP, "backup set (FULL or INCREMENTAL)", lastGood, now, objective.maxBackupAge()));
+        }
+        if (Objective.set(objective.maxFullAge())) {
+            LocalDateTime full = tenant.lastFull() == null ? null : tenant.lastFull().end();
+            checks.add(age(Figure.LAST_FULL, "FULL backup set", full, now, objective.maxFullAge()));
+        }
+        if (Objective.set(objective.maxArchiveLag())) {
+            checks.add(archive(tenant.archive(), now, objective.maxArchiveLag()));
+        }
+        ObjectiveState state = ObjectiveState.OK;
+        Duration toBreach = null;
+        boolean unmeetable = false;
+        for (ObjectiveCheck check : checks) {
+            state = state.worse(check.state());
+            if (check.toBreach() == null) {
+                unmeetable = true;
+            } else if (toBreach == null || check.toBreach().compareTo(toBreach) < 0) {
+                toBreach = check.toBreach();
+            }
+        }
+        boolean archiving = tenant.archive().doing() && tenant.archive().checkpoint() != null;
+        LocalDateTime point = archiving ? tenant.archive().checkpoint() : lastGood;
+        RecoveryPointSource source = archiving ? RecoveryPointSource.ARCHIVE
+                : lastGood != null ? RecoveryPointSource.BACKUP_SET : RecoveryPointSource.NONE;
+        return new TenantObjective(cluster, tenant.name(), objective, state, List.copyOf(checks), point, source, now,
+                unmeetable ? null : toBreach);
+    }
+
+    private ObjectiveCheck age(Figure figure, String what, LocalDateTime end, LocalDateTime now, Duration limit) {
+        if (end == null) {
+            return new ObjectiveCheck(figure, ObjectiveState.BREACHED, null, limit, null,
+                    "no successful " + what + " exists (objective: one at most " + Durations.words(limit) + " old)");
+        }
+        Duration age = nonNegative(Duration.between(end, now));
+        ObjectiveState state = stateOf(age, limit);
+        String reason = switch (state) {
+            case OK -> "newest " + what + " is " + Durations.words(age) + " old (objective " + Durations.words(limit) + ")";
+            case AT_RISK -> "newest " + what + " is " + Durations.words(age) + " old: past "
+                    + Math.round(warningFraction * 100) + " % of the objective of " + Durations.words(limit)
+                    + ", breached in " + Durations.words(limit.minus(age));
+            case BREACHED -> "newest " + what + " is " + Durations.words(age) + " old, older than the objective of "
+                    + Durations.words(limit);
+        };
+        return new ObjectiveCheck(figure, state, age, limit, limit.minus(age), reason);
+    }
+
+    private ObjectiveCheck archive(ArchiveStatus archive, LocalDateTime now, Duration limit) {
+        if (!archive.doing()) {
+            Duration behind = archive.checkpoint() == null ? null : nonNegative(Duration.between(archive.checkpoint(), now));
+            String reason = "log archiving is " + archive.status() + ", not DOING: "
+                    + (behind == null ? "no archived log to restore from" : "archived log ends " + Durations.words(behind) + " ago")
+                    + " (objective: at most " + Durations.words(limit) + " behind)";
+            return new ObjectiveCheck(Figure.ARCHIVE_LAG, ObjectiveState.BREACHED, behind, limit,
+                    behind == null ? null : limit.minus(behind), reason);
+        }
+        Duration lag = archive.lag() != null ? nonNegative(archive.lag())
+                : archive.checkpoint() != null ? nonNegative(Duration.between(archive.checkpoint(), now)) : Duration.ZERO;
+        ObjectiveState state = stateOf(lag, limit);
+        String reason = state == ObjectiveState.OK
+                ? "log archive is " + Durations.words(lag) + " behind (objective " + Durations.words(limit) + ")"
+                : "log archive is " + Durations.words(lag) + " behind, " + (state == ObjectiveState.BREACHED
+                        ? "more than the objective of " : "close to the objective of ") + Durations.words(limit);
+        return new ObjectiveCheck(Figure.ARCHIVE_LAG, state, lag, limit, limit.minus(lag), reason);
+    }
+
+    private ObjectiveState stateOf(Duration actual, Duration limit) {
+        if (actual.compareTo(limit) > 0) {
+            return ObjectiveState.BREACHED;
+        }
+        return actual.toMillis() >= warningFraction * limit.toMillis() ? ObjectiveState.AT_RISK : ObjectiveState.OK;
+    }
+
+    private static LocalDateTime newest(BackupSet a, BackupSet b) {
+        LocalDateTime x = a == null ? null : a.end();
+        LocalDateTime y = b == null ? null : b.end();
+        if (x == null) {
+            return y;
+        }
+        return y == null || x.isAfter(y) ? x : y;
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+}

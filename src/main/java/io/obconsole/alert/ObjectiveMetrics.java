@@ -1,0 +1,67 @@
+package io.obconsole.alert;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What Prometheus rules need, read from the board and the poller's jobs at scrape time:
+ * {@code obconsole_objective_state} (0 OK, 1 AT RISK, 2 BREACHED) and
+ * {@code obconsole_objective_breach_in_seconds} (negative once breached) per tenant,
+ * {@code obconsole_recovery_point_age_seconds}, {@code obconsole_cluster_reachable} (1/0) and
+ * {@code obconsole_backup_jobs_stalled} per cluster.
+ */
+@ApplicationScoped
+public class ObjectiveMetrics {
+
+    private final MeterRegistry registry;
+    private final ObjectiveBoard board;
+    private final TenantStates states;
+    private final Set<String> tenants = ConcurrentHashMap.newKeySet();
+    private final Set<String> clusters = ConcurrentHashMap.newKeySet();
+
+    public ObjectiveMetrics(MeterRegistry registry, ObjectiveBoard board, TenantStates states) {
+        this.registry = registry;
+        this.board = board;
+        this.states = states;
+    }
+
+    /** Registers gauges for tenants and clusters that appeared since the last round. */
+    void update() {
+        for (TenantObjective o : board.all()) {
+            if (tenants.add(o.cluster() + "/" + o.tenant())) {
+                register(o.cluster(), o.tenant());
+            }
+        }
+        for (TenantStates.ClusterReading reading : states.clusters()) {
+            String cluster = reading.cluster();
+            if (clusters.add(cluster)) {
+                Gauge.builder("obconsole.cluster.reachable", states, s -> s.clusters().stream()
+                        .filter(r -> r.cluster().equals(cluster)).findFirst().map(r -> r.reachable() ? 1.0 : 0.0)
+                        .orElse(Double.NaN)).tags("cluster", cluster)
+                        .description("1 when the cluster answered the console's last read, 0 when not").register(registry);
+                Gauge.builder("obconsole.backup.jobs.stalled", states, s -> s.jobs().stream()
+                        .filter(j -> j.cluster().equals(cluster) && j.running() && j.stalled()).count())
+                        .tags("cluster", cluster).description("Running backup jobs whose counters stopped moving")
+                        .register(registry);
+            }
+        }
+    }
+
+    private void register(String cluster, String tenant) {
+        Gauge.builder("obconsole.objective.state", board, b -> b.of(cluster, tenant).map(o -> (double) o.state().severity())
+                .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant)
+                .description("Recovery-point objective: 0 OK, 1 AT RISK, 2 BREACHED").register(registry);
+        Gauge.builder("obconsole.objective.breach.in", board, b -> b.of(cluster, tenant)
+                .map(o -> o.toBreach() == null ? Double.NEGATIVE_INFINITY : (double) o.toBreach().getSeconds())
+                .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant).baseUnit("seconds")
+                .description("Seconds until the objective is breached (negative: breached that long ago; -Inf: "
+                        + "cannot be met until a backup succeeds)").register(registry);
+        Gauge.builder("obconsole.recovery.point.age", board, b -> b.of(cluster, tenant)
+                .map(o -> o.recoveryPointAge() == null ? Double.NaN : (double) o.recoveryPointAge().getSeconds())
+                .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant).baseUnit("seconds")
+                .description("Age of the newest moment the tenant can be restored to").register(registry);
+    }
+}

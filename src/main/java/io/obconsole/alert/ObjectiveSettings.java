@@ -1,0 +1,128 @@
+package io.obconsole.alert;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which objective applies to a tenant: the admin's own setting for the tenant (console database),
+ * else its backup policy's, else the cluster's default, else the console's default, figure by
+ * figure. Tenant settings are cached and re-read when changed through this instance or at each
+ * objective round.
+ */
+@ApplicationScoped
+public class ObjectiveSettings {
+
+    private final ObjectivesConfig config;
+    private final PolicyObjectives policies;
+    private final AgroalDataSource db;
+    private volatile Map<String, ObjectiveOverride> tenants = Map.of();
+
+    public ObjectiveSettings(ObjectivesConfig config, PolicyObjectives policies, AgroalDataSource db) {
+        this.config = config;
+        this.policies = policies;
+        this.db = db;
+    }
+
+    public Objective of(String cluster, String tenant) {
+        ObjectivesConfig.Defaults defaults = config.defaults();
+        ObjectivesConfig.ClusterObjective forCluster = config.clusters().get(cluster);
+        Optional<ObjectiveOverride> policy = policies.forTenant(cluster, tenant);
+        ObjectiveOverride own = tenants.get(key(cluster, tenant));
+        String origin = own != null ? "tenant" : policy.isPresent() ? "policy" : forCluster != null ? "cluster" : "default";
+        return new Objective(
+                pick(own == null ? null : own.maxBackupAge(), policy.map(ObjectiveOverride::maxBackupAge).orElse(null),
+                        forCluster == null ? null : forCluster.maxBackupAge().orElse(null), defaults.maxBackupAge()),
+                pick(own == null ? null : own.maxFullAge(), policy.map(ObjectiveOverride::maxFullAge).orElse(null),
+                        forCluster == null ? null : forCluster.maxFullAge().orElse(null), defaults.maxFullAge()),
+                pick(own == null ? null : own.maxArchiveLag(), policy.map(ObjectiveOverride::maxArchiveLag).orElse(null),
+                        forCluster == null ? null : forCluster.maxArchiveLag().orElse(null), defaults.maxArchiveLag()),
+                origin);
+    }
+
+    /** The admin's own setting for the tenant, if any. */
+    public Optional<ObjectiveOverride> tenantSetting(String cluster, String tenant) {
+        return Optional.ofNullable(tenants.get(key(cluster, tenant)));
+    }
+
+    private static Duration pick(Duration... candidates) {
+        for (Duration candidate : candidates) {
+            if (candidate != null) {
+                return candidate;
+            }
+        }
+        return Duration.ZERO;
+    }
+
+    /** Stores (or, when empty, removes) the tenant's own objective. */
+    public void save(String cluster, String tenant, ObjectiveOverride values, String by) {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM alert_tenant_objective WHERE cluster_name = ? AND tenant_name = ?")) {
+                delete.setString(1, cluster);
+                delete.setString(2, tenant);
+                delete.executeUpdate();
+            }
+            if (!values.empty()) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_tenant_objective (cluster_name, "
+                        + "tenant_name, max_backup_age_s, max_full_age_s, max_archive_lag_s, updated_by, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setString(1, cluster);
+                    insert.setString(2, tenant);
+                    seconds(insert, 3, values.maxBackupAge());
+                    seconds(insert, 4, values.maxFullAge());
+                    seconds(insert, 5, values.maxArchiveLag());
+                    insert.setString(6, by);
+                    insert.setTimestamp(7, Timestamp.from(Instant.now()));
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new AlertStoreException("tenant objective not saved", e);
+        }
+        reload();
+    }
+
+    /** Re-reads every tenant's own setting (another instance may have changed one). */
+    public void reload() {
+        Map<String, ObjectiveOverride> read = new ConcurrentHashMap<>();
+        try (Connection c = db.getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT cluster_name, tenant_name, max_backup_age_s, "
+                        + "max_full_age_s, max_archive_lag_s FROM alert_tenant_objective")) {
+            while (rs.next()) {
+                read.put(key(rs.getString(1), rs.getString(2)),
+                        new ObjectiveOverride(duration(rs, 3), duration(rs, 4), duration(rs, 5)));
+            }
+        } catch (SQLException e) {
+            throw new AlertStoreException("tenant objectives not read", e);
+        }
+        tenants = read;
+    }
+
+    private static void seconds(PreparedStatement statement, int index, Duration value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value.getSeconds());
+        }
+    }
+
+    private static Duration duration(ResultSet rs, int index) throws SQLException {
+        long value = rs.getLong(index);
+        return rs.wasNull() ? null : Duration.ofSeconds(value);
+    }
+
+    private static String key(String cluster, String tenant) {
+        return cluster + "/" + tenant;
+    }
+}

@@ -1,0 +1,91 @@
+package io.obconsole.alert;
+
+import io.obconsole.cluster.ClusterSnapshot;
+import io.obconsole.cluster.TenantState;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The objective round: takes the tenants' state as the poller last read it ({@link TenantStates}), evaluates every
+ * tenant's objective onto the {@link ObjectiveBoard}, keeps the archive history for the timeline,
+ * and hands conditions and job ends to {@link Alarms}. One round at a time.
+ */
+@ApplicationScoped
+public class ObjectiveWatch {
+
+    private static final Logger LOG = Logger.getLogger(ObjectiveWatch.class);
+
+    /** The scheduled round's identity (a test can pause it and run rounds itself). */
+    public static final String ROUND = "objective-round";
+
+    private final TenantStates states;
+    private final ObjectiveSettings settings;
+    private final ObjectiveBoard board;
+    private final ArchiveHistory archives;
+    private final Alarms alarms;
+    private final ObjectiveMetrics metrics;
+    private final ObjectiveEvaluator evaluator;
+    private String lastProblem;
+
+    public ObjectiveWatch(TenantStates states, ObjectiveSettings settings, ObjectiveBoard board, ArchiveHistory archives,
+            Alarms alarms, ObjectiveMetrics metrics, ObjectivesConfig config) {
+        this.states = states;
+        this.settings = settings;
+        this.board = board;
+        this.archives = archives;
+        this.alarms = alarms;
+        this.metrics = metrics;
+        this.evaluator = new ObjectiveEvaluator(config.warningFraction());
+    }
+
+    @Scheduled(identity = ROUND, every = "${console.objectives.interval:30s}", delayed = "3S", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void scheduled() {
+        round();
+    }
+
+    /** Runs one round now (the page of a fresh tenant objective, tests); rounds never overlap. */
+    public synchronized void round() {
+        try {
+            settings.reload();
+            List<TenantObjective> evaluated = new ArrayList<>();
+            for (TenantStates.ClusterReading reading : states.clusters()) {
+                alarms.cluster(reading);
+                if (reading.reachable()) {
+                    alarms.clusterTime(reading.snapshot().clusterNow());
+                    evaluated.addAll(evaluate(reading.snapshot()));
+                } else {
+                    // an unreachable cluster keeps its tenants' last evaluation on the board
+                    board.all().stream().filter(o -> o.cluster().equals(reading.cluster())).forEach(evaluated::add);
+                }
+            }
+            board.replace(evaluated);
+            metrics.update();
+            for (TenantStates.ClusterReading reading : states.clusters()) {
+                if (reading.reachable()) {
+                    archives.observe(reading.snapshot());
+                }
+            }
+            evaluated.forEach(alarms::objective);
+            alarms.jobs(states.jobs());
+            lastProblem = null;
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
+                LOG.warnf("Objective round incomplete: %s", e.getMessage());
+                lastProblem = String.valueOf(e.getMessage());
+            }
+        }
+    }
+
+    private List<TenantObjective> evaluate(ClusterSnapshot snapshot) {
+        List<TenantObjective> evaluated = new ArrayList<>();
+        for (TenantState tenant : snapshot.tenants()) {
+            evaluated.add(evaluator.evaluate(snapshot.cluster(), tenant, snapshot.clusterNow(),
+                    settings.of(snapshot.cluster(), tenant.name())));
+        }
+        return evaluated;
+    }
+}

@@ -1,0 +1,124 @@
+package io.obconsole.alert;
+
+import io.obconsole.access.Operator;
+import io.obconsole.access.Permissions;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.UnknownTenantException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What pages and the API ask about objectives: the tenants a person may see, worst first; one
+ * tenant with its timeline; an admin's change of a tenant's own objective. Reads come from the
+ * board and the console database, never from a cluster.
+ */
+@ApplicationScoped
+public class Objectives {
+
+    private static final Duration MAX = Duration.ofDays(366);
+
+    private final ObjectiveBoard board;
+    private final ObjectiveSettings settings;
+    private final ObjectiveWatch watch;
+    private final TenantStates states;
+    private final ArchiveHistory archives;
+    private final Permissions permissions;
+    private final AlertAudit audit;
+
+    public Objectives(ObjectiveBoard board, ObjectiveSettings settings, ObjectiveWatch watch, TenantStates states,
+            ArchiveHistory archives, Permissions permissions, AlertAudit audit) {
+        this.audit = audit;
+        this.board = board;
+        this.settings = settings;
+        this.watch = watch;
+        this.states = states;
+        this.archives = archives;
+        this.permissions = permissions;
+    }
+
+    /** The tenants {@code who} may view (of one cluster when not null), worst first. */
+    public List<TenantObjective> visible(Operator who, String cluster) {
+        if (permissions.viewScope(who).isEmpty()) {
+            audit.forbidden(who, "OBJECTIVES_READ", cluster == null ? "" : cluster, List.of(), "no console role or no tenant scope");
+            throw new ActionForbiddenException("You have no console role or no tenant scope");
+        }
+        return board.visible(who, cluster);
+    }
+
+    /** One tenant's evaluation; refused outside {@code who}'s scope, unknown when the console has not seen it. */
+    public TenantObjective one(Operator who, String cluster, String tenant) {
+        if (!permissions.canView(who, cluster, tenant)) {
+            audit.forbidden(who, "OBJECTIVE_READ", cluster, List.of(tenant), "outside the person's scope");
+            throw new ActionForbiddenException("You may not view tenant " + tenant + " of cluster " + cluster);
+        }
+        return board.of(cluster, tenant).orElseThrow(() -> new UnknownTenantException(cluster, tenant));
+    }
+
+    /** The tenant's evaluation if the console has one and {@code who} may see it (for pages that show it beside other things). */
+    public Optional<TenantObjective> find(Operator who, String cluster, String tenant) {
+        return permissions.canView(who, cluster, tenant) ? board.of(cluster, tenant) : Optional.empty();
+    }
+
+    /** The admin's own setting for the tenant, if any. */
+    public Optional<ObjectiveOverride> ownSetting(String cluster, String tenant) {
+        return settings.tenantSetting(cluster, tenant);
+    }
+
+    public RecoveryTimeline timeline(TenantObjective o) {
+        LocalDateTime now = o.evaluatedAt();
+        return RecoveryTimeline.of(now, states.backupSets(o.cluster(), o.tenant()),
+                archives.since(o.cluster(), o.tenant(), now.minus(RecoveryTimeline.SPAN)), o.objective().maxBackupAge());
+    }
+
+    /**
+     * Sets the tenant's own objective (admins only); a blank figure keeps the cluster's default,
+     * all blank removes the tenant's own objective. Takes effect at once (a round runs).
+     */
+    public TenantObjective set(Operator who, String cluster, String tenant, String maxBackupAge, String maxFullAge,
+            String maxArchiveLag) {
+        if (!permissions.isAdmin(who)) {
+            audit.forbidden(who, "OBJECTIVE_SET", cluster, List.of(tenant), "admins only");
+            throw new ActionForbiddenException("Only admins may change recovery-point objectives");
+        }
+        one(who, cluster, tenant);
+        ObjectiveOverride values;
+        try {
+            values = new ObjectiveOverride(duration("maxBackupAge", maxBackupAge), duration("maxFullAge", maxFullAge),
+                    duration("maxArchiveLag", maxArchiveLag));
+        } catch (InvalidRequestException e) {
+            audit.invalid(who, "OBJECTIVE_SET", cluster, List.of(tenant), e.getMessage());
+            throw e;
+        }
+        java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
+        shown.put("maxBackupAge", String.valueOf(values.maxBackupAge()));
+        shown.put("maxFullAge", String.valueOf(values.maxFullAge()));
+        shown.put("maxArchiveLag", String.valueOf(values.maxArchiveLag()));
+        audit.change(who, values.empty() ? "OBJECTIVE_RESET" : "OBJECTIVE_SET", cluster, List.of(tenant), shown, () -> {
+            settings.save(cluster, tenant, values, who.username());
+            return null;
+        });
+        watch.round();
+        return one(who, cluster, tenant);
+    }
+
+    static Duration duration(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            Duration d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
+            if (d.isNegative() || d.compareTo(MAX) > 0 || !d.isZero() && d.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new InvalidRequestException(name + " must be between PT1M and P366D (PT0S: no objective for it)");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(name + " must be an ISO-8601 duration such as PT12H, P1D or P7D, not '"
+                    + value + "'");
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.obconsole.api;
+
+import io.obconsole.alert.Durations;
+import io.obconsole.alert.ObjectiveCheck;
+import io.obconsole.alert.TenantObjective;
+import java.util.List;
+
+/**
+ * A tenant against its recovery-point objective, as the API shows it. Durations are ISO-8601;
+ * times are cluster time without a zone, as OceanBase reports them.
+ *
+ * @param secondsToBreach negative once breached; null when it cannot be met until a backup succeeds
+ */
+public record ObjectiveView(String cluster, String tenant, String state, List<String> reasons, String recoveryPoint,
+        String recoveryPointSource, Long recoveryPointAgeSeconds, Long secondsToBreach, String distance,
+        Limits objective, List<Check> checks, String evaluatedAt) {
+
+    /** The limits in force and where they came from (tenant, policy, cluster or default). */
+    public record Limits(String maxBackupAge, String maxFullAge, String maxArchiveLag, String origin) {
+    }
+
+    public record Check(String figure, String state, Long actualSeconds, String limit, String reason) {
+    }
+
+    static ObjectiveView of(TenantObjective o) {
+        return new ObjectiveView(o.cluster(), o.tenant(), o.state().name(), o.reasons(),
+                o.recoveryPoint() == null ? null : o.recoveryPoint().toString(), o.source().name(),
+                o.recoveryPointAge() == null ? null : o.recoveryPointAge().getSeconds(),
+                o.toBreach() == null ? null : o.toBreach().getSeconds(), Durations.distance(o.toBreach()),
+                new Limits(o.objective().maxBackupAge().toString(), o.objective().maxFullAge().toString(),
+                        o.objective().maxArchiveLag().toString(), o.objective().origin()),
+                o.checks().stream().map(ObjectiveView::check).toList(), o.evaluatedAt().toString());
+    }
+
+    private static Check check(ObjectiveCheck c) {
+        return new Check(c.figure().name(), c.state().name(), c.actual() == null ? null : c.actual().getSeconds(),
+                c.limit().toString(), c.reason());
+    }
+}

@@ -1,0 +1,107 @@
+package io.obconsole.demo.engine;
+
+import io.obconsole.demo.sql.Column;
+import io.obconsole.demo.sql.ColumnType;
+import io.obconsole.demo.sql.Result;
+import io.obconsole.demo.sql.SqlError;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The demo cluster's control surface from outside the JVM: procedures in a {@code demo} schema
+ * that only a sys-tenant session sees, so any MySQL client can put the cluster into the situations
+ * the tests use (a real OceanBase has no such schema; a console never calls it):
+ * <pre>
+ * CALL demo.help();
+ * CALL demo.fail_next_backup('mysql_tenant', -9070);          -- or -4009 (retried twice), any code, optional comment
+ * CALL demo.stall_backup('mysql_tenant');  CALL demo.resume_backup('mysql_tenant');
+ * CALL demo.unreachable(30);                                   -- refuse every connection for 30 s, then come back
+ * </pre>
+ */
+final class DemoProcedures {
+
+    static final String SCHEMA = "demo";
+
+    private static final List<List<Object>> HELP = List.of(
+            List.of("fail_next_backup", "tenant, code [, comment]",
+                    "The tenant's next backup job fails with RESULT code (-9070 at once; -4009 half-way after two retries)"),
+            List.of("stall_backup", "tenant", "The tenant's running and later backups stop moving"),
+            List.of("resume_backup", "tenant", "They move again"),
+            List.of("unreachable", "seconds", "The cluster refuses every connection (open ones are dropped) for that long"),
+            List.of("help", "", "This list"));
+
+    private DemoProcedures() {
+    }
+
+    static Result call(Engine engine, Tenant caller, Statement.Call call) throws SqlError {
+        if (!call.schema().equalsIgnoreCase(SCHEMA) || caller.isUser()) {
+            // the schema exists only for the sys tenant, as a control room would
+            throw Errors.unknownDatabase(call.schema());
+        }
+        List<String> args = call.arguments();
+        switch (call.procedure().toLowerCase(Locale.ROOT)) {
+            case "help" -> {
+                return new Result.Rows(List.of(Column.of("PROCEDURE", ColumnType.VARCHAR),
+                        Column.of("ARGUMENTS", ColumnType.VARCHAR), Column.of("EFFECT", ColumnType.VARCHAR)), HELP);
+            }
+            case "fail_next_backup" -> {
+                arity(call, args, 2, 3);
+                long code = -Math.abs(number(call, args.get(1)));
+                engine.failNextJob(tenant(engine, args.get(0)), code, args.size() > 2 ? args.get(2) : comment(code));
+            }
+            case "stall_backup" -> {
+                arity(call, args, 1, 1);
+                engine.stall(tenant(engine, args.get(0)));
+            }
+            case "resume_backup" -> {
+                arity(call, args, 1, 1);
+                engine.unstall(tenant(engine, args.get(0)));
+            }
+            case "unreachable" -> {
+                arity(call, args, 1, 1);
+                long seconds = number(call, args.get(0));
+                if (seconds < 1 || seconds > 3600) {
+                    throw new SqlError(1210, "Incorrect arguments to unreachable: seconds from 1 to 3600");
+                }
+                engine.unreachableFor(Duration.ofSeconds(seconds));
+            }
+            default -> throw new SqlError(1305, "42000", "PROCEDURE demo." + call.procedure() + " does not exist");
+        }
+        return Result.Update.ok();
+    }
+
+    /** OceanBase's own COMMENT for the codes a demo usually injects. */
+    private static String comment(long code) {
+        return switch ((int) code) {
+            case -9070 -> "can not connect to backup destination";
+            case -4009 -> "IO error";
+            case -9029 -> "log archive is not running";
+            case -9027 -> "ob log archive interrupted";
+            default -> "backup failed";
+        };
+    }
+
+    private static String tenant(Engine engine, String name) throws SqlError {
+        Tenant tenant = engine.cluster().tenant(name).orElseThrow(Errors::unknownTenant);
+        if (!tenant.isUser()) {
+            throw Errors.unknownTenant();
+        }
+        return tenant.name;
+    }
+
+    private static long number(Statement.Call call, String text) throws SqlError {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new SqlError(1210, "Incorrect arguments to " + call.procedure() + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static void arity(Statement.Call call, List<String> args, int min, int max) throws SqlError {
+        if (args.size() < min || args.size() > max) {
+            throw new SqlError(1318, "42000", "Incorrect number of arguments for PROCEDURE demo." + call.procedure()
+                    + "; expected " + (min == max ? String.valueOf(min) : min + " to " + max) + ", got " + args.size());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.obconsole.failure;
+
+import io.obconsole.backup.PreflightFinding;
+import java.util.List;
+
+/**
+ * One failure as people read it, whatever renders it (a page or problem+json): what happened, and
+ * when OceanBase answered, its own code and text next to a plain explanation and the next step.
+ *
+ * @param status   the HTTP status (the kind's, or the framework's for {@link FailureKind#HTTP_ERROR})
+ * @param findings the preflight's findings with their fixes, for {@link FailureKind#PREFLIGHT_FAILED}
+ */
+public record Failure(FailureKind kind, int status, String title, String detail, Integer obCode, String obText,
+        String explanation, String nextStep, List<PreflightFinding> findings) {
+
+    public Failure {
+        findings = findings == null ? null : List.copyOf(findings);
+    }
+}

@@ -1,0 +1,180 @@
+package io.obconsole.failure;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.obconsole.audit.AuditUnavailableException;
+import io.obconsole.audit.DuplicateActionException;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.ActionInterruptedException;
+import io.obconsole.backup.AlreadyRunningException;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.JobNotRunningException;
+import io.obconsole.backup.SetupRefusedException;
+import io.obconsole.backup.OceanBaseRejectedException;
+import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.InvalidIdentifierException;
+import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.policy.UnknownPolicyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * One mapper per failure kind, for pages and API alike: each asks {@link FailureCatalogue} what
+ * the failure means and {@link FailureResponses} renders it (problem+json under {@code /api},
+ * the failure page elsewhere). A new failure kind: its exception, a case in the catalogue, a
+ * method here.
+ */
+public class FailureMappers {
+
+    @Inject
+    FailureCatalogue catalogue;
+
+    @Inject
+    FailureResponses responses;
+
+    private Response known(RuntimeException e, UriInfo uri) {
+        return responses.respond(catalogue.describe(e), uri.getPath());
+    }
+
+    @ServerExceptionMapper
+    public Response rejectedByOceanBase(OceanBaseRejectedException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyRunning(AlreadyRunningException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response preflightRefused(PreflightRefusedException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidIdentifier(InvalidIdentifierException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ActionForbiddenException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownCluster(UnknownClusterException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownTenant(UnknownTenantException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownPolicy(UnknownPolicyException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jobNotRunning(JobNotRunningException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response setupRefused(SetupRefusedException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response duplicate(DuplicateActionException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response interrupted(ActionInterruptedException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreachable(ClusterUnreachableException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response auditUnavailable(AuditUnavailableException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    // ---- the framework's own refusals, in the same shape
+
+    /** A body that is not JSON at all. */
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return responses.respond(catalogue.of(FailureKind.INVALID_REQUEST, "The request body is not valid JSON: "
+                + e.getOriginalMessage(), null, catalogue.invalidNext(), null), uri.getPath());
+    }
+
+    /** JSON of the wrong shape: an unknown field, or a value of the wrong type (never a framework dump). */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+        String detail = e instanceof UnrecognizedPropertyException unknown
+                ? "The request has a field this call does not know: '" + unknown.getPropertyName() + "'."
+                : "The field '" + field + "' has a value of the wrong type.";
+        return responses.respond(catalogue.of(FailureKind.INVALID_REQUEST, detail, null, catalogue.invalidNext(), null),
+                uri.getPath());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return responses.respond(catalogue.notFound(), uri.getPath());
+    }
+
+    /** 405, 406, 415 and the like, with the framework's status and reason. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        if (original == null || original.getStatus() < 400 || original.hasEntity()) {
+            // a redirect, or a response a resource built on purpose (e.g. its own page): keep it
+            return original;
+        }
+        int status = original.getStatus();
+        String reason = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return responses.respond(catalogue.http(status, reason), uri.getPath());
+    }
+
+    /** Security refusals that reach the REST layer (the HTTP layer's own are handled by {@link SecurityFailures}). */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return SecurityFailures.withChallenge(responses.respond(catalogue.unauthenticated(null), uri.getPath()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return SecurityFailures.withChallenge(responses.respond(catalogue.unauthenticated(null), uri.getPath()));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response securityForbidden(ForbiddenException e, UriInfo uri) {
+        return responses.respond(catalogue.forbidden(null), uri.getPath());
+    }
+}

@@ -1,0 +1,165 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.alert.AlertChannels;
+import io.obconsole.alert.AlertKind;
+import io.obconsole.alert.Channel;
+import io.obconsole.alert.ChannelDraft;
+import io.obconsole.alert.ChannelFormat;
+import io.obconsole.alert.ChannelNotFoundException;
+import io.obconsole.alert.ChannelRejectedException;
+import io.obconsole.alert.DeliveryLogEntry;
+import io.obconsole.alert.Notifier;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** The admins' alert channel pages: the list with a form for a new one, one channel with its delivery log and test button. */
+@Path("/alerts/channels")
+public class AlertPagesResource {
+
+    private static final Set<String> FLASHES = Set.of("created", "saved", "deleted", "test-sent", "test-failed");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance channels(List<Channel> channels, List<String> keyNames, List<AlertKind> kinds,
+                List<ChannelFormat> formats, String flash, String error);
+
+        static native TemplateInstance channel(Channel channel, List<String> keyNames, List<AlertKind> kinds,
+                List<ChannelFormat> formats, List<DeliveryLogEntry> log, String flash, String error);
+    }
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    AlertChannels channels;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("done") String done) {
+        access.requireAdmin(access.who());
+        return page(null, done);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(@FormParam("name") String name, @FormParam("format") String format, @FormParam("url") String url,
+            @FormParam("keyName") String keyName, @FormParam("clusterPattern") String clusters,
+            @FormParam("tenantPattern") String tenants, @FormParam("kinds") List<String> kinds,
+            @FormParam("enabled") String enabled) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        try {
+            Channel created = channels.create(draft(name, format, url, keyName, clusters, tenants, kinds, enabled), who);
+            return redirect("/alerts/channels/" + created.id(), "created");
+        } catch (ChannelRejectedException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page(e.getMessage(), null).render()).build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance channel(@PathParam("id") long id, @QueryParam("done") String done) {
+        access.requireAdmin(access.who());
+        return detail(find(id), done, null);
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response update(@PathParam("id") long id, @FormParam("name") String name, @FormParam("format") String format,
+            @FormParam("url") String url, @FormParam("keyName") String keyName,
+            @FormParam("clusterPattern") String clusters, @FormParam("tenantPattern") String tenants,
+            @FormParam("kinds") List<String> kinds, @FormParam("enabled") String enabled) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        Channel channel = find(id);
+        // an empty URL field keeps the stored one: the page never shows it unmasked
+        String newUrl = url == null || url.isBlank() ? channel.url() : url;
+        try {
+            channels.update(id, draft(name, format, newUrl, keyName, clusters, tenants, kinds, enabled), who);
+            return redirect("/alerts/channels/" + id, "saved");
+        } catch (ChannelRejectedException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(detail(channel, null, e.getMessage()).render())
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Produces(MediaType.TEXT_HTML)
+    public Response delete(@PathParam("id") long id) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        try {
+            channels.delete(id, who);
+        } catch (ChannelNotFoundException e) {
+            throw new NotFoundException();
+        }
+        return redirect("/alerts/channels", "deleted");
+    }
+
+    @POST
+    @Path("{id}/test")
+    @Produces(MediaType.TEXT_HTML)
+    public Response test(@PathParam("id") long id) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        find(id);
+        Notifier.Result result = channels.test(id, who);
+        return redirect("/alerts/channels/" + id, result.delivered() ? "test-sent" : "test-failed");
+    }
+
+    private TemplateInstance page(String error, String done) {
+        return Templates.channels(channels.list(), channels.keyNames(), kinds(), List.of(ChannelFormat.values()),
+                flash(done), error);
+    }
+
+    private TemplateInstance detail(Channel channel, String done, String error) {
+        return Templates.channel(channel, channels.keyNames(), kinds(), List.of(ChannelFormat.values()),
+                channels.log(channel.id(), 100), flash(done), error);
+    }
+
+    private Channel find(long id) {
+        try {
+            return channels.get(id);
+        } catch (ChannelNotFoundException e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private static List<AlertKind> kinds() {
+        return java.util.Arrays.stream(AlertKind.values()).filter(k -> k != AlertKind.TEST).toList();
+    }
+
+    private static String flash(String done) {
+        return done != null && FLASHES.contains(done) ? done : null;
+    }
+
+    private static ChannelDraft draft(String name, String format, String url, String keyName, String clusters,
+            String tenants, List<String> kinds, String enabled) {
+        return new ChannelDraft(name, format, url, keyName, clusters, tenants, kinds, enabled != null);
+    }
+
+    private static Response redirect(String path, String done) {
+        return Response.seeOther(URI.create(path + "?done=" + done)).build();
+    }
+}

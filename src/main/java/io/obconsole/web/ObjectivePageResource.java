@@ -1,0 +1,64 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.alert.Objectives;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.UnknownTenantException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The tenant page's objective form (admins): saves the tenant's own objective and returns to the tenant page. */
+@Path("/clusters/{cluster}/tenants/{tenant}/objective")
+public class ObjectivePageResource {
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    Objectives objectives;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance rejected(String cluster, String tenant, String page, String reason);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @FormParam("maxBackupAge") String maxBackupAge, @FormParam("maxFullAge") String maxFullAge,
+            @FormParam("maxArchiveLag") String maxArchiveLag) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        String page = "/clusters/" + enc(cluster) + "/tenants/" + enc(tenant);
+        try {
+            objectives.set(who, cluster, tenant, maxBackupAge, maxFullAge, maxArchiveLag);
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        } catch (UnknownTenantException e) {
+            throw new NotFoundException();
+        } catch (InvalidRequestException e) {
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.rejected(cluster, tenant, page, e.getMessage()).render()).build();
+        }
+        return Response.seeOther(URI.create(page + "#objective")).build();
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

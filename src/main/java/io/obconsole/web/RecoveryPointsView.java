@@ -1,0 +1,61 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.alert.ObjectiveOverride;
+import io.obconsole.alert.Objectives;
+import io.obconsole.alert.RecoveryTimeline;
+import io.obconsole.alert.TenantObjective;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+
+/**
+ * The recovery-point parts of the overview and tenant pages ({@code inject:recoveryPoints} in their
+ * own tags), so that those pages' resources need not change: read from the objective board, in
+ * the reader's scope.
+ */
+@Named("recoveryPoints")
+@RequestScoped
+public class RecoveryPointsView {
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    Objectives objectives;
+
+    /** One tenant's section: its evaluation, its timeline, whether the reader may change it, the tenant's own setting. */
+    public record TenantSection(TenantObjective objective, RecoveryTimeline timeline, boolean canEdit,
+            ObjectiveOverride own) {
+
+        /** The tenant's own figures as the form shows them (empty: the default applies). */
+        public String ownBackupAge() {
+            return own == null || own.maxBackupAge() == null ? "" : own.maxBackupAge().toString();
+        }
+
+        public String ownFullAge() {
+            return own == null || own.maxFullAge() == null ? "" : own.maxFullAge().toString();
+        }
+
+        public String ownArchiveLag() {
+            return own == null || own.maxArchiveLag() == null ? "" : own.maxArchiveLag().toString();
+        }
+    }
+
+    /** The tenants the reader may see, worst first. */
+    public List<TenantObjective> visible() {
+        try {
+            return objectives.visible(access.who(), null);
+        } catch (io.obconsole.backup.ActionForbiddenException e) {
+            return List.of();
+        }
+    }
+
+    /** The tenant's section, or null when it is not evaluated yet (or not the reader's to see). */
+    public TenantSection tenant(String cluster, String tenant) {
+        Operator who = access.who();
+        return objectives.find(who, cluster, tenant).map(o -> new TenantSection(o, objectives.timeline(o),
+                access.isAdmin(who), objectives.ownSetting(cluster, tenant).orElse(null))).orElse(null);
+    }
+}

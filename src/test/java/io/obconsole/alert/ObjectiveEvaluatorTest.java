@@ -1,0 +1,138 @@
+package io.obconsole.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.obconsole.cluster.ArchiveStatus;
+import io.obconsole.cluster.BackupSet;
+import io.obconsole.cluster.Tenant;
+import io.obconsole.cluster.TenantState;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A tenant's state against its objective: OK, AT RISK past the warning fraction, BREACHED past the limit, worst figure wins. */
+class ObjectiveEvaluatorTest {
+
+    private static final LocalDateTime NOW = LocalDateTime.parse("2024-05-20T10:00:00");
+    private static final Objective DAY_WEEK_15MIN = new Objective(Duration.ofDays(1), Duration.ofDays(7),
+            Duration.ofMinutes(15), "default");
+    private final ObjectiveEvaluator evaluator = new ObjectiveEvaluator(0.8);
+
+    @Test
+    void freshBackupsAndArchivingIsOkAndTheRecoveryPointIsTheArchiveCheckpoint() {
+        TenantObjective o = evaluate(full(Duration.ofHours(3)), null, doing(Duration.ofMinutes(1)));
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.OK);
+        assertThat(o.reasons()).isEmpty();
+        assertThat(o.source()).isEqualTo(RecoveryPointSource.ARCHIVE);
+        assertThat(o.recoveryPoint()).isEqualTo(NOW.minusMinutes(1));
+        // the archive lag is the figure nearest its limit: 14 minutes left
+        assertThat(o.toBreach()).isEqualTo(Duration.ofMinutes(14));
+        assertThat(o.distance()).isEqualTo("breaches in 14 min");
+    }
+
+    @Test
+    void pastTheWarningFractionIsAtRiskWithTheReasonInWords() {
+        TenantObjective o = evaluate(full(Duration.ofHours(20)), null, doing(Duration.ofMinutes(1)));
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.AT_RISK);
+        assertThat(o.reasons()).containsExactly("newest backup set (FULL or INCREMENTAL) is 20 h old: past 80 % of the "
+                + "objective of 1 d, breached in 4 h");
+        assertThat(o.toBreach()).isEqualTo(Duration.ofMinutes(14));
+    }
+
+    @Test
+    void pastTheLimitIsBreachedAndSaysSinceWhen() {
+        TenantObjective o = evaluate(full(Duration.ofHours(30)), null, doing(Duration.ZERO));
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
+        assertThat(o.toBreach()).isEqualTo(Duration.ofHours(-6));
+        assertThat(o.since()).isEqualTo(NOW.minusHours(6));
+        assertThat(o.distance()).isEqualTo("breached 6 h ago");
+    }
+
+    @Test
+    void anIncrementalCountsForTheBackupAgeButNotForTheFullAge() {
+        TenantObjective o = evaluate(full(Duration.ofDays(8)), inc(Duration.ofHours(2)), doing(Duration.ZERO));
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
+        assertThat(o.checks()).extracting(ObjectiveCheck::figure, ObjectiveCheck::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ObjectiveCheck.Figure.LAST_BACKUP, ObjectiveState.OK),
+                org.assertj.core.groups.Tuple.tuple(ObjectiveCheck.Figure.LAST_FULL, ObjectiveState.BREACHED),
+                org.assertj.core.groups.Tuple.tuple(ObjectiveCheck.Figure.ARCHIVE_LAG, ObjectiveState.OK));
+    }
+
+    @Test
+    void archivingStoppedBreachesAndTheRecoveryPointFallsBackToTheLastGoodSet() {
+        ArchiveStatus stopped = new ArchiveStatus("STOP", NOW.minusHours(2), null);
+        TenantObjective o = evaluate(full(Duration.ofHours(3)), null, stopped);
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
+        assertThat(o.source()).isEqualTo(RecoveryPointSource.BACKUP_SET);
+        assertThat(o.recoveryPoint()).isEqualTo(NOW.minusHours(3));
+        assertThat(o.reasons()).containsExactly("log archiving is STOP, not DOING: archived log ends 2 h ago "
+                + "(objective: at most 15 min behind)");
+    }
+
+    @Test
+    void noBackupAtAllCannotBeMetUntilOneSucceeds() {
+        TenantObjective o = evaluate(null, null, ArchiveStatus.NONE);
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
+        assertThat(o.source()).isEqualTo(RecoveryPointSource.NONE);
+        assertThat(o.recoveryPoint()).isNull();
+        assertThat(o.toBreach()).isNull();
+        assertThat(o.distance()).isEqualTo("cannot be met until a backup succeeds");
+        assertThat(o.reasons()).hasSize(3).first().asString().startsWith("no successful backup set");
+    }
+
+    @Test
+    void aZeroLimitIsNoObjectiveForThatFigure() {
+        Objective onlyBackups = new Objective(Duration.ofDays(1), Duration.ZERO, Duration.ZERO, "tenant");
+        TenantObjective o = evaluator.evaluate("demo", state(full(Duration.ofHours(1)), null, ArchiveStatus.NONE), NOW,
+                onlyBackups);
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.OK);
+        assertThat(o.checks()).hasSize(1);
+    }
+
+    @Test
+    void worstFirstOrdersByStateThenByWhoBreachesSoonest() {
+        TenantObjective ok = evaluate(full(Duration.ofHours(1)), null, doing(Duration.ZERO));
+        TenantObjective atRisk = evaluate(full(Duration.ofHours(21)), null, doing(Duration.ZERO));
+        TenantObjective breachedLong = evaluate(full(Duration.ofDays(3)), null, doing(Duration.ZERO));
+        TenantObjective never = evaluate(null, null, ArchiveStatus.NONE);
+        TenantObjective breachedJust = evaluate(full(Duration.ofHours(25)), null, doing(Duration.ZERO));
+
+        assertThat(List.of(ok, breachedJust, atRisk, never, breachedLong).stream().sorted(TenantObjective.WORST_FIRST))
+                .containsExactly(never, breachedLong, breachedJust, atRisk, ok);
+    }
+
+    @Test
+    void aWarningFractionOutsideZeroToOneIsRefused() {
+        assertThatThrownBy(() -> new ObjectiveEvaluator(1.5)).hasMessageContaining("warning-fraction");
+    }
+
+    private TenantObjective evaluate(BackupSet full, BackupSet inc, ArchiveStatus archive) {
+        return evaluator.evaluate("demo", state(full, inc, archive), NOW, DAY_WEEK_15MIN);
+    }
+
+    private static TenantState state(BackupSet full, BackupSet inc, ArchiveStatus archive) {
+        return new TenantState(new Tenant(1002, "mysql_tenant", "MYSQL", "NORMAL"), archive, "file:///b", 0, full, inc,
+                List.of());
+    }
+
+    private static BackupSet full(Duration age) {
+        return age == null ? null : new BackupSet(1, "FULL", NOW.minus(age).minusMinutes(40), NOW.minus(age), age);
+    }
+
+    private static BackupSet inc(Duration age) {
+        return new BackupSet(2, "INC", NOW.minus(age).minusMinutes(5), NOW.minus(age), age);
+    }
+
+    private static ArchiveStatus doing(Duration lag) {
+        return new ArchiveStatus("DOING", NOW.minus(lag), lag);
+    }
+}

@@ -1,0 +1,76 @@
+package io.obconsole.alert;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.obconsole.testing.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** In real Chromium: the overview lists tenants worst first with their recovery points; a tenant page draws its 30-day timeline. */
+@QuarkusTest
+class RecoveryPointsBrowserTest {
+
+    private static final List<String> WORST_LAST = List.of("OK", "AT_RISK", "BREACHED");
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @Inject
+    ObjectiveWatch watch;
+
+    @Inject
+    io.obconsole.progress.ProgressPoller poller;
+
+    @BeforeEach
+    void evaluated() throws Exception {
+        poller.refreshNow("demo").get(30, java.util.concurrent.TimeUnit.SECONDS);
+        watch.round();
+    }
+
+    @Test
+    void theOverviewOrdersTenantsByRiskAndShowsTheirRecoveryPoints() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPage();
+            Browser.signIn(page, console.toString(), "vera", "vera");
+            Locator rows = page.locator("#objectives tbody tr");
+            assertThat(rows).hasCount(3);
+            List<Integer> severities = rows.all().stream().map(r -> WORST_LAST.indexOf(r.getAttribute("data-state"))).toList();
+            assertThat(severities).doesNotContain(-1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            // analytics never had a backup nor archiving: worst of all, and says so
+            assertThat(rows.first()).hasAttribute("data-objective", "demo/analytics");
+            assertThat(rows.first().locator("[data-field=recovery-point]")).containsText("none: no usable backup");
+            // mysql_tenant archives: its recovery point is the archive checkpoint, shown as a time
+            Locator mysql = page.locator("tr[data-objective='demo/mysql_tenant']");
+            assertThat(mysql.locator("[data-field=recovery-point] time")).isVisible();
+            assertThat(mysql.locator("[data-field=recovery-point]")).containsText("archive checkpoint");
+            assertThat(mysql.locator("[data-field=distance]")).containsText("breach");
+        }
+    }
+
+    @Test
+    void theTenantPageDrawsTheRecoveryPointTimeline() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPage();
+            Browser.signIn(page, console + "clusters/demo/tenants/mysql_tenant", "ada", "ada");
+            Locator chart = page.locator("svg#recovery-timeline");
+            assertThat(chart).isVisible();
+            assertThat(chart.locator("path.age")).hasCount(1);
+            assertThat(chart.locator("line.limit")).hasCount(1);
+            assertThat(chart.locator("text.tick")).not().hasCount(0);
+            assertThat(chart.locator("circle.mark.full").first()).isAttached();
+            assertThat(page.locator("#timeline-caption")).containsText("good backup set(s)");
+            assertThat(chart.boundingBox().height).isGreaterThan(100);
+            assertThat(page.locator("#objective-state")).isVisible();
+            // admins may change the tenant's objective from here
+            assertThat(page.locator("#objective-edit summary")).isVisible();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.obconsole.api;
+
+import static io.obconsole.api.ApiFixture.as;
+import static io.obconsole.api.ApiFixture.backup;
+import static io.obconsole.api.ApiFixture.backupsReceived;
+import static io.obconsole.api.ApiFixture.control;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.obconsole.testing.AuditSql;
+import io.obconsole.testing.Demo;
+import io.obconsole.testing.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14's findings 2, 5, 6, 9 and 10 as an outside prober met them, each asserting the answer,
+ * what reached the cluster and what the audit trail holds.
+ */
+@QuarkusTest
+class SecurityFindingsTest {
+
+    @BeforeEach
+    void freshCluster() {
+        ApiFixture.resetCluster();
+    }
+
+    @AfterEach
+    void putBack() {
+        ApiFixture.resetCluster();
+    }
+
+    private static Response start(String user, String key, Object body) {
+        return as(user).header("Idempotency-Key", key).body(body).post("/api/v1/clusters/demo/backups");
+    }
+
+    private static List<Map<String, String>> records(String where) {
+        return AuditSql.rows("SELECT * FROM audit_record WHERE " + where + " ORDER BY id");
+    }
+
+    private static Map<String, Object> withField(Map<String, Object> body, String name, Object value) {
+        Map<String, Object> changed = new HashMap<>(body);
+        changed.put(name, value);
+        return changed;
+    }
+
+    // ---- finding 2: job ids are not unique over time
+
+    @Test
+    void aJobThatReusesAnOldJobIdIsEndedOnTheTrailAndNeverCreditedToTheOldStarter() {
+        try {
+            Demo.services().restartDemoCluster(false);
+            long jobId = start("otto", UUID.randomUUID().toString(), backup("FULL", "mysql_tenant")).then()
+                    .statusCode(202).extract().jsonPath().getLong("jobs[0].jobId");
+            Demo.clock().advanceSeconds(120);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jobEnds(jobId).size() == 1);
+
+            // the cluster is recreated: it numbers its jobs from the start again
+            Demo.services().restartDemoCluster(false);
+            Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            long reused = Long.parseLong(String.valueOf(Demo.query("SELECT JOB_ID FROM CDB_OB_BACKUP_JOBS"
+                    + " WHERE TENANT_ID = 1002").get(0).get("JOB_ID")));
+            assertThat(reused).isEqualTo(jobId);
+
+            String finding = as("otto").body(backup("FULL", "mysql_tenant")).post("/api/v1/clusters/demo/preflight")
+                    .then().statusCode(200).extract().path("tenants[0].findings.find { it.check == 'NOT_RUNNING' }.problem");
+            assertThat(finding).contains("job " + reused).contains("started outside the console").doesNotContain("otto");
+            Response refused = start("olga", UUID.randomUUID().toString(), backup("FULL", "mysql_tenant"));
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(refused.asString()).doesNotContain("otto");
+
+            Demo.clock().advanceSeconds(120);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jobEnds(jobId).size() == 2);
+            List<Map<String, String>> ends = jobEnds(jobId);
+            assertThat(ends.get(0).get("intent_id")).isNotNull();
+            assertThat(ends.get(1).get("intent_id")).isNull();
+            assertThat(ends.get(1).get("action_name")).isEqualTo("BACKUP_JOB");
+        } finally {
+            Demo.services().restartDemoCluster(false);
+        }
+    }
+
+    private static List<Map<String, String>> jobEnds(long jobId) {
+        return records("outcome = 'JOB_ENDED' AND cluster_name = 'demo' AND job_end_key LIKE 'demo/1002/%/" + jobId + "/%'");
+    }
+
+    // ---- finding 5: refusals are audited, input validated before the intent
+
+    @Test
+    void aForbiddenStartIsRecordedAsARefusalAndNothingIsSent() {
+        long before = records("outcome = 'REFUSED_FORBIDDEN' AND actor_username = 'otto'").size();
+        start("otto", UUID.randomUUID().toString(), backup("FULL", "oracle_tenant")).then().statusCode(403);
+        List<Map<String, String>> refusals = records("outcome = 'REFUSED_FORBIDDEN' AND actor_username = 'otto'");
+        assertThat(refusals).hasSize((int) before + 1);
+        assertThat(refusals.get(refusals.size() - 1)).containsEntry("action_name", "BACKUP_FULL")
+                .containsEntry("tenants", "[\"oracle_tenant\"]");
+        assertThat(backupsReceived()).isEmpty();
+    }
+
+    @Test
+    void aFloodOfRefusalsCannotFillTheTrail() {
+        long before = records("actor_username = 'vera'").size();
+        for (int i = 0; i < 40; i++) {
+            start("vera", UUID.randomUUID().toString(), backup("FULL", "mysql_tenant")).then().statusCode(403);
+        }
+        long recorded = records("actor_username = 'vera'").size() - before;
+        assertThat(recorded).isBetween(1L, 20L);
+        assertThat(backupsReceived()).isEmpty();
+    }
+
+    @Test
+    void invalidInputIsRefusedAsSuchBeforeAnyIntentIsRecorded() {
+        Map<String, Object> full = backup("FULL", "mysql_tenant");
+        List<Map<String, Object>> bodies = List.of(
+                withField(full, "description", "first line\nsecond line"),
+                withField(withField(full, "encryptionPassword", "p".repeat(129)), "encryptionPasswordConfirmation",
+                        "p".repeat(129)),
+                withField(full, "description", "x".repeat(70_000)));
+        for (Map<String, Object> body : bodies) {
+            String key = UUID.randomUUID().toString();
+            long refusedBefore = records("outcome = 'REFUSED_INVALID' AND actor_username = 'otto'").size();
+            start("otto", key, body).then().statusCode(400).contentType("application/json");
+            assertThat(records("idempotency_key = '" + key + "'")).as("no intent without outcome").isEmpty();
+            List<Map<String, String>> refusals = records("outcome = 'REFUSED_INVALID' AND actor_username = 'otto'");
+            assertThat(refusals).hasSize((int) refusedBefore + 1);
+            assertThat(refusals.get(refusals.size() - 1).get("action_params")).doesNotContain("ppppp").doesNotContain("xxxxx");
+        }
+        assertThat(backupsReceived()).isEmpty();
+    }
+
+    // ---- finding 6: scope leaks
+
+    @Test
+    void aRefusedAllTenantsPreflightNamesNoTenantThePersonMayNotSee() {
+        String answer = as("otto").body(Map.of("type", "FULL", "allTenants", true))
+                .post("/api/v1/clusters/demo/preflight").then().statusCode(403).extract().asString();
+        assertThat(answer).doesNotContain("oracle_tenant").doesNotContain("analytics").contains("every tenant");
+    }
+
+    @Test
+    void anEditedTenantIndexRowBreaksTheChainCheckAtItsRecord() {
+        start("otto", UUID.randomUUID().toString(), backup("FULL", "oracle_tenant")).then().statusCode(403);
+        long id = Long.parseLong(records("outcome = 'REFUSED_FORBIDDEN' AND actor_username = 'otto'").stream()
+                .reduce((a, b) -> b).orElseThrow().get("id"));
+        as("ada").get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+        // hide the record from otto's colleagues' view by moving it to another tenant in the index only
+        AuditSql.update("UPDATE audit_record_tenant SET tenant_name = 'analytics' WHERE record_id = " + id);
+        try {
+            as("ada").get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(false))
+                    .body("brokenAt", equalTo((int) id));
+        } finally {
+            AuditSql.update("UPDATE audit_record_tenant SET tenant_name = 'oracle_tenant' WHERE record_id = " + id);
+        }
+        as("ada").get("/api/v1/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    }
+
+    // ---- finding 9: idempotency keys per person; cancel checks the job id
+
+    @Test
+    void anotherPersonsIdempotencyKeyIsNeitherReplayedNorRevealed() {
+        String key = "shared-" + UUID.randomUUID();
+        long ottos = start("otto", key, backup("FULL", "mysql_tenant")).then().statusCode(202).extract().jsonPath()
+                .getLong("auditId");
+        Response olgas = start("olga", key, backup("FULL", "oracle_tenant"));
+        assertThat(olgas.statusCode()).isEqualTo(202);
+        assertThat(olgas.jsonPath().getLong("auditId")).isNotEqualTo(ottos);
+        assertThat(olgas.asString()).doesNotContain("mysql_tenant");
+        assertThat(backupsReceived()).hasSize(2);
+        // the same person's key again still starts nothing
+        start("otto", key, backup("FULL", "mysql_tenant")).then().statusCode(409);
+        assertThat(backupsReceived()).hasSize(2);
+    }
+
+    @Test
+    void cancellingAnEndedJobByItsIdCancelsNothingElse() {
+        long ended = start("otto", UUID.randomUUID().toString(), backup("FULL", "mysql_tenant")).then().statusCode(202)
+                .extract().jsonPath().getLong("jobs[0].jobId");
+        Demo.clock().advanceSeconds(120);
+        long running = start("otto", UUID.randomUUID().toString(), backup("INCREMENTAL", "mysql_tenant")).then()
+                .statusCode(202).extract().jsonPath().getLong("jobs[0].jobId");
+        control().resetStatements();
+
+        WebSession otto = WebSession.signIn("otto");
+        Response page = otto.post("/jobs/demo/mysql_tenant/" + ended + "/cancel", Map.of("key", UUID.randomUUID().toString()));
+        assertThat(page.statusCode()).isEqualTo(409);
+        assertThat(page.asString()).contains("not running");
+        assertThat(control().statementsReceived()).noneMatch(s -> s.startsWith("ALTER SYSTEM CANCEL"));
+        assertThat(Demo.query("SELECT STATUS FROM CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002 AND JOB_ID = " + running))
+                .extracting(row -> row.get("STATUS")).containsExactly("DOING");
+    }
+
+    // ---- finding 10: odd input is a JSON 400, never a 500
+
+    @Test
+    void oddInputIsAJson400() {
+        as("otto").header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"type\":\"FULL\",\"tenants\":[null]}")
+                .post("/api/v1/clusters/demo/backups").then().statusCode(400).contentType("application/json")
+                .body("error", equalTo("INVALID_REQUEST"));
+        start("otto", "k".repeat(192), backup("FULL", "mysql_tenant")).then().statusCode(400)
+                .contentType("application/json");
+        as("otto").header("Idempotency-Key", "k".repeat(300)).body(Map.of("tenants", List.of("mysql_tenant")))
+                .post("/api/v1/clusters/demo/backups/cancel").then().statusCode(400).contentType("application/json");
+        as("otto").body("{\"type\":\"FULL\",\"tenants\":[\"" + "t".repeat(5000) + "\"]}")
+                .post("/api/v1/clusters/demo/preflight").then().statusCode(400).contentType("application/json");
+        Response webCancel = WebSession.signIn("otto").post("/jobs/demo/mysql_tenant/1/cancel", Map.of("key", "k".repeat(300)));
+        assertThat(webCancel.statusCode()).isEqualTo(400);
+        assertThat(webCancel.asString()).doesNotContain("Exception");
+        assertThat(backupsReceived()).isEmpty();
+        assertThat(control().statementsReceived()).noneMatch(s -> s.startsWith("ALTER SYSTEM CANCEL"));
+    }
+}
