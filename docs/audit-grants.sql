@@ -17,6 +17,24 @@ GRANT SELECT, INSERT ON obconsole.audit_job_start     TO 'obconsole'@'%';
 -- No INSERT or DELETE: the row is created by the migration and must stay the only one.
 GRANT SELECT, UPDATE ON obconsole.audit_chain_head    TO 'obconsole'@'%';
 
+-- Backup policies (not part of the trail): the console creates, changes and deletes them, and
+-- records each scheduled slot's run (claimed, then its outcome).
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.backup_policy     TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE ON obconsole.backup_policy_run         TO 'obconsole'@'%';
+
+-- Quartz's clustered job store (the policies' schedules): Quartz reads, locks and rewrites these.
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_JOB_DETAILS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_TRIGGERS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_SIMPLE_TRIGGERS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_CRON_TRIGGERS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_SIMPROP_TRIGGERS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_BLOB_TRIGGERS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_CALENDARS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_PAUSED_TRIGGER_GRPS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_FIRED_TRIGGERS TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_SCHEDULER_STATE TO 'obconsole'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.QRTZ_LOCKS TO 'obconsole'@'%';
+
 -- Objectives and alerts (not part of the trail): the console changes these rows as conditions
 -- open and close, deliveries are claimed and sent, and admins edit channels and objectives.
 GRANT SELECT, INSERT, UPDATE, DELETE ON obconsole.alert_tenant_objective TO 'obconsole'@'%';

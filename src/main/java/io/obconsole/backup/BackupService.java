@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,13 +53,10 @@ public class BackupService {
     private final Preflight preflight;
     private final Consumer<BackupsChanged> changes;
     private final Refusals refusals;
+    private final BackupPlanner planner;
+    private final ActionRecords records;
+    private final ReplayCache replays = new ReplayCache();
     private final Map<String, ReentrantLock> clusterLocks = new ConcurrentHashMap<>();
-    private final Map<String, Object> completed = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
-            return size() > 500;
-        }
-    });
 
     @Inject
     public BackupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions, Preflight preflight,
@@ -80,6 +78,8 @@ public class BackupService {
         this.preflight = preflight;
         this.changes = changes;
         this.refusals = refusals;
+        this.planner = new BackupPlanner(preflight);
+        this.records = new ActionRecords(audit);
     }
 
     /**
@@ -123,7 +123,7 @@ public class BackupService {
         admitAction(who, "PREFLIGHT", request.cluster(), request.scope(), request::validate, false);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
-        List<TenantName> tenants = resolve(dialect, snapshot, request.scope());
+        List<TenantName> tenants = BackupPlanner.resolve(dialect, snapshot, request.scope());
         try {
             requireViewEvery(who, request.cluster(), tenants);
         } catch (ActionForbiddenException e) {
@@ -142,9 +142,10 @@ public class BackupService {
         admitAction(who, action(request), request.cluster(), request.scope(), request::validate, true);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
-        BackupPlan plan = plan(request, snapshot, dialect, resolve(dialect, snapshot, request.scope()));
+        BackupPlan plan = planner.plan(request, snapshot, dialect,
+                BackupPlanner.resolve(dialect, snapshot, request.scope()));
         if (!plan.report().passed()) {
-            throw refusal(plan.report());
+            throw BackupPlanner.refusal(plan.report());
         }
         return plan;
     }
@@ -153,14 +154,14 @@ public class BackupService {
     public BackupResult start(Operator who, BackupRequest request) {
         try {
             admitAction(who, action(request), request.cluster(), request.scope(), request::validate, true);
-            Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
-            if (earlier instanceof BackupResult result) {
-                return result;
+            Optional<BackupResult> earlier = replays.earlier(who, request.idempotencyKey(), BackupResult.class);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
-            long intent = audit.recordIntent(new ActionIntent(who, request.type().action(), request.cluster(),
-                    request.scope().audited(), withConcurrencyBefore(request), keyOf(request.idempotencyKey())));
+            long intent = records.intent(new ActionIntent(who, request.type().action(), request.cluster(),
+                    request.scope().audited(), withConcurrencyBefore(request), ReplayCache.keyOf(request.idempotencyKey())));
             BackupResult result = withClusterLock(request.cluster(), () -> startRecorded(who, request, intent));
-            completed.put(replayKey(who, request.idempotencyKey()), result);
+            replays.remember(who, request.idempotencyKey(), result);
             return result;
         } finally {
             request.clearSecrets();
@@ -195,11 +196,11 @@ public class BackupService {
             ClusterSnapshot snapshot = gateway.snapshot(cluster);
             ObDialect dialect = gateway.dialect(cluster);
             List<TenantName> tenants = resolveRecorded(intent, dialect, snapshot, request.scope());
-            BackupPlan planned = plan(request, snapshot, dialect, tenants);
+            BackupPlan planned = planner.plan(request, snapshot, dialect, tenants);
             PreflightReport report = planned.report();
             if (!report.passed()) {
-                outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, null, List.of());
-                throw refusal(report);
+                records.outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, null, List.of());
+                throw BackupPlanner.refusal(report);
             }
             statements = planned.statements();
             LocalDateTime before = gateway.now(cluster);
@@ -207,18 +208,20 @@ public class BackupService {
             gateway.run(cluster, statements);
             changes.accept(new BackupsChanged(cluster));
             List<StartedJob> jobs = readBack(cluster, snapshot, planned.covered(), before);
-            outcome(intent, AuditOutcome.ACCEPTED, planned.redacted(), null, null, refs(cluster, jobs));
+            records.outcome(intent, AuditOutcome.ACCEPTED, planned.redacted(), null, null,
+                    ActionRecords.refs(cluster, jobs));
             return new BackupResult(intent, cluster, request.type(), jobs, planned.redacted(), report.skipped(),
-                    planned.previousConcurrency(), warnings(report));
+                    planned.previousConcurrency(), BackupPlanner.warnings(report));
         } catch (ObErrorException e) {
-            List<String> sent = redacted(sentUpTo(statements, e.statement()));
-            outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, sent, e.error().code(), e.error().text(), List.of());
+            List<String> sent = ActionRecords.redacted(ActionRecords.sentUpTo(statements, e.statement()));
+            records.outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, sent, e.error().code(), e.error().text(), List.of());
             if (e.error().code() == 9036) {
                 throw new AlreadyRunningException(alreadyRunning(cluster, request.scope()), e.error());
             }
             throw new OceanBaseRejectedException(e.error());
         } catch (ClusterUnreachableException e) {
-            outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, redacted(statements), null, e.reason(), List.of());
+            records.outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, ActionRecords.redacted(statements), null,
+                    e.reason(), List.of());
             throw new ActionInterruptedException(cluster, e.reason(), !statements.isEmpty());
         }
     }
@@ -227,13 +230,13 @@ public class BackupService {
     public CancelResult cancel(Operator who, CancelRequest request) {
         String cluster = request.cluster();
         admitAction(who, CANCEL, cluster, request.scope(), request::validate, true);
-        Object earlier = completed.get(replayKey(who, request.idempotencyKey()));
-        if (earlier instanceof CancelResult result) {
-            return result;
+        Optional<CancelResult> earlier = replays.earlier(who, request.idempotencyKey(), CancelResult.class);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
-        long intent = audit.recordIntent(new ActionIntent(who, CANCEL, cluster, request.scope().audited(),
+        long intent = records.intent(new ActionIntent(who, CANCEL, cluster, request.scope().audited(),
                 request.jobId() == null ? Map.of() : Map.of("jobId", request.jobId().toString()),
-                keyOf(request.idempotencyKey())));
+                ReplayCache.keyOf(request.idempotencyKey())));
         List<ObStatement> plan = List.of();
         try {
             ClusterSnapshot snapshot = gateway.snapshot(cluster);
@@ -246,71 +249,28 @@ public class BackupService {
                 // the person confirmed cancelling that job: another job of the tenant is not theirs to stop
                 String reason = "Job " + request.jobId() + " of " + String.join(", ", names) + " is not running any more;"
                         + " nothing was cancelled.";
-                outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, reason, List.of());
+                records.outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, reason, List.of());
                 throw new JobNotRunningException(reason);
             }
             plan = List.of(dialect.cancel(request.scope().all() ? List.of() : tenants));
-            LOG.infof("%s cancels on cluster %s: %s", who.username(), cluster, redacted(plan));
+            LOG.infof("%s cancels on cluster %s: %s", who.username(), cluster, ActionRecords.redacted(plan));
             gateway.run(cluster, plan);
             changes.accept(new BackupsChanged(cluster));
-            outcome(intent, AuditOutcome.ACCEPTED, redacted(plan), null, null, refs(cluster, canceling));
-            CancelResult result = new CancelResult(intent, cluster, canceling, redacted(plan));
-            completed.put(replayKey(who, request.idempotencyKey()), result);
+            records.outcome(intent, AuditOutcome.ACCEPTED, ActionRecords.redacted(plan), null, null,
+                    ActionRecords.refs(cluster, canceling));
+            CancelResult result = new CancelResult(intent, cluster, canceling, ActionRecords.redacted(plan));
+            replays.remember(who, request.idempotencyKey(), result);
             return result;
         } catch (ObErrorException e) {
-            outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, redacted(plan), e.error().code(), e.error().text(),
+            records.outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, ActionRecords.redacted(plan), e.error().code(),
+                    e.error().text(),
                     List.of());
             throw new OceanBaseRejectedException(e.error());
         } catch (ClusterUnreachableException e) {
-            outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, redacted(plan), null, e.reason(), List.of());
+            records.outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, ActionRecords.redacted(plan), null, e.reason(),
+                    List.of());
             throw new ActionInterruptedException(cluster, e.reason(), !plan.isEmpty());
         }
-    }
-
-    // ---- the statements
-
-    /** The preflight of the request on this snapshot and, if it passes, the statements that carry it out. */
-    private BackupPlan plan(BackupRequest request, ClusterSnapshot snapshot, ObDialect dialect,
-            List<TenantName> tenants) {
-        PreflightReport report = preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
-                request.acknowledgeFullInsteadOfIncremental());
-        if (!report.passed()) {
-            return BackupPlan.refused(report);
-        }
-        List<TenantName> covered = tenants.stream().filter(t -> report.covered().contains(t.value())).toList();
-        Map<String, Integer> previous = new LinkedHashMap<>();
-        List<ObStatement> statements = statements(request, dialect, snapshot, covered, previous);
-        return new BackupPlan(report, covered, statements, java.util.Collections.unmodifiableMap(previous));
-    }
-
-    /** Concurrency first (with the right TENANT clause), then the password, then the BACKUP. */
-    private static List<ObStatement> statements(BackupRequest request, ObDialect dialect, ClusterSnapshot snapshot,
-            List<TenantName> covered, Map<String, Integer> previous) {
-        List<ObStatement> plan = new ArrayList<>();
-        boolean everyTenant = request.scope().all() || dialect.mode() == ClusterMode.TENANT;
-        if (request.concurrency() != null) {
-            if (everyTenant) {
-                plan.addAll(dialect.setThreadScoreOfEveryUserTenant(request.concurrency(), snapshot.tenants().stream()
-                        .map(t -> dialect.tenant(t.name(), snapshot.tenantNames())).toList()));
-                snapshot.tenants().forEach(t -> previous.put(t.name(), t.threadScore()));
-            } else {
-                for (TenantName tenant : covered) {
-                    plan.add(dialect.setThreadScore(request.concurrency(), tenant));
-                    previous.put(tenant.value(), snapshot.tenant(tenant.value()).map(TenantState::threadScore).orElse(null));
-                }
-            }
-        }
-        if (request.encrypted()) {
-            char[] password = request.encryptionPassword().reveal();
-            try {
-                plan.add(dialect.setEncryption(password));
-            } finally {
-                Arrays.fill(password, '\0');
-            }
-        }
-        plan.add(dialect.backup(request.type() == BackupType.INCREMENTAL, request.scope().all() ? List.of() : covered,
-                request.plusArchivelog(), request.description()));
-        return plan;
     }
 
     /** The jobs the BACKUP created: user-tenant jobs of the covered tenants, by our initiator, started from just before. */
@@ -339,18 +299,12 @@ public class BackupService {
 
     // ---- checks
 
-    private List<TenantName> resolve(ObDialect dialect, ClusterSnapshot snapshot, BackupScope scope) {
-        List<String> listed = snapshot.tenantNames();
-        List<String> names = scope.all() ? listed : scope.tenants().stream().distinct().toList();
-        return names.stream().map(name -> dialect.tenant(name, listed)).toList();
-    }
-
-    /** As {@link #resolve}, with an unknown tenant recorded as refused before the exception leaves. */
+    /** As {@link BackupPlanner#resolve}, with an unknown tenant recorded as refused before the exception leaves. */
     private List<TenantName> resolveRecorded(long intent, ObDialect dialect, ClusterSnapshot snapshot, BackupScope scope) {
         try {
-            return resolve(dialect, snapshot, scope);
+            return BackupPlanner.resolve(dialect, snapshot, scope);
         } catch (RuntimeException e) {
-            outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, e.getMessage(), List.of());
+            records.outcome(intent, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, e.getMessage(), List.of());
             throw e;
         }
     }
@@ -387,27 +341,6 @@ public class BackupService {
         return scope.tenants().stream().filter(allowed.negate()).distinct().collect(Collectors.joining(", "));
     }
 
-    private static RuntimeException refusal(PreflightReport report) {
-        if (report.blockedByRunningBackup()) {
-            return new AlreadyRunningException(report.findings().stream().filter(PreflightFinding::blocking)
-                    .map(PreflightFinding::problem).collect(Collectors.joining(" ")), null);
-        }
-        if (report.blocked()) {
-            return new PreflightRefusedException(report.allTenants()
-                    ? "No tenant of cluster " + report.cluster() + " can be backed up now; see each tenant's findings."
-                    : "The preflight failed; see the findings and their fixes.", report);
-        }
-        return new PreflightRefusedException("OceanBase will take a FULL backup instead of an incremental one for "
-                + report.tenants().stream().filter(TenantPreflight::needsAcknowledgement).map(TenantPreflight::tenant)
-                        .collect(Collectors.joining(", "))
-                + ": acknowledge this (acknowledgeFullInsteadOfIncremental) to go ahead.", report);
-    }
-
-    private static List<String> warnings(PreflightReport report) {
-        return report.tenants().stream().filter(t -> !t.blocked() && t.needsAcknowledgement())
-                .flatMap(t -> t.findings().stream()).filter(f -> !f.blocking()).map(PreflightFinding::problem).toList();
-    }
-
     /**
      * 9036: OceanBase saw a running backup the preflight did not (another console instance was
      * faster). Names who started each running job by that very job, never by an older one with
@@ -428,44 +361,8 @@ public class BackupService {
         return message.append('.').toString();
     }
 
-    // ---- audit and bookkeeping
-
-    private void outcome(long intent, AuditOutcome outcome, List<String> statements, Integer code, String text,
-            List<AuditTrail.JobRef> jobs) {
-        try {
-            audit.recordOutcome(intent, outcome, statements, code, text, jobs);
-        } catch (RuntimeException e) {
-            // the action has already happened (or been refused); say so loudly rather than hide its result
-            LOG.errorf("Audit outcome %s of record %d could not be written: %s", outcome, intent, e.getMessage());
-        }
-    }
-
-    private static List<AuditTrail.JobRef> refs(String cluster, List<StartedJob> jobs) {
-        return jobs.stream().map(j -> new AuditTrail.JobRef(cluster, j.tenantId(), j.tenant(), j.incarnation(), j.jobId(),
-                j.startedAt())).toList();
-    }
-
-    /** The statements sent until OceanBase refused {@code refused} (none if a read before them failed). */
-    private static List<ObStatement> sentUpTo(List<ObStatement> plan, ObStatement refused) {
-        int index = refused == null ? -1 : plan.indexOf(refused);
-        return plan.subList(0, index + 1);
-    }
-
-    private static List<String> redacted(List<ObStatement> statements) {
-        return statements.stream().map(ObStatement::redacted).toList();
-    }
-
-    /** Without a key there is nothing to replay: a fresh one makes the submit unique. */
-    private static String replayKey(Operator who, String key) {
-        return who.username() + "\n" + (key == null || key.isBlank() ? java.util.UUID.randomUUID() : key);
-    }
-
     private static String action(BackupRequest request) {
         return request.type() == null ? "BACKUP" : request.type().action();
-    }
-
-    private static String keyOf(String key) {
-        return key == null || key.isBlank() ? java.util.UUID.randomUUID().toString() : key;
     }
 
     private <T> T withClusterLock(String cluster, java.util.function.Supplier<T> action) {

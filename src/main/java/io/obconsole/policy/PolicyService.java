@@ -5,6 +5,8 @@ import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
+import io.obconsole.audit.Refusals;
+import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.BackupType;
 import io.obconsole.backup.InvalidRequestException;
@@ -43,11 +45,13 @@ public class PolicyService {
     private final PolicyRuns runs;
     private final NamedSecrets secrets;
     private final PolicyConfig config;
+    private final Refusals refusals;
     private final Clock clock;
 
     @Inject
     public PolicyService(Permissions permissions, AuditTrail audit, ClusterGateway gateway, PolicyTriggers triggers,
-            PolicyRuns runs, NamedSecrets secrets, PolicyConfig config) {
+            PolicyRuns runs, NamedSecrets secrets, PolicyConfig config, Refusals refusals) {
+        this.refusals = refusals;
         this.permissions = permissions;
         this.audit = audit;
         this.gateway = gateway;
@@ -76,25 +80,11 @@ public class PolicyService {
 
     /** Creates the tenant's policy or replaces it whole; the one who saves it becomes its owner. */
     public PolicyView save(Operator who, String cluster, String tenant, PolicySpec spec) {
-        requireManage(who, cluster, tenant);
-        spec.validate();
         Instant now = clock.instant();
-        for (Schedule schedule : new Schedule[] { spec.full(), spec.incremental() }) {
-            if (schedule != null) {
-                schedule.requireInterval(config.minInterval(), now);
-            }
-        }
-        if (spec.secretName() != null && !secrets.exists(spec.secretName())) {
-            throw new InvalidRequestException("No secret named '" + spec.secretName() + "' is configured: set the "
-                    + "environment variable " + NamedSecrets.variable(spec.secretName()) + " or put a file of that name "
-                    + "in the secrets directory of every console instance");
-        }
-        if (spec.descriptionTemplate() != null) {
-            BackupPolicy sample = new BackupPolicy();
-            sample.id = 0L;
-            sample.descriptionTemplate = spec.descriptionTemplate();
-            ObDialect.checkDescription(PolicyRunner.description(sample, BackupType.INCREMENTAL, now));
-        }
+        admit(who, "POLICY_SAVE", cluster, tenant, () -> {
+            requireManage(who, cluster, tenant);
+            validate(spec, now);
+        });
         requireTenant(cluster, tenant);
         BackupPolicy before = QuarkusTransaction.requiringNew().call(() -> BackupPolicy.of(cluster, tenant)
                 .map(PolicyService::copy).orElse(null));
@@ -128,6 +118,40 @@ public class PolicyService {
         });
     }
 
+    /** What a policy must be before anything is recorded: schedules far enough apart, a configured secret, a valid description. */
+    private void validate(PolicySpec spec, Instant now) {
+        spec.validate();
+        for (Schedule schedule : new Schedule[] { spec.full(), spec.incremental() }) {
+            if (schedule != null) {
+                schedule.requireInterval(config.minInterval(), now);
+            }
+        }
+        if (spec.secretName() != null && !secrets.exists(spec.secretName())) {
+            throw new InvalidRequestException("No secret named '" + spec.secretName() + "' is configured: set the "
+                    + "environment variable " + NamedSecrets.variable(spec.secretName()) + " or put a file of that name "
+                    + "in the secrets directory of every console instance");
+        }
+        if (spec.descriptionTemplate() != null) {
+            BackupPolicy sample = new BackupPolicy();
+            sample.id = 0L;
+            sample.descriptionTemplate = spec.descriptionTemplate();
+            ObDialect.checkDescription(PolicyRunner.description(sample, BackupType.INCREMENTAL, now));
+        }
+    }
+
+    /** Runs the checks; a refusal (forbidden or invalid) is recorded as such, rate-limited per person. */
+    private void admit(Operator who, String action, String cluster, String tenant, Runnable checks) {
+        try {
+            checks.run();
+        } catch (ActionForbiddenException e) {
+            refusals.forbidden(who, action, cluster, List.of(tenant), e.getMessage());
+            throw e;
+        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            refusals.invalid(who, action, cluster, List.of(tenant), e.getMessage());
+            throw e;
+        }
+    }
+
     public PolicyView pause(Operator who, String cluster, String tenant) {
         return setPaused(who, cluster, tenant, true);
     }
@@ -137,7 +161,7 @@ public class PolicyService {
     }
 
     public void delete(Operator who, String cluster, String tenant) {
-        requireManage(who, cluster, tenant);
+        admit(who, "POLICY_DELETE", cluster, tenant, () -> requireManage(who, cluster, tenant));
         BackupPolicy before = find(who, cluster, tenant);
         change(who, "POLICY_DELETE", cluster, tenant, difference(before, null), () -> {
             BackupPolicy stored = BackupPolicy.findById(before.id);
@@ -150,7 +174,7 @@ public class PolicyService {
     }
 
     private PolicyView setPaused(Operator who, String cluster, String tenant, boolean paused) {
-        requireManage(who, cluster, tenant);
+        admit(who, paused ? "POLICY_PAUSE" : "POLICY_RESUME", cluster, tenant, () -> requireManage(who, cluster, tenant));
         BackupPolicy before = find(who, cluster, tenant);
         Map<String, String> difference = new LinkedHashMap<>();
         difference.put("paused", before.paused + " → " + paused);
@@ -189,12 +213,14 @@ public class PolicyService {
     }
 
     private BackupPolicy find(Operator who, String cluster, String tenant) {
-        gateway.settings(cluster);
-        checkTenantName(tenant);
-        if (!permissions.canView(who, cluster, tenant)) {
-            throw new ActionForbiddenException(who.username() + " may not see the policies of " + label(tenant)
-                    + " on cluster " + cluster);
-        }
+        admit(who, "POLICY_READ", cluster, tenant, () -> {
+            gateway.settings(cluster);
+            checkTenantName(tenant);
+            if (!permissions.canView(who, cluster, tenant)) {
+                throw new ActionForbiddenException(who.username() + " may not see the policies of " + label(tenant)
+                        + " on cluster " + cluster);
+            }
+        });
         return QuarkusTransaction.requiringNew().call(() -> BackupPolicy.of(cluster, tenant).map(PolicyService::copy))
                 .orElseThrow(() -> new UnknownPolicyException(cluster, tenant));
     }

@@ -11,6 +11,10 @@ final class Flash {
     static final String SESSION_EXPIRED = "session-expired";
     static final String REVIEW_EXPIRED = "review-expired";
     static final String SETUP_DONE = "setup-done";
+    static final String POLICY_SAVED = "policy-saved";
+    static final String POLICY_PAUSED = "policy-paused";
+    static final String POLICY_RESUMED = "policy-resumed";
+    static final String POLICY_DELETED = "policy-deleted";
 
     private Flash() {
     }
@@ -25,6 +29,10 @@ final class Flash {
             case SESSION_EXPIRED -> msg.flash_session_expired();
             case REVIEW_EXPIRED -> msg.flash_review_expired();
             case SETUP_DONE -> msg.flash_setup_done();
+            case POLICY_SAVED -> msg.flash_policy_saved();
+            case POLICY_PAUSED -> msg.flash_policy_paused();
+            case POLICY_RESUMED -> msg.flash_policy_resumed();
+            case POLICY_DELETED -> msg.flash_policy_deleted();
             default -> null;
         };
     }

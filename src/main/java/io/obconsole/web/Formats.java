@@ -71,6 +71,16 @@ public final class Formats {
         return clusterTime == null ? "–" : UTC_TEXT.format(ClusterTime.toUtc(clusterTime));
     }
 
+    /** An instant (a policy's next run) for {@code <time datetime>}; the browser shows it in the reader's zone. */
+    public static String instant(java.time.Instant at) {
+        return at == null ? "" : at.toString();
+    }
+
+    /** An instant in UTC words, what the page shows before (and without) the browser script. */
+    public static String utc(java.time.Instant at) {
+        return at == null ? "–" : UTC_TEXT.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
     static LocalDateTime utcNow() {
         return LocalDateTime.now(ZoneOffset.UTC);
     }

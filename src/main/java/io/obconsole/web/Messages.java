@@ -707,4 +707,112 @@ public interface Messages {
 
     @Message("{#when action}{#is DATA_BACKUP_DEST}Set the data backup destination{#is LOG_ARCHIVE_DEST}Set the log archive destination{#is ARCHIVELOG}Start log archiving{#is NOARCHIVELOG}Stop log archiving{#is DELETE_POLICY}Set the delete policy{#is DROP_DELETE_POLICY}Drop the delete policy{/when}")
     String setup_action(io.obconsole.backup.SetupAction action);
+
+    // ---- backup policies
+    @Message("Backup policy of {tenant} on {cluster}")
+    String policy_title(String tenant, String cluster);
+
+    @Message("Backup policy")
+    String policy_link();
+
+    @Message("A policy runs this tenant's backups on schedule, through the same preflight, audit and live progress as a "
+            + "backup you start yourself, on behalf of its owner. A slot whose preflight fails, or that finds a backup "
+            + "running, is skipped and listed below with the reason.")
+    String policy_intro();
+
+    @Message("This tenant has no backup policy yet.")
+    String policy_none();
+
+    @Message("Paused: nothing runs until the policy is resumed.")
+    String policy_paused();
+
+    @Message("Owner")
+    String policy_owner();
+
+    @Message("Full backups")
+    String policy_full();
+
+    @Message("Incremental backups")
+    String policy_incremental();
+
+    @Message("not scheduled")
+    String policy_not_scheduled();
+
+    @Message("Time zone")
+    String policy_zone();
+
+    @Message("Encryption password from secret")
+    String policy_secret();
+
+    @Message("Next runs (your time)")
+    String policy_next_runs();
+
+    @Message("Runs")
+    String policy_runs();
+
+    @Message("No runs yet.")
+    String policy_no_runs();
+
+    @Message("Slot")
+    String policy_slot();
+
+    @Message("Type")
+    String policy_type();
+
+    @Message("Outcome")
+    String policy_outcome();
+
+    @Message("Reason")
+    String policy_reason();
+
+    @Message("Jobs")
+    String policy_jobs();
+
+    @Message("starting")
+    String policy_starting();
+
+    @Message("Days")
+    String policy_days();
+
+    @Message("At (HH:MM)")
+    String policy_time();
+
+    @Message("or a Quartz cron expression (seconds first), e.g. 0 0 2 ? * *")
+    String policy_cron();
+
+    @Message("Backup concurrency (0-100, empty = leave as is)")
+    String policy_concurrency();
+
+    @Message("PLUS ARCHIVELOG (full backups)")
+    String policy_plus_archivelog();
+
+    @Message("Description ({|{policy}, {type} and {slot}|} are filled in)")
+    String policy_description();
+
+    @Message("Name of the secret holding the encryption password (empty = not encrypted)")
+    String policy_secret_hint();
+
+    @Message("Save policy")
+    String policy_save();
+
+    @Message("Pause")
+    String policy_pause();
+
+    @Message("Resume")
+    String policy_resume();
+
+    @Message("Delete policy")
+    String policy_delete();
+
+    @Message("Policy saved.")
+    String flash_policy_saved();
+
+    @Message("Policy paused.")
+    String flash_policy_paused();
+
+    @Message("Policy resumed.")
+    String flash_policy_resumed();
+
+    @Message("Policy deleted.")
+    String flash_policy_deleted();
 }

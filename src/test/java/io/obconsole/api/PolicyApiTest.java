@@ -142,7 +142,7 @@ class PolicyApiTest {
                 .statusCode(404).body("error", equalTo("UNKNOWN_TENANT"));
         as("ada").body(Map.of("full", Map.of("cron", "0 0 1 * * ?"))).put("/api/v1/policies/nowhere/mysql_tenant").then()
                 .statusCode(404).body("error", equalTo("UNKNOWN_CLUSTER"));
-        as("ada").body(Map.of("full", Map.of("cron", "0 0 1 * * ?"))).put("/api/v1/policies/demo/x;drop").then()
+        as("ada").body(Map.of("full", Map.of("cron", "0 0 1 * * ?"))).put("/api/v1/policies/demo/x-drop").then()
                 .statusCode(400).body("error", equalTo("INVALID_NAME"));
         as("ada").get(MYSQL).then().statusCode(404);
         as("vera").get("/api/v1/policies").then().statusCode(200).body("tenant", not(hasItem("mysql_tenant")));

@@ -1,0 +1,94 @@
+package io.obconsole.web;
+
+import static io.obconsole.api.ApiFixture.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.obconsole.api.ApiFixture;
+import io.obconsole.testing.WebSession;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The tenant's "Backup policy" page: who may change what, the weekly form, the next runs, and a first run live on the overview. */
+@QuarkusTest
+class PolicyPageTest {
+
+    private static final String MYSQL = "/clusters/demo/tenants/mysql_tenant/policy";
+    private static final Pattern NEXT_RUN = Pattern.compile("<li data-type=\"FULL\">FULL <time datetime=\"([^\"]+)\"");
+
+    @BeforeEach
+    @AfterEach
+    void fresh() {
+        as("ada").delete("/api/v1/policies/demo/mysql_tenant");
+        ApiFixture.resetCluster();
+    }
+
+    @Test
+    void anOperatorCreatesAWeeklyPolicyAndSeesItsNextFiveRuns() {
+        WebSession otto = WebSession.signIn("otto");
+        assertThat(otto.open(MYSQL).asString()).contains("has no backup policy yet").contains("id=\"policy-form\"");
+        Response saved = otto.post(MYSQL, Map.of("fullDays", List.of("MON", "THU"), "fullTime", "02:30",
+                "timeZone", "Europe/Berlin", "concurrency", "10"));
+        assertThat(WebSession.location(saved)).endsWith("/policy?msg=policy-saved");
+        String page = otto.open(MYSQL).asString();
+        assertThat(page).contains("Policy saved.").contains("<code>0 30 2 ? * MON,THU</code>")
+                .contains("id=\"policy-owner\">otto<").contains("id=\"policy-pause\"");
+        Matcher next = NEXT_RUN.matcher(page);
+        int runs = 0;
+        while (next.find()) {
+            runs++;
+        }
+        assertThat(runs).isEqualTo(5);
+        assertThat(page).contains("name=\"fullDays\" value=\"MON\" checked").contains("name=\"fullDays\" value=\"THU\" checked");
+    }
+
+    @Test
+    void viewersReadAndNobodyChangesOutsideTheirScope() {
+        as("otto").body(Map.of("full", Map.of("days", List.of("MON"), "time", "02:30"))).put("/api/v1/policies/demo/mysql_tenant")
+                .then().statusCode(200);
+        WebSession vera = WebSession.signIn("vera");
+        assertThat(vera.open(MYSQL).asString()).contains("<code>0 30 2 ? * MON</code>").doesNotContain("id=\"policy-form\"")
+                .doesNotContain("id=\"policy-pause\"");
+        for (String path : List.of(MYSQL, MYSQL + "/pause", MYSQL + "/resume", MYSQL + "/delete")) {
+            assertThat(vera.post(path, Map.of("fullTime", "03:00", "fullDays", "TUE")).statusCode()).as(path).isEqualTo(403);
+        }
+        WebSession otto = WebSession.signIn("otto");
+        assertThat(otto.open("/clusters/demo/tenants/oracle_tenant/policy").statusCode()).isEqualTo(403);
+        otto.open(MYSQL);
+        assertThat(otto.post("/clusters/demo/tenants/oracle_tenant/policy", Map.of("fullTime", "03:00", "fullDays", "TUE"))
+                .statusCode()).isEqualTo(403);
+        assertThat(WebSession.location(otto.post(MYSQL + "/pause", Map.of()))).endsWith("msg=policy-paused");
+        assertThat(otto.open(MYSQL).asString()).contains("id=\"policy-paused\"").contains("id=\"policy-resume\"");
+    }
+
+    @Test
+    void badInputComesBackWithTheErrorAndWhatWasTyped() {
+        WebSession otto = WebSession.signIn("otto");
+        otto.open(MYSQL);
+        Response bad = otto.post(MYSQL, Map.of("fullCron", "nightly please", "timeZone", "UTC"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.asString()).contains("id=\"policy-error\"").contains("Not a valid cron expression")
+                .contains("value=\"nightly please\"");
+        assertThat(otto.open(MYSQL).asString()).contains("has no backup policy yet");
+    }
+
+    @Test
+    void theFirstRunOfAFastScheduleShowsOnTheOverview() {
+        WebSession otto = WebSession.signIn("otto");
+        otto.open(MYSQL);
+        otto.post(MYSQL, Map.of("fullCron", "0/2 * * * * ?", "timeZone", "UTC"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> otto.open(MYSQL).asString().contains("data-outcome=\"STARTED\""));
+        otto.post(MYSQL + "/pause", Map.of());
+        assertThat(otto.open(MYSQL).asString()).contains("href=\"/clusters/demo/tenants/mysql_tenant\">mysql_tenant #");
+        await().atMost(Duration.ofSeconds(30)).until(() -> otto.open("/").asString()
+                .matches("(?s).*data-live-tenant=\"mysql_tenant\"[^>]*>\\s*<div data-job-key=.*"));
+    }
+}
