@@ -151,6 +151,13 @@ public class FailureMappers {
     /** 405, 406, 415 and the like, with the framework's status and reason. */
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
+        // the JSON reader wraps what Jackson says in a 400: word it as the JSON failure it is
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatched) {
+            return mismatchedJson(mismatched, uri);
+        }
         Response original = e.getResponse();
         if (original == null || original.getStatus() < 400 || original.hasEntity()) {
             // a redirect, or a response a resource built on purpose (e.g. its own page): keep it

@@ -56,7 +56,8 @@ class DemoFleetTest {
 
     @Test
     void theThreeClustersAreListedWithTheirModesAndVersions() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then().statusCode(200)
+        // right after start the read model may not have read every cluster yet
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then().statusCode(200)
                 .body("name", hasItems("demo", "legacy", "payroll"))
                 .body("find { it.name == 'demo' }.version", equalTo("4.2.1.0"))
                 .body("find { it.name == 'legacy' }.version", equalTo("4.2.0.0"))
