@@ -163,10 +163,9 @@ class SetupPageTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                 ada.open("/clusters/demo/tenants/analytics").asString())
                 .contains("href=\"/clusters/demo/tenants/analytics/setup?fix=archive\"")
-                .contains("href=\"/clusters/demo/tenants/analytics/setup?fix=dest\"")
                 .contains("id=\"setup-link\""));
         String overview = WebSession.signIn("ada").open("/").asString();
-        assertThat(overview).contains("href=\"/clusters/demo/tenants/analytics/setup?fix=dest\"");
+        assertThat(overview).contains("href=\"/clusters/demo/tenants/analytics/setup?fix=archive\"");
         String veraPage = WebSession.signIn("vera").open("/clusters/demo/tenants/analytics").asString();
         assertThat(veraPage).doesNotContain("setup?fix=").contains("id=\"setup-link\"");
     }
