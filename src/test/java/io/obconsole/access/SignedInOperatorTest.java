@@ -29,13 +29,13 @@ class SignedInOperatorTest {
     }
 
     @Test
-    void adaIsAnAdminOfTheWholeDemoCluster() {
+    void adaIsAnAdminOfTheWholeDemoFleet() {
         given().auth().oauth2(Tokens.accessToken("ada"))
                 .when().get("/api/v1/test/whoami")
                 .then().statusCode(200)
                 .body("username", equalTo("ada"))
                 .body("roles", hasItem("backup-admin"))
-                .body("scopes", containsInAnyOrder("demo/*"));
+                .body("scopes", containsInAnyOrder("demo/*", "legacy/*", "payroll/*"));
     }
 
     @Test
