@@ -83,7 +83,7 @@ class FaultDrillsTest {
         control().refuseConnections();
         control().dropAllConnections();
         String key = UUID.randomUUID().toString();
-        start(key, "FULL").then().statusCode(503).contentType("application/json")
+        start(key, "FULL").then().statusCode(503).contentType("application/problem+json")
                 .body("error", equalTo("CLUSTER_UNREACHABLE"));
         List<Map<String, String>> intent = records("idempotency_key = '" + key + "'");
         assertThat(intent).hasSize(1);
@@ -113,9 +113,9 @@ class FaultDrillsTest {
                 assertThat(refused.statusCode()).isEqualTo(503);
                 assertThat(refused.jsonPath().getString("error")).isEqualTo("AUDIT_UNAVAILABLE");
             }
-            as("ada").get("/api/v1/audit").then().statusCode(503).contentType("application/json")
+            as("ada").get("/api/v1/audit").then().statusCode(503).contentType("application/problem+json")
                     .body("error", equalTo("AUDIT_UNAVAILABLE"));
-            as("ada").get("/api/v1/audit/verify").then().statusCode(503).contentType("application/json")
+            as("ada").get("/api/v1/audit/verify").then().statusCode(503).contentType("application/problem+json")
                     .body("error", equalTo("AUDIT_UNAVAILABLE"));
             Response page = ada.get("/audit");
             assertThat(page.statusCode()).isEqualTo(503);
@@ -186,6 +186,7 @@ class FaultDrillsTest {
         Demo.clock().advanceSeconds(10);
 
         Demo.services().restartDemoCluster(true);
+        Demo.fleetRead();
         as("otto").get("/api/v1/jobs?tenant=mysql_tenant").then().statusCode(200)
                 .body("jobs.find { it.job.jobId == " + jobId + " }.job.status", equalTo("DOING"));
         Demo.clock().advanceSeconds(120);

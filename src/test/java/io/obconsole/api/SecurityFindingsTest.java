@@ -128,7 +128,7 @@ class SecurityFindingsTest {
         for (Map<String, Object> body : bodies) {
             String key = UUID.randomUUID().toString();
             long refusedBefore = records("outcome = 'REFUSED_INVALID' AND actor_username = 'otto'").size();
-            start("otto", key, body).then().statusCode(400).contentType("application/json");
+            start("otto", key, body).then().statusCode(400).contentType("application/problem+json");
             assertThat(records("idempotency_key = '" + key + "'")).as("no intent without outcome").isEmpty();
             List<Map<String, String>> refusals = records("outcome = 'REFUSED_INVALID' AND actor_username = 'otto'");
             assertThat(refusals).hasSize((int) refusedBefore + 1);
