@@ -152,11 +152,13 @@ public class FailureMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri) {
         // the JSON reader wraps what Jackson says in a 400: word it as the JSON failure it is
-        if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse, uri);
-        }
-        if (e.getCause() instanceof MismatchedInputException mismatched) {
-            return mismatchedJson(mismatched, uri);
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformedJson(parse, uri);
+            }
+            if (cause instanceof MismatchedInputException mismatched) {
+                return mismatchedJson(mismatched, uri);
+            }
         }
         Response original = e.getResponse();
         if (original == null || original.getStatus() < 400 || original.hasEntity()) {

@@ -39,8 +39,10 @@ public class FailureResponses {
         if (api(path)) {
             return problem(failure);
         }
-        return Response.status(failure.status()).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.page(failure).render()).build();
+        // nobody is signed in on a 401, and the layout's header would resolve the identity (on the IO
+        // thread for a socket upgrade): the bare page says the same without it
+        TemplateInstance page = failure.status() == 401 ? Templates.bare(failure) : Templates.page(failure);
+        return Response.status(failure.status()).type(MediaType.TEXT_HTML_TYPE).entity(page.render()).build();
     }
 
     public Response problem(Failure failure) {

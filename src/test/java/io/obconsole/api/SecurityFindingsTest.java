@@ -199,7 +199,7 @@ class SecurityFindingsTest {
         assertThat(page.asString()).contains("not running");
         assertThat(control().statementsReceived()).noneMatch(s -> s.startsWith("ALTER SYSTEM CANCEL"));
         assertThat(Demo.query("SELECT STATUS FROM CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002 AND JOB_ID = " + running))
-                .extracting(row -> row.get("STATUS")).containsExactly("DOING");
+                .extracting(row -> row.get("STATUS")).hasSize(1).containsAnyOf("INIT", "DOING");
     }
 
     // ---- finding 10: odd input is a JSON 400, never a 500
@@ -207,14 +207,14 @@ class SecurityFindingsTest {
     @Test
     void oddInputIsAJson400() {
         as("otto").header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"type\":\"FULL\",\"tenants\":[null]}")
-                .post("/api/v1/clusters/demo/backups").then().statusCode(400).contentType("application/json")
+                .post("/api/v1/clusters/demo/backups").then().statusCode(400).contentType("application/problem+json")
                 .body("error", equalTo("INVALID_REQUEST"));
         start("otto", "k".repeat(192), backup("FULL", "mysql_tenant")).then().statusCode(400)
-                .contentType("application/json");
+                .contentType("application/problem+json");
         as("otto").header("Idempotency-Key", "k".repeat(300)).body(Map.of("tenants", List.of("mysql_tenant")))
-                .post("/api/v1/clusters/demo/backups/cancel").then().statusCode(400).contentType("application/json");
+                .post("/api/v1/clusters/demo/backups/cancel").then().statusCode(400).contentType("application/problem+json");
         as("otto").body("{\"type\":\"FULL\",\"tenants\":[\"" + "t".repeat(5000) + "\"]}")
-                .post("/api/v1/clusters/demo/preflight").then().statusCode(400).contentType("application/json");
+                .post("/api/v1/clusters/demo/preflight").then().statusCode(400).contentType("application/problem+json");
         Response webCancel = WebSession.signIn("otto").post("/jobs/demo/mysql_tenant/1/cancel", Map.of("key", "k".repeat(300)));
         assertThat(webCancel.statusCode()).isEqualTo(400);
         assertThat(webCancel.asString()).doesNotContain("Exception");
