@@ -38,7 +38,8 @@ class PolicyPageTest {
         Response saved = otto.post(MYSQL, Map.of("fullDays", List.of("MON", "THU"), "fullTime", "02:30",
                 "timeZone", "Europe/Berlin", "concurrency", "10"));
         assertThat(WebSession.location(saved)).endsWith("/policy?msg=policy-saved");
-        String page = otto.open(MYSQL).asString();
+        // the page the redirect leads to
+        String page = otto.open(MYSQL + "?msg=policy-saved").asString();
         assertThat(page).contains("Policy saved.").contains("<code>0 30 2 ? * MON,THU</code>")
                 .contains("id=\"policy-owner\">otto<").contains("id=\"policy-pause\"");
         Matcher next = NEXT_RUN.matcher(page);
