@@ -1,15 +1,15 @@
 package io.obconsole.fleet;
 
-import io.obconsole.web.WebConfig;
-import io.quarkus.arc.Arc;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Cluster clocks give times without a zone; this places them in {@code console.web.cluster-time-zone}.
- * Callers are static (template extensions, filters), so the zone is read from the configuration
- * bean on each call (a singleton: no cache of its own here that would outlive a configuration or
- * a test's change).
+ * Callers are static (template extensions, filters), so the zone is read from the configuration on
+ * each call (no cache of its own that would outlive a configuration or a test's change, and no
+ * need for a running container: a plain unit test reads the same setting).
  */
 public final class ClusterTime {
 
@@ -17,7 +17,11 @@ public final class ClusterTime {
     }
 
     public static LocalDateTime toUtc(LocalDateTime clusterTime) {
-        return clusterTime.atZone(Arc.container().instance(WebConfig.class).get().clusterTimeZone())
-                .withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+        return clusterTime.atZone(zone()).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    private static ZoneId zone() {
+        return ConfigProvider.getConfig().getOptionalValue("console.web.cluster-time-zone", String.class)
+                .map(ZoneId::of).orElse(ZoneOffset.UTC);
     }
 }

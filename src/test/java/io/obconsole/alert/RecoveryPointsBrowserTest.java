@@ -29,9 +29,17 @@ class RecoveryPointsBrowserTest {
     @Inject
     io.obconsole.progress.ProgressPoller poller;
 
+    @Inject
+    io.obconsole.fleet.Fleet fleet;
+
     @BeforeEach
-    void evaluated() throws Exception {
-        poller.refreshNow("demo").get(30, java.util.concurrent.TimeUnit.SECONDS);
+    void evaluated() {
+        // the demo cluster as its scenario starts (analytics never backed up), whatever earlier classes did to it
+        io.obconsole.testing.Demo.services().restartDemoCluster(false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            poller.refreshNow("demo").get(30, java.util.concurrent.TimeUnit.SECONDS);
+            return fleet.cluster("demo").reachable();
+        });
         watch.round();
     }
 
