@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.utils.ConnectionProvider;
 
@@ -27,6 +28,8 @@ import org.quartz.utils.ConnectionProvider;
  * its own backup service (own replay cache and cluster lock).
  */
 final class SecondConsole implements AutoCloseable {
+
+    private Scheduler consoleScheduler;
 
     final ClusterGateway gateway;
     final BackupService backups;
@@ -64,15 +67,38 @@ final class SecondConsole implements AutoCloseable {
         p.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         p.put("org.quartz.jobStore.dataSource", "console");
         p.put("org.quartz.dataSource.console.connectionProvider.class", OwnConnections.class.getName());
-        quartz = new StdSchedulerFactory(p).getScheduler();
+        // Quartz keeps one scheduler per name in a JVM-wide repository, and a factory hands out the one
+        // it finds there: without stepping aside, this "second instance" would be the console's own
+        // scheduler (and closing it would shut the console's down). Clustered instances must share the
+        // name, so the console's entry steps aside while the second one is made, and comes back after.
+        SchedulerRepository repository = SchedulerRepository.getInstance();
+        String name = p.getProperty("org.quartz.scheduler.instanceName");
+        Scheduler first = repository.lookup(name);
+        repository.remove(name);
+        try {
+            quartz = new StdSchedulerFactory(p).getScheduler();
+        } finally {
+            restore(repository, name, first);
+        }
+        consoleScheduler = first;
         quartz.setJobFactory((bundle, scheduler) -> new PolicyFireJob(runner));
         quartz.start();
+    }
+
+    private static void restore(SchedulerRepository repository, String name, Scheduler first) throws SchedulerException {
+        repository.remove(name);
+        if (first != null) {
+            repository.bind(first);
+        }
     }
 
     @Override
     public void close() throws Exception {
         if (quartz != null) {
+            String name = quartz.getSchedulerName();
             quartz.shutdown(true);
+            // shutting down removes the name from the repository, the console's own entry with it
+            restore(SchedulerRepository.getInstance(), name, consoleScheduler);
         }
         gateway.close();
     }
