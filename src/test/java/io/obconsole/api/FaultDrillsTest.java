@@ -89,8 +89,9 @@ class FaultDrillsTest {
         assertThat(intent).hasSize(1);
         assertThat(records("intent_id = " + intent.get(0).get("id"))).extracting(r -> r.get("outcome"))
                 .containsExactly("CLUSTER_UNREACHABLE");
-        as("vera").get("/api/v1/clusters").then().statusCode(200)
-                .body("find { it.name == 'demo' }.reachable", equalTo(false));
+        // the API reads the fleet read model: the poller's next round finds the cluster gone
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then().statusCode(200)
+                .body("find { it.name == 'demo' }.reachable", equalTo(false)));
 
         control().recover();
         long auditId = start(UUID.randomUUID().toString(), "FULL").then().statusCode(202).extract().jsonPath()
@@ -186,9 +187,12 @@ class FaultDrillsTest {
         Demo.clock().advanceSeconds(10);
 
         Demo.services().restartDemoCluster(true);
-        Demo.fleetRead();
-        as("otto").get("/api/v1/jobs?tenant=mysql_tenant").then().statusCode(200)
-                .body("jobs.find { it.job.jobId == " + jobId + " }.job.status", equalTo("DOING"));
+        // the first reads after the restart may meet connections the old cluster closed: read until the fleet has it
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
+            Demo.fleetRead();
+            as("otto").get("/api/v1/jobs?tenant=mysql_tenant").then().statusCode(200)
+                    .body("jobs.find { it.job.jobId == " + jobId + " }.job.status", equalTo("DOING"));
+        });
         Demo.clock().advanceSeconds(120);
         await().atMost(Duration.ofSeconds(30)).until(() -> jobEnds(auditId).size() == 1);
         assertThat(jobEnds(auditId).get(0).get("action_params")).contains("\"status\":\"COMPLETED\"");
