@@ -53,45 +53,6 @@ class SecurityFindingsTest {
         return changed;
     }
 
-    // ---- finding 2: job ids are not unique over time
-
-    @Test
-    void aJobThatReusesAnOldJobIdIsEndedOnTheTrailAndNeverCreditedToTheOldStarter() {
-        try {
-            Demo.services().restartDemoCluster(false);
-            long jobId = start("otto", UUID.randomUUID().toString(), backup("FULL", "mysql_tenant")).then()
-                    .statusCode(202).extract().jsonPath().getLong("jobs[0].jobId");
-            Demo.clock().advanceSeconds(120);
-            await().atMost(Duration.ofSeconds(30)).until(() -> jobEnds(jobId).size() == 1);
-
-            // the cluster is recreated: it numbers its jobs from the start again
-            Demo.services().restartDemoCluster(false);
-            Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
-            long reused = Long.parseLong(String.valueOf(Demo.query("SELECT JOB_ID FROM CDB_OB_BACKUP_JOBS"
-                    + " WHERE TENANT_ID = 1002").get(0).get("JOB_ID")));
-            assertThat(reused).isEqualTo(jobId);
-
-            // started from sys at a terminal: the preflight names that open sys job and its tenant part's
-            // starter, found by the whole job key, so never otto, whose old job had the same number
-            String finding = as("otto").body(backup("FULL", "mysql_tenant")).post("/api/v1/clusters/demo/preflight")
-                    .then().statusCode(200).extract().path("tenants[0].findings.find { it.check == 'SYS_JOB_OPEN' }.problem");
-            assertThat(finding).contains("started outside the console").doesNotContain("otto");
-            Response refused = start("olga", UUID.randomUUID().toString(), backup("FULL", "mysql_tenant"));
-            assertThat(refused.statusCode()).isEqualTo(409);
-            assertThat(refused.asString()).doesNotContain("otto");
-
-            Demo.clock().advanceSeconds(120);
-            // the second job of the same number gets an end record of its own (its key is not the first job's)
-            await().atMost(Duration.ofSeconds(30)).until(() -> jobEnds(jobId).size() == 2);
-        } finally {
-            Demo.services().restartDemoCluster(false);
-        }
-    }
-
-    private static List<Map<String, String>> jobEnds(long jobId) {
-        return records("outcome = 'JOB_ENDED' AND cluster_name = 'demo' AND job_end_key LIKE 'demo/1002/%/" + jobId + "/%'");
-    }
-
     // ---- finding 5: refusals are audited, input validated before the intent
 
     @Test
