@@ -8,6 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The benchmark's load: N watchers on one WebSocket URL, in a JVM of its own so that the server's
  * resident memory is the server's. Records, for every delta, the lag from the producer's
  * timestamp ({@code at}, epoch microseconds) to receipt, and prints one JSON line of results.
- * Args: host port path watchers seconds [bearer tokens, comma-separated, used in turn].
+ * Args: host port path watchers seconds [bearer tokens, comma-separated, used in turn]. Sockets that
+ * did not open are counted by reason ({@code BENCH-FAILED}). With {@code -Dbench.hold-open=true} the
+ * sockets stay open after the result line until the JVM is killed.
  */
 public final class BenchClient {
 
@@ -40,6 +44,7 @@ public final class BenchClient {
         AtomicLong measuring = new AtomicLong(Long.MAX_VALUE);
         CountDownLatch open = new CountDownLatch(watchers);
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
         for (int i = 0; i < watchers; i++) {
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path);
             if (tokens.length > 0) {
@@ -63,6 +68,7 @@ public final class BenchClient {
                 open.countDown();
             }).onFailure(e -> {
                 failed.incrementAndGet();
+                failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
                 open.countDown();
             });
             if (i % 200 == 199) {
@@ -83,8 +89,13 @@ public final class BenchClient {
                 .put("averageBytes", received.get() == 0 ? 0 : (int) (bytes.get() / received.get())).put("messagesPerSecond", received.get() * 1e6 / (end - start))
                 .put("p50ms", percentile(sorted, 0.50)).put("p95ms", percentile(sorted, 0.95))
                 .put("p99ms", percentile(sorted, 0.99));
+        failures.forEach((reason, count) -> System.out.println("BENCH-FAILED " + count + " x " + reason));
         System.out.println("BENCH-RESULT " + result.encode());
         System.out.flush();
+        if (Boolean.getBoolean("bench.hold-open")) {
+            // the sockets stay open until the caller kills this JVM (it measures the server's memory meanwhile)
+            Thread.currentThread().join();
+        }
         Runtime.getRuntime().halt(0);
     }
 
