@@ -42,11 +42,9 @@ trap stop_all EXIT
 . docs/bench/packaged.sh
 build_and_start_console
 
-token() {
-  curl -sf -d grant_type=password -d client_id=obconsole-cli -d username="$1" -d password="$1" \
-    http://localhost:8180/realms/obconsole/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
-TOKENS="$(token ada),$(token vera),$(token otto),$(token olga)"
+# the watchers are four people (several tabs each); the client fetches their tokens and renews them
+# (they live two minutes), as their browsers' sessions would
+PEOPLE=ada,vera,otto,olga
 
 # a backup of every tenant whenever none runs (9036 "Backup is in progress" otherwise, ignored)
 ( while true; do
@@ -57,10 +55,11 @@ BACKUPS=$!
 
 # the console before any watcher: resident memory, and live heap after a full GC
 IDLE_RSS=$(awk '/VmRSS/ {print $2}' /proc/$CONSOLE/status)
-IDLE_LIVE=$(jcmd $CONSOLE GC.class_histogram | awk '/^Total/ {print $3}')
+jcmd $CONSOLE GC.class_histogram > "$WORK/histogram-idle.txt"
+IDLE_LIVE=$(awk '/^Total/ {print $3}' "$WORK/histogram-idle.txt")
 PEAK=0
-( exec java -Xmx512m -Dbench.hold-open=true -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" \
-    io.obconsole.progress.BenchClient 127.0.0.1 8080 /ws/progress "$WATCHERS" "$SECONDS_RUN" "$TOKENS" > "$WORK/client.log" 2>&1 ) &
+( exec java -Xmx512m -Dbench.hold-open=true -Dbench.realm=http://localhost:8180/realms/obconsole -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" \
+    io.obconsole.progress.BenchClient 127.0.0.1 8080 /ws/progress "$WATCHERS" "$SECONDS_RUN" "$PEOPLE" > "$WORK/client.log" 2>&1 ) &
 CLIENT=$!
 while kill -0 $CLIENT 2>/dev/null && ! grep -qs BENCH-RESULT "$WORK/client.log"; do
   RSS=$(awk '/VmRSS/ {print $2}' /proc/$CONSOLE/status)
@@ -99,7 +98,7 @@ for p in p50ms p95ms p99ms messagesPerSecond; do
   awk -v n="$p" -v c="$(field "$CONSOLE_RESULT" $p)" -v f="$(field "$FLOOR_RESULT" $p)" \
     'BEGIN { printf "%s: console %.1f, floor %.1f, ratio x%.2f\n", n, c, f, c / f }'
 done
-grep BENCH-FAILED "$WORK/client.log" || true
+grep -E 'BENCH-(OPENED|FAILED|TOKEN)' "$WORK/client.log" || true
 echo "console alone (packaged, heap $HEAP, $WATCHERS watchers): peak VmRSS $((PEAK / 1024)) MiB, live heap after a full GC $((LIVE / 1048576)) MiB"
 echo "per watcher: peak VmRSS $((PEAK * 1024 / WATCHERS)) bytes, live heap $((LIVE / WATCHERS)) bytes" \
   "(above the console without watchers, VmRSS $((IDLE_RSS / 1024)) MiB and live heap $((IDLE_LIVE / 1048576)) MiB:" \

@@ -12,10 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -40,7 +39,7 @@ public class EndedSessions {
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
-    private final Map<String, List<Holder>> holders = new ConcurrentHashMap<>();
+    private final Map<String, Set<Holder>> holders = new ConcurrentHashMap<>();
 
     /** Keycloak's session id ({@code sid}) of the identity's token, or null when it carries none. */
     public static String sessionId(SecurityIdentity identity) {
@@ -58,7 +57,7 @@ public class EndedSessions {
         }
         forgetOld();
         ended.put(sid, clock.instant().plus(config.rememberSignedOut()));
-        List<Holder> open = holders.remove(sid);
+        Set<Holder> open = holders.remove(sid);
         if (open != null) {
             open.forEach(Holder::sessionEnded);
         }
@@ -77,11 +76,22 @@ public class EndedSessions {
             holder.sessionEnded();
             return () -> { };
         }
-        holders.computeIfAbsent(sid, k -> new CopyOnWriteArrayList<>()).add(holder);
-        return () -> holders.computeIfPresent(sid, (k, list) -> {
-            list.remove(holder);
-            return list.isEmpty() ? null : list;
+        // a set per session (thousands of one person's sockets come and go), changed under the map's lock for that session
+        holders.compute(sid, (k, held) -> {
+            Set<Holder> set = held != null ? held : ConcurrentHashMap.newKeySet();
+            set.add(holder);
+            return set;
         });
+        Runnable release = () -> holders.computeIfPresent(sid, (k, held) -> {
+            held.remove(holder);
+            return held.isEmpty() ? null : held;
+        });
+        if (hasEnded(sid)) {
+            // the session ended while the holder was being added: end() may not have seen it
+            release.run();
+            holder.sessionEnded();
+        }
+        return release;
     }
 
     /** Keycloak ended a session (signed out elsewhere, by an admin, or timed out): Quarkus verified the logout token. */
