@@ -46,8 +46,10 @@ public final class BenchClient {
             tokens = renewedTokens(realm, tokens);
         }
         Vertx vertx = Vertx.vertx();
+        // browsers offer per-message compression on every socket, so the client does too (-Dbench.compression=false: not)
+        boolean compression = Boolean.parseBoolean(System.getProperty("bench.compression", "true"));
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(watchers + 10)
-                .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24));
+                .setMaxFrameSize(1 << 22).setMaxMessageSize(1 << 24).setTryUsePerMessageCompression(compression));
         long[] lags = new long[MAX_SAMPLES];
         AtomicInteger samples = new AtomicInteger();
         AtomicLong received = new AtomicLong();
