@@ -18,7 +18,8 @@
 # container, and Serial GC is what the JVM picks there by itself (under 1792 MiB it is not a
 # "server-class machine"), so that is the default here too. CONSOLE_JAVA_OPTS replaces the GC
 # option (with -XX:NativeMemoryTracking=summary the breakdown lands in
-# target/bench-memory/native-memory.txt).
+# target/bench-memory/native-memory.txt); HEAP_DUMP=1 also writes a heap dump with the watchers open
+# (target/bench-memory/watchers.hprof).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WATCHERS=${1:-5000}
@@ -70,6 +71,9 @@ CONSOLE_RESULT=$(grep BENCH-RESULT "$WORK/client.log" | cut -d' ' -f2-) || { ech
 # the watchers are still connected: the live heap they hold, after a full GC
 jcmd $CONSOLE GC.class_histogram > "$WORK/histogram.txt"
 LIVE=$(awk '/^Total/ {print $3}' "$WORK/histogram.txt")
+if [ -n "${HEAP_DUMP:-}" ]; then
+  jcmd $CONSOLE GC.heap_dump "$PWD/$WORK/watchers.hprof" > /dev/null
+fi
 if [[ "${CONSOLE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
   jcmd $CONSOLE VM.native_memory summary > "$WORK/native-memory.txt" || true
 fi

@@ -19,14 +19,17 @@ public final class ProgressClient implements AutoCloseable {
     private static final Vertx VERTX = Vertx.vertx();
 
     public final List<JsonObject> messages;
+    /** The extensions the console agreed to in the handshake ({@code Sec-WebSocket-Extensions}); null: none. */
+    public final String extensions;
     private final java.util.concurrent.atomic.AtomicBoolean closedByServer = new java.util.concurrent.atomic.AtomicBoolean();
     private final WebSocket socket;
     private final WebSocketClient client;
 
-    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages) {
+    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages, String extensions) {
         this.client = client;
         this.socket = socket;
         this.messages = messages;
+        this.extensions = extensions;
     }
 
     public static ProgressClient connect(String token, String origin) {
@@ -36,6 +39,11 @@ public final class ProgressClient implements AutoCloseable {
     /** As a browser page opens it: with the console's session cookies and the page's Origin. */
     public static ProgressClient connectWithSession(String cookies, String origin) {
         return open(clientOptions(), options(null, origin).addHeader("Cookie", cookies));
+    }
+
+    /** As every browser opens it: offering per-message compression ({@code permessage-deflate}). */
+    static ProgressClient connectOfferingCompression(String token) {
+        return open(clientOptions().setTryUsePerMessageCompression(true), options(token, null));
     }
 
     /** {@code receiveBuffer} > 0 shrinks the socket's receive buffer (a client that stops reading fills it soon). */
@@ -54,12 +62,17 @@ public final class ProgressClient implements AutoCloseable {
     private static ProgressClient open(WebSocketClientOptions options, WebSocketConnectOptions connect) {
         WebSocketClient client = VERTX.createWebSocketClient(options);
         List<JsonObject> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> extensions = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             // the handler goes on as the socket opens, on its event loop: the server's snapshot may follow at once
             WebSocket socket = client.connect(connect)
-                    .onSuccess(ws -> ws.textMessageHandler(text -> received.add(new JsonObject(text))))
+                    .onSuccess(ws -> {
+                        // the handshake's response headers are there only now
+                        extensions.set(ws.headers().get("Sec-WebSocket-Extensions"));
+                        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
+                    })
                     .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            ProgressClient opened = new ProgressClient(client, socket, received);
+            ProgressClient opened = new ProgressClient(client, socket, received, extensions.get());
             socket.closeHandler(ignored -> opened.closedByServer.set(true));
             return opened;
         } catch (Exception e) {

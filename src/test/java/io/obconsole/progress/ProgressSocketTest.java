@@ -91,6 +91,16 @@ class ProgressSocketTest {
     }
 
     @Test
+    void aBrowserOfferingCompressionGetsItsUpdatesUncompressed() {
+        // compression would keep a deflater per socket and compress every change once per watcher
+        try (ProgressClient ada = ProgressClient.connectOfferingCompression(Tokens.accessToken("ada"))) {
+            await().atMost(WAIT).until(() -> !ada.messages.isEmpty());
+            assertThat(ada.types()).first().isEqualTo("snapshot");
+            assertThat(ada.extensions).as("extensions the console agreed to").isNull();
+        }
+    }
+
+    @Test
     void anUpgradeWithoutSessionOrTokenIsRefused() {
         assertThatThrownBy(() -> ProgressClient.connect(null, null)).hasMessageContaining("401");
     }
