@@ -24,10 +24,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -61,7 +60,7 @@ public class EndedSessions {
     private final Clock clock = Clock.systemUTC();
     /** By the SHA-256 of the session id, as the database shares them. */
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
-    private final Map<String, List<Holder>> holders = new ConcurrentHashMap<>();
+    private final Map<String, Set<Holder>> holders = new ConcurrentHashMap<>();
     /** The newest end read from the database; null before the first read (which reads every remembered end). */
     private volatile Instant sharedUpTo;
     private volatile boolean shareFailing;
@@ -94,7 +93,7 @@ public class EndedSessions {
 
     private void endHere(String hash, Instant until) {
         ended.merge(hash, until, (a, b) -> a.isAfter(b) ? a : b);
-        List<Holder> open = holders.remove(hash);
+        Set<Holder> open = holders.remove(hash);
         if (open != null) {
             open.forEach(Holder::sessionEnded);
         }
@@ -176,11 +175,22 @@ public class EndedSessions {
             return () -> { };
         }
         String hash = hash(sid);
-        holders.computeIfAbsent(hash, k -> new CopyOnWriteArrayList<>()).add(holder);
-        return () -> holders.computeIfPresent(hash, (k, list) -> {
-            list.remove(holder);
-            return list.isEmpty() ? null : list;
+        // a set per session (thousands of one person's sockets come and go), changed under the map's lock for that session
+        holders.compute(hash, (k, held) -> {
+            Set<Holder> set = held != null ? held : ConcurrentHashMap.newKeySet();
+            set.add(holder);
+            return set;
         });
+        Runnable release = () -> holders.computeIfPresent(hash, (k, held) -> {
+            held.remove(holder);
+            return held.isEmpty() ? null : held;
+        });
+        if (hasEnded(sid)) {
+            // the session ended while the holder was being added: end() may not have seen it
+            release.run();
+            holder.sessionEnded();
+        }
+        return release;
     }
 
     /** Keycloak ended a session (signed out elsewhere, by an admin, or timed out): Quarkus verified the logout token. */
