@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which objective applies to a tenant: the admin's own setting for the tenant (console database),
  * else its backup policy's, else the cluster's default, else the console's default, figure by
- * figure. Tenant settings are cached and re-read when changed through this instance or at each
- * objective round.
+ * figure. Tenant settings and policy objectives are cached and re-read when a tenant setting is
+ * changed through this instance and at each objective round.
  */
 @ApplicationScoped
 public class ObjectiveSettings {
@@ -27,6 +27,7 @@ public class ObjectiveSettings {
     private final PolicyObjectives policies;
     private final AgroalDataSource db;
     private volatile Map<String, ObjectiveOverride> tenants = Map.of();
+    private volatile PolicyObjectives.Lookup byPolicy = PolicyObjectives.Lookup.NONE;
 
     public ObjectiveSettings(ObjectivesConfig config, PolicyObjectives policies, AgroalDataSource db) {
         this.config = config;
@@ -37,7 +38,7 @@ public class ObjectiveSettings {
     public Objective of(String cluster, String tenant) {
         ObjectivesConfig.Defaults defaults = config.defaults();
         ObjectivesConfig.ClusterObjective forCluster = config.clusters().get(cluster);
-        Optional<ObjectiveOverride> policy = policies.forTenant(cluster, tenant);
+        Optional<ObjectiveOverride> policy = byPolicy.forTenant(cluster, tenant);
         ObjectiveOverride own = tenants.get(key(cluster, tenant));
         String origin = own != null ? "tenant" : policy.isPresent() ? "policy" : forCluster != null ? "cluster" : "default";
         return new Objective(
@@ -93,8 +94,9 @@ public class ObjectiveSettings {
         reload();
     }
 
-    /** Re-reads every tenant's own setting (another instance may have changed one). */
+    /** Re-reads every tenant's own setting and every policy's objective (another instance may have changed one). */
     public void reload() {
+        byPolicy = policies.read();
         Map<String, ObjectiveOverride> read = new ConcurrentHashMap<>();
         try (Connection c = db.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("SELECT cluster_name, tenant_name, max_backup_age_s, "

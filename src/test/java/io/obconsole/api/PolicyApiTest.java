@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.DayOfWeek;
@@ -83,6 +85,42 @@ class PolicyApiTest {
         assertThat(auditParameters("POLICY_PAUSE")).containsOnly(Map.entry("paused", "false → true"));
         assertThat(auditParameters("POLICY_RESUME")).containsOnly(Map.entry("paused", "true → false"));
         assertThat(auditParameters("POLICY_DELETE")).containsEntry("concurrency", "40 → (deleted)");
+    }
+
+    @Test
+    void theObjectiveAPolicySetsIsShownAndItsChangeAuditedBeforeAndAfter() {
+        Map<String, Object> body = new java.util.HashMap<>(weekly());
+        body.put("objective", Map.of("maxBackupAge", "PT12H"));
+        as("otto").body(body).put(MYSQL).then().statusCode(200).body("objective.maxBackupAge", equalTo("PT12H"))
+                .body("objective.maxFullAge", nullValue());
+        body.put("objective", Map.of("maxBackupAge", "pt6h", "maxArchiveLag", "PT30M"));
+        as("otto").body(body).put(MYSQL).then().statusCode(200);
+        as("vera").get(MYSQL).then().statusCode(200).body("objective.maxBackupAge", equalTo("PT6H"))
+                .body("objective.maxArchiveLag", equalTo("PT30M"));
+
+        assertThat(auditParameters("POLICY_CREATE")).containsEntry("maxBackupAge", "PT12H")
+                .containsEntry("maxFullAge", "not set").containsEntry("maxArchiveLag", "not set");
+        assertThat(auditParameters("POLICY_CHANGE")).containsOnly(Map.entry("maxBackupAge", "PT12H → PT6H"),
+                Map.entry("maxArchiveLag", "not set → PT30M"));
+        body.remove("objective");
+        as("otto").body(body).put(MYSQL).then().statusCode(200).body("objective", nullValue());
+        assertThat(auditParameters("POLICY_CHANGE")).containsOnly(Map.entry("maxBackupAge", "PT6H → not set"),
+                Map.entry("maxArchiveLag", "PT30M → not set"));
+    }
+
+    @Test
+    void anObjectiveThatIsNoDurationIsRefusedWithAClearErrorAndNothingStored() {
+        Map<String, String> bad = Map.of("maxBackupAge", "26 hours", "maxFullAge", "PT10S", "maxArchiveLag", "-PT1H");
+        for (Map.Entry<String, String> figure : bad.entrySet()) {
+            Map<String, Object> body = new java.util.HashMap<>(weekly());
+            body.put("objective", Map.ofEntries(figure));
+            as("otto").body(body).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
+                    .body("detail", containsString(figure.getKey()));
+        }
+        Map<String, Object> unknown = new java.util.HashMap<>(weekly());
+        unknown.put("objective", Map.of("maxAge", "PT1H"));
+        as("otto").body(unknown).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"));
+        as("otto").get(MYSQL).then().statusCode(404);
     }
 
     private static Map<String, String> auditParameters(String action) {
