@@ -10,9 +10,11 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Which objective applies to a tenant: the admin's own setting for the tenant (console database),
@@ -22,6 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class ObjectiveSettings {
+
+    /** Where a figure came from, by the index of its source in {@link #of}. */
+    private static final List<String> ORIGINS = List.of("tenant", "policy", "cluster", "default");
 
     private final ObjectivesConfig config;
     private final PolicyObjectives policies;
@@ -38,31 +43,39 @@ public class ObjectiveSettings {
     public Objective of(String cluster, String tenant) {
         ObjectivesConfig.Defaults defaults = config.defaults();
         ObjectivesConfig.ClusterObjective forCluster = config.clusters().get(cluster);
-        Optional<ObjectiveOverride> policy = byPolicy.forTenant(cluster, tenant);
-        ObjectiveOverride own = tenants.get(key(cluster, tenant));
-        String origin = own != null ? "tenant" : policy.isPresent() ? "policy" : forCluster != null ? "cluster" : "default";
-        return new Objective(
-                pick(own == null ? null : own.maxBackupAge(), policy.map(ObjectiveOverride::maxBackupAge).orElse(null),
-                        forCluster == null ? null : forCluster.maxBackupAge().orElse(null), defaults.maxBackupAge()),
-                pick(own == null ? null : own.maxFullAge(), policy.map(ObjectiveOverride::maxFullAge).orElse(null),
-                        forCluster == null ? null : forCluster.maxFullAge().orElse(null), defaults.maxFullAge()),
-                pick(own == null ? null : own.maxArchiveLag(), policy.map(ObjectiveOverride::maxArchiveLag).orElse(null),
-                        forCluster == null ? null : forCluster.maxArchiveLag().orElse(null), defaults.maxArchiveLag()),
-                origin);
+        // most specific first: the tenant's own, its policy's, its cluster's, the console's
+        List<ObjectiveOverride> sources = List.of(tenants.getOrDefault(key(cluster, tenant), ObjectiveOverride.NONE),
+                byPolicy.forTenant(cluster, tenant).orElse(ObjectiveOverride.NONE),
+                forCluster == null ? ObjectiveOverride.NONE : new ObjectiveOverride(forCluster.maxBackupAge().orElse(null),
+                        forCluster.maxFullAge().orElse(null), forCluster.maxArchiveLag().orElse(null)),
+                new ObjectiveOverride(defaults.maxBackupAge(), defaults.maxFullAge(), defaults.maxArchiveLag()));
+        int backup = first(sources, ObjectiveOverride::maxBackupAge);
+        int full = first(sources, ObjectiveOverride::maxFullAge);
+        int lag = first(sources, ObjectiveOverride::maxArchiveLag);
+        return new Objective(value(sources, backup, ObjectiveOverride::maxBackupAge),
+                value(sources, full, ObjectiveOverride::maxFullAge), value(sources, lag, ObjectiveOverride::maxArchiveLag),
+                ORIGINS.get(Math.min(backup, Math.min(full, lag))),
+                new Objective.Origins(ORIGINS.get(backup), ORIGINS.get(full), ORIGINS.get(lag)));
+    }
+
+    /** The index of the first source that sets the figure (the console's default always does). */
+    private static int first(List<ObjectiveOverride> sources, Function<ObjectiveOverride, Duration> figure) {
+        for (int i = 0; i < sources.size() - 1; i++) {
+            if (figure.apply(sources.get(i)) != null) {
+                return i;
+            }
+        }
+        return sources.size() - 1;
+    }
+
+    private static Duration value(List<ObjectiveOverride> sources, int index, Function<ObjectiveOverride, Duration> figure) {
+        Duration limit = figure.apply(sources.get(index));
+        return limit == null ? Duration.ZERO : limit;
     }
 
     /** The admin's own setting for the tenant, if any. */
     public Optional<ObjectiveOverride> tenantSetting(String cluster, String tenant) {
         return Optional.ofNullable(tenants.get(key(cluster, tenant)));
-    }
-
-    private static Duration pick(Duration... candidates) {
-        for (Duration candidate : candidates) {
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        return Duration.ZERO;
     }
 
     /** Stores (or, when empty, removes) the tenant's own objective. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obconsole.api.ApiFixture;
 import io.obconsole.testing.Demo;
+import io.obconsole.testing.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -65,6 +66,13 @@ class PolicyObjectivesTest {
         // the figures the policy does not set keep the default
         assertThat(breached.getString("objective.maxFullAge")).isEqualTo("PT168H");
         assertThat(breached.getList("reasons", String.class)).anyMatch(r -> r.contains("older than the objective of 1 h"));
+
+        WebSession otto = WebSession.signIn("otto");
+        assertThat(otto.open("/clusters/demo/tenants/mysql_tenant").asString()).containsPattern(
+                "id=\"objective-limits\">Newest good backup at most [^(]+\\(its backup policy\\), Newest good FULL at most [^(]+"
+                        + "\\(the console’s configuration\\)");
+        assertThat(otto.open("/").asString()).containsPattern("(?s)data-objective=\"demo/mysql_tenant\".*?"
+                + "data-field=\"origin\">Objective from its backup policy<");
     }
 
     @Test
@@ -82,13 +90,18 @@ class PolicyObjectivesTest {
 
     @Test
     void aTenantsOwnObjectiveWinsOverItsPolicy() {
-        as("otto").body(policy(Map.of("maxBackupAge", "PT1H"))).put(MYSQL_POLICY).then().statusCode(200);
+        as("otto").body(policy(Map.of("maxBackupAge", "PT1H", "maxArchiveLag", "PT30M"))).put(MYSQL_POLICY).then()
+                .statusCode(200);
         as("ada").body(Map.of("maxBackupAge", "PT12H")).put(MYSQL_OBJECTIVE).then().statusCode(200);
 
         JsonPath own = objective();
         assertThat(own.getString("state")).isEqualTo("OK");
         assertThat(own.getString("objective.origin")).isEqualTo("tenant");
         assertThat(own.getString("objective.maxBackupAge")).isEqualTo("PT12H");
+        // figure by figure: what the admin did not set comes from the policy, then from configuration
+        assertThat(own.getMap("objective.origins")).containsEntry("maxBackupAge", "tenant")
+                .containsEntry("maxArchiveLag", "policy").containsEntry("maxFullAge", "default");
+        assertThat(own.getString("objective.maxArchiveLag")).isEqualTo("PT30M");
 
         // replacing the policy does not override the admin's setting either
         as("otto").body(policy(Map.of("maxBackupAge", "PT30M"))).put(MYSQL_POLICY).then().statusCode(200);
