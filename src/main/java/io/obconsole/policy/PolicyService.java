@@ -81,12 +81,18 @@ public class PolicyService {
         return runs.recent(policy.id, Math.max(1, Math.min(limit, 500))).stream().map(PolicyRunView::of).toList();
     }
 
-    /** Creates the tenant's policy or replaces it whole; the one who saves it becomes its owner. */
-    public PolicyView save(Operator who, String cluster, String tenant, PolicySpec spec) {
+    /**
+     * Creates the tenant's policy or replaces it whole; the one who saves it becomes its owner.
+     * {@code request} reads what was sent (schedules, zone, objective) once the person may manage the
+     * policy, so that input it refuses is audited like every other invalid request.
+     */
+    public PolicyView save(Operator who, String cluster, String tenant, Supplier<PolicySpec> request) {
         Instant now = clock.instant();
-        admit(who, "POLICY_SAVE", cluster, tenant, () -> {
+        PolicySpec spec = admitted(who, "POLICY_SAVE", cluster, tenant, () -> {
             requireManage(who, cluster, tenant);
-            validate(spec, now);
+            PolicySpec read = request.get();
+            validate(read, now);
+            return read;
         });
         requireTenant(cluster, tenant);
         BackupPolicy before = QuarkusTransaction.requiringNew().call(() -> BackupPolicy.of(cluster, tenant)
@@ -147,8 +153,16 @@ public class PolicyService {
 
     /** Runs the checks; a refusal (forbidden or invalid) is recorded as such, rate-limited per person. */
     private void admit(Operator who, String action, String cluster, String tenant, Runnable checks) {
-        try {
+        admitted(who, action, cluster, tenant, () -> {
             checks.run();
+            return null;
+        });
+    }
+
+    /** The same, for checks that also read the request: returns what they read. */
+    private <T> T admitted(Operator who, String action, String cluster, String tenant, Supplier<T> checks) {
+        try {
+            return checks.get();
         } catch (ActionForbiddenException e) {
             refusals.forbidden(who, action, cluster, List.of(tenant), e.getMessage());
             throw e;

@@ -134,7 +134,7 @@ public class PolicyPageResource {
         try {
             form = new PolicyForm(form.fullDays(), fullTime, fullCron, form.incDays(), incTime, incCron, timeZone,
                     concurrency(concurrency), plusArchivelog, description, secret, maxBackupAge, maxFullAge, maxArchiveLag);
-            policies.save(who, cluster, tenant, form.toSpec());
+            policies.save(who, cluster, tenant, form::toSpec);
             return redirect(cluster, tenant, Flash.POLICY_SAVED);
         } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException
                 | ClusterUnreachableException | AuditUnavailableException e) {

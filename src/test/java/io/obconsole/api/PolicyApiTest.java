@@ -110,8 +110,9 @@ class PolicyApiTest {
 
     @Test
     void anObjectiveThatIsNoDurationIsRefusedWithAClearErrorAndNothingStored() {
-        Map<String, String> bad = Map.of("maxBackupAge", "26 hours", "maxFullAge", "PT10S", "maxArchiveLag", "-PT1H");
-        for (Map.Entry<String, String> figure : bad.entrySet()) {
+        List<Map.Entry<String, String>> bad = List.of(Map.entry("maxBackupAge", "26 hours"),
+                Map.entry("maxFullAge", "PT10S"), Map.entry("maxArchiveLag", "-PT1H"));
+        for (Map.Entry<String, String> figure : bad) {
             Map<String, Object> body = new java.util.HashMap<>(weekly());
             body.put("objective", Map.ofEntries(figure));
             as("otto").body(body).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
@@ -121,6 +122,14 @@ class PolicyApiTest {
         unknown.put("objective", Map.of("maxAge", "PT1H"));
         as("otto").body(unknown).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"));
         as("otto").get(MYSQL).then().statusCode(404);
+        // the refusal is on the trail like every invalid request, with the reason
+        as("ada").queryParam("action", "POLICY_SAVE").queryParam("tenant", "mysql_tenant")
+                .queryParam("outcome", "REFUSED_INVALID").get("/api/v1/audit").then().statusCode(200)
+                .body("records[0].actor", equalTo("otto")).body("records[0].obText", containsString("maxArchiveLag"));
+        // someone who may not manage the policy learns nothing about their input: forbidden comes first
+        Map<String, Object> byViewer = new java.util.HashMap<>(weekly());
+        byViewer.put("objective", Map.of("maxBackupAge", "26 hours"));
+        as("vera").body(byViewer).put(MYSQL).then().statusCode(403);
     }
 
     private static Map<String, String> auditParameters(String action) {
