@@ -282,7 +282,7 @@ public class PolicyService {
         next.sort(Comparator.comparing(PolicyView.NextRun::at));
         return new PolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule(BackupType.FULL).orElse(null)),
                 PolicyView.ScheduleView.of(p.schedule(BackupType.INCREMENTAL).orElse(null)), p.timeZone, p.concurrency,
-                p.plusArchivelog, p.descriptionTemplate, p.secretName, PolicyView.ObjectiveView.of(p.objective()), p.paused,
+                p.plusArchivelog, p.descriptionTemplate, p.secretName, PolicyView.PolicyObjective.of(p.objective()), p.paused,
                 p.ownerUsername,
                 p.updatedAt == null ? null : p.updatedAt.toInstant(ZoneOffset.UTC),
                 List.copyOf(next.subList(0, Math.min(NEXT_RUNS, next.size()))));

@@ -15,13 +15,13 @@ import java.util.List;
  */
 public record PolicyView(long id, String cluster, String tenant, ScheduleView full, ScheduleView incremental,
         String timeZone, Integer concurrency, boolean plusArchivelog, String descriptionTemplate, String secretName,
-        ObjectiveView objective, boolean paused, String owner, Instant updatedAt, List<NextRun> nextRuns) {
+        PolicyObjective objective, boolean paused, String owner, Instant updatedAt, List<NextRun> nextRuns) {
 
     /** The figures the policy sets, ISO-8601 durations (null: not set by the policy; PT0S: no objective for it). */
-    public record ObjectiveView(String maxBackupAge, String maxFullAge, String maxArchiveLag) {
+    public record PolicyObjective(String maxBackupAge, String maxFullAge, String maxArchiveLag) {
 
-        static ObjectiveView of(ObjectiveOverride objective) {
-            return objective.empty() ? null : new ObjectiveView(iso(objective.maxBackupAge()),
+        static PolicyObjective of(ObjectiveOverride objective) {
+            return objective.empty() ? null : new PolicyObjective(iso(objective.maxBackupAge()),
                     iso(objective.maxFullAge()), iso(objective.maxArchiveLag()));
         }
 

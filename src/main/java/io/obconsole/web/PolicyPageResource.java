@@ -48,7 +48,7 @@ public class PolicyPageResource {
             if (p == null) {
                 return new PolicyForm(List.of(), "", "", List.of(), "", "", "UTC", null, false, "", "", "", "", "");
             }
-            PolicyView.ObjectiveView o = p.objective() == null ? new PolicyView.ObjectiveView(null, null, null) : p.objective();
+            PolicyView.PolicyObjective o = p.objective() == null ? new PolicyView.PolicyObjective(null, null, null) : p.objective();
             return new PolicyForm(days(p.full()), time(p.full()), cron(p.full()), days(p.incremental()), time(p.incremental()),
                     cron(p.incremental()), p.timeZone(), p.concurrency(), p.plusArchivelog(),
                     p.descriptionTemplate() == null ? "" : p.descriptionTemplate(),

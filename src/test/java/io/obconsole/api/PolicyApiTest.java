@@ -199,6 +199,9 @@ class PolicyApiTest {
     void theApiDocumentListsThePolicyCalls() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/policies/{cluster}/{tenant}"))
-                .body("paths.keySet()", hasItem("/api/v1/policies/{cluster}/{tenant}/runs"));
+                .body("paths.keySet()", hasItem("/api/v1/policies/{cluster}/{tenant}/runs"))
+                // the policy's objective has a schema of its own, apart from a tenant's evaluation (ObjectiveView)
+                .body("components.schemas.PolicyObjective.properties.keySet()", hasItem("maxBackupAge"))
+                .body("components.schemas.ObjectiveView.properties.keySet()", hasItem("state"));
     }
 }
