@@ -96,7 +96,11 @@ class PolicyPageTest {
                 "maxBackupAge", "PT12H"));
         assertThat(WebSession.location(saved)).endsWith("/policy?msg=policy-saved");
         String page = otto.open(MYSQL).asString();
-        assertThat(page).containsPattern("id=\"policy-objective\">[^<]*PT12H").contains("value=\"PT12H\"");
+        assertThat(page).containsPattern("id=\"policy-objective\">[^<]*PT12H").contains("value=\"PT12H\"")
+                .contains("The objective this policy sets for the tenant:");
+        // the policy for every tenant says whom its objective covers
+        assertThat(WebSession.signIn("ada").open("/clusters/demo/tenants/*/policy").asString())
+                .contains("every tenant of the cluster that has no policy of its own");
     }
 
     @Test
