@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -32,7 +34,7 @@ public class Alarms {
     private final FailureExplanations explanations;
     private final Clock clock = Clock.systemUTC();
     /** Stalled jobs this instance has raised, so that a job moving again (or ending) clears its condition. */
-    private final Set<String> stalled = new HashSet<>();
+    private final Map<String, JobProgress> stalled = new HashMap<>();
 
     public Alarms(AlertStore store, AlertConfig config, FailureExplanations explanations) {
         this.store = store;
@@ -90,12 +92,30 @@ public class Alarms {
                 stalled(job);
             }
         }
-        for (String key : Set.copyOf(stalled)) {
-            if (!stillStalled.contains(key)) {
-                store.condition("stalled:" + key, ObjectiveState.OK, change -> null);
-                stalled.remove(key);
+        for (JobProgress was : List.copyOf(stalled.values())) {
+            if (!stillStalled.contains(was.key())) {
+                JobProgress now = jobs.stream().filter(j -> j.key().equals(was.key())).findFirst().orElse(null);
+                store.condition("stalled:" + was.key(), ObjectiveState.OK, change -> resumed(was, now));
+                stalled.remove(was.key());
             }
         }
+    }
+
+    /** The stall is over: the job moves again, or ended ({@code now} null: the cluster no longer lists it). */
+    private static AlertEvent resumed(JobProgress was, JobProgress now) {
+        String summary = now == null ? describe(was) + " is no longer stalled: the cluster no longer lists it"
+                : now.endedAt() == null ? describe(now) + " moves again (" + position(now) + ")"
+                        : describe(now) + " is no longer stalled: it ended " + now.status();
+        return AlertEvent.of(key("resumed", was.key() + "/" + was.startedAt()), AlertKind.JOB_RESUMED, was.cluster(),
+                was.tenant(), summary, null, null);
+    }
+
+    private static String describe(JobProgress job) {
+        return job.type() + " backup job " + job.jobId() + " of " + job.cluster() + "/" + job.tenant();
+    }
+
+    private static String position(JobProgress job) {
+        return "phase " + job.phase() + ", " + (job.percent() == null ? "no progress yet" : Math.round(job.percent()) + " %");
     }
 
     private void failed(JobProgress job) {
@@ -137,11 +157,9 @@ public class Alarms {
     private void stalled(JobProgress job) {
         store.condition("stalled:" + job.key(), ObjectiveState.BREACHED, change -> change.level() == ObjectiveState.OK ? null
                 : AlertEvent.of(key("stalled", job.key() + "/" + job.startedAt()), AlertKind.JOB_STALLED, job.cluster(),
-                        job.tenant(), job.type() + " backup job " + job.jobId() + " of " + job.cluster() + "/" + job.tenant()
-                                + " has not moved for a while (phase " + job.phase() + ", "
-                                + (job.percent() == null ? "no progress yet" : Math.round(job.percent()) + " %") + ")",
+                        job.tenant(), describe(job) + " has not moved for a while (" + position(job) + ")",
                         null, job.startedAt() == null ? null : LocalDateTime.parse(job.startedAt())));
-        stalled.add(job.key());
+        stalled.put(job.key(), job);
     }
 
     /** The policy scheduler recorded a run: SKIPPED, MISSED and FAILED_TO_START are worth a message. */
@@ -177,13 +195,16 @@ public class Alarms {
         };
     }
 
-    /** The audit chain check's verdict: a broken chain is a condition until the check passes again. */
+    /** The audit chain check's verdict: a broken chain is a condition until the check passes again (notified once). */
     void chain(ChainReport report) {
         store.condition("audit-chain", report.intact() ? ObjectiveState.OK : ObjectiveState.BREACHED,
-                change -> change.level() == ObjectiveState.OK ? null : AlertEvent.of(key("audit-chain",
-                        String.valueOf(report.brokenAt()), String.valueOf(clock.millis())), AlertKind.AUDIT_CHAIN_BROKEN,
-                        null, null, "The audit chain check failed at record " + report.brokenAt() + ": " + report.problem(),
-                        report.problem(), null));
+                change -> change.level() == ObjectiveState.OK
+                        ? AlertEvent.of(key("audit-chain", "intact", String.valueOf(clock.millis())),
+                                AlertKind.AUDIT_CHAIN_INTACT, null, null, "The audit chain check passes again ("
+                                        + report.checked() + " records checked)", null, null)
+                        : AlertEvent.of(key("audit-chain", String.valueOf(report.brokenAt()), String.valueOf(clock.millis())),
+                                AlertKind.AUDIT_CHAIN_BROKEN, null, null, "The audit chain check failed at record "
+                                        + report.brokenAt() + ": " + report.problem(), report.problem(), null));
     }
 
     private static String key(String... parts) {

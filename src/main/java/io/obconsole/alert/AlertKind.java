@@ -1,9 +1,12 @@
 package io.obconsole.alert;
 
+import java.util.Set;
+
 /** What an alert is about; channels route by it. Each kind says what an on-call operator should do next. */
 public enum AlertKind {
     JOB_FAILED("A backup job failed", "Read OceanBase's code and comment on the job, fix the cause (destination, archive, space), then start the backup again."),
     JOB_STALLED("A backup job has stopped moving", "Open the job: if its counters stay still, check the observers' logs and the backup destination; cancel and restart it if it does not resume."),
+    JOB_RESUMED("Backup job no longer stalled", "Nothing to do if it moves on; if it ended FAILED, a message of its own gives OceanBase's code and comment."),
     POLICY_RUN_SKIPPED("A scheduled backup was skipped", "Read the reason; fix the tenant's prerequisites (archive DOING, destination set) so the next run starts."),
     POLICY_RUN_MISSED("A scheduled backup missed its slot", "Check that a console instance was running at the slot; start the backup by hand if the objective needs it."),
     POLICY_RUN_FAILED_TO_START("A scheduled backup could not start", "Read OceanBase's answer in the reason and fix it, then start the backup by hand."),
@@ -13,6 +16,7 @@ public enum AlertKind {
     CLUSTER_UNREACHABLE("Cluster unreachable", "Check the observer or obproxy, the network and the console's cluster account; backups and alerts for it are blind meanwhile."),
     CLUSTER_REACHABLE("Cluster answers again", "Nothing to do; look at the cluster's jobs for anything that ended meanwhile."),
     AUDIT_CHAIN_BROKEN("Audit chain check failed", "Open the Audit page, run the chain check and investigate the named record: the trail was altered outside the console."),
+    AUDIT_CHAIN_INTACT("Audit chain check passes again", "Nothing to do now; keep what you found about the altered record with the incident."),
     TEST("Test notification", "Nothing to do: an admin sent this from the console to check the channel.");
 
     private final String title;
@@ -33,6 +37,17 @@ public enum AlertKind {
 
     /** A recovery (sent once, after the condition it ends was sent). */
     public boolean recovery() {
-        return this == OBJECTIVE_RECOVERED || this == CLUSTER_REACHABLE;
+        return !ends().isEmpty();
+    }
+
+    /** The kinds of condition this recovery ends (empty for anything else): a channel that routes those routes it too. */
+    public Set<AlertKind> ends() {
+        return switch (this) {
+            case JOB_RESUMED -> Set.of(JOB_STALLED);
+            case OBJECTIVE_RECOVERED -> Set.of(OBJECTIVE_AT_RISK, OBJECTIVE_BREACHED);
+            case CLUSTER_REACHABLE -> Set.of(CLUSTER_UNREACHABLE);
+            case AUDIT_CHAIN_INTACT -> Set.of(AUDIT_CHAIN_BROKEN);
+            default -> Set.of();
+        };
     }
 }

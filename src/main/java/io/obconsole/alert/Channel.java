@@ -13,9 +13,13 @@ import java.util.regex.Pattern;
 public record Channel(long id, String name, ChannelFormat format, String url, String keyName, String clusterPattern,
         String tenantPattern, Set<AlertKind> kinds, boolean enabled, String updatedBy, Instant updatedAt) {
 
-    /** Whether this channel wants the event: a kind it routes, a cluster and tenant its patterns match. */
+    /**
+     * Whether this channel wants the event: a kind it routes (or the recovery of one), a cluster and
+     * tenant its patterns match.
+     */
     public boolean routes(AlertEvent event) {
-        if (!enabled || event.kind() != AlertKind.TEST && !kinds.isEmpty() && !kinds.contains(event.kind())) {
+        if (!enabled || event.kind() != AlertKind.TEST && !kinds.isEmpty() && !kinds.contains(event.kind())
+                && event.kind().ends().stream().noneMatch(kinds::contains)) {
             return false;
         }
         // an event about a whole cluster (or the console) concerns every tenant pattern

@@ -27,9 +27,9 @@ public class Links {
 
     static String path(AlertEvent event) {
         return switch (event.kind()) {
-            case AUDIT_CHAIN_BROKEN -> "/audit";
+            case AUDIT_CHAIN_BROKEN, AUDIT_CHAIN_INTACT -> "/audit";
             case TEST -> "/alerts/channels";
-            case JOB_FAILED, JOB_STALLED -> "/jobs?cluster=" + enc(event.cluster())
+            case JOB_FAILED, JOB_STALLED, JOB_RESUMED -> "/jobs?cluster=" + enc(event.cluster())
                     + (event.tenant() == null ? "" : "&tenant=" + enc(event.tenant()));
             default -> event.cluster() == null ? "/" : event.tenant() == null ? "/#cluster-" + enc(event.cluster())
                     : "/clusters/" + enc(event.cluster()) + "/tenants/" + enc(event.tenant());

@@ -5,10 +5,22 @@ import java.time.Duration;
 /**
  * A tenant's recovery-point objective: the maximum age of its newest good backup set (FULL or
  * INCREMENTAL), of its newest good FULL, and the maximum log-archive lag. A zero duration is "no
- * objective" for that figure. {@code origin} says where each figure came from, worst-first:
- * the tenant's own setting, its backup policy, its cluster's default, the console's default.
+ * objective" for that figure. Each figure comes from the first of: the tenant's own setting
+ * ({@code tenant}), its backup policy ({@code policy}), its cluster's default ({@code cluster}),
+ * the console's default ({@code default}); {@code origin} is the most specific of them, {@code origins}
+ * says it figure by figure.
  */
-public record Objective(Duration maxBackupAge, Duration maxFullAge, Duration maxArchiveLag, String origin) {
+public record Objective(Duration maxBackupAge, Duration maxFullAge, Duration maxArchiveLag, String origin,
+        Origins origins) {
+
+    /** Where each figure came from. */
+    public record Origins(String maxBackupAge, String maxFullAge, String maxArchiveLag) {
+    }
+
+    /** Every figure from the same place. */
+    public Objective(Duration maxBackupAge, Duration maxFullAge, Duration maxArchiveLag, String origin) {
+        this(maxBackupAge, maxFullAge, maxArchiveLag, origin, new Origins(origin, origin, origin));
+    }
 
     public static boolean set(Duration limit) {
         return limit != null && !limit.isZero() && !limit.isNegative();

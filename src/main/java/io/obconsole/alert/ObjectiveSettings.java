@@ -10,23 +10,29 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Which objective applies to a tenant: the admin's own setting for the tenant (console database),
  * else its backup policy's, else the cluster's default, else the console's default, figure by
- * figure. Tenant settings are cached and re-read when changed through this instance or at each
- * objective round.
+ * figure. Tenant settings and policy objectives are cached and re-read when a tenant setting is
+ * changed through this instance and at each objective round.
  */
 @ApplicationScoped
 public class ObjectiveSettings {
+
+    /** Where a figure came from, by the index of its source in {@link #of}. */
+    private static final List<String> ORIGINS = List.of("tenant", "policy", "cluster", "default");
 
     private final ObjectivesConfig config;
     private final PolicyObjectives policies;
     private final AgroalDataSource db;
     private volatile Map<String, ObjectiveOverride> tenants = Map.of();
+    private volatile PolicyObjectives.Lookup byPolicy = PolicyObjectives.Lookup.NONE;
 
     public ObjectiveSettings(ObjectivesConfig config, PolicyObjectives policies, AgroalDataSource db) {
         this.config = config;
@@ -37,31 +43,39 @@ public class ObjectiveSettings {
     public Objective of(String cluster, String tenant) {
         ObjectivesConfig.Defaults defaults = config.defaults();
         ObjectivesConfig.ClusterObjective forCluster = config.clusters().get(cluster);
-        Optional<ObjectiveOverride> policy = policies.forTenant(cluster, tenant);
-        ObjectiveOverride own = tenants.get(key(cluster, tenant));
-        String origin = own != null ? "tenant" : policy.isPresent() ? "policy" : forCluster != null ? "cluster" : "default";
-        return new Objective(
-                pick(own == null ? null : own.maxBackupAge(), policy.map(ObjectiveOverride::maxBackupAge).orElse(null),
-                        forCluster == null ? null : forCluster.maxBackupAge().orElse(null), defaults.maxBackupAge()),
-                pick(own == null ? null : own.maxFullAge(), policy.map(ObjectiveOverride::maxFullAge).orElse(null),
-                        forCluster == null ? null : forCluster.maxFullAge().orElse(null), defaults.maxFullAge()),
-                pick(own == null ? null : own.maxArchiveLag(), policy.map(ObjectiveOverride::maxArchiveLag).orElse(null),
-                        forCluster == null ? null : forCluster.maxArchiveLag().orElse(null), defaults.maxArchiveLag()),
-                origin);
+        // most specific first: the tenant's own, its policy's, its cluster's, the console's
+        List<ObjectiveOverride> sources = List.of(tenants.getOrDefault(key(cluster, tenant), ObjectiveOverride.NONE),
+                byPolicy.forTenant(cluster, tenant).orElse(ObjectiveOverride.NONE),
+                forCluster == null ? ObjectiveOverride.NONE : new ObjectiveOverride(forCluster.maxBackupAge().orElse(null),
+                        forCluster.maxFullAge().orElse(null), forCluster.maxArchiveLag().orElse(null)),
+                new ObjectiveOverride(defaults.maxBackupAge(), defaults.maxFullAge(), defaults.maxArchiveLag()));
+        int backup = first(sources, ObjectiveOverride::maxBackupAge);
+        int full = first(sources, ObjectiveOverride::maxFullAge);
+        int lag = first(sources, ObjectiveOverride::maxArchiveLag);
+        return new Objective(value(sources, backup, ObjectiveOverride::maxBackupAge),
+                value(sources, full, ObjectiveOverride::maxFullAge), value(sources, lag, ObjectiveOverride::maxArchiveLag),
+                ORIGINS.get(Math.min(backup, Math.min(full, lag))),
+                new Objective.Origins(ORIGINS.get(backup), ORIGINS.get(full), ORIGINS.get(lag)));
+    }
+
+    /** The index of the first source that sets the figure (the console's default always does). */
+    private static int first(List<ObjectiveOverride> sources, Function<ObjectiveOverride, Duration> figure) {
+        for (int i = 0; i < sources.size() - 1; i++) {
+            if (figure.apply(sources.get(i)) != null) {
+                return i;
+            }
+        }
+        return sources.size() - 1;
+    }
+
+    private static Duration value(List<ObjectiveOverride> sources, int index, Function<ObjectiveOverride, Duration> figure) {
+        Duration limit = figure.apply(sources.get(index));
+        return limit == null ? Duration.ZERO : limit;
     }
 
     /** The admin's own setting for the tenant, if any. */
     public Optional<ObjectiveOverride> tenantSetting(String cluster, String tenant) {
         return Optional.ofNullable(tenants.get(key(cluster, tenant)));
-    }
-
-    private static Duration pick(Duration... candidates) {
-        for (Duration candidate : candidates) {
-            if (candidate != null) {
-                return candidate;
-            }
-        }
-        return Duration.ZERO;
     }
 
     /** Stores (or, when empty, removes) the tenant's own objective. */
@@ -93,8 +107,9 @@ public class ObjectiveSettings {
         reload();
     }
 
-    /** Re-reads every tenant's own setting (another instance may have changed one). */
+    /** Re-reads every tenant's own setting and every policy's objective (another instance may have changed one). */
     public void reload() {
+        byPolicy = policies.read();
         Map<String, ObjectiveOverride> read = new ConcurrentHashMap<>();
         try (Connection c = db.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("SELECT cluster_name, tenant_name, max_backup_age_s, "

@@ -2,8 +2,10 @@ package io.obconsole.alert;
 
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.policy.PolicyChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -44,6 +46,11 @@ public class ObjectiveWatch {
     @Scheduled(identity = ROUND, every = "${console.objectives.interval:30s}", delayed = "3S", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
+        round();
+    }
+
+    /** A policy's objective may have changed: pages and the API show its effect at once. */
+    void policyChanged(@Observes PolicyChanged changed) {
         round();
     }
 

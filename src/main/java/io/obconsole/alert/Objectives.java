@@ -6,9 +6,7 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.UnknownTenantException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +17,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Objectives {
-
-    private static final Duration MAX = Duration.ofDays(366);
 
     private final ObjectiveBoard board;
     private final ObjectiveSettings settings;
@@ -88,8 +84,7 @@ public class Objectives {
         one(who, cluster, tenant);
         ObjectiveOverride values;
         try {
-            values = new ObjectiveOverride(duration("maxBackupAge", maxBackupAge), duration("maxFullAge", maxFullAge),
-                    duration("maxArchiveLag", maxArchiveLag));
+            values = ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag);
         } catch (InvalidRequestException e) {
             audit.invalid(who, "OBJECTIVE_SET", cluster, List.of(tenant), e.getMessage());
             throw e;
@@ -104,21 +99,5 @@ public class Objectives {
         });
         watch.round();
         return one(who, cluster, tenant);
-    }
-
-    static Duration duration(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            Duration d = Duration.parse(value.trim().toUpperCase(java.util.Locale.ROOT));
-            if (d.isNegative() || d.compareTo(MAX) > 0 || !d.isZero() && d.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new InvalidRequestException(name + " must be between PT1M and P366D (PT0S: no objective for it)");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name + " must be an ISO-8601 duration such as PT12H, P1D or P7D, not '"
-                    + value + "'");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.obconsole.api;
 
+import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
@@ -43,7 +44,8 @@ public class BackupsResource {
             + "and for all tenants which ones it will skip")
     @APIResponse(responseCode = "200", description = "The report (passed or not)")
     public PreflightReport preflight(@PathParam("cluster") String cluster, BackupBody body) {
-        return backups.preflight(permissions.current(), body(body).toRequest(cluster, null));
+        Operator who = permissions.current();
+        return backups.preflight(who, backups.parsed(who, "PREFLIGHT", cluster, () -> body(body).toRequest(cluster, null)));
     }
 
     @POST
@@ -61,7 +63,8 @@ public class BackupsResource {
     public BackupResult start(@PathParam("cluster") String cluster,
             @Parameter(description = "Any unique string per submit; a repeat with the same key starts nothing")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, BackupBody body) {
-        return backups.start(permissions.current(), body(body).toRequest(cluster, idempotencyKey));
+        Operator who = permissions.current();
+        return backups.start(who, backups.parsed(who, "BACKUP", cluster, () -> body(body).toRequest(cluster, idempotencyKey)));
     }
 
     @POST
@@ -72,7 +75,8 @@ public class BackupsResource {
     public CancelResult cancel(@PathParam("cluster") String cluster,
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, CancelBody body) {
         CancelBody cancel = body == null ? new CancelBody(null, false) : body;
-        return backups.cancel(permissions.current(), cancel.toRequest(cluster, idempotencyKey));
+        Operator who = permissions.current();
+        return backups.cancel(who, backups.parsed(who, "CANCEL", cluster, () -> cancel.toRequest(cluster, idempotencyKey)));
     }
 
     private static BackupBody body(BackupBody body) {

@@ -1,6 +1,7 @@
 package io.obconsole.api;
 
 import io.obconsole.alert.Durations;
+import io.obconsole.alert.Objective;
 import io.obconsole.alert.ObjectiveCheck;
 import io.obconsole.alert.TenantObjective;
 import java.util.List;
@@ -15,8 +16,11 @@ public record ObjectiveView(String cluster, String tenant, String state, List<St
         String recoveryPointSource, Long recoveryPointAgeSeconds, Long secondsToBreach, String distance,
         Limits objective, List<Check> checks, String evaluatedAt) {
 
-    /** The limits in force and where they came from (tenant, policy, cluster or default). */
-    public record Limits(String maxBackupAge, String maxFullAge, String maxArchiveLag, String origin) {
+    /**
+     * The limits in force and where they came from (tenant, policy, cluster or default): {@code origin}
+     * the most specific source, {@code origins} each figure's.
+     */
+    public record Limits(String maxBackupAge, String maxFullAge, String maxArchiveLag, String origin, Objective.Origins origins) {
     }
 
     public record Check(String figure, String state, Long actualSeconds, String limit, String reason) {
@@ -28,7 +32,7 @@ public record ObjectiveView(String cluster, String tenant, String state, List<St
                 o.recoveryPointAge() == null ? null : o.recoveryPointAge().getSeconds(),
                 o.toBreach() == null ? null : o.toBreach().getSeconds(), Durations.distance(o.toBreach()),
                 new Limits(o.objective().maxBackupAge().toString(), o.objective().maxFullAge().toString(),
-                        o.objective().maxArchiveLag().toString(), o.objective().origin()),
+                        o.objective().maxArchiveLag().toString(), o.objective().origin(), o.objective().origins()),
                 o.checks().stream().map(ObjectiveView::check).toList(), o.evaluatedAt().toString());
     }
 

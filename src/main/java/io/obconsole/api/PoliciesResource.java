@@ -64,7 +64,7 @@ public class PoliciesResource {
         if (body == null) {
             throw new InvalidRequestException("Send the policy as JSON");
         }
-        return policies.save(permissions.current(), cluster, tenant, body.toSpec());
+        return policies.save(permissions.current(), cluster, tenant, body::toSpec);
     }
 
     @POST

@@ -1,12 +1,13 @@
 package io.obconsole.api;
 
+import io.obconsole.alert.ObjectiveOverride;
 import io.obconsole.policy.PolicySpec;
 import io.obconsole.policy.Schedule;
 import java.time.ZoneId;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON of a policy to create or replace; the encryption password is named, never sent. */
+/** The JSON of a policy to create or replace, with the objective it sets; the encryption password is named, never sent. */
 @Schema(description = "A backup policy. Each schedule is a Quartz cron expression (seconds first) or the weekly "
         + "form (days and time), in timeZone.")
 public record PolicyBody(ScheduleBody full, ScheduleBody incremental,
@@ -15,7 +16,10 @@ public record PolicyBody(ScheduleBody full, ScheduleBody incremental,
         Boolean plusArchivelog,
         @Schema(description = "DESCRIPTION of each backup; {policy}, {type} and {slot} are filled in") String descriptionTemplate,
         @Schema(description = "Name of the secret holding the encryption password (environment variable "
-                + "OBC_SECRET_<NAME> or a file in the secrets directory)", example = "nightly-key") String encryptionSecret) {
+                + "OBC_SECRET_<NAME> or a file in the secrets directory)", example = "nightly-key") String encryptionSecret,
+        @Schema(description = "The recovery-point objective the policy sets for its tenants (ISO-8601 durations; "
+                + "absent or null figures: the cluster's default; a tenant's own objective still wins)")
+        ObjectiveBody objective) {
 
     /** One schedule: {@code cron}, or {@code days} and {@code time}. */
     public record ScheduleBody(@Schema(example = "0 30 2 ? * *") String cron,
@@ -27,7 +31,9 @@ public record PolicyBody(ScheduleBody full, ScheduleBody incremental,
         ZoneId zone = Schedule.zone(timeZone);
         return new PolicySpec(schedule(full, zone), schedule(incremental, zone), concurrency,
                 Boolean.TRUE.equals(plusArchivelog), descriptionTemplate,
-                encryptionSecret == null || encryptionSecret.isBlank() ? null : encryptionSecret.trim());
+                encryptionSecret == null || encryptionSecret.isBlank() ? null : encryptionSecret.trim(),
+                objective == null ? ObjectiveOverride.NONE
+                        : ObjectiveOverride.parse(objective.maxBackupAge(), objective.maxFullAge(), objective.maxArchiveLag()));
     }
 
     private static Schedule schedule(ScheduleBody body, ZoneId zone) {

@@ -101,23 +101,24 @@ public class Refusals {
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 3) + "...";
     }
 
-    /** One person's minute: how many records it took, and how many it left out. */
+    /** One person's last minute: when its recorded refusals were, and how many it left out since the last one. */
     private static final class Window {
-        private long startedAt = Long.MIN_VALUE;
-        private int taken;
+        private final java.util.ArrayDeque<Long> recorded = new java.util.ArrayDeque<>();
         private long leftOut;
 
-        /** -1: leave this one out; else record it, and the number left out before it. */
+        /**
+         * -1: leave this one out; else record it, and the number left out before it. At most
+         * {@code perMinute} are recorded within any sixty seconds, however the refusals fall.
+         */
         synchronized long admit(long now, int perMinute) {
-            if (startedAt == Long.MIN_VALUE || now - startedAt >= MINUTE) {
-                startedAt = now;
-                taken = 0;
+            while (!recorded.isEmpty() && now - recorded.peekFirst() >= MINUTE) {
+                recorded.pollFirst();
             }
-            if (taken >= perMinute) {
+            if (recorded.size() >= perMinute) {
                 leftOut++;
                 return -1;
             }
-            taken++;
+            recorded.addLast(now);
             long before = leftOut;
             leftOut = 0;
             return before;

@@ -17,6 +17,7 @@ import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ObStatement;
 import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.cluster.UnknownClusterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -92,7 +94,8 @@ public class BackupService {
         List<String> named = scope == null ? List.of() : scope.audited();
         try {
             validate.run();
-        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            gateway.settings(cluster);
+        } catch (InvalidRequestException | InvalidIdentifierException | UnknownClusterException e) {
             refusals.invalid(who, action, cluster, named, e.getMessage());
             throw e;
         }
@@ -116,6 +119,20 @@ public class BackupService {
             requireView(who, cluster, scope);
         }
         scope.tenants().forEach(ObDialect::checkTenantName);
+    }
+
+    /**
+     * Parses a person's request to {@code action} (a form or a JSON body into a request): what
+     * cannot be parsed is refused and recorded as such, like every later refusal, before anything
+     * else happens.
+     */
+    public <T> T parsed(Operator who, String action, String cluster, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (InvalidRequestException | InvalidIdentifierException e) {
+            refusals.invalid(who, action, cluster, List.of(), e.getMessage());
+            throw e;
+        }
     }
 
     /** The preflight an operator sees before confirming; sends nothing but reads. */

@@ -1,15 +1,18 @@
 package io.obconsole.policy;
 
 import io.obconsole.access.Operator;
+import io.obconsole.alert.ObjectiveOverride;
 import io.obconsole.backup.BackupType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -21,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * A tenant's backup policy as the console stores it: its schedules, options, the NAME of its
- * encryption secret, paused or active, and its owner with the roles and scopes they had when they
+ * encryption secret, the recovery-point objective it sets, paused or active, and its owner with the roles and scopes they had when they
  * last saved it (a run acts on their behalf and within them).
  */
 @Entity
@@ -62,6 +65,19 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(name = "secret_name")
     public String secretName;
 
+    /** The objective the policy sets for its tenants, figure by figure (null: not set by the policy). */
+    @Column(name = "max_backup_age_s")
+    @Convert(converter = Seconds.class)
+    public Duration maxBackupAge;
+
+    @Column(name = "max_full_age_s")
+    @Convert(converter = Seconds.class)
+    public Duration maxFullAge;
+
+    @Column(name = "max_archive_lag_s")
+    @Convert(converter = Seconds.class)
+    public Duration maxArchiveLag;
+
     @Column(name = "paused", nullable = false)
     public boolean paused;
 
@@ -101,6 +117,17 @@ public class BackupPolicy extends PanacheEntityBase {
 
     public boolean allTenants() {
         return ALL_TENANTS.equals(tenant);
+    }
+
+    /** The objective the policy sets ({@link ObjectiveOverride#NONE} when it sets none). */
+    public ObjectiveOverride objective() {
+        return new ObjectiveOverride(maxBackupAge, maxFullAge, maxArchiveLag);
+    }
+
+    void objective(ObjectiveOverride objective) {
+        maxBackupAge = objective.maxBackupAge();
+        maxFullAge = objective.maxFullAge();
+        maxArchiveLag = objective.maxArchiveLag();
     }
 
     public ZoneId zone() {

@@ -14,6 +14,7 @@ import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ObDialect;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,12 +47,14 @@ public class PolicyService {
     private final NamedSecrets secrets;
     private final PolicyConfig config;
     private final Refusals refusals;
+    private final Event<PolicyChanged> changed;
     private final Clock clock;
 
     @Inject
     public PolicyService(Permissions permissions, AuditTrail audit, ClusterGateway gateway, PolicyTriggers triggers,
-            PolicyRuns runs, NamedSecrets secrets, PolicyConfig config, Refusals refusals) {
+            PolicyRuns runs, NamedSecrets secrets, PolicyConfig config, Refusals refusals, Event<PolicyChanged> changed) {
         this.refusals = refusals;
+        this.changed = changed;
         this.permissions = permissions;
         this.audit = audit;
         this.gateway = gateway;
@@ -78,12 +81,18 @@ public class PolicyService {
         return runs.recent(policy.id, Math.max(1, Math.min(limit, 500))).stream().map(PolicyRunView::of).toList();
     }
 
-    /** Creates the tenant's policy or replaces it whole; the one who saves it becomes its owner. */
-    public PolicyView save(Operator who, String cluster, String tenant, PolicySpec spec) {
+    /**
+     * Creates the tenant's policy or replaces it whole; the one who saves it becomes its owner.
+     * {@code request} reads what was sent (schedules, zone, objective) once the person may manage the
+     * policy, so that input it refuses is audited like every other invalid request.
+     */
+    public PolicyView save(Operator who, String cluster, String tenant, Supplier<PolicySpec> request) {
         Instant now = clock.instant();
-        admit(who, "POLICY_SAVE", cluster, tenant, () -> {
+        PolicySpec spec = admitted(who, "POLICY_SAVE", cluster, tenant, () -> {
             requireManage(who, cluster, tenant);
-            validate(spec, now);
+            PolicySpec read = request.get();
+            validate(read, now);
+            return read;
         });
         requireTenant(cluster, tenant);
         BackupPolicy before = QuarkusTransaction.requiringNew().call(() -> BackupPolicy.of(cluster, tenant)
@@ -98,9 +107,10 @@ public class PolicyService {
         after.plusArchivelog = spec.plusArchivelog();
         after.descriptionTemplate = blankToNull(spec.descriptionTemplate());
         after.secretName = spec.secretName();
+        after.objective(spec.objective());
         after.ownedBy(who);
         String action = before == null ? "POLICY_CREATE" : "POLICY_CHANGE";
-        return change(who, action, cluster, tenant, difference(before, after), () -> {
+        PolicyView saved = change(who, action, cluster, tenant, difference(before, after), () -> {
             BackupPolicy stored = before == null ? new BackupPolicy() : BackupPolicy.findById(before.id);
             if (stored == null) {
                 throw new UnknownPolicyException(cluster, tenant);
@@ -116,6 +126,8 @@ public class PolicyService {
             triggers.schedule(stored);
             return stored;
         });
+        changed.fire(new PolicyChanged(cluster, tenant));
+        return saved;
     }
 
     /** What a policy must be before anything is recorded: schedules far enough apart, a configured secret, a valid description. */
@@ -141,8 +153,16 @@ public class PolicyService {
 
     /** Runs the checks; a refusal (forbidden or invalid) is recorded as such, rate-limited per person. */
     private void admit(Operator who, String action, String cluster, String tenant, Runnable checks) {
-        try {
+        admitted(who, action, cluster, tenant, () -> {
             checks.run();
+            return null;
+        });
+    }
+
+    /** The same, for checks that also read the request: returns what they read. */
+    private <T> T admitted(Operator who, String action, String cluster, String tenant, Supplier<T> checks) {
+        try {
+            return checks.get();
         } catch (ActionForbiddenException e) {
             refusals.forbidden(who, action, cluster, List.of(tenant), e.getMessage());
             throw e;
@@ -171,6 +191,7 @@ public class PolicyService {
             }
             return before;
         });
+        changed.fire(new PolicyChanged(cluster, tenant));
     }
 
     private PolicyView setPaused(Operator who, String cluster, String tenant, boolean paused) {
@@ -261,7 +282,8 @@ public class PolicyService {
         next.sort(Comparator.comparing(PolicyView.NextRun::at));
         return new PolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule(BackupType.FULL).orElse(null)),
                 PolicyView.ScheduleView.of(p.schedule(BackupType.INCREMENTAL).orElse(null)), p.timeZone, p.concurrency,
-                p.plusArchivelog, p.descriptionTemplate, p.secretName, p.paused, p.ownerUsername,
+                p.plusArchivelog, p.descriptionTemplate, p.secretName, PolicyView.PolicyObjective.of(p.objective()), p.paused,
+                p.ownerUsername,
                 p.updatedAt == null ? null : p.updatedAt.toInstant(ZoneOffset.UTC),
                 List.copyOf(next.subList(0, Math.min(NEXT_RUNS, next.size()))));
     }
@@ -294,9 +316,17 @@ public class PolicyService {
         f.put("plusArchivelog", String.valueOf(p.plusArchivelog));
         f.put("descriptionTemplate", p.descriptionTemplate == null ? "" : p.descriptionTemplate);
         f.put("encryptionKeyName", p.secretName == null ? "none" : p.secretName);
+        f.put("maxBackupAge", figure(p.maxBackupAge));
+        f.put("maxFullAge", figure(p.maxFullAge));
+        f.put("maxArchiveLag", figure(p.maxArchiveLag));
         f.put("paused", String.valueOf(p.paused));
         f.put("owner", p.ownerUsername);
         return f;
+    }
+
+    /** An objective figure as the audit trail shows it: not set by the policy, or the ISO-8601 duration. */
+    private static String figure(java.time.Duration limit) {
+        return limit == null ? "not set" : limit.toString();
     }
 
     private static BackupPolicy copy(BackupPolicy p) {
@@ -319,6 +349,9 @@ public class PolicyService {
         to.plusArchivelog = from.plusArchivelog;
         to.descriptionTemplate = from.descriptionTemplate;
         to.secretName = from.secretName;
+        to.maxBackupAge = from.maxBackupAge;
+        to.maxFullAge = from.maxFullAge;
+        to.maxArchiveLag = from.maxArchiveLag;
         to.paused = from.paused;
         to.ownerUsername = from.ownerUsername;
         to.ownerSubject = from.ownerSubject;

@@ -1,16 +1,23 @@
 package io.obconsole.policy;
 
+import io.obconsole.alert.ObjectiveOverride;
 import io.obconsole.backup.InvalidRequestException;
 
 /**
- * What a person sets in a policy: a FULL and/or an INCREMENTAL schedule, backup options, and the
- * name of the secret holding the encryption password (never the password).
+ * What a person sets in a policy: a FULL and/or an INCREMENTAL schedule, backup options, the
+ * name of the secret holding the encryption password (never the password), and the recovery-point
+ * objective the policy sets for its tenants.
  *
  * @param concurrency         ha_low_thread_score set before each backup (0-100), or null to leave it
  * @param descriptionTemplate the backup's DESCRIPTION, with {policy}, {type} and {slot} filled in per run
+ * @param objective           the figures the policy sets ({@link ObjectiveOverride#NONE}: none)
  */
 public record PolicySpec(Schedule full, Schedule incremental, Integer concurrency, boolean plusArchivelog,
-        String descriptionTemplate, String secretName) {
+        String descriptionTemplate, String secretName, ObjectiveOverride objective) {
+
+    public PolicySpec {
+        objective = objective == null ? ObjectiveOverride.NONE : objective;
+    }
 
     /** Checks what needs nothing but the spec itself. */
     public void validate() {

@@ -62,7 +62,10 @@ public interface AlertMessages {
     @Message("Log archive at most behind")
     String max_archive_lag();
 
-    @Message("From: {#when origin}{#is 'tenant'}this tenant’s own setting{#is 'policy'}its backup policy{#is 'cluster'}the cluster’s default{#else}the console’s default{/when}")
+    @Message("Objective from")
+    String objective_from();
+
+    @Message("{#when origin}{#is 'tenant'}this tenant’s own setting{#is 'policy'}its backup policy{#is 'cluster'}the cluster’s configuration{#else}the console’s configuration{/when}")
     String origin(String origin);
 
     @Message("Change this tenant’s objective")

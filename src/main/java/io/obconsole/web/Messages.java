@@ -792,6 +792,17 @@ public interface Messages {
     @Message("Name of the secret holding the encryption password (empty = not encrypted)")
     String policy_secret_hint();
 
+    @Message("Recovery-point objective")
+    String policy_objective();
+
+    @Message("not set by the policy (the cluster’s default applies)")
+    String policy_objective_none();
+
+    @Message("The objective this policy sets for {#if tenant == '*'}every tenant of the cluster that has no policy of its own{#else}the tenant{/if}: "
+            + "ISO-8601 durations such as PT12H, P1D, P7D; empty keeps the cluster’s default; PT0S means no objective for "
+            + "that figure. A tenant’s own objective, set by an admin on its page, still wins.")
+    String policy_objective_help(String tenant);
+
     @Message("Save policy")
     String policy_save();
 

@@ -1,6 +1,7 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
+import io.obconsole.alert.ObjectiveOverride;
 import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InvalidRequestException;
@@ -41,16 +42,22 @@ public class PolicyPageResource {
     /** What the form shows: the stored policy's values, or what was typed before an error. */
     public record PolicyForm(List<String> fullDays, String fullTime, String fullCron, List<String> incDays, String incTime,
             String incCron, String timeZone, Integer concurrency, boolean plusArchivelog, String descriptionTemplate,
-            String encryptionSecret) {
+            String encryptionSecret, String maxBackupAge, String maxFullAge, String maxArchiveLag) {
 
         static PolicyForm of(PolicyView p) {
             if (p == null) {
-                return new PolicyForm(List.of(), "", "", List.of(), "", "", "UTC", null, false, "", "");
+                return new PolicyForm(List.of(), "", "", List.of(), "", "", "UTC", null, false, "", "", "", "", "");
             }
+            PolicyView.PolicyObjective o = p.objective() == null ? new PolicyView.PolicyObjective(null, null, null) : p.objective();
             return new PolicyForm(days(p.full()), time(p.full()), cron(p.full()), days(p.incremental()), time(p.incremental()),
                     cron(p.incremental()), p.timeZone(), p.concurrency(), p.plusArchivelog(),
                     p.descriptionTemplate() == null ? "" : p.descriptionTemplate(),
-                    p.secretName() == null ? "" : p.secretName());
+                    p.secretName() == null ? "" : p.secretName(), text(o.maxBackupAge()), text(o.maxFullAge()),
+                    text(o.maxArchiveLag()));
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value;
         }
 
         private static List<String> days(PolicyView.ScheduleView s) {
@@ -78,7 +85,8 @@ public class PolicyPageResource {
             return new PolicySpec(Schedule.parse(fullCron, fullDays, fullTime, zone),
                     Schedule.parse(incCron, incDays, incTime, zone), concurrency, plusArchivelog,
                     descriptionTemplate == null || descriptionTemplate.isBlank() ? null : descriptionTemplate,
-                    encryptionSecret == null || encryptionSecret.isBlank() ? null : encryptionSecret.trim());
+                    encryptionSecret == null || encryptionSecret.isBlank() ? null : encryptionSecret.trim(),
+                    ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag));
         }
     }
 
@@ -117,14 +125,16 @@ public class PolicyPageResource {
             @FormParam("incTime") String incTime, @FormParam("incCron") String incCron,
             @FormParam("timeZone") String timeZone, @FormParam("concurrency") String concurrency,
             @FormParam("plusArchivelog") boolean plusArchivelog, @FormParam("descriptionTemplate") String description,
-            @FormParam("encryptionSecret") String secret) {
+            @FormParam("encryptionSecret") String secret, @FormParam("maxBackupAge") String maxBackupAge,
+            @FormParam("maxFullAge") String maxFullAge, @FormParam("maxArchiveLag") String maxArchiveLag) {
         Operator who = access.who();
         PolicyForm form = new PolicyForm(fullDays == null ? List.of() : fullDays, fullTime, fullCron,
-                incDays == null ? List.of() : incDays, incTime, incCron, timeZone, null, plusArchivelog, description, secret);
+                incDays == null ? List.of() : incDays, incTime, incCron, timeZone, null, plusArchivelog, description, secret,
+                maxBackupAge, maxFullAge, maxArchiveLag);
         try {
             form = new PolicyForm(form.fullDays(), fullTime, fullCron, form.incDays(), incTime, incCron, timeZone,
-                    concurrency(concurrency), plusArchivelog, description, secret);
-            policies.save(who, cluster, tenant, form.toSpec());
+                    concurrency(concurrency), plusArchivelog, description, secret, maxBackupAge, maxFullAge, maxArchiveLag);
+            policies.save(who, cluster, tenant, form::toSpec);
             return redirect(cluster, tenant, Flash.POLICY_SAVED);
         } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException
                 | ClusterUnreachableException | AuditUnavailableException e) {

@@ -111,7 +111,7 @@ public class StartBackupResource {
         String token = PendingBackups.newToken();
         BackupRequest request = null;
         try {
-            request = form.toRequest(password, confirmation, token);
+            request = backups.parsed(who, "BACKUP", form.cluster(), () -> form.toRequest(password, confirmation, token));
             BackupPlan plan = backups.plan(who, request);
             pending.put(who, request, form, plan.redacted(), plan.report(), plan.previousConcurrency(), token);
             return Response.seeOther(URI.create("/backups/review/" + token)).build();

@@ -140,7 +140,7 @@ class AlertDeliveryTest {
     }
 
     @Test
-    void stalledJobReachesTheWebhook() throws Exception {
+    void stalledJobAndItsResumptionEachReachTheWebhookOnce() throws Exception {
         control().stallJob("mysql_tenant");
         try {
             Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
@@ -151,6 +151,21 @@ class AlertDeliveryTest {
             await().atMost(WAIT).until(() -> !receiver.of("JOB_STALLED").isEmpty());
             evaluate();
             assertThat(receiver.of("JOB_STALLED").get(0).json().path("summary").asText()).contains("has not moved");
+
+            control().unstall("mysql_tenant");
+            Demo.clock().advanceSeconds(5);
+            evaluate();
+            await().atMost(WAIT).until(() -> !receiver.of("JOB_RESUMED").isEmpty());
+            // later rounds (the job moving on, ending) send nothing more about the stall
+            Demo.clock().advanceSeconds(5);
+            evaluate();
+            evaluate();
+            assertThat(newEvents().stream().map(WebhookReceiver.Received::kind).filter(k -> k.startsWith("JOB_")))
+                    .containsExactly("JOB_STALLED", "JOB_RESUMED");
+            WebhookReceiver.Received resumed = receiver.of("JOB_RESUMED").get(0);
+            assertThat(resumed.json().path("summary").asText()).contains("demo/mysql_tenant").contains("moves again");
+            assertThat(resumed.json().path("tenant").asText()).isEqualTo("mysql_tenant");
+            assertThat(resumed.json().path("link").asText()).contains("/jobs?cluster=demo&tenant=mysql_tenant");
             assertEachOnceAndSigned();
         } finally {
             control().unstall("mysql_tenant");
@@ -204,7 +219,7 @@ class AlertDeliveryTest {
     }
 
     @Test
-    void brokenAuditChainReachesTheWebhook() throws Exception {
+    void brokenAuditChainAndItsRepairEachReachTheWebhookOnce() throws Exception {
         long record = audit.recordIntent(new ActionIntent(new Operator("ada", "s", Set.of("backup-admin"), List.of("demo/*"),
                 "127.0.0.1"), "BACKUP_FULL", "demo", List.of("mysql_tenant"), Map.of("type", "FULL"), null));
         String original = column(record);
@@ -218,6 +233,13 @@ class AlertDeliveryTest {
             setColumn(record, original);
         }
         assertThat(chain.check().intact()).isTrue();
+        await().atMost(WAIT).until(() -> !receiver.of("AUDIT_CHAIN_INTACT").isEmpty());
+        assertThat(chain.check().intact()).isTrue();
+        assertThat(newEvents().stream().map(WebhookReceiver.Received::kind).filter(k -> k.startsWith("AUDIT_")))
+                .containsExactly("AUDIT_CHAIN_BROKEN", "AUDIT_CHAIN_INTACT");
+        WebhookReceiver.Received intact = receiver.of("AUDIT_CHAIN_INTACT").get(0);
+        assertThat(intact.json().path("summary").asText()).contains("passes again");
+        assertThat(intact.json().path("link").asText()).endsWith("/audit");
         assertEachOnceAndSigned();
     }
 

@@ -88,6 +88,8 @@ class NotifierTest {
         assertThat(payments.routes(event(AlertKind.JOB_FAILED, "test1", "pay1"))).isFalse();
         assertThat(payments.routes(event(AlertKind.OBJECTIVE_BREACHED, "prod1", "pay1"))).isFalse();
         assertThat(payments.routes(event(AlertKind.CLUSTER_UNREACHABLE, "prod2", null))).isTrue();
+        assertThat(payments.routes(event(AlertKind.CLUSTER_REACHABLE, "prod2", null))).as("the recovery of a routed kind").isTrue();
+        assertThat(payments.routes(event(AlertKind.JOB_RESUMED, "prod1", "pay1"))).as("JOB_STALLED is not routed").isFalse();
         assertThat(new Channel(1, "p", ChannelFormat.WEBHOOK, "https://h.example.com", "k", "*", "*", Set.of(), false,
                 "ada", null).routes(event(AlertKind.JOB_FAILED, "prod1", "pay1"))).as("disabled").isFalse();
     }

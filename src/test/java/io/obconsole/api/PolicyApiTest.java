@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsString;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.DayOfWeek;
@@ -85,6 +87,51 @@ class PolicyApiTest {
         assertThat(auditParameters("POLICY_DELETE")).containsEntry("concurrency", "40 → (deleted)");
     }
 
+    @Test
+    void theObjectiveAPolicySetsIsShownAndItsChangeAuditedBeforeAndAfter() {
+        Map<String, Object> body = new java.util.HashMap<>(weekly());
+        body.put("objective", Map.of("maxBackupAge", "PT12H"));
+        as("otto").body(body).put(MYSQL).then().statusCode(200).body("objective.maxBackupAge", equalTo("PT12H"))
+                .body("objective.maxFullAge", nullValue());
+        body.put("objective", Map.of("maxBackupAge", "pt6h", "maxArchiveLag", "PT30M"));
+        as("otto").body(body).put(MYSQL).then().statusCode(200);
+        as("vera").get(MYSQL).then().statusCode(200).body("objective.maxBackupAge", equalTo("PT6H"))
+                .body("objective.maxArchiveLag", equalTo("PT30M"));
+
+        assertThat(auditParameters("POLICY_CREATE")).containsEntry("maxBackupAge", "PT12H")
+                .containsEntry("maxFullAge", "not set").containsEntry("maxArchiveLag", "not set");
+        assertThat(auditParameters("POLICY_CHANGE")).containsOnly(Map.entry("maxBackupAge", "PT12H → PT6H"),
+                Map.entry("maxArchiveLag", "not set → PT30M"));
+        body.remove("objective");
+        as("otto").body(body).put(MYSQL).then().statusCode(200).body("objective", nullValue());
+        assertThat(auditParameters("POLICY_CHANGE")).containsOnly(Map.entry("maxBackupAge", "PT6H → not set"),
+                Map.entry("maxArchiveLag", "PT30M → not set"));
+    }
+
+    @Test
+    void anObjectiveThatIsNoDurationIsRefusedWithAClearErrorAndNothingStored() {
+        List<Map.Entry<String, String>> bad = List.of(Map.entry("maxBackupAge", "26 hours"),
+                Map.entry("maxFullAge", "PT10S"), Map.entry("maxArchiveLag", "-PT1H"));
+        for (Map.Entry<String, String> figure : bad) {
+            Map<String, Object> body = new java.util.HashMap<>(weekly());
+            body.put("objective", Map.ofEntries(figure));
+            as("otto").body(body).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
+                    .body("detail", containsString(figure.getKey()));
+        }
+        Map<String, Object> unknown = new java.util.HashMap<>(weekly());
+        unknown.put("objective", Map.of("maxAge", "PT1H"));
+        as("otto").body(unknown).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"));
+        as("otto").get(MYSQL).then().statusCode(404);
+        // the refusal is on the trail like every invalid request, with the reason
+        as("ada").queryParam("action", "POLICY_SAVE").queryParam("tenant", "mysql_tenant")
+                .queryParam("outcome", "REFUSED_INVALID").get("/api/v1/audit").then().statusCode(200)
+                .body("records[0].actor", equalTo("otto")).body("records[0].obText", containsString("maxArchiveLag"));
+        // someone who may not manage the policy learns nothing about their input: forbidden comes first
+        Map<String, Object> byViewer = new java.util.HashMap<>(weekly());
+        byViewer.put("objective", Map.of("maxBackupAge", "26 hours"));
+        as("vera").body(byViewer).put(MYSQL).then().statusCode(403);
+    }
+
     private static Map<String, String> auditParameters(String action) {
         return as("ada").queryParam("action", action).queryParam("tenant", "mysql_tenant").queryParam("outcome", "INTENDED")
                 .get("/api/v1/audit").then().statusCode(200).body("records[0].actor", equalTo("otto"))
@@ -152,6 +199,9 @@ class PolicyApiTest {
     void theApiDocumentListsThePolicyCalls() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/api/v1/policies/{cluster}/{tenant}"))
-                .body("paths.keySet()", hasItem("/api/v1/policies/{cluster}/{tenant}/runs"));
+                .body("paths.keySet()", hasItem("/api/v1/policies/{cluster}/{tenant}/runs"))
+                // the policy's objective has a schema of its own, apart from a tenant's evaluation (ObjectiveView)
+                .body("components.schemas.PolicyObjective.properties.keySet()", hasItem("maxBackupAge"))
+                .body("components.schemas.ObjectiveView.properties.keySet()", hasItem("state"));
     }
 }

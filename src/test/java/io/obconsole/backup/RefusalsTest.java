@@ -39,6 +39,27 @@ class RefusalsTest {
     }
 
     @Test
+    void noSixtySecondsHoldMoreThanTheLimitHoweverTheRefusalsFall() {
+        // ten at 0 s and ten at 50 s: a window that restarted at 60 s would take twenty more at 65 s
+        for (int i = 0; i < 10; i++) {
+            refusals.forbidden(person("vera"), "BACKUP_FULL", "demo", List.of("mysql_tenant"), "viewer");
+        }
+        now.set(Duration.ofSeconds(50).toNanos());
+        for (int i = 0; i < 15; i++) {
+            refusals.forbidden(person("vera"), "BACKUP_FULL", "demo", List.of("mysql_tenant"), "viewer");
+        }
+        assertThat(trail.refusals).hasSize(20);
+
+        now.set(Duration.ofSeconds(65).toNanos());
+        for (int i = 0; i < 15; i++) {
+            refusals.forbidden(person("vera"), "BACKUP_FULL", "demo", List.of("mysql_tenant"), "viewer");
+        }
+        // only the ten of 0 s have left the last minute
+        assertThat(trail.refusals).hasSize(30);
+        assertThat(trail.refusals.get(20).attempt().parameters()).containsEntry("refusalsNotRecordedBefore", "5");
+    }
+
+    @Test
     void whatIsRecordedIsBoundedToOneLine() {
         refusals.invalid(person("otto"), "BACKUP_FULL", "demo", List.of("a".repeat(5000), "b\nc"),
                 "x".repeat(70_000));

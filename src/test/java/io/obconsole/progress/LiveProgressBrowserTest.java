@@ -149,19 +149,23 @@ class LiveProgressBrowserTest {
         return page;
     }
 
-    /** Starts a backup outside the console, as another operator at a terminal would; returns its job id. */
-    private static long startMysqlTenantBackup() throws SQLException {
+    /**
+     * Starts a backup outside the console, as another operator at a terminal would; returns the
+     * job's key as the console names it (a job id alone repeats when a cluster starts over).
+     */
+    private static String startMysqlTenantBackup() throws SQLException {
         sys("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
         try (Connection c = sysConnection();
-                java.sql.ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT JOB_ID FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002 ORDER BY JOB_ID DESC LIMIT 1")) {
+                java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT JOB_ID, INCARNATION, START_TIMESTAMP "
+                        + "FROM oceanbase.CDB_OB_BACKUP_JOBS WHERE TENANT_ID = 1002 ORDER BY START_TIMESTAMP DESC LIMIT 1")) {
             assertThat(rs.next()).as("the cluster lists the new job").isTrue();
-            return rs.getLong(1);
+            return new io.obconsole.fleet.JobKey("demo", 1002, rs.getLong("INCARNATION"), rs.getLong("JOB_ID"),
+                    java.time.LocalDateTime.parse(rs.getString("START_TIMESTAMP").replace(' ', 'T'))).text();
         }
     }
 
-    private static String jobRow(long jobId) {
-        return "main [data-fragment=row][data-job-key^='demo/1002/'][data-job-key*='/" + jobId + "/']";
+    private static String jobRow(String key) {
+        return "main [data-fragment=row][data-job-key='" + key + "']";
     }
 
     private static double percentOf(Locator row) {

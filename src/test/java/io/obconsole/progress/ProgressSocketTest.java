@@ -139,12 +139,18 @@ class ProgressSocketTest {
     /** The newest state of a tenant's newest job this client has received. */
     static JsonObject lastOf(ProgressClient client, String tenant) {
         List<JsonObject> jobs = client.jobs().stream().filter(j -> tenant.equals(j.getString("tenant"))).toList();
+        // the newest start, not the highest id: a recreated cluster numbers its jobs from the start again
         JsonObject newest = null;
         for (JsonObject job : jobs) {
-            if (newest == null || job.getLong("jobId") >= newest.getLong("jobId")) {
+            if (newest == null || !started(job).isBefore(started(newest))) {
                 newest = job;
             }
         }
         return newest;
+    }
+
+    private static java.time.LocalDateTime started(JsonObject job) {
+        String at = job.getString("startedAt");
+        return at == null ? java.time.LocalDateTime.MIN : java.time.LocalDateTime.parse(at);
     }
 }

@@ -87,7 +87,12 @@ public final class Demo {
 
     /** The same, signed in as another account (e.g. a tenant's own administrator, {@code root@mysql_tenant}). */
     public static void sqlAs(String account, String statement) {
-        try (Connection c = connect(account)) {
+        sqlOn("demo", account, statement);
+    }
+
+    /** The same on another cluster of the demo fleet (e.g. {@code payroll} as {@code root@payroll}). */
+    public static void sqlOn(String cluster, String account, String statement) {
+        try (Connection c = DemoSql.connect(cluster(cluster), account)) {
             c.createStatement().execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -82,6 +82,28 @@ class PolicyPageTest {
     }
 
     @Test
+    void theFormSetsThePolicysObjectiveAndABadDurationComesBackWithTheError() {
+        WebSession otto = WebSession.signIn("otto");
+        otto.open(MYSQL);
+        Response bad = otto.post(MYSQL, Map.of("fullDays", "MON", "fullTime", "02:30", "timeZone", "UTC",
+                "maxFullAge", "a week"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.asString()).contains("id=\"policy-error\"").contains("maxFullAge must be an ISO-8601 duration")
+                .contains("value=\"a week\"");
+        assertThat(otto.open(MYSQL).asString()).contains("has no backup policy yet");
+
+        Response saved = otto.post(MYSQL, Map.of("fullDays", "MON", "fullTime", "02:30", "timeZone", "UTC",
+                "maxBackupAge", "PT12H"));
+        assertThat(WebSession.location(saved)).endsWith("/policy?msg=policy-saved");
+        String page = otto.open(MYSQL).asString();
+        assertThat(page).containsPattern("id=\"policy-objective\">[^<]*PT12H").contains("value=\"PT12H\"")
+                .contains("The objective this policy sets for the tenant:");
+        // the policy for every tenant says whom its objective covers
+        assertThat(WebSession.signIn("ada").open("/clusters/demo/tenants/*/policy").asString())
+                .contains("every tenant of the cluster that has no policy of its own");
+    }
+
+    @Test
     void theFirstRunOfAFastScheduleShowsOnTheOverview() {
         WebSession otto = WebSession.signIn("otto");
         otto.open(MYSQL);
