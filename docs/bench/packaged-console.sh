@@ -78,6 +78,9 @@ if [[ "${CONSOLE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
   jcmd $CONSOLE VM.native_memory summary > "$WORK/native-memory.txt" || true
 fi
 kill $CLIENT $BACKUPS $CONSOLE 2>/dev/null || true
+# a console that thrashes may take minutes to stop: it gets 30 s
+for _ in $(seq 1 30); do kill -0 $CONSOLE 2>/dev/null || break; sleep 1; done
+kill -9 $CONSOLE 2>/dev/null || true
 wait $CLIENT $CONSOLE 2>/dev/null || true
 kill $SERVICES 2>/dev/null || true
 wait $SERVICES 2>/dev/null || true
