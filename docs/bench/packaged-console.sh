@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # The packaged console alone in its own JVM, as deployed, while N watchers follow live progress
 # (the in-process ProgressBenchmark also counts query rounds, but its JVM holds the test harness
-# too). Starts the built console with the dev profile (embedded demo cluster, MariaDB and
-# Keycloak on the dev ports, so no dev console may be running), signs in four people, keeps
-# backups running on the demo cluster with the mariadb client, opens the watchers with the
-# benchmark client in a JVM of its own and prints the console's peak VmRSS and latency; then the
-# same client against the floor (a bare broadcast server at the same message size and rate, in
-# its own JVM) and the console's figures as ratios to it.
+# too). The package holds no demo, so the embedded services (demo fleet on 2881-2883, audit MariaDB
+# on 3316, Keycloak on 8180: the dev ports, so no dev console may be running) start in a JVM of
+# their own and the console runs against them with the dev profile (docs/bench/packaged.sh). Signs
+# in four people, keeps backups running on the demo cluster with the mariadb client, opens the
+# watchers with the benchmark client in a JVM of its own and prints the console's peak VmRSS and
+# latency; with the sockets still open, a heap histogram (jcmd GC.class_histogram, which runs a
+# full GC first: its total is the live heap) lands in target/bench-memory/histogram.txt and the
+# per-watcher memory is printed (peak RSS and live heap, each divided by the watchers). Then the
+# same client against the floor (a bare broadcast server at the same message size and rate, in its
+# own JVM) and the console's figures as ratios to it.
 #
 #   docs/bench/packaged-console.sh [watchers=5000] [seconds=60] [heap=256m]
 #
@@ -16,9 +20,6 @@
 # option (with -XX:NativeMemoryTracking=summary the breakdown lands in
 # target/bench-memory/native-memory.txt).
 set -euo pipefail
-# NOTE: since the production package leaves the demo out (README, "What the production artifact
-# contains"), -Dquarkus.profile=dev below finds no embedded services in it; this script needs the
-# demo cluster, MariaDB and Keycloak started beside the console before it works again.
 cd "$(dirname "$0")/../.."
 WATCHERS=${1:-5000}
 SECONDS_RUN=${2:-60}
@@ -28,39 +29,55 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 
 CONSOLE=
 BACKUPS=
-trap 'kill $CONSOLE $BACKUPS 2>/dev/null || true' EXIT
+SERVICES=
+CLIENT=
+FLOOR=
+stop_all() {
+  kill $CLIENT $FLOOR $CONSOLE $BACKUPS $SERVICES 2>/dev/null || true
+  # the services stop MariaDB and Keycloak on their way out
+  [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
+}
+trap stop_all EXIT
 # shellcheck source=docs/bench/packaged.sh
 . docs/bench/packaged.sh
 build_and_start_console
 
-token() {
-  curl -sf -d grant_type=password -d client_id=obconsole-cli -d username="$1" -d password="$1" \
-    http://localhost:8180/realms/obconsole/protocol/openid-connect/token | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
-TOKENS="$(token ada),$(token vera),$(token otto),$(token olga)"
+# the watchers are four people (several tabs each); the client fetches their tokens and renews them
+# (they live two minutes), as their browsers' sessions would
+PEOPLE=ada,vera,otto,olga
 
 # a backup of every tenant whenever none runs (9036 "Backup is in progress" otherwise, ignored)
 ( while true; do
-    mariadb -h 127.0.0.1 -P 2881 -u root@sys -pdemo -e 'ALTER SYSTEM BACKUP DATABASE' > /dev/null 2>&1 || true
+    mariadb -h 127.0.0.1 -P 2881 -u root@sys -pdemo --skip-ssl -e 'ALTER SYSTEM BACKUP DATABASE' > /dev/null 2>&1 || true
     sleep 5
   done ) &
 BACKUPS=$!
 
+# the console before any watcher: resident memory, and live heap after a full GC
+IDLE_RSS=$(awk '/VmRSS/ {print $2}' /proc/$CONSOLE/status)
+jcmd $CONSOLE GC.class_histogram > "$WORK/histogram-idle.txt"
+IDLE_LIVE=$(awk '/^Total/ {print $3}' "$WORK/histogram-idle.txt")
 PEAK=0
-( java -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.progress.BenchClient \
-    127.0.0.1 8080 /ws/progress "$WATCHERS" "$SECONDS_RUN" "$TOKENS" > "$WORK/client.log" 2>&1 ) &
+( exec java -Xmx512m -Dbench.hold-open=true -Dbench.realm=http://localhost:8180/realms/obconsole -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" \
+    io.obconsole.progress.BenchClient 127.0.0.1 8080 /ws/progress "$WATCHERS" "$SECONDS_RUN" "$PEOPLE" > "$WORK/client.log" 2>&1 ) &
 CLIENT=$!
-while kill -0 $CLIENT 2>/dev/null; do
+while kill -0 $CLIENT 2>/dev/null && ! grep -qs BENCH-RESULT "$WORK/client.log"; do
   RSS=$(awk '/VmRSS/ {print $2}' /proc/$CONSOLE/status)
   [ "$RSS" -gt "$PEAK" ] && PEAK=$RSS
   sleep 1
 done
+CONSOLE_RESULT=$(grep BENCH-RESULT "$WORK/client.log" | cut -d' ' -f2-) || { echo "client printed no result, see $WORK/client.log"; exit 1; }
+# the watchers are still connected: the live heap they hold, after a full GC
+jcmd $CONSOLE GC.class_histogram > "$WORK/histogram.txt"
+LIVE=$(awk '/^Total/ {print $3}' "$WORK/histogram.txt")
 if [[ "${CONSOLE_JAVA_OPTS:-}" == *NativeMemoryTracking* ]]; then
   jcmd $CONSOLE VM.native_memory summary > "$WORK/native-memory.txt" || true
 fi
-CONSOLE_RESULT=$(grep BENCH-RESULT "$WORK/client.log" | cut -d' ' -f2-) || { echo "client printed no result, see $WORK/client.log"; exit 1; }
-kill $BACKUPS $CONSOLE 2>/dev/null || true
-wait $CONSOLE 2>/dev/null || true
+kill $CLIENT $BACKUPS $CONSOLE 2>/dev/null || true
+wait $CLIENT $CONSOLE 2>/dev/null || true
+kill $SERVICES 2>/dev/null || true
+wait $SERVICES 2>/dev/null || true
+CLIENT= BACKUPS= CONSOLE= SERVICES=
 
 field() { echo "$1" | sed -E "s/.*\"$2\":([0-9.]+).*/\1/"; }
 SIZE=$(( $(field "$CONSOLE_RESULT" averageBytes) - 60 ))
@@ -72,6 +89,7 @@ FLOOR_PORT=$(grep FLOOR-PORT "$WORK/floor.log" | cut -d' ' -f2)
 java -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.progress.BenchClient \
   127.0.0.1 "$FLOOR_PORT" / "$WATCHERS" "$SECONDS_RUN" > "$WORK/floor-client.log" 2>&1
 kill $FLOOR
+FLOOR=
 FLOOR_RESULT=$(grep BENCH-RESULT "$WORK/floor-client.log" | cut -d' ' -f2-)
 
 echo "console: $CONSOLE_RESULT"
@@ -80,4 +98,10 @@ for p in p50ms p95ms p99ms messagesPerSecond; do
   awk -v n="$p" -v c="$(field "$CONSOLE_RESULT" $p)" -v f="$(field "$FLOOR_RESULT" $p)" \
     'BEGIN { printf "%s: console %.1f, floor %.1f, ratio x%.2f\n", n, c, f, c / f }'
 done
-echo "console alone (packaged, heap $HEAP, $WATCHERS watchers): peak VmRSS $((PEAK / 1024)) MiB"
+grep -E 'BENCH-(OPENED|FAILED|TOKEN)' "$WORK/client.log" || true
+echo "console alone (packaged, heap $HEAP, $WATCHERS watchers): peak VmRSS $((PEAK / 1024)) MiB, live heap after a full GC $((LIVE / 1048576)) MiB"
+echo "per watcher: peak VmRSS $((PEAK * 1024 / WATCHERS)) bytes, live heap $((LIVE / WATCHERS)) bytes" \
+  "(above the console without watchers, VmRSS $((IDLE_RSS / 1024)) MiB and live heap $((IDLE_LIVE / 1048576)) MiB:" \
+  "$(( (PEAK - IDLE_RSS) * 1024 / WATCHERS )) and $(( (LIVE - IDLE_LIVE) / WATCHERS )) bytes)"
+echo "heap histogram with the watchers open, top 10 (all of it in $WORK/histogram.txt):"
+sed -n 2,13p "$WORK/histogram.txt"

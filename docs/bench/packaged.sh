@@ -1,14 +1,31 @@
 # Shared by the benchmarks that run the packaged console (source it; not a script of its own).
 # build_and_start_console: packages the console, writes the test classpath to $WORK/classpath.txt,
-# starts the console (dev profile: embedded demo cluster, MariaDB and Keycloak on the dev ports)
-# with heap $HEAP, sets CONSOLE and waits until it is ready. CONSOLE_JAVA_OPTS replaces the GC
-# option; extra arguments are passed to the console's JVM.
+# starts the embedded services in a JVM of their own (io.obconsole.demo.launch.EmbeddedServicesMain
+# from target/demo-classes, where the package step moved the demo: the audit MariaDB on 3316, the
+# demo fleet on 2881-2883 and Keycloak on 8180, the dev ports; SERVICES_JAVA_OPTS adds options to
+# that JVM) and sets SERVICES; then starts the packaged console (target/quarkus-app, which holds no
+# demo) with the dev profile against them, with heap $HEAP, sets CONSOLE and waits until it is
+# ready. CONSOLE_JAVA_OPTS replaces the GC option; extra arguments are passed to the console's JVM.
+# The caller's EXIT trap should kill $CONSOLE and $SERVICES (SIGTERM: the services stop MariaDB and
+# Keycloak on their way out).
 build_and_start_console() {
   ./mvnw -q -B -ntp package -DskipTests
   ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+  # shellcheck disable=SC2086 # SERVICES_JAVA_OPTS: extra JVM options, word-split on purpose
+  java -Xmx256m ${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.keycloak.home=target/keycloak \
+    -Dconsole.embedded.audit-db.data-dir="$WORK/audit-db" -Dconsole.embedded.audit-db.fresh=true \
+    -cp "target/demo-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.demo.launch.EmbeddedServicesMain \
+    "$PWD/$WORK/demo-fleet.properties" > "$WORK/services.log" 2>&1 &
+  SERVICES=$!
+  for _ in $(seq 1 600); do
+    grep -qs EMBEDDED-SERVICES-READY "$WORK/services.log" && break
+    kill -0 $SERVICES 2>/dev/null || { echo "embedded services did not start, see $WORK/services.log"; exit 1; }
+    sleep 1
+  done
+  grep -qs EMBEDDED-SERVICES-READY "$WORK/services.log" || { echo "embedded services not ready, see $WORK/services.log"; exit 1; }
   # shellcheck disable=SC2086 # CONSOLE_JAVA_OPTS: extra JVM options, word-split on purpose
-  java -Xmx"$HEAP" ${CONSOLE_JAVA_OPTS:--XX:+UseSerialGC} -Dquarkus.profile=dev -Dconsole.embedded.keycloak.home=target/keycloak \
-    -Dconsole.embedded.audit-db.data-dir="$WORK/audit-db" -Dquarkus.log.level=WARN "$@" \
+  java -Xmx"$HEAP" ${CONSOLE_JAVA_OPTS:--XX:+UseSerialGC} -Dquarkus.profile=dev -Dconsole.embedded.enabled=false \
+    -Dquarkus.config.locations="$PWD/$WORK/demo-fleet.properties" -Dquarkus.log.level=WARN "$@" \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/console.log" 2>&1 &
   CONSOLE=$!
   for _ in $(seq 1 600); do

@@ -2,14 +2,15 @@
 # Page loads against the packaged console in its own JVM (issue 10): N signed-in people load the
 # overview, a tenant page and the Jobs page for S seconds, and in the same run a static asset of
 # the same server; prints p50/p99 per page, their ratio to the static asset, and the statements
-# the clusters received per page view (goal 0: pages read the fleet read model). Starts the built
-# console with the dev profile (embedded demo cluster, MariaDB and Keycloak on the dev ports, so
-# no dev console may be running) and keeps a backup running on the demo cluster meanwhile.
+# the clusters received per page view (goal 0: pages read the fleet read model). Starts the
+# embedded services (demo fleet, MariaDB and Keycloak on the dev ports, so no dev console may be
+# running) in a JVM of their own and the built console with the dev profile against them
+# (docs/bench/packaged.sh), and keeps a backup running on the demo cluster meanwhile.
 #
 #   docs/bench/page-load.sh [people=100] [seconds=60] [heap=256m]
 #
-# DEMO_PROFILE, when set, is passed as -Dconsole.embedded.demo.profile (e.g. the realistic-latency
-# profile of the demo cluster, where that exists).
+# DEMO_LATENCY, when set, is passed to the demo fleet as -Dconsole.embedded.demo.latency (e.g.
+# realistic: GV$ views and backup-set files answer in tens to hundreds of ms).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE=${1:-100}
@@ -20,14 +21,19 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 
 CONSOLE=
 BACKUPS=
-trap 'kill $CONSOLE $BACKUPS 2>/dev/null || true' EXIT
+SERVICES=
+stop_all() {
+  kill $CONSOLE $BACKUPS $SERVICES 2>/dev/null || true
+  # the services stop MariaDB and Keycloak on their way out
+  [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
+}
+trap stop_all EXIT
 # shellcheck source=docs/bench/packaged.sh
 . docs/bench/packaged.sh
-if [ -n "${DEMO_PROFILE:-}" ]; then
-  build_and_start_console -Dconsole.embedded.demo.profile="$DEMO_PROFILE"
-else
-  build_and_start_console
+if [ -n "${DEMO_LATENCY:-}" ]; then
+  SERVICES_JAVA_OPTS="${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.demo.latency=$DEMO_LATENCY"
 fi
+build_and_start_console
 
 # a backup of mysql_tenant whenever none runs (9036 otherwise, ignored): pages show a running job
 ( while true; do

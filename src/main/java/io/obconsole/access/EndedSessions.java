@@ -1,6 +1,8 @@
 package io.obconsole.access;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.oidc.SecurityEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,13 +11,22 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
-import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
@@ -23,12 +34,17 @@ import org.jboss.logging.Logger;
  * Sign-in sessions that have ended before their tokens expire: signed out in the console, or
  * ended at Keycloak (which tells the console by back-channel logout). Every request and socket
  * of such a session is refused at once ({@link EndedSessionCheck}), and its open sockets are
- * closed. Kept in this instance's memory: each console instance gets its own back-channel call.
+ * closed. The instance that learns of an end shares it through the console database (only a
+ * SHA-256 of the session id); every instance reads the ends of the others every
+ * {@code console.sessions.share-interval}, so a sign-out or a back-channel call that reached one
+ * instance ends the session on all of them within seconds. Refusing stays in memory: a request
+ * never waits for the database.
  */
 @ApplicationScoped
 public class EndedSessions {
 
     private static final Logger LOG = Logger.getLogger(EndedSessions.class);
+    private static final Duration SHARE_OVERLAP = Duration.ofSeconds(30);
 
     /** Something that lives as long as a session, e.g. an open progress socket. */
     public interface Holder {
@@ -38,9 +54,16 @@ public class EndedSessions {
     @Inject
     SessionsConfig config;
 
+    @Inject
+    AgroalDataSource db;
+
     private final Clock clock = Clock.systemUTC();
+    /** By the SHA-256 of the session id, as the database shares them. */
     private final Map<String, Instant> ended = new ConcurrentHashMap<>();
-    private final Map<String, List<Holder>> holders = new ConcurrentHashMap<>();
+    private final Map<String, Set<Holder>> holders = new ConcurrentHashMap<>();
+    /** The newest end read from the database; null before the first read (which reads every remembered end). */
+    private volatile Instant sharedUpTo;
+    private volatile boolean shareFailing;
 
     /** Keycloak's session id ({@code sid}) of the identity's token, or null when it carries none. */
     public static String sessionId(SecurityIdentity identity) {
@@ -51,21 +74,95 @@ public class EndedSessions {
         return sid == null ? null : sid.toString();
     }
 
-    /** Ends a session: its requests are refused from now on and its sockets close. */
+    /** Ends a session: its requests are refused from now on and its sockets close, on every instance. */
     public void end(String sid) {
         if (sid == null) {
             return;
         }
         forgetOld();
-        ended.put(sid, clock.instant().plus(config.rememberSignedOut()));
-        List<Holder> open = holders.remove(sid);
+        String hash = hash(sid);
+        Instant now = clock.instant();
+        Instant until = now.plus(config.rememberSignedOut());
+        endHere(hash, until);
+        share(hash, now, until);
+    }
+
+    public boolean hasEnded(String sid) {
+        return sid != null && ended.containsKey(hash(sid));
+    }
+
+    private void endHere(String hash, Instant until) {
+        ended.merge(hash, until, (a, b) -> a.isAfter(b) ? a : b);
+        Set<Holder> open = holders.remove(hash);
         if (open != null) {
             open.forEach(Holder::sessionEnded);
         }
     }
 
-    public boolean hasEnded(String sid) {
-        return sid != null && ended.containsKey(sid);
+    private void share(String hash, Instant at, Instant until) {
+        try (Connection c = db.getConnection();
+                PreparedStatement insert = c.prepareStatement("INSERT INTO ended_session (sid_hash, ended_at, remember_until) "
+                        + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE ended_at = VALUES(ended_at), remember_until = VALUES(remember_until)")) {
+            insert.setString(1, hash);
+            insert.setObject(2, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+            insert.setObject(3, LocalDateTime.ofInstant(until, ZoneOffset.UTC));
+            insert.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("A session end could not be shared with the other console instances (%s): it is refused here, "
+                    + "and elsewhere when its tokens expire", e.getMessage());
+        }
+    }
+
+    /**
+     * Takes over the ends other instances shared since the last read (all remembered ones at the
+     * first), and deletes the ends nobody needs to remember any more.
+     */
+    // every instance reads for itself: the in-memory scheduler, never the clustered Quartz
+    @Scheduled(identity = "ended-sessions", every = "${console.sessions.share-interval:2S}", executeWith = Scheduled.SIMPLE,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void readShared() {
+        Instant now = clock.instant();
+        // a few seconds back: another instance's clock, or its insert's commit, may lag ours
+        Instant from = sharedUpTo == null ? Instant.EPOCH : sharedUpTo.minus(SHARE_OVERLAP);
+        try (Connection c = db.getConnection()) {
+            Instant newest = sharedUpTo;
+            try (PreparedStatement read = c.prepareStatement("SELECT sid_hash, ended_at, remember_until FROM ended_session "
+                    + "WHERE ended_at >= ? AND remember_until > ?")) {
+                read.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
+                read.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+                try (ResultSet rows = read.executeQuery()) {
+                    while (rows.next()) {
+                        Instant endedAt = rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                        endHere(rows.getString(1), rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC));
+                        newest = newest == null || endedAt.isAfter(newest) ? endedAt : newest;
+                    }
+                }
+            }
+            try (PreparedStatement forget = c.prepareStatement("DELETE FROM ended_session WHERE remember_until < ?")) {
+                forget.setObject(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+                forget.executeUpdate();
+            }
+            sharedUpTo = newest == null ? now.minus(SHARE_OVERLAP) : newest;
+            if (shareFailing) {
+                LOG.info("Session ends of the other console instances are read again");
+                shareFailing = false;
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!shareFailing) {
+                LOG.warnf("Session ends of the other console instances cannot be read (%s); this instance's own still hold",
+                        e.getMessage());
+                shareFailing = true;
+            }
+        }
+    }
+
+    /** SHA-256 of the session id, hex: what is kept and shared instead of the id. */
+    static String hash(String sid) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sid.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Ties {@code holder} to the session; returns what to call when the holder goes away first. */
@@ -77,11 +174,23 @@ public class EndedSessions {
             holder.sessionEnded();
             return () -> { };
         }
-        holders.computeIfAbsent(sid, k -> new CopyOnWriteArrayList<>()).add(holder);
-        return () -> holders.computeIfPresent(sid, (k, list) -> {
-            list.remove(holder);
-            return list.isEmpty() ? null : list;
+        String hash = hash(sid);
+        // a set per session (thousands of one person's sockets come and go), changed under the map's lock for that session
+        holders.compute(hash, (k, held) -> {
+            Set<Holder> set = held != null ? held : ConcurrentHashMap.newKeySet();
+            set.add(holder);
+            return set;
         });
+        Runnable release = () -> holders.computeIfPresent(hash, (k, held) -> {
+            held.remove(holder);
+            return held.isEmpty() ? null : held;
+        });
+        if (hasEnded(sid)) {
+            // the session ended while the holder was being added: end() may not have seen it
+            release.run();
+            holder.sessionEnded();
+        }
+        return release;
     }
 
     /** Keycloak ended a session (signed out elsewhere, by an admin, or timed out): Quarkus verified the logout token. */

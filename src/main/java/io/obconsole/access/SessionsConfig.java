@@ -14,4 +14,8 @@ public interface SessionsConfig {
      */
     @WithDefault("PT10H")
     Duration rememberSignedOut();
+
+    /** How often each instance reads the session ends the other instances shared (see {@link EndedSessions}). */
+    @WithDefault("2S")
+    Duration shareInterval();
 }

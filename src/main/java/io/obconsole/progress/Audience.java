@@ -19,6 +19,8 @@ final class Audience {
     private final Permissions permissions;
     private final Map<String, Boolean> visible = new ConcurrentHashMap<>();
     private final Map<String, Boolean> operable = new ConcurrentHashMap<>();
+    /** Open sockets of this audience, counted by the hub under its lock (it lets the audience go at zero). */
+    int watchers;
 
     Audience(Operator operator, Permissions permissions) {
         this.key = key(operator);

@@ -55,6 +55,7 @@ public class ProgressHub {
         Audience audience = audiences.computeIfAbsent(Audience.key(operator), k -> new Audience(operator, permissions));
         Watcher watcher = new Watcher(id, audience, outlet, config.clientQueue(), this::snapshot);
         watchers.put(id, watcher);
+        audience.watchers++;
         watcher.sendSnapshot();
     }
 
@@ -63,12 +64,10 @@ public class ProgressHub {
         if (watcher != null) {
             watcher.close();
             // an audience lives as long as one of its people watches: none left, it goes
-            Audience.Key key = watcher.audience.key;
-            if (watchers.values().stream().noneMatch(w -> w.audience.key.equals(key))) {
-                Audience gone = audiences.remove(key);
-                if (gone != null) {
-                    snapshots.remove(gone);
-                }
+            Audience audience = watcher.audience;
+            if (--audience.watchers == 0) {
+                audiences.remove(audience.key);
+                snapshots.remove(audience);
             }
         }
     }

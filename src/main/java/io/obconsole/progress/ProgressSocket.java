@@ -61,7 +61,11 @@ public class ProgressSocket {
         }
         Operator operator = permissions.get().current();
         // the injected connection is a proxy valid only inside this callback; the hub sends later, from other threads
-        WebSocketConnection socket = openConnections.findByConnectionId(connection.id()).orElseThrow();
+        WebSocketConnection socket = openConnections.findByConnectionId(connection.id()).orElse(null);
+        if (socket == null) {
+            // closed before this callback ran (a busy console opens thousands at once): nothing to watch
+            return;
+        }
         Outlet outlet = new Outlet() {
             @Override
             public void send(String text, Runnable done) {

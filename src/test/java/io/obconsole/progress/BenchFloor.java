@@ -2,6 +2,7 @@ package io.obconsole.progress;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,9 @@ public final class BenchFloor implements AutoCloseable {
 
     public BenchFloor(int size, double perSecond) throws Exception {
         Set<ServerWebSocket> sockets = ConcurrentHashMap.newKeySet();
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> request.toWebSocket().onSuccess(ws -> {
+        // no per-message compression (the client offers it, as browsers do): the floor only writes the bytes
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)).requestHandler(request -> request.toWebSocket().onSuccess(ws -> {
             sockets.add(ws);
             ws.closeHandler(v -> sockets.remove(ws));
         }));

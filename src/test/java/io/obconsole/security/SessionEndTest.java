@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.obconsole.progress.ProgressClient;
+import io.obconsole.testing.AuditSql;
 import io.obconsole.testing.Tokens;
 import io.obconsole.testing.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +73,50 @@ class SessionEndTest {
             await().atMost(WAIT).until(page::isClosed);
             assertThat(stolen.get("/").statusCode()).isNotEqualTo(200);
         }
+    }
+
+    @Test
+    void aSessionEndedOnAnotherConsoleInstanceEndsHereWithinSeconds() throws Exception {
+        String token = Tokens.passwordGrant("obconsole-cli", "otto", "otto").path("access_token");
+        io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/clusters").then().statusCode(200);
+        try (ProgressClient socket = ProgressClient.connect(token, null)) {
+            await().atMost(WAIT).until(() -> socket.types().contains("snapshot"));
+
+            // what another instance shares when otto signs out there, or when Keycloak's back-channel call reached it
+            AuditSql.update("INSERT INTO ended_session (sid_hash, ended_at, remember_until) VALUES ('" + sha256(sid(token))
+                    + "', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)");
+
+            await().atMost(WAIT).until(socket::isClosed);
+            await().atMost(WAIT).until(() -> io.restassured.RestAssured.given().auth().oauth2(token).get("/api/v1/clusters")
+                    .statusCode() == 401);
+        }
+    }
+
+    @Test
+    void aSignOutHereIsSharedWithTheOtherInstancesByAHashOfTheSessionOnly() {
+        java.util.Set<String> before = sharedEnds();
+        WebSession olga = WebSession.signIn("olga");
+        olga.signOut();
+
+        java.util.Set<String> added = new java.util.HashSet<>(sharedEnds());
+        added.removeAll(before);
+        assertThat(added).singleElement().asString().matches("[0-9a-f]{64}");
+    }
+
+    private static java.util.Set<String> sharedEnds() {
+        return AuditSql.rows("SELECT sid_hash FROM ended_session").stream().map(r -> r.get("sid_hash"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String sid(String jwt) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return new io.vertx.core.json.JsonObject(payload).getString("sid");
+    }
+
+    private static String sha256(String text) throws java.security.NoSuchAlgorithmException {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

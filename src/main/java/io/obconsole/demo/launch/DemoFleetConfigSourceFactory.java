@@ -32,15 +32,20 @@ public class DemoFleetConfigSourceFactory implements ConfigSourceFactory {
         }
         int base = Integer.parseInt(value(context, "console.embedded.demo.port", "2881"));
         String password = value(context, "console.embedded.demo.password", "demo");
+        return List.of(new PropertiesConfigSource(consoleEntries(base, password), "demo fleet", ORDINAL));
+    }
+
+    /** The console's {@code console.clusters.*} entries for the demo fleet on {@code basePort} and the ports after it. */
+    static Map<String, String> consoleEntries(int basePort, String password) {
         Map<String, String> entries = new LinkedHashMap<>();
         for (DemoFleet.Member member : DemoFleet.MEMBERS) {
             String prefix = "console.clusters." + member.name() + ".";
-            entries.put(prefix + "address", "127.0.0.1:" + (base + member.portOffset()));
+            entries.put(prefix + "address", "127.0.0.1:" + (basePort + member.portOffset()));
             entries.put(prefix + "user", member.account());
             entries.put(prefix + "password", password);
             entries.put(prefix + "mode", member.mode());
         }
-        return List.of(new PropertiesConfigSource(entries, "demo fleet", ORDINAL));
+        return entries;
     }
 
     @Override
