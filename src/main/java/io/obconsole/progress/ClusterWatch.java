@@ -54,6 +54,8 @@ final class ClusterWatch {
      */
     Map<JobKey, FleetJob> apply(ProgressRound round, Consumer<FleetJob> newlyEnded) {
         now = round.clusterNow() != null ? round.clusterNow() : LocalDateTime.now();
+        round.running().forEach(this::forgetEarlierNumbering);
+        round.ended().forEach(this::forgetEarlierNumbering);
         Map<JobKey, FleetJob> jobs = new LinkedHashMap<>();
         for (BackupJob job : round.running()) {
             JobKey key = JobKey.of(cluster, job);
@@ -80,6 +82,24 @@ final class ClusterWatch {
         ended.forEach(jobs::putIfAbsent);
         advanceWatermark(newestEnd, round.ended().size());
         return jobs;
+    }
+
+    /**
+     * A cluster that started over (recreated, or its state lost) numbers its jobs from the start
+     * again: a job this watch still shows with the same or a higher id of the same tenant and
+     * incarnation, but an earlier start, belongs to the earlier numbering and is no longer the
+     * cluster's. Within one numbering ids grow with start times, so nothing else is dropped.
+     */
+    private void forgetEarlierNumbering(BackupJob job) {
+        if (job.start() == null) {
+            return;
+        }
+        JobKey seen = JobKey.of(cluster, job);
+        java.util.function.Predicate<JobKey> earlier = key -> key.tenantId() == seen.tenantId()
+                && key.incarnation() == seen.incarnation() && key.jobId() >= seen.jobId() && key.start() != null
+                && key.start().isBefore(seen.start());
+        ended.keySet().removeIf(earlier);
+        tracks.keySet().removeIf(earlier);
     }
 
     /** What the socket carries of them: running jobs, and ended ones within {@code console.progress.ended-retention}. */
