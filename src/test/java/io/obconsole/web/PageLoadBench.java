@@ -116,7 +116,36 @@ public final class PageLoadBench {
 
     /** A person's own browser session: Keycloak's login form, then back to the console with a session cookie. */
     static HttpClient signIn(String console, String person) throws Exception {
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        // Keycloak marks its login cookies Secure; browsers return them to http://localhost (a secure
+        // context), Java's cookie manager only over https: keep them as a browser on localhost does
+        java.net.CookieStore store = new CookieManager().getCookieStore();
+        java.net.CookieStore asOnLocalhost = new java.net.CookieStore() {
+            public void add(URI uri, java.net.HttpCookie cookie) {
+                cookie.setSecure(false);
+                store.add(uri, cookie);
+            }
+
+            public List<java.net.HttpCookie> get(URI uri) {
+                return store.get(uri);
+            }
+
+            public List<java.net.HttpCookie> getCookies() {
+                return store.getCookies();
+            }
+
+            public List<URI> getURIs() {
+                return store.getURIs();
+            }
+
+            public boolean remove(URI uri, java.net.HttpCookie cookie) {
+                return store.remove(uri, cookie);
+            }
+
+            public boolean removeAll() {
+                return store.removeAll();
+            }
+        };
+        CookieManager cookies = new CookieManager(asOnLocalhost, CookiePolicy.ACCEPT_ALL);
         HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(console + "/")).GET().build(),
