@@ -62,13 +62,21 @@ public final class BenchClient {
         AtomicLong snapshots = new AtomicLong();
         AtomicLong snapshotBytes = new AtomicLong();
         long opening = System.nanoTime();
+        // at most this many handshakes under way at once: the next connect waits for one to end, not for a fixed pause
+        java.util.concurrent.Semaphore handshakes = new java.util.concurrent.Semaphore(200);
+        // the run ends when its time is up, or earlier when the server has closed every socket (nothing left to measure)
+        CountDownLatch allClosed = new CountDownLatch(watchers);
         for (int i = 0; i < watchers; i++) {
+            handshakes.acquire();
             WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path);
             if (tokens.length > 0) {
                 options.addHeader("Authorization", "Bearer " + tokens[i % tokens.length]);
             }
-            client.connect(options).onSuccess(socket -> {
-                socket.closeHandler(v -> closed.incrementAndGet());
+            client.connect(options).onComplete(done -> handshakes.release()).onSuccess(socket -> {
+                socket.closeHandler(v -> {
+                    closed.incrementAndGet();
+                    allClosed.countDown();
+                });
                 socket.textMessageHandler(text -> {
                     long now = micros();
                     if (text.startsWith("{\"type\":\"snapshot\"")) {
@@ -90,19 +98,17 @@ public final class BenchClient {
                 open.countDown();
             }).onFailure(e -> {
                 failed.incrementAndGet();
+                allClosed.countDown();
                 failures.merge(e.getClass().getSimpleName() + ": " + e.getMessage(), 1, Integer::sum);
                 open.countDown();
             });
-            if (i % 200 == 199) {
-                Thread.sleep(50);
-            }
         }
         open.await(120, TimeUnit.SECONDS);
         System.out.printf("BENCH-OPENED %d of %d in %.1f s%n", watchers - failed.get() - open.getCount(), watchers,
                 (System.nanoTime() - opening) / 1e9);
         long start = micros();
         measuring.set(start);
-        Thread.sleep(seconds * 1000L);
+        allClosed.await(seconds, TimeUnit.SECONDS);
         long end = micros();
         measuring.set(Long.MAX_VALUE);
         int n = Math.min(samples.get(), MAX_SAMPLES);

@@ -47,7 +47,7 @@ class ProgressBenchmark {
                 Tokens.accessToken("otto"), Tokens.accessToken("olga"));
         DemoBackups.finishAll();
         AtomicLong maxRss = new AtomicLong(rssKiB());
-        Thread clock = clockDriver(maxRss);
+        java.util.concurrent.ScheduledExecutorService clock = clockDriver(maxRss);
 
         double roundsBefore = rounds();
         Demo.cluster().control().resetStatements();
@@ -62,7 +62,7 @@ class ProgressBenchmark {
         long statements = received.size();
         Map<String, Long> shapes = received.stream().collect(Collectors.groupingBy(
                 sql -> sql.replaceAll("'[^']*'", "?").replaceAll("\\d+", "N"), TreeMap::new, Collectors.counting()));
-        clock.interrupt();
+        clock.shutdownNow();
         long rss = maxRss.get();
 
         double rate = console.getDouble("messagesPerSecond") / watchers;
@@ -90,28 +90,25 @@ class ProgressBenchmark {
      * Demo time moves one second per wall second, so the jobs' counters move every round; when the
      * backups end, the next ones start (a full backup takes 60 s of demo time). Samples the RSS.
      */
-    private Thread clockDriver(AtomicLong maxRss) {
-        Thread thread = new Thread(() -> {
-            try {
-                while (true) {
-                    if (fleet.clusters().stream().allMatch(c -> c.running().isEmpty())) {
-                        try {
-                            Demo.sql("ALTER SYSTEM BACKUP DATABASE");
-                        } catch (IllegalStateException e) {
-                            // 9036: still running, the hub had not seen it yet
-                        }
-                    }
-                    Thread.sleep(1000);
-                    Demo.clock().advanceSeconds(1);
-                    maxRss.accumulateAndGet(rssKiB(), Math::max);
+    private java.util.concurrent.ScheduledExecutorService clockDriver(AtomicLong maxRss) {
+        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                task -> {
+                    Thread thread = new Thread(task, "bench-clock");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        clock.scheduleAtFixedRate(() -> {
+            if (fleet.clusters().stream().allMatch(c -> c.running().isEmpty())) {
+                try {
+                    Demo.sql("ALTER SYSTEM BACKUP DATABASE");
+                } catch (IllegalStateException e) {
+                    // 9036: still running, the hub had not seen it yet
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        }, "bench-clock");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+            Demo.clock().advanceSeconds(1);
+            maxRss.accumulateAndGet(rssKiB(), Math::max);
+        }, 1, 1, TimeUnit.SECONDS);
+        return clock;
     }
 
     /** Query rounds the poller ran so far, over all clusters (its own metric). */
