@@ -88,7 +88,8 @@ public class EndedSessions {
     }
 
     public boolean hasEnded(String sid) {
-        return sid != null && ended.containsKey(hash(sid));
+        // every request and socket message asks: hash only when some session has ended at all
+        return sid != null && !ended.isEmpty() && ended.containsKey(hash(sid));
     }
 
     private void endHere(String hash, Instant until) {
