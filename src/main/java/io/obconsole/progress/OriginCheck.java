@@ -1,7 +1,5 @@
 package io.obconsole.progress;
 
-import io.quarkus.websockets.next.HttpUpgradeCheck;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -14,7 +12,7 @@ import java.util.Locale;
  * Origin (scripts, the API) are not browsers and carry their own bearer token.
  */
 @ApplicationScoped
-public class OriginCheck implements HttpUpgradeCheck {
+public class OriginCheck {
 
     private final List<String> allowed;
 
@@ -22,14 +20,10 @@ public class OriginCheck implements HttpUpgradeCheck {
         this.allowed = config.allowedOrigins().orElse(List.of()).stream().map(OriginCheck::normalize).toList();
     }
 
-    @Override
-    public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        HttpServerRequest request = context.httpRequest();
+    /** Whether the upgrade may go on: no Origin (not a browser), or the console's own or a configured one. */
+    public boolean permits(HttpServerRequest request) {
         String origin = request.getHeader("Origin");
-        if (origin == null || permitted(normalize(origin), request)) {
-            return CheckResult.permitUpgrade();
-        }
-        return CheckResult.rejectUpgrade(403);
+        return origin == null || permitted(normalize(origin), request);
     }
 
     private boolean permitted(String origin, HttpServerRequest request) {

@@ -1,9 +1,9 @@
 package io.obconsole.progress;
 
-/** Where a watcher's messages go (a WebSocket connection); {@code done} runs once the text left or failed. */
+/** Where a watcher's messages go (a WebSocket); {@code done} runs once the frame left or failed. */
 interface Outlet {
 
-    void send(String text, Runnable done);
+    void send(Frame frame, Runnable done);
 
     void close();
 }

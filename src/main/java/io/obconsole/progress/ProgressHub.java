@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ProgressHub {
 
+    /** An audience that may see none of the changes: nothing to send. */
+    private static final Frame NOTHING = Frame.text("");
+
     private final ObjectMapper json;
     private final ProgressConfig config;
     private final Instance<JobFragments> fragments;
@@ -98,32 +101,32 @@ public class ProgressHub {
     }
 
     private void fanOut(List<Entry> changed) {
-        Map<Audience, String> messages = new HashMap<>();
+        Map<Audience, Frame> messages = new HashMap<>();
         Map<String, Map<String, String>> rendered = new HashMap<>();
         long at = nowMicros();
         for (Watcher watcher : watchers.values()) {
-            String message = messages.computeIfAbsent(watcher.audience, audience -> {
+            Frame message = messages.computeIfAbsent(watcher.audience, audience -> {
                 List<Entry> visible = visible(audience, changed);
-                return visible.isEmpty() ? "" : write("delta", at, audience, visible, rendered);
+                return visible.isEmpty() ? NOTHING : write("delta", at, audience, visible, rendered);
             });
-            if (!message.isEmpty()) {
+            if (message != NOTHING) {
                 watcher.offer(message);
             }
         }
     }
 
     /** Everything the audience may see now, as a snapshot message (written once per audience and change). */
-    String snapshot(Audience audience) {
+    Frame snapshot(Audience audience) {
         long current = version;
         Snapshot known = snapshots.get(audience);
         if (known != null && known.version == current) {
-            return known.text;
+            return known.frame;
         }
         List<Entry> all = new ArrayList<>();
         latest.values().forEach(jobs -> all.addAll(jobs.values()));
-        String text = write("snapshot", nowMicros(), audience, visible(audience, all), new HashMap<>());
-        snapshots.put(audience, new Snapshot(current, text));
-        return text;
+        Frame frame = write("snapshot", nowMicros(), audience, visible(audience, all), new HashMap<>());
+        snapshots.put(audience, new Snapshot(current, frame));
+        return frame;
     }
 
     long resyncs() {
@@ -139,7 +142,7 @@ public class ProgressHub {
     }
 
     /** {@code rendered}: fragments already rendered in this fan-out, by key and whether the reader may cancel. */
-    private String write(String type, long at, Audience audience, List<Entry> entries,
+    private Frame write(String type, long at, Audience audience, List<Entry> entries,
             Map<String, Map<String, String>> rendered) {
         Map<String, Map<String, String>> html = new LinkedHashMap<>();
         if (fragments.isResolvable()) {
@@ -150,8 +153,8 @@ public class ProgressHub {
             }
         }
         try {
-            return json.writeValueAsString(new ProgressMessage(type, at,
-                    entries.stream().map(Entry::progress).toList(), html.isEmpty() ? null : html));
+            return Frame.text(json.writeValueAsString(new ProgressMessage(type, at,
+                    entries.stream().map(Entry::progress).toList(), html.isEmpty() ? null : html)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("progress message not serializable", e);
         }
@@ -174,6 +177,6 @@ public class ProgressHub {
     private record Entry(JobProgress progress, FleetJob job) {
     }
 
-    private record Snapshot(long version, String text) {
+    private record Snapshot(long version, Frame frame) {
     }
 }

@@ -3,39 +3,45 @@ package io.obconsole.progress;
 import io.obconsole.access.EndedSessions;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
-import io.quarkus.security.Authenticated;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.websockets.next.OnClose;
-import io.quarkus.websockets.next.OnError;
-import io.quarkus.websockets.next.OnOpen;
-import io.quarkus.websockets.next.OnTextMessage;
-import io.quarkus.websockets.next.OpenConnections;
-import io.quarkus.websockets.next.WebSocket;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * {@code /ws/progress}: live backup progress for a signed-in person (browser session or bearer
- * token). The upgrade itself is authenticated, so a socket without a person never opens; on open
- * the person gets a snapshot of what they may see, then only changes. The socket lives no longer
- * than the sign-in session: it closes when the session ends (sign-out here or at Keycloak).
+ * token). The upgrade is an HTTP request like any other, so it is authenticated and checked for
+ * an ended session before it reaches this route, and a socket without a person never opens. Here
+ * its Origin is checked, what the person may see is settled once (their audience), and only then
+ * is the request upgraded. An open socket keeps no request, headers or tokens: only its watcher,
+ * its tie to the sign-in session, and a timer for when the person's identity expires. On open the
+ * person gets a snapshot of what they may see, then only changes. The socket lives no longer than
+ * the sign-in session (it closes when the session ends, here or at Keycloak) nor than the token it
+ * was opened with; the page then reconnects with what its session has now.
  */
-@WebSocket(path = "/ws/progress")
-@Authenticated
+@ApplicationScoped
 public class ProgressSocket {
 
+    static final String PATH = "/ws/progress";
+    /** Quarkus's attribute of an identity: when it stops being valid, in epoch seconds. */
+    private static final String EXPIRES = "quarkus.identity.expire-time";
     private static final Logger LOG = Logger.getLogger(ProgressSocket.class);
 
-    @Inject
-    WebSocketConnection connection;
-
-    @Inject
-    OpenConnections openConnections;
+    private final AtomicLong ids = new AtomicLong();
 
     @Inject
     ProgressHub hub;
@@ -44,68 +50,121 @@ public class ProgressSocket {
     Instance<Permissions> permissions;
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
     EndedSessions sessions;
 
-    /** Per open socket: how to let go of its session when the socket closes first. */
-    private final Map<String, Runnable> sessionHolds = new ConcurrentHashMap<>();
+    @Inject
+    OriginCheck origins;
 
-    @OnOpen
-    void open() {
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
+    @Inject
+    Vertx vertx;
+
+    void route(@Observes Router router) {
+        router.get(PATH).handler(this::upgrade);
+    }
+
+    private void upgrade(RoutingContext context) {
+        if (!"websocket".equalsIgnoreCase(context.request().getHeader(HttpHeaders.UPGRADE))) {
+            refuse(context, 400, "This address serves live progress over a WebSocket.");
+            return;
+        }
+        if (!origins.permits(context.request())) {
+            refuse(context, 403, "Live progress is served only to the console's own pages.");
+            return;
+        }
+        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            // the permission policy answers first; this holds should it ever let one through
+            refuse(context, 401, "Sign in first.");
+            return;
+        }
         if (!permissions.isResolvable()) {
             // no access rules deployed: nothing may be shown to anyone
-            connection.close().subscribe().with(v -> { }, e -> { });
+            refuse(context, 403, "Nothing may be shown.");
             return;
         }
-        Operator operator = permissions.get().current();
-        // the injected connection is a proxy valid only inside this callback; the hub sends later, from other threads
-        WebSocketConnection socket = openConnections.findByConnectionId(connection.id()).orElse(null);
-        if (socket == null) {
-            // closed before this callback ran (a busy console opens thousands at once): nothing to watch
-            return;
-        }
-        Outlet outlet = new Outlet() {
-            @Override
-            public void send(String text, Runnable done) {
-                socket.sendText(text).subscribe().with(v -> done.run(), failure -> done.run());
-            }
+        Operator operator = operatorOf(context, identity);
+        String session = EndedSessions.sessionId(identity);
+        Long expires = identity.getAttribute(EXPIRES);
+        context.request().toWebSocket().onSuccess(socket -> open(socket, operator, session, expires))
+                .onFailure(failure -> {
+                    LOG.debugf("Progress socket upgrade failed: %s", failure.getMessage());
+                    if (!context.response().ended() && !context.response().headWritten()) {
+                        refuse(context, 400, "Not a WebSocket upgrade.");
+                    }
+                });
+    }
 
-            @Override
-            public void close() {
-                socket.close().subscribe().with(v -> { }, e -> { });
+    /** The person, read as any page reads them: in a request scope of the upgrade request. */
+    private Operator operatorOf(RoutingContext context, SecurityIdentity identity) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            currentRequest.setCurrent(context);
+            identities.setIdentity(identity);
+            return permissions.get().current();
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
+    private void open(ServerWebSocket socket, Operator operator, String session, Long expires) {
+        String id = Long.toString(ids.incrementAndGet());
+        Connection connection = new Connection(socket);
+        hub.join(id, operator, permissions.get(), connection);
+        Runnable release = sessions.hold(session, connection::close);
+        long timer = expires == null ? -1
+                : vertx.setTimer(Math.max(1, TimeUnit.SECONDS.toMillis(expires) - System.currentTimeMillis()),
+                        t -> connection.close());
+        // pages send nothing (there is no "resync" request); a message on a socket whose session has ended closes it
+        socket.textMessageHandler(text -> {
+            if (sessions.hasEnded(session)) {
+                connection.close();
+            }
+        });
+        // a browser that vanished (tab killed, network gone) is routine, not an error of the console
+        socket.exceptionHandler(failure -> LOG.debugf("Progress socket %s lost: %s", id, failure.getMessage()));
+        Runnable gone = () -> {
+            hub.leave(id);
+            release.run();
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
             }
         };
-        hub.join(socket.id(), operator, permissions.get(), outlet);
-        sessionHolds.put(socket.id(), sessions.hold(EndedSessions.sessionId(identity), outlet::close));
-    }
-
-    /** Pages send nothing (there is no "resync" request); a message on a socket whose session has ended closes it. */
-    @OnTextMessage
-    void message(String text) {
-        if (sessions.hasEnded(EndedSessions.sessionId(identity))) {
-            connection.close().subscribe().with(v -> { }, e -> { });
+        socket.closeHandler(v -> gone.run());
+        if (socket.isClosed()) {
+            // closed before its handlers were set (a busy console opens thousands at once); going twice is harmless
+            gone.run();
         }
     }
 
-    @OnClose
-    void close() {
-        leave(connection.id());
+    private static void refuse(RoutingContext context, int status, String why) {
+        context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(why);
     }
 
-    /** A browser that vanished (tab killed, network gone) is routine, not an error of the console. */
-    @OnError
-    void gone(IOException failure) {
-        LOG.debugf("Progress socket %s lost: %s", connection.id(), failure.getMessage());
-        leave(connection.id());
-    }
+    /** One open socket as the hub sees it. */
+    private record Connection(ServerWebSocket socket) implements Outlet {
 
-    private void leave(String id) {
-        hub.leave(id);
-        Runnable release = sessionHolds.remove(id);
-        if (release != null) {
-            release.run();
+        @Override
+        public void send(Frame frame, Runnable done) {
+            socket.writeFrame(frame.webSocketFrame()).onComplete(result -> done.run());
+        }
+
+        @Override
+        public void close() {
+            if (!socket.isClosed()) {
+                socket.close();
+            }
         }
     }
 }

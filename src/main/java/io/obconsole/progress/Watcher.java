@@ -12,20 +12,20 @@ import java.util.function.Function;
 final class Watcher {
 
     /** Marks "a fresh snapshot goes here", made only when its turn comes, so it is never stale. */
-    private static final String SNAPSHOT = new String("snapshot");
-    static final String RESYNC = "{\"type\":\"resync\"}";
+    private static final Frame SNAPSHOT = Frame.text("snapshot");
+    static final Frame RESYNC = Frame.text("{\"type\":\"resync\"}");
 
     final String id;
     final Audience audience;
     private final Outlet outlet;
     private final int limit;
-    private final Function<Audience, String> snapshots;
-    private final Deque<String> queue = new ArrayDeque<>();
+    private final Function<Audience, Frame> snapshots;
+    private final Deque<Frame> queue = new ArrayDeque<>();
     private boolean sending;
     private boolean closed;
     private long resyncs;
 
-    Watcher(String id, Audience audience, Outlet outlet, int limit, Function<Audience, String> snapshots) {
+    Watcher(String id, Audience audience, Outlet outlet, int limit, Function<Audience, Frame> snapshots) {
         this.id = id;
         this.audience = audience;
         this.outlet = outlet;
@@ -37,11 +37,11 @@ final class Watcher {
         enqueue(SNAPSHOT);
     }
 
-    void offer(String message) {
+    void offer(Frame message) {
         enqueue(message);
     }
 
-    private void enqueue(String message) {
+    private void enqueue(Frame message) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -59,7 +59,7 @@ final class Watcher {
     }
 
     private void drain() {
-        String next;
+        Frame next;
         synchronized (this) {
             if (sending || closed || queue.isEmpty()) {
                 return;

@@ -94,6 +94,10 @@ public final class ProgressClient implements AutoCloseable {
         return options;
     }
 
+    void send(String text) {
+        socket.writeTextMessage(text);
+    }
+
     void pause() {
         socket.pause();
     }

@@ -106,6 +106,23 @@ class ProgressSocketTest {
     }
 
     @Test
+    void aPlainRequestToTheSocketsAddressIsToldItServesAWebSocket() {
+        io.restassured.RestAssured.given().auth().oauth2(Tokens.accessToken("ada")).get("/ws/progress")
+                .then().statusCode(400).body(org.hamcrest.Matchers.containsString("WebSocket"));
+    }
+
+    @Test
+    void aClientSendingMoreThanAPageEverWouldIsDisconnected() {
+        try (ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), null)) {
+            await().atMost(WAIT).until(() -> ada.types().contains("snapshot"));
+
+            ada.send("x".repeat(64 * 1024));
+
+            await().atMost(WAIT).until(ada::isClosed);
+        }
+    }
+
+    @Test
     void anUpgradeWithAnInvalidTokenIsRefused() {
         assertThatThrownBy(() -> ProgressClient.connect("not-a-token", null)).hasMessageContaining("401");
     }

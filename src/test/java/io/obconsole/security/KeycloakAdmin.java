@@ -51,4 +51,31 @@ final class KeycloakAdmin {
         given().auth().oauth2(token).post(adminUrl() + "/users/" + users.get(0).get("id") + "/logout")
                 .then().statusCode(204);
     }
+
+    /**
+     * A copy of the obconsole-cli client (same mappers: roles, scopes, audience) whose access
+     * tokens live only {@code seconds}, as a realm administrator sets "Access Token Lifespan" on
+     * one client; made once, then reused.
+     */
+    @SuppressWarnings("unchecked")
+    static String shortLivedCliClient(int seconds) {
+        String clientId = "obconsole-cli-" + seconds + "s";
+        String token = adminToken();
+        List<Map<String, Object>> existing = given().auth().oauth2(token).queryParam("clientId", clientId)
+                .get(adminUrl() + "/clients").then().statusCode(200).extract().as(List.class);
+        if (!existing.isEmpty()) {
+            return clientId;
+        }
+        List<Map<String, Object>> found = given().auth().oauth2(token).queryParam("clientId", "obconsole-cli")
+                .get(adminUrl() + "/clients").then().statusCode(200).extract().as(List.class);
+        Map<String, Object> client = found.get(0);
+        client.remove("id");
+        client.put("clientId", clientId);
+        ((List<Map<String, Object>>) client.getOrDefault("protocolMappers", List.of())).forEach(mapper -> mapper.remove("id"));
+        Map<String, Object> attributes = (Map<String, Object>) client.computeIfAbsent("attributes", k -> new java.util.HashMap<>());
+        attributes.put("access.token.lifespan", Integer.toString(seconds));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(client)
+                .post(adminUrl() + "/clients").then().statusCode(org.hamcrest.Matchers.isOneOf(201, 409));
+        return clientId;
+    }
 }
