@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Keeps the latest jobs of every cluster, compares each poll with them and hands only what
@@ -100,19 +101,30 @@ public class ProgressHub {
         }
     }
 
+    /**
+     * Each audience's message is written once; then each event loop gets one task that offers it to
+     * all of that loop's sockets, which write without handing each frame over from this thread.
+     */
     private void fanOut(List<Entry> changed) {
-        Map<Audience, Frame> messages = new HashMap<>();
-        Map<String, Map<String, String>> rendered = new HashMap<>();
         long at = nowMicros();
-        for (Watcher watcher : watchers.values()) {
-            Frame message = messages.computeIfAbsent(watcher.audience, audience -> {
-                List<Entry> visible = visible(audience, changed);
-                return visible.isEmpty() ? NOTHING : write("delta", at, audience, visible, rendered);
-            });
-            if (message != NOTHING) {
-                watcher.offer(message);
+        Map<String, Map<String, String>> rendered = new HashMap<>();
+        Map<Audience, Frame> messages = new HashMap<>();
+        for (Audience audience : audiences.values()) {
+            List<Entry> visible = visible(audience, changed);
+            if (!visible.isEmpty()) {
+                messages.put(audience, write("delta", at, audience, visible, rendered));
             }
         }
+        if (messages.isEmpty()) {
+            return;
+        }
+        Map<Executor, List<Watcher>> byLoop = new HashMap<>();
+        for (Watcher watcher : watchers.values()) {
+            if (messages.containsKey(watcher.audience)) {
+                byLoop.computeIfAbsent(watcher.executor(), k -> new ArrayList<>()).add(watcher);
+            }
+        }
+        byLoop.forEach((loop, group) -> loop.execute(() -> group.forEach(w -> w.offer(messages.get(w.audience)))));
     }
 
     /** Everything the audience may see now, as a snapshot message (written once per audience and change). */

@@ -9,15 +9,20 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -40,6 +45,8 @@ public class ProgressSocket {
     /** Quarkus's attribute of an identity: when it stops being valid, in epoch seconds. */
     private static final String EXPIRES = "quarkus.identity.expire-time";
     private static final Logger LOG = Logger.getLogger(ProgressSocket.class);
+    private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "upgrade", "connection",
+            "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol", "sec-websocket-extensions");
 
     private final AtomicLong ids = new AtomicLong();
 
@@ -91,6 +98,7 @@ public class ProgressSocket {
         Operator operator = operatorOf(context, identity);
         String session = EndedSessions.sessionId(identity);
         Long expires = identity.getAttribute(EXPIRES);
+        keepOnlyHandshakeHeaders(context);
         context.request().toWebSocket().onSuccess(socket -> open(socket, operator, session, expires))
                 .onFailure(failure -> {
                     LOG.debugf("Progress socket upgrade failed: %s", failure.getMessage());
@@ -100,11 +108,14 @@ public class ProgressSocket {
                 });
     }
 
-    /** The person, read as any page reads them: in a request scope of the upgrade request. */
+    /**
+     * The person, read as any page reads them: in a request scope of the upgrade request. The
+     * scope ends here whoever began it (the sign-in may have): an upgraded request never reaches
+     * the response end that would end it, and the socket would keep it for its whole life.
+     */
     private Operator operatorOf(RoutingContext context, SecurityIdentity identity) {
         ManagedContext requestContext = Arc.container().requestContext();
-        boolean activated = !requestContext.isActive();
-        if (activated) {
+        if (!requestContext.isActive()) {
             requestContext.activate();
         }
         try {
@@ -112,15 +123,28 @@ public class ProgressSocket {
             identities.setIdentity(identity);
             return permissions.get().current();
         } finally {
-            if (activated) {
-                requestContext.terminate();
+            requestContext.terminate();
+        }
+    }
+
+    /**
+     * Only what the handshake reads stays in the request: the socket keeps its request headers for
+     * its whole life, and the session cookies or bearer token (several KB, and credentials) have
+     * done their part once the person is known.
+     */
+    private static void keepOnlyHandshakeHeaders(RoutingContext context) {
+        MultiMap headers = context.request().headers();
+        for (String name : Set.copyOf(headers.names())) {
+            if (!HANDSHAKE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                headers.remove(name);
             }
         }
     }
 
     private void open(ServerWebSocket socket, Operator operator, String session, Long expires) {
         String id = Long.toString(ids.incrementAndGet());
-        Connection connection = new Connection(socket);
+        // the socket's event loop (this callback runs on it): the hub writes a change to all of a loop's sockets in one task
+        Connection connection = new Connection(socket, ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop());
         hub.join(id, operator, permissions.get(), connection);
         Runnable release = sessions.hold(session, connection::close);
         long timer = expires == null ? -1
@@ -153,7 +177,7 @@ public class ProgressSocket {
     }
 
     /** One open socket as the hub sees it. */
-    private record Connection(ServerWebSocket socket) implements Outlet {
+    private record Connection(ServerWebSocket socket, Executor executor) implements Outlet {
 
         @Override
         public void send(Frame frame, Runnable done) {

@@ -2,6 +2,7 @@ package io.obconsole.progress;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -31,6 +32,10 @@ final class Watcher {
         this.outlet = outlet;
         this.limit = Math.max(2, limit);
         this.snapshots = snapshots;
+    }
+
+    Executor executor() {
+        return outlet.executor();
     }
 
     void sendSnapshot() {
