@@ -109,21 +109,22 @@ public class ProgressSocket {
     }
 
     /**
-     * The person, read as any page reads them: in a request scope of the upgrade request. The
-     * scope ends here whoever began it (the sign-in may have): an upgraded request never reaches
-     * the response end that would end it, and the socket would keep it for its whole life.
+     * The person, read as any page reads them: in a request scope of the upgrade request. It runs
+     * on a context of its own: a request scope leaves its state in the context it ran on, and the
+     * socket keeps the upgrade's context for its whole life.
      */
     private Operator operatorOf(RoutingContext context, SecurityIdentity identity) {
+        ContextInternal scratch = ((ContextInternal) Vertx.currentContext()).duplicate();
+        ContextInternal previous = scratch.beginDispatch();
         ManagedContext requestContext = Arc.container().requestContext();
-        if (!requestContext.isActive()) {
-            requestContext.activate();
-        }
+        requestContext.activate();
         try {
             currentRequest.setCurrent(context);
             identities.setIdentity(identity);
             return permissions.get().current();
         } finally {
             requestContext.terminate();
+            scratch.endDispatch(previous);
         }
     }
 
