@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,19 +78,25 @@ public final class BenchClient {
                     closed.incrementAndGet();
                     allClosed.countDown();
                 });
-                socket.textMessageHandler(text -> {
+                // timed on arrival, before any decoding: the client measures delivery, not its own parsing
+                socket.frameHandler(frame -> {
                     long now = micros();
-                    if (text.startsWith("{\"type\":\"snapshot\"")) {
-                        snapshots.incrementAndGet();
-                        snapshotBytes.addAndGet(text.length());
+                    if (!frame.isText() || !frame.isFinal()) {
+                        return;
                     }
-                    if (now < measuring.get() || !text.startsWith("{\"type\":\"delta\"")) {
+                    Buffer data = frame.binaryData();
+                    String head = data.getString(0, Math.min(64, data.length()), "US-ASCII");
+                    if (head.startsWith("{\"type\":\"snapshot\"")) {
+                        snapshots.incrementAndGet();
+                        snapshotBytes.addAndGet(data.length());
+                    }
+                    if (now < measuring.get() || !head.startsWith("{\"type\":\"delta\"")) {
                         return;
                     }
                     received.incrementAndGet();
-                    bytes.addAndGet(text.length());
-                    int at = text.indexOf("\"at\":");
-                    long produced = Long.parseLong(text.substring(at + 5, text.indexOf(',', at)));
+                    bytes.addAndGet(data.length());
+                    int at = head.indexOf("\"at\":");
+                    long produced = Long.parseLong(head.substring(at + 5, head.indexOf(',', at)));
                     int slot = samples.getAndIncrement();
                     if (slot < MAX_SAMPLES) {
                         lags[slot] = now - produced;
