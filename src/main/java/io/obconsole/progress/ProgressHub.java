@@ -32,9 +32,6 @@ import java.util.concurrent.Executor;
 @ApplicationScoped
 public class ProgressHub {
 
-    /** An audience that may see none of the changes: nothing to send. */
-    private static final Frame NOTHING = Frame.text("");
-
     private final ObjectMapper json;
     private final ProgressConfig config;
     private final Instance<JobFragments> fragments;
