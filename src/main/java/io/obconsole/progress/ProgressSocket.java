@@ -3,6 +3,7 @@ package io.obconsole.progress;
 import io.obconsole.access.EndedSessions;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.audit.Refusals;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -31,8 +33,8 @@ import org.jboss.logging.Logger;
  * {@code /ws/progress}: live backup progress for a signed-in person (browser session or bearer
  * token). The upgrade is an HTTP request like any other, so it is authenticated and checked for
  * an ended session before it reaches this route, and a socket without a person never opens. Here
- * its Origin is checked, what the person may see is settled once (their audience), and only then
- * is the request upgraded. An open socket keeps no request, headers or tokens: only its watcher,
+ * what the person may see is settled once (their audience), an upgrade from another site's page
+ * is refused and audited, and only then is the request upgraded. An open socket keeps no request, headers or tokens: only its watcher,
  * its tie to the sign-in session, and a timer for when the person's identity expires. On open the
  * person gets a snapshot of what they may see, then only changes. The socket lives no longer than
  * the sign-in session (it closes when the session ends, here or at Keycloak) nor than the token it
@@ -42,6 +44,8 @@ import org.jboss.logging.Logger;
 public class ProgressSocket {
 
     static final String PATH = "/ws/progress";
+    /** What a refused upgrade is recorded as on the audit trail. */
+    static final String ACTION = "WATCH_PROGRESS";
     /** Quarkus's attribute of an identity: when it stops being valid, in epoch seconds. */
     private static final String EXPIRES = "quarkus.identity.expire-time";
     private static final Logger LOG = Logger.getLogger(ProgressSocket.class);
@@ -63,6 +67,9 @@ public class ProgressSocket {
     OriginCheck origins;
 
     @Inject
+    Refusals refusals;
+
+    @Inject
     CurrentVertxRequest currentRequest;
 
     @Inject
@@ -80,10 +87,6 @@ public class ProgressSocket {
             refuse(context, 400, "This address serves live progress over a WebSocket.");
             return;
         }
-        if (!origins.permits(context.request())) {
-            refuse(context, 403, "Live progress is served only to the console's own pages.");
-            return;
-        }
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous()) {
             // the permission policy answers first; this holds should it ever let one through
@@ -96,6 +99,15 @@ public class ProgressSocket {
             return;
         }
         Operator operator = operatorOf(context, identity);
+        if (!origins.permits(context.request())) {
+            // a page of another site opened it with the person's cookies (cross-site WebSocket hijacking), or a misconfigured proxy
+            vertx.executeBlocking(() -> {
+                refusals.forbidden(operator, ACTION, "", List.of(), "socket opened from another origin");
+                return null;
+            }, false);
+            refuse(context, 403, "Live progress is served only to the console's own pages.");
+            return;
+        }
         String session = EndedSessions.sessionId(identity);
         Long expires = identity.getAttribute(EXPIRES);
         keepOnlyHandshakeHeaders(context);
