@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The benchmark's load: N watchers on one WebSocket URL, in a JVM of its own so that the server's
  * resident memory is the server's. Records, for every delta, the lag from the producer's
- * timestamp ({@code at}, epoch microseconds) to receipt, and prints one JSON line of results.
+ * timestamp ({@code at}, epoch microseconds) to receipt (the frame's arrival, before any decoding:
+ * a message whose text needs more than Latin-1 costs the client longer to decode, which is not the
+ * server's latency), and prints one JSON line of results; sizes are in bytes as sent.
  * Args: host port path watchers seconds [bearer tokens, comma-separated, used in turn; with
  * {@code -Dbench.realm=<realm URL>} the people's names instead, whose tokens it fetches and renews]. Sockets that
  * did not open are counted by reason ({@code BENCH-FAILED}). With {@code -Dbench.hold-open=true} the
