@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One cluster's view across rounds: the tracks of its running jobs, the ended jobs still shown,
@@ -88,14 +89,15 @@ final class ClusterWatch {
      * A cluster that started over (recreated, or its state lost) numbers its jobs from the start
      * again: a job this watch still shows with the same or a higher id of the same tenant and
      * incarnation, but an earlier start, belongs to the earlier numbering and is no longer the
-     * cluster's. Within one numbering ids grow with start times, so nothing else is dropped.
+     * cluster's. Within one numbering ids grow with start times, so nothing else is dropped. Only a
+     * job seen for the first time can reveal a new numbering, so a round's known jobs cost a lookup.
      */
     private void forgetEarlierNumbering(BackupJob job) {
-        if (job.start() == null) {
+        JobKey seen = JobKey.of(cluster, job);
+        if (job.start() == null || tracks.containsKey(seen) || ended.containsKey(seen)) {
             return;
         }
-        JobKey seen = JobKey.of(cluster, job);
-        java.util.function.Predicate<JobKey> earlier = key -> key.tenantId() == seen.tenantId()
+        Predicate<JobKey> earlier = key -> key.tenantId() == seen.tenantId()
                 && key.incarnation() == seen.incarnation() && key.jobId() >= seen.jobId() && key.start() != null
                 && key.start().isBefore(seen.start());
         ended.keySet().removeIf(earlier);
