@@ -46,8 +46,7 @@ class RecoveryPointsBrowserTest {
     @Test
     void theOverviewOrdersTenantsByRiskAndShowsTheirRecoveryPoints() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console.toString(), "vera", "vera");
+            Page page = browser.signedIn(console.toString(), "vera");
             Locator rows = page.locator("#objectives tbody tr");
             // vera's scope covers the demo clusters of the test profile; the demo cluster has three tenants
             Locator demo = page.locator("#objectives tbody tr[data-objective^='demo/']");
@@ -68,8 +67,7 @@ class RecoveryPointsBrowserTest {
     @Test
     void theTenantPageDrawsTheRecoveryPointTimeline() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console + "clusters/demo/tenants/mysql_tenant", "ada", "ada");
+            Page page = browser.signedIn(console + "clusters/demo/tenants/mysql_tenant", "ada");
             Locator chart = page.locator("svg#recovery-timeline");
             assertThat(chart).isVisible();
             assertThat(chart.locator("path.age")).hasCount(1);

@@ -143,8 +143,7 @@ class LiveProgressBrowserTest {
     }
 
     private Page signedInOnJobs(Browser browser) {
-        Page page = browser.newPage();
-        Browser.signIn(page, jobsPage.toString(), "ada", "ada");
+        Page page = browser.signedIn(jobsPage.toString(), "ada");
         assertThat(page.locator("#live-indicator")).hasText("Live");
         return page;
     }

@@ -70,6 +70,13 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A fresh page signed in as a demo user (whose password is their name) at {@code url}. */
+    public Page signedIn(String url, String username) {
+        Page page = newPage();
+        signIn(page, url, username, username);
+        return page;
+    }
+
     /** Signs in through the real Keycloak login page; the page is left on wherever the console sends it. */
     public static void signIn(Page page, String url, String username, String password) {
         page.navigate(url);

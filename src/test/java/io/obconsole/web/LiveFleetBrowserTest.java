@@ -44,8 +44,7 @@ class LiveFleetBrowserTest {
     @Test
     void etaAndTaskCountersMoveWithoutReloadAndTheEndedJobLeavesRunning() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, tenantPage.toString(), "ada", "ada");
+            Page page = browser.signedIn(tenantPage.toString(), "ada");
             assertThat(page.locator("#live-indicator")).hasText("Live");
             page.evaluate("() => { window.sameDocument = 'yes'; }");
 
@@ -87,8 +86,7 @@ class LiveFleetBrowserTest {
                 + "ORDER BY BACKUP_SET_ID DESC LIMIT 1")).extracting(row -> String.valueOf(row.get("RESULT"))).containsExactly("-4072");
         Demo.fleetRead();
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, tenantPage.toString(), "vera", "vera");
+            Page page = browser.signedIn(tenantPage.toString(), "vera");
             Locator newestSet = page.locator("#backup-sets tbody tr").first();
             // the page shows the fleet's last read; a read that was under way when the job ended may be older: reload until it is there
             await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {

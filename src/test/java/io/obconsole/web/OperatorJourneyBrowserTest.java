@@ -39,8 +39,7 @@ class OperatorJourneyBrowserTest {
     @Test
     void ottoStartsAFullBackupOfMysqlTenantThroughFormAndConfirmationAndLandsOnTheJob() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console.toString(), "otto", "otto");
+            Page page = browser.signedIn(console.toString(), "otto");
             assertThat(page.locator("main")).containsText("mysql_tenant");
             assertThat(page.locator("body")).not().containsText("oracle_tenant");
 
@@ -79,8 +78,7 @@ class OperatorJourneyBrowserTest {
     @Test
     void veraSeesNoStartButtonAndHerForgedPostIsRefusedWithNothingSentToTheCluster() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console.toString(), "vera", "vera");
+            Page page = browser.signedIn(console.toString(), "vera");
             assertThat(page.locator("main")).containsText("mysql_tenant");
             assertThat(page.locator("#start-backup")).hasCount(0);
 
@@ -100,8 +98,7 @@ class OperatorJourneyBrowserTest {
     @Test
     void adaVerifiesTheAuditChain() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console + "audit", "ada", "ada");
+            Page page = browser.signedIn(console + "audit", "ada");
             page.locator("#verify-chain").click();
             assertThat(page.locator("#chain-result")).containsText("Intact");
         }
@@ -110,8 +107,7 @@ class OperatorJourneyBrowserTest {
     @Test
     void ottosExpiredSessionOnSubmitLeadsBackToTheSameFormWithHisChoicesAfterSignInAndSendsNothing() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console + "backups/new", "otto", "otto");
+            Page page = browser.signedIn(console + "backups/new", "otto");
             page.locator("#tenants").selectOption("mysql_tenant");
             page.locator("#type-full").check();
             page.locator("#concurrency").fill("7");

@@ -23,8 +23,7 @@ class SetupJourneyBrowserTest {
     void adaSetsTheDestinationAndTurnsArchivingOnForAnalyticsFromThePreflightsFixLinks() {
         SetupFixture.restore();
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, console.toString(), "ada", "ada");
+            Page page = browser.signedIn(console.toString(), "ada");
             String startForm = console + "backups/new?cluster=demo&tenant=analytics";
 
             page.navigate(startForm);

@@ -48,8 +48,7 @@ class StartFormBrowserTest {
     @Test
     void theAcknowledgementShowsForIncrementalOnlyAndReviewWaitsWhileThePreflightBlocks() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, form.toString(), "ada", "ada");
+            Page page = browser.signedIn(form.toString(), "ada");
             assertThat(page.locator("#tenants option:checked")).hasText(new String[] {"mysql_tenant"});
             assertThat(page.locator("#acknowledge")).isHidden();
             page.locator("#type-incremental").check();
@@ -74,8 +73,7 @@ class StartFormBrowserTest {
         Demo.sql("ALTER SYSTEM BACKUP DATABASE");
         Demo.fleetRead();
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, form.toString(), "ada", "ada");
+            Page page = browser.signedIn(form.toString(), "ada");
             assertThat(page.locator("#preflight")).containsText("9036");
             String preflight = page.locator("#preflight").innerText();
             assertThat(RAW_ISO_TIME.matcher(preflight).find()).as(preflight).isFalse();
@@ -86,8 +84,7 @@ class StartFormBrowserTest {
     @Test
     void aConcurrencyChangeShowsThePreviousValueOnTheFormTheConfirmationAndTheAuditPage() {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, form.toString(), "ada", "ada");
+            Page page = browser.signedIn(form.toString(), "ada");
             assertThat(page.locator("#concurrency-now")).containsText("mysql_tenant 4");
 
             page.locator("#concurrency").fill("9");
@@ -112,8 +109,7 @@ class StartFormBrowserTest {
         Demo.cluster().control().setBackupDest("analytics", "file:///data/backup/analytics");
         Demo.fleetRead();
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, form.toString(), "ada", "ada");
+            Page page = browser.signedIn(form.toString(), "ada");
             page.locator("#tenants").selectOption(new String[0]);
             page.locator("#allTenants").check();
             page.locator("#description").fill("every tenant");

@@ -59,8 +59,7 @@ class TenantModeBrowserTest {
     @Test
     void adaBacksUpThePayrollTenantFromItsOwnAccountAndWatchesTheJobEnd() throws Exception {
         try (Browser browser = Browser.launch()) {
-            Page page = browser.newPage();
-            Browser.signIn(page, payrollPage.toString(), "ada", "ada");
+            Page page = browser.signedIn(payrollPage.toString(), "ada");
             assertThat(page.locator("#live-indicator")).hasText("Live");
 
             page.locator("#start-backup").click();
