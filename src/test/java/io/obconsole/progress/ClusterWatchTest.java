@@ -6,7 +6,7 @@ import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ProgressRound;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.JobKey;
-import java.time.Duration;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,43 +18,9 @@ class ClusterWatchTest {
 
     private static final LocalDateTime T0 = LocalDateTime.of(2024, 5, 20, 10, 0);
 
-    private final ClusterWatch watch = new ClusterWatch("demo", new ProgressConfig() {
-        public Duration tick() {
-            return Duration.ofSeconds(1);
-        }
-
-        public Duration activeInterval() {
-            return Duration.ofSeconds(1);
-        }
-
-        public Duration idleInterval() {
-            return Duration.ofSeconds(5);
-        }
-
-        public Duration stallAfter() {
-            return Duration.ofSeconds(60);
-        }
-
-        public Duration rateWindow() {
-            return Duration.ofSeconds(30);
-        }
-
-        public Duration endedRetention() {
-            return Duration.ofHours(1);
-        }
-
-        public int endedLimit() {
-            return 20;
-        }
-
-        public int clientQueue() {
-            return 64;
-        }
-
-        public java.util.Optional<List<String>> allowedOrigins() {
-            return java.util.Optional.empty();
-        }
-    });
+    /** The console's own defaults (ended jobs kept 24 h, at most 500), as SmallRye Config maps them. */
+    private final ClusterWatch watch = new ClusterWatch("demo", new SmallRyeConfigBuilder().withMapping(ProgressConfig.class)
+            .build().getConfigMapping(ProgressConfig.class));
 
     private static BackupJob job(long id, LocalDateTime start, String status) {
         LocalDateTime end = "COMPLETED".equals(status) ? start.plusMinutes(1) : null;
