@@ -28,12 +28,4 @@ final class Frame {
     WebSocketFrame webSocketFrame() {
         return new WebSocketFrameImpl(WebSocketFrameType.TEXT, utf8.duplicate(), true);
     }
-
-    int size() {
-        return utf8.readableBytes();
-    }
-
-    String text() {
-        return utf8.toString(StandardCharsets.UTF_8);
-    }
 }

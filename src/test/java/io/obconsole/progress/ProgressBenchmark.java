@@ -15,9 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +49,7 @@ class ProgressBenchmark {
                 Tokens.accessToken("otto"), Tokens.accessToken("olga"));
         DemoBackups.finishAll();
         AtomicLong maxRss = new AtomicLong(rssKiB());
-        java.util.concurrent.ScheduledExecutorService clock = clockDriver(maxRss);
+        ScheduledExecutorService clock = clockDriver(maxRss);
 
         double roundsBefore = rounds();
         Demo.cluster().control().resetStatements();
@@ -90,8 +92,8 @@ class ProgressBenchmark {
      * Demo time moves one second per wall second, so the jobs' counters move every round; when the
      * backups end, the next ones start (a full backup takes 60 s of demo time). Samples the RSS.
      */
-    private java.util.concurrent.ScheduledExecutorService clockDriver(AtomicLong maxRss) {
-        java.util.concurrent.ScheduledExecutorService clock = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+    private ScheduledExecutorService clockDriver(AtomicLong maxRss) {
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
                 task -> {
                     Thread thread = new Thread(task, "bench-clock");
                     thread.setDaemon(true);

@@ -75,7 +75,7 @@ final class KeycloakAdmin {
         Map<String, Object> attributes = (Map<String, Object>) client.computeIfAbsent("attributes", k -> new java.util.HashMap<>());
         attributes.put("access.token.lifespan", Integer.toString(seconds));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(client)
-                .post(adminUrl() + "/clients").then().statusCode(org.hamcrest.Matchers.isOneOf(201, 409));
+                .post(adminUrl() + "/clients").then().statusCode(org.hamcrest.Matchers.oneOf(201, 409));
         return clientId;
     }
 }
