@@ -6,7 +6,9 @@ import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ProgressRound;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.JobKey;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +20,9 @@ class ClusterWatchTest {
 
     private static final LocalDateTime T0 = LocalDateTime.of(2024, 5, 20, 10, 0);
 
-    /** The console's own defaults (ended jobs kept 24 h, at most 500), as SmallRye Config maps them. */
+    /** The console's own defaults (ended jobs kept 24 h, at most 500), read as Quarkus reads them ("24H" and the like). */
     private final ClusterWatch watch = new ClusterWatch("demo", new SmallRyeConfigBuilder().withMapping(ProgressConfig.class)
-            .build().getConfigMapping(ProgressConfig.class));
+            .withConverter(Duration.class, 200, new DurationConverter()).build().getConfigMapping(ProgressConfig.class));
 
     private static BackupJob job(long id, LocalDateTime start, String status) {
         LocalDateTime end = "COMPLETED".equals(status) ? start.plusMinutes(1) : null;
