@@ -52,6 +52,11 @@ public class ClusterGateway implements AutoCloseable {
         return pools.settings(cluster);
     }
 
+    /** The statements this gateway sent to its clusters, the poller's rounds apart. */
+    public StatementCounter statements() {
+        return pools.statements();
+    }
+
     /** The dialect of a cluster; its version is asked once and remembered. */
     public ObDialect dialect(String cluster) {
         ClusterSettings settings = pools.settings(cluster);

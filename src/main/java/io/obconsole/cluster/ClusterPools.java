@@ -28,6 +28,7 @@ public final class ClusterPools implements AutoCloseable {
     private final Map<String, ClusterSettings> settings = new LinkedHashMap<>();
     private final Map<String, AgroalDataSource> pools = new LinkedHashMap<>();
     private final Map<String, CaTrustStore> trustStores = new LinkedHashMap<>();
+    private final StatementCounter statements = new StatementCounter();
 
     public ClusterPools(Collection<ClusterSettings> clusters) {
         for (ClusterSettings cluster : clusters) {
@@ -35,6 +36,11 @@ public final class ClusterPools implements AutoCloseable {
             cluster.tls().caFile().ifPresent(pem -> trustStores.put(cluster.name(), CaTrustStore.fromPem(cluster.name(), pem)));
             pools.put(cluster.name(), open(cluster, driverProperties(cluster)));
         }
+    }
+
+    /** The statements sent through these pools' connections. */
+    public StatementCounter statements() {
+        return statements;
     }
 
     public Set<String> names() {
@@ -53,7 +59,7 @@ public final class ClusterPools implements AutoCloseable {
     /** A pooled connection; closing it returns it to the pool. */
     public Connection borrow(String cluster) throws SQLException {
         settings(cluster);
-        return pools.get(cluster).getConnection();
+        return statements.counting(pools.get(cluster).getConnection());
     }
 
     /** A connection straight from the driver, outside every pool; the caller closes it and nobody reuses it. */
@@ -67,7 +73,7 @@ public final class ClusterPools implements AutoCloseable {
         if (connection == null) {
             throw new SQLException("driver refused URL " + cluster1.jdbcUrl(), "08001");
         }
-        return connection;
+        return statements.counting(connection);
     }
 
     private static Driver driver() throws SQLException {
@@ -117,7 +123,6 @@ public final class ClusterPools implements AutoCloseable {
         properties.setProperty("connectTimeout", String.valueOf(cluster.connectTimeout().toMillis()));
         properties.setProperty("socketTimeout", String.valueOf(cluster.queryTimeout().toMillis()));
         properties.setProperty("sslMode", cluster.tls().mode().name());
-        properties.setProperty("queryInterceptors", StatementCounter.class.getName());
         CaTrustStore trust = trustStores.get(cluster.name());
         if (trust != null) {
             properties.setProperty("trustCertificateKeyStoreUrl", trust.url());

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StatementCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,12 +26,13 @@ public class ProgressMetrics {
     private final Map<String, AtomicLong> running = new ConcurrentHashMap<>();
     private final Map<String, LastSuccess> lastSuccess = new ConcurrentHashMap<>();
 
-    public ProgressMetrics(MeterRegistry registry) {
+    public ProgressMetrics(MeterRegistry registry, ClusterGateway gateway) {
         this.registry = registry;
-        FunctionCounter.builder("obconsole.cluster.statements", StatementCounter.class, c -> StatementCounter.poller())
+        StatementCounter statements = gateway.statements();
+        FunctionCounter.builder("obconsole.cluster.statements", statements, StatementCounter::poller)
                 .tags("source", "poller").description("Statements sent to clusters by the poller's rounds")
                 .register(registry);
-        FunctionCounter.builder("obconsole.cluster.statements", StatementCounter.class, c -> StatementCounter.other())
+        FunctionCounter.builder("obconsole.cluster.statements", statements, StatementCounter::other)
                 .tags("source", "other").description("Statements sent to clusters by actions and preflights "
                         + "(page views and API reads send none)")
                 .register(registry);

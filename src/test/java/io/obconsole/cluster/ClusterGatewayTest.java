@@ -136,6 +136,28 @@ class ClusterGatewayTest {
         assertThat(cluster.control().openConnections()).isLessThanOrEqualTo(1);
     }
 
+    /** What the statement metrics show: each statement the console sent, the poller's rounds apart. */
+    @Test
+    void everyStatementTheConsoleSendsIsCountedOnceThePollersApart() throws Exception {
+        StatementCounter counted = gateway.statements();
+        gateway.jobs("demo", 10);
+        cluster.control().resetStatements();
+        long other = counted.other();
+        long poller = counted.poller();
+
+        gateway.jobs("demo", 10);
+        List<String> sent = cluster.control().statementsReceived().stream().filter(sql -> !sql.startsWith("SELECT @@")).toList();
+        assertThat(sent).isNotEmpty();
+        assertThat(counted.other() - other).isEqualTo(sent.size());
+        assertThat(counted.poller()).isEqualTo(poller);
+
+        Thread round = new Thread(() -> gateway.jobs("demo", 10), StatementCounter.POLLER_THREAD_PREFIX + "demo");
+        round.start();
+        round.join();
+        assertThat(counted.poller() - poller).isEqualTo(sent.size());
+        assertThat(counted.other() - other).isEqualTo(sent.size());
+    }
+
     @Test
     void clusterDownIsUnreachableWithTheDriversReason() {
         gateway.snapshot("demo");
