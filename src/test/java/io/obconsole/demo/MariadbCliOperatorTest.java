@@ -42,6 +42,29 @@ class MariadbCliOperatorTest {
                 "1\tCLUSTER\tDOING", "1002\tUSER_TENANT\tDOING");
     }
 
+    /** OceanBase resolves the tenant list before it looks at running jobs: a bad name is refused as such. */
+    @Test
+    void withASysBackupOpenABadTenantListIsRefusedForItsNamesAndAGoodOneFor9036() throws Exception {
+        MariadbCli.Run backup = mariadb("ALTER SYSTEM BACKUP TENANT = mysql_tenant;");
+        assertThat(backup.exit()).as(backup.err()).isZero();
+
+        MariadbCli.Run allUser = mariadb("ALTER SYSTEM BACKUP TENANT = all_user");
+        assertThat(allUser.exit()).isNotZero();
+        assertThat(allUser.err()).contains("ERROR 5160 (HY000)").contains("invalid tenant name specified in connection string");
+        MariadbCli.Run unknown = mariadb("ALTER SYSTEM BACKUP TENANT = oracle_tenant, no_such_tenant");
+        assertThat(unknown.exit()).isNotZero();
+        assertThat(unknown.err()).contains("ERROR 5160 (HY000)");
+        MariadbCli.Run sys = mariadb("ALTER SYSTEM BACKUP TENANT = sys");
+        assertThat(sys.exit()).isNotZero();
+        assertThat(sys.err()).contains("ERROR 4016 (HY000)").contains("Internal error");
+
+        MariadbCli.Run busy = mariadb("ALTER SYSTEM BACKUP TENANT = oracle_tenant");
+        assertThat(busy.exit()).isNotZero();
+        assertThat(busy.err()).contains("ERROR 9036 (HY000)").contains("Backup is in progress");
+        MariadbCli.Run jobs = mariadb("SELECT COUNT(*) FROM CDB_OB_BACKUP_JOBS WHERE JOB_LEVEL = 'CLUSTER'");
+        assertThat(jobs.out().lines()).containsExactly("COUNT(*)", "1");
+    }
+
     @Test
     void operatorSees9040ForAnalytics() throws Exception {
         MariadbCli.Run refused = mariadb("ALTER SYSTEM BACKUP TENANT = analytics");

@@ -69,13 +69,16 @@ final class BackupEngine {
     /**
      * From sys: a CLUSTER row for tenant 1 plus one USER_TENANT row per qualifying tenant. While
      * the sys tenant's own CLUSTER row is open, every new BACKUP from sys is refused (spec section
-     * 6), whichever tenants it names and whether or not their part has already ended.
+     * 6), whichever tenants it names and whether or not their part has already ended. OceanBase
+     * resolves the statement first: an unknown name (5160, {@code all_user} too) or {@code sys} in
+     * the list (4016) is refused as such whether or not a job runs.
      */
     void startFromSys(Statement.Backup backup, String password) throws SqlError {
+        Set<Tenant> named = backup.tenants() == null ? null : resolve(backup.tenants());
         if (openJob(Cluster.SYS_TENANT_ID, Cluster.SYS_TENANT_ID) != null) {
             throw Errors.backupInProgress();
         }
-        List<Tenant> targets = backup.tenants() == null ? qualifyingTenants() : namedTenants(backup.tenants());
+        List<Tenant> targets = named == null ? qualifyingTenants() : admissible(named);
         Tenant sys = cluster.sys();
         Instant now = cluster.now();
         String type = backup.incremental() ? "INC" : "FULL";
@@ -101,11 +104,15 @@ final class BackupEngine {
         return targets;
     }
 
-    private List<Tenant> namedTenants(Statement.TenantList list) throws SqlError {
+    private Set<Tenant> resolve(Statement.TenantList list) throws SqlError {
         Set<Tenant> targets = new LinkedHashSet<>();
         for (String name : list.names()) {
             targets.add(cluster.userTenantNamed(name));
         }
+        return targets;
+    }
+
+    private List<Tenant> admissible(Set<Tenant> targets) throws SqlError {
         for (Tenant tenant : targets) {
             String reason = cannotStart(tenant);
             if (reason != null) {
