@@ -48,9 +48,10 @@ public class AlertChannels {
         return audit.change(who, "ALERT_CHANNEL_CREATE", "", List.of(), parameters(channel), () -> store.save(channel));
     }
 
+    /** Replaces the channel; a URL left empty or as shown (masked) keeps the stored one. */
     public Channel update(long id, ChannelDraft draft, Operator who) {
-        get(id);
-        Channel channel = valid(who, "ALERT_CHANNEL_UPDATE", id, draft);
+        Channel stored = get(id);
+        Channel channel = valid(who, "ALERT_CHANNEL_UPDATE", id, draft == null ? null : draft.changing(stored));
         return audit.change(who, "ALERT_CHANNEL_UPDATE", "", List.of(), parameters(channel), () -> store.save(channel));
     }
 
@@ -156,6 +157,10 @@ public class AlertChannels {
         }
         try {
             URI uri = URI.create(value);
+            if (uri.getRawQuery() != null && uri.getRawQuery().contains(Channel.MASK)) {
+                throw new ChannelRejectedException("URL: " + Channel.MASK + " stands for a hidden part of the stored address; "
+                        + "type the whole new address, or leave the address as shown to keep the stored one");
+            }
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getUserInfo() != null) {
                 throw new ChannelRejectedException("URL: an http or https address with a host and no user:password part");

@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 public record Channel(long id, String name, ChannelFormat format, String url, String keyName, String clusterPattern,
         String tenantPattern, Set<AlertKind> kinds, boolean enabled, String updatedBy, Instant updatedAt) {
 
+    /** What stands for a query value in a shown URL. */
+    static final String MASK = "***";
+
     /**
      * Whether this channel wants the event: a kind it routes (or the recovery of one), a cluster and
      * tenant its patterns match.
@@ -41,7 +44,7 @@ public record Channel(long id, String name, ChannelFormat format, String url, St
             }
             shown.append(uri.getRawPath() == null ? "" : uri.getRawPath());
             if (uri.getRawQuery() != null) {
-                shown.append('?').append(uri.getRawQuery().replaceAll("=[^&]*", "=***"));
+                shown.append('?').append(uri.getRawQuery().replaceAll("=[^&]*", "=" + java.util.regex.Matcher.quoteReplacement(MASK)));
             }
             return shown.toString();
         } catch (IllegalArgumentException e) {

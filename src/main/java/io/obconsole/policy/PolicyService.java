@@ -271,21 +271,37 @@ public class PolicyService {
     }
 
     private PolicyView view(BackupPolicy p) {
-        Instant now = clock.instant();
-        List<PolicyView.NextRun> next = new ArrayList<>();
-        if (!p.paused) {
-            for (BackupType kind : BackupType.values()) {
-                p.schedule(kind).ifPresent(s -> s.nextRuns(now, NEXT_RUNS)
-                        .forEach(at -> next.add(new PolicyView.NextRun(kind, at))));
-            }
-        }
-        next.sort(Comparator.comparing(PolicyView.NextRun::at));
         return new PolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule(BackupType.FULL).orElse(null)),
                 PolicyView.ScheduleView.of(p.schedule(BackupType.INCREMENTAL).orElse(null)), p.timeZone, p.concurrency,
                 p.plusArchivelog, p.descriptionTemplate, p.secretName, PolicyView.PolicyObjective.of(p.objective()), p.paused,
                 p.ownerUsername,
                 p.updatedAt == null ? null : p.updatedAt.toInstant(ZoneOffset.UTC),
-                List.copyOf(next.subList(0, Math.min(NEXT_RUNS, next.size()))));
+                p.paused ? List.of() : nextRuns(p, clock.instant()));
+    }
+
+    /**
+     * The next five runs of both schedules in time order, each schedule's next one among them even
+     * when the other runs so often that its five would fill the list.
+     */
+    static List<PolicyView.NextRun> nextRuns(BackupPolicy p, Instant now) {
+        List<PolicyView.NextRun> merged = new ArrayList<>();
+        List<PolicyView.NextRun> firsts = new ArrayList<>();
+        for (BackupType kind : BackupType.values()) {
+            List<Instant> runs = p.schedule(kind).map(s -> s.nextRuns(now, NEXT_RUNS)).orElse(List.of());
+            runs.forEach(at -> merged.add(new PolicyView.NextRun(kind, at)));
+            if (!runs.isEmpty()) {
+                firsts.add(new PolicyView.NextRun(kind, runs.get(0)));
+            }
+        }
+        merged.sort(Comparator.comparing(PolicyView.NextRun::at));
+        List<PolicyView.NextRun> shown = new ArrayList<>(merged.subList(0, Math.min(NEXT_RUNS, merged.size())));
+        for (PolicyView.NextRun first : firsts) {
+            if (!shown.contains(first)) {
+                shown.set(shown.size() - 1, first);
+            }
+        }
+        shown.sort(Comparator.comparing(PolicyView.NextRun::at));
+        return List.copyOf(shown);
     }
 
     /** What changed, field by field, as the audit trail shows it ("before → after"; secrets appear by name only). */

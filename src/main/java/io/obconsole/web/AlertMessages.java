@@ -147,8 +147,11 @@ public interface AlertMessages {
     @Message("Signing key name")
     String field_key();
 
-    @Message("none")
+    @Message("none (DingTalk without signing only)")
     String key_none();
+
+    @Message("Secret parts of the address show as ***. Leave it as it is to keep the stored address, or type the whole new one.")
+    String field_url_hint();
 
     @Message("Cluster pattern (* and ? wildcards)")
     String field_clusters();
@@ -170,6 +173,15 @@ public interface AlertMessages {
 
     @Message("Delete channel")
     String delete();
+
+    @Message("Delete channel {name}?")
+    String delete_title(String name);
+
+    @Message("Channel {name} ({url}) will receive no more alerts, and its page with its delivery log goes. This cannot be undone.")
+    String delete_question(String name, String url);
+
+    @Message("Keep the channel")
+    String delete_keep();
 
     @Message("Send a test")
     String test();

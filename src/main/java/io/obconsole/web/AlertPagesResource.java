@@ -28,7 +28,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
-/** The admins' alert channel pages: the list with a form for a new one, one channel with its delivery log and test button. */
+/**
+ * The admins' alert channel pages: the list with a form for a new one, one channel with its delivery log and test
+ * button, and the question asked before a channel is deleted.
+ */
 @Path("/alerts/channels")
 public class AlertPagesResource {
 
@@ -41,6 +44,8 @@ public class AlertPagesResource {
 
         static native TemplateInstance channel(Channel channel, List<String> keyNames, List<AlertKind> kinds,
                 List<ChannelFormat> formats, List<DeliveryLogEntry> log, String flash, String error);
+
+        static native TemplateInstance confirmDelete(Channel channel);
     }
 
     @Inject
@@ -92,15 +97,22 @@ public class AlertPagesResource {
         Operator who = access.who();
         access.requireAdmin(who);
         Channel channel = find(id);
-        // an empty URL field keeps the stored one: the page never shows it unmasked
-        String newUrl = url == null || url.isBlank() ? channel.url() : url;
         try {
-            channels.update(id, draft(name, format, newUrl, keyName, clusters, tenants, kinds, enabled), who);
+            channels.update(id, draft(name, format, url, keyName, clusters, tenants, kinds, enabled), who);
             return redirect("/alerts/channels/" + id, "saved");
         } catch (ChannelRejectedException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(detail(channel, null, e.getMessage()).render())
                     .build();
         }
+    }
+
+    /** The question before a delete (a GET, which changes nothing); its form posts to {@link #delete}. */
+    @GET
+    @Path("{id}/delete")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance confirmDelete(@PathParam("id") long id) {
+        access.requireAdmin(access.who());
+        return Templates.confirmDelete(find(id));
     }
 
     @POST

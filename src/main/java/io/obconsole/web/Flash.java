@@ -15,6 +15,7 @@ final class Flash {
     static final String POLICY_PAUSED = "policy-paused";
     static final String POLICY_RESUMED = "policy-resumed";
     static final String POLICY_DELETED = "policy-deleted";
+    static final String OBJECTIVE_SAVED = "objective-saved";
 
     private Flash() {
     }
@@ -33,6 +34,7 @@ final class Flash {
             case POLICY_PAUSED -> msg.flash_policy_paused();
             case POLICY_RESUMED -> msg.flash_policy_resumed();
             case POLICY_DELETED -> msg.flash_policy_deleted();
+            case OBJECTIVE_SAVED -> msg.flash_objective_saved();
             default -> null;
         };
     }

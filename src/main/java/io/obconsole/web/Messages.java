@@ -747,6 +747,9 @@ public interface Messages {
     @Message("Next runs (your time)")
     String policy_next_runs();
 
+    @Message("None while the policy is paused: resume it to schedule its backups again.")
+    String policy_next_runs_paused();
+
     @Message("Runs")
     String policy_runs();
 
@@ -826,4 +829,7 @@ public interface Messages {
 
     @Message("Policy deleted.")
     String flash_policy_deleted();
+
+    @Message("Objective saved.")
+    String flash_objective_saved();
 }

@@ -21,7 +21,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-/** The tenant page's objective form (admins): saves the tenant's own objective and returns to the tenant page. */
+/** The tenant page's objective form (admins): saves the tenant's own objective and returns to the tenant page, which says so. */
 @Path("/clusters/{cluster}/tenants/{tenant}/objective")
 public class ObjectivePageResource {
 
@@ -55,7 +55,8 @@ public class ObjectivePageResource {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                     .entity(Templates.rejected(cluster, tenant, page, e.getMessage()).render()).build();
         }
-        return Response.seeOther(URI.create(page + "#objective")).build();
+        // the page's top, where the flash says it was saved (the section's new figures are below it)
+        return Response.seeOther(URI.create(page + "?msg=" + Flash.OBJECTIVE_SAVED)).build();
     }
 
     private static String enc(String value) {

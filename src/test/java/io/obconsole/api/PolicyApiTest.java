@@ -69,6 +69,28 @@ class PolicyApiTest {
     }
 
     @Test
+    void theNextRunsNameEverySchedulesNextSlotInTimeOrderEvenWhenTheOtherRunsMoreOften() {
+        // FULL every hour (half an hour away at the soonest), INCREMENTAL once a day six hours from now:
+        // five FULL slots come first, yet the reader must still see when the INCREMENTAL runs
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("UTC"));
+        int fullMinute = (now.getMinute() + 30) % 60;
+        ZonedDateTime incremental = now.plusHours(6).withMinute(15).withSecond(0).withNano(0);
+        as("otto").body(Map.of("full", Map.of("cron", "0 " + fullMinute + " * * * ?"),
+                "incremental", Map.of("cron", "0 15 " + incremental.getHour() + " * * ?"), "timeZone", "UTC"))
+                .put(MYSQL).then().statusCode(200);
+
+        List<String> at = as("vera").get(MYSQL).then().statusCode(200).extract().path("nextRuns.at");
+        List<String> types = as("vera").get(MYSQL).then().extract().path("nextRuns.type");
+        assertThat(at).hasSize(5);
+        assertThat(at.stream().map(Instant::parse).toList()).isSorted();
+        assertThat(types).containsExactly("FULL", "FULL", "FULL", "FULL", "INCREMENTAL");
+        assertThat(Instant.parse(at.get(4))).isEqualTo(incremental.toInstant());
+        for (String full : at.subList(0, 4)) {
+            assertThat(Instant.parse(full).atZone(ZoneId.of("UTC")).getMinute()).isEqualTo(fullMinute);
+        }
+    }
+
+    @Test
     void changesArePausesResumesAndDeletesAuditedWithTheDifference() {
         as("otto").body(weekly()).put(MYSQL).then().statusCode(200);
         Map<String, Object> changed = new java.util.HashMap<>(weekly());
