@@ -106,6 +106,7 @@ class StartFormBrowserTest {
             Locator startedOnTenantPage = runningJob.locator("time").first();
             assertThat(startedOnTenantPage).not().hasText(RAW_ISO_TIME);
             String shownStart = startedOnTenantPage.innerText();
+            String startInstant = startedOnTenantPage.getAttribute("datetime");
 
             page.navigate(form.toString());
             Locator preflight = page.locator("#preflight");
@@ -115,7 +116,7 @@ class StartFormBrowserTest {
             assertThat(preflight).not().containsText("(cluster time)");
             Locator startedInPreflight = preflight.locator("time");
             assertThat(startedInPreflight).hasCount(1);
-            assertThat(startedInPreflight).hasAttribute("datetime", startedOnTenantPage.getAttribute("datetime"));
+            assertThat(startedInPreflight).hasAttribute("datetime", startInstant);
             assertThat(startedInPreflight).hasText(shownStart);
         }
     }
