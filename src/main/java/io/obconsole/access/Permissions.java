@@ -14,7 +14,13 @@ public interface Permissions {
 
     boolean canView(Operator who, String cluster, String tenant);
 
+    /** Whether {@code who} sees the cluster at all: it holds a tenant in their view scope. */
+    boolean canViewCluster(Operator who, String cluster);
+
     boolean canOperate(Operator who, String cluster, String tenant);
+
+    /** Whether {@code who} may start or cancel backups of some tenant of the cluster. */
+    boolean canOperateInCluster(Operator who, String cluster);
 
     /** Whether {@code who} may act on every tenant of {@code cluster} at once. */
     boolean canOperateAllTenants(Operator who, String cluster);

@@ -29,8 +29,18 @@ public class RolePermissions implements Permissions {
     }
 
     @Override
+    public boolean canViewCluster(Operator who, String cluster) {
+        return viewScope(who).reaches(cluster);
+    }
+
+    @Override
     public boolean canOperate(Operator who, String cluster, String tenant) {
         return operateScope(who).covers(cluster, tenant);
+    }
+
+    @Override
+    public boolean canOperateInCluster(Operator who, String cluster) {
+        return operateScope(who).reaches(cluster);
     }
 
     @Override

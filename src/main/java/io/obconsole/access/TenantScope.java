@@ -68,6 +68,14 @@ public record TenantScope(boolean everything, Set<String> wholeClusters, Map<Str
         return !tenant.equals("*") && tenants.getOrDefault(cluster, Set.of()).contains(tenant);
     }
 
+    /**
+     * Whether the scope covers some tenant of the cluster (one of them or all): the clusters a
+     * person sees at all. A cluster the scope does not name stays out of every list.
+     */
+    public boolean reaches(String cluster) {
+        return everything || cluster != null && (wholeClusters.contains(cluster) || tenants.containsKey(cluster));
+    }
+
     public boolean coversWholeCluster(String cluster) {
         return everything || wholeClusters.contains(cluster);
     }

@@ -80,7 +80,7 @@ final class BackupPlanner {
     static RuntimeException refusal(PreflightReport report) {
         if (report.blockedByRunningBackup()) {
             return new AlreadyRunningException(report.findings().stream().filter(PreflightFinding::blocking)
-                    .map(PreflightFinding::problem).collect(Collectors.joining(" ")), null);
+                    .map(PreflightFinding::inWords).collect(Collectors.joining(" ")), null);
         }
         if (report.blocked()) {
             return new PreflightRefusedException(report.allTenants()

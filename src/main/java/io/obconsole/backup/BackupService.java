@@ -368,8 +368,11 @@ public class BackupService {
         try {
             for (TenantState tenant : gateway.snapshot(cluster).tenants()) {
                 if (scope.all() || scope.tenants().contains(tenant.name())) {
-                    tenant.running().forEach(job -> message.append(", for ").append(tenant.name()).append(' ')
-                            .append(preflight.startedBy(cluster, tenant.name(), job)));
+                    tenant.running().forEach(job -> {
+                        BlockingJob running = preflight.blockingJob(cluster, job);
+                        message.append(", for ").append(tenant.name()).append(' ').append(running.startedInWords())
+                                .append(" (").append(running.name()).append(')');
+                    });
                 }
             }
         } catch (ClusterUnreachableException e) {

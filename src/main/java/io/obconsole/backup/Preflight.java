@@ -9,7 +9,6 @@ import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.fleet.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +25,6 @@ import java.util.Optional;
 public class Preflight {
 
     private static final long SYS_TENANT_ID = 1;
-    private static final DateTimeFormatter CLUSTER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    /** When the audit trail saw a start, in words (never a raw ISO instant). */
-    private static final DateTimeFormatter STARTED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(java.time.ZoneOffset.UTC);
 
     private final AuditTrail audit;
 
@@ -40,8 +35,8 @@ public class Preflight {
     /** Checks {@code tenants} (already validated against the cluster's list) of {@code snapshot}. */
     public PreflightReport check(ClusterSnapshot snapshot, ObDialect dialect, List<TenantName> tenants,
             boolean allTenants, BackupType type, boolean acknowledged) {
-        Optional<PreflightFinding> sysJob = dialect.mode() == ClusterMode.SYS
-                ? snapshot.sysJobs().stream().filter(JobStatus::running).findFirst().map(job -> sysJobOpen(snapshot, job))
+        Optional<BackupJob> sysJob = dialect.mode() == ClusterMode.SYS
+                ? snapshot.sysJobs().stream().filter(JobStatus::running).findFirst()
                 : Optional.empty();
         List<TenantPreflight> results = new ArrayList<>();
         for (TenantName name : tenants) {
@@ -55,7 +50,7 @@ public class Preflight {
     }
 
     private List<PreflightFinding> check(ClusterSnapshot snapshot, TenantState state, TenantName name,
-            ObDialect dialect, BackupType type, boolean allTenants, Optional<PreflightFinding> sysJob) {
+            ObDialect dialect, BackupType type, boolean allTenants, Optional<BackupJob> sysJob) {
         List<PreflightFinding> findings = new ArrayList<>();
         String tenant = name.value();
         if (!state.tenant().normal()) {
@@ -82,52 +77,60 @@ public class Preflight {
                             + "incremental one (it takes longer and uses more space).",
                     "Acknowledge that a full backup will be taken, or choose a full backup."));
         }
-        sysJob.ifPresent(finding -> findings.add(finding.forTenant(tenant)));
+        sysJob.ifPresent(job -> findings.add(sysJobOpen(snapshot, job, tenant)));
         long ours = dialect.mode() == ClusterMode.SYS ? SYS_TENANT_ID : state.tenant().id();
         for (BackupJob job : state.running()) {
             boolean sameInitiator = job.initiatorTenantId() == ours;
             if (sameInitiator && sysJob.isEmpty()) {
+                BlockingJob running = blockingJob(snapshot.cluster(), job);
                 findings.add(new PreflightFinding(tenant, PreflightFinding.Check.NOT_RUNNING, true,
-                        "A backup of " + tenant + " is already running (job " + job.jobId() + ", " + job.status() + "), "
-                                + startedBy(snapshot.cluster(), tenant, job) + ".",
-                        "Wait for it to finish, or cancel it first."));
+                        "A backup of " + tenant + " is already running (" + running.name() + ", " + job.status() + ").",
+                        "Wait for it to finish, or cancel it first.", running));
             } else if (!sameInitiator && allTenants && dialect.mode() == ClusterMode.SYS) {
                 // BACKUP DATABASE from sys leaves out a tenant busy with a backup it started itself
+                BlockingJob running = blockingJob(snapshot.cluster(), job);
                 findings.add(new PreflightFinding(tenant, PreflightFinding.Check.NOT_RUNNING, true,
-                        tenant + " is running a backup it started itself (job " + job.jobId() + ", " + job.status()
-                                + "), " + startedBy(snapshot.cluster(), tenant, job) + ".",
-                        "Wait for it to finish, or name the tenants to back up (a backup from sys may run beside it)."));
+                        tenant + " is running a backup it started itself (" + running.name() + ", " + job.status() + ").",
+                        "Wait for it to finish, or name the tenants to back up (a backup from sys may run beside it).",
+                        running));
             }
         }
         return findings;
     }
 
-    /** The finding every tenant gets while sys has an open job: which job, who started it, since when. */
-    private PreflightFinding sysJobOpen(ClusterSnapshot snapshot, BackupJob job) {
-        Optional<BackupJob> part = snapshot.tenants().stream().flatMap(t -> t.running().stream())
-                .filter(j -> j.initiatorTenantId() == SYS_TENANT_ID && j.initiatorJobId() == job.jobId())
-                .findFirst();
-        String since = job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)";
-        String who = part.map(p -> startedBy(snapshot.cluster(), p.tenantName(), p))
-                .orElse("open since " + since);
-        return new PreflightFinding(null, PreflightFinding.Check.SYS_JOB_OPEN, true,
-                "A backup started from sys is already running (job " + job.jobId() + ", " + job.status() + ", " + who
-                        + "): while it is open OceanBase refuses every new backup from sys (error 9036), whichever "
-                        + "tenants it names, also for a tenant whose own part has already ended.",
-                "Wait until job " + job.jobId() + " has ended on every tenant, or cancel it.");
+    /**
+     * The finding every tenant gets while sys has an open job: named by the tenant's own part of
+     * it when that still runs, else by the part still running elsewhere (the job the pages show),
+     * with sys's job as its parent; who started it, since when.
+     */
+    private PreflightFinding sysJobOpen(ClusterSnapshot snapshot, BackupJob sysJob, String tenant) {
+        List<BackupJob> parts = snapshot.tenants().stream().flatMap(t -> t.running().stream())
+                .filter(j -> j.initiatorTenantId() == SYS_TENANT_ID && j.initiatorJobId() == sysJob.jobId()).toList();
+        Optional<BackupJob> part = parts.stream().filter(j -> j.tenantName().equals(tenant)).findFirst()
+                .or(() -> parts.stream().findFirst());
+        BlockingJob job = part.map(p -> blockingJob(snapshot.cluster(), p))
+                .orElseGet(() -> new BlockingJob(null, null, sysJob.jobId(), sysJob.status(), null, sysJob.start()));
+        return new PreflightFinding(tenant, PreflightFinding.Check.SYS_JOB_OPEN, true,
+                "A backup started from sys is already running (" + job.name() + ", " + job.status() + "): while it is "
+                        + "open OceanBase refuses every new backup from sys (error 9036), whichever tenants it names, "
+                        + "also for a tenant whose own part has already ended.",
+                "Wait until sys job " + sysJob.jobId() + " has ended on every tenant, or cancel it.", job);
     }
 
-    /** "started by ada at T" from the audit trail, else "started outside the console at T" (cluster time). */
-    String startedBy(String cluster, String tenant, BackupJob job) {
-        Optional<AuditTrail.StartedBy> started;
+    /** A tenant's running job as findings and refusals name it, with who started it (from the audit trail). */
+    BlockingJob blockingJob(String cluster, BackupJob job) {
+        Long parent = job.initiatorTenantId() == SYS_TENANT_ID && job.tenantId() != SYS_TENANT_ID
+                ? job.initiatorJobId() : null;
+        return new BlockingJob(job.tenantName(), job.jobId(), parent, job.status(), starter(cluster, job), job.start());
+    }
+
+    /** Who started the job through the console, from the audit trail; null when it was started outside the console. */
+    private String starter(String cluster, BackupJob job) {
         try {
-            started = audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), tenant, job.incarnation(), job.jobId(),
-                    job.start()));
+            return audit.startOf(new AuditTrail.JobRef(cluster, job.tenantId(), job.tenantName(), job.incarnation(),
+                    job.jobId(), job.start())).map(AuditTrail.StartedBy::username).orElse(null);
         } catch (RuntimeException e) {
-            started = Optional.empty();
+            return null;
         }
-        return started.map(s -> "started by " + s.username() + " at " + STARTED_AT.format(s.at()))
-                .orElseGet(() -> "started outside the console at "
-                        + (job.start() == null ? "an unknown time" : CLUSTER_TIME.format(job.start()) + " (cluster time)"));
     }
 }

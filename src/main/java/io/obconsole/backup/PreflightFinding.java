@@ -5,8 +5,12 @@ package io.obconsole.backup;
  *
  * @param blocking true if OceanBase would refuse (or, for all tenants, skip) the tenant; false if
  *                 it only needs the operator's acknowledgement
+ * @param job      the running backup the finding is about (who started it and when, which the
+ *                 problem's words leave to the page, that shows times its own way); null for
+ *                 findings about the tenant's set-up
  */
-public record PreflightFinding(String tenant, Check check, boolean blocking, String problem, String fix) {
+public record PreflightFinding(String tenant, Check check, boolean blocking, String problem, String fix,
+        BlockingJob job) {
 
     /** The checks a preflight makes, in the order an operator fixes them. */
     public enum Check {
@@ -19,8 +23,18 @@ public record PreflightFinding(String tenant, Check check, boolean blocking, Str
         SYS_JOB_OPEN
     }
 
+    /** A finding about the tenant's set-up, not about a running job. */
+    public PreflightFinding(String tenant, Check check, boolean blocking, String problem, String fix) {
+        this(tenant, check, blocking, problem, fix, null);
+    }
+
+    /** The problem with who started the job and when, in plain text: for messages without markup. */
+    public String inWords() {
+        return job == null ? problem : problem + " It was " + job.startedInWords() + ".";
+    }
+
     /** The same finding about another tenant. */
     PreflightFinding forTenant(String other) {
-        return new PreflightFinding(other, check, blocking, problem, fix);
+        return new PreflightFinding(other, check, blocking, problem, fix, job);
     }
 }

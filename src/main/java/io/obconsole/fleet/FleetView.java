@@ -3,15 +3,17 @@ package io.obconsole.fleet;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.cluster.UnknownClusterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * What a person may see of the fleet: the clusters with only the tenants in their view scope,
- * and the jobs of those tenants. Pages and the API read through it alike; nothing here reaches
- * a cluster.
+ * What a person may see of the fleet: the clusters that hold a tenant in their view scope, with
+ * only those tenants, and the jobs of those tenants. A cluster outside the scope is not there at
+ * all (not its name, version or reachability): asked for by name, it is as unknown as one that is
+ * not configured. Pages and the API read through it alike; nothing here reaches a cluster.
  */
 @ApplicationScoped
 public class FleetView {
@@ -24,21 +26,23 @@ public class FleetView {
         this.permissions = permissions;
     }
 
-    /** Every configured cluster (names are not secret), read or not, with the tenants {@code who} may view. */
+    /** The clusters {@code who} sees, read or not, each with the tenants {@code who} may view. */
     public List<VisibleCluster> clusters(Operator who) {
-        return fleet.clusters().stream().map(state -> visible(who, state)).toList();
+        return fleet.clusters().stream().filter(state -> permissions.canViewCluster(who, state.cluster()))
+                .map(state -> visible(who, state)).toList();
     }
 
-    /** One cluster; {@link io.obconsole.cluster.UnknownClusterException} if it is not configured. */
+    /** One cluster; {@link UnknownClusterException} if it is not configured or {@code who} does not see it. */
     public VisibleCluster cluster(Operator who, String cluster) {
-        return visible(who, fleet.cluster(cluster));
+        return visible(who, state(who, cluster));
     }
 
     /** Running and recent jobs of the visible tenants, newest first, and the clusters that could not be read. */
     public JobList jobs(Operator who, JobFilter filter) {
         List<FleetJob> jobs = new ArrayList<>();
         List<ClusterState> unreadable = new ArrayList<>();
-        List<ClusterState> states = filter.cluster() == null ? fleet.clusters() : List.of(fleet.cluster(filter.cluster()));
+        List<ClusterState> states = filter.cluster() == null ? clusters(who).stream().map(VisibleCluster::state).toList()
+                : List.of(state(who, filter.cluster()));
         for (ClusterState state : states) {
             if (!state.reachable() || state.progressReadAt() == null) {
                 unreadable.add(state);
@@ -48,6 +52,13 @@ public class FleetView {
         }
         jobs.sort(Comparator.comparing((FleetJob j) -> j.job().start(), Comparator.nullsLast(Comparator.reverseOrder())));
         return new JobList(jobs, unreadable);
+    }
+
+    private ClusterState state(Operator who, String cluster) {
+        if (!permissions.canViewCluster(who, cluster)) {
+            throw new UnknownClusterException(cluster);
+        }
+        return fleet.cluster(cluster);
     }
 
     private VisibleCluster visible(Operator who, ClusterState state) {

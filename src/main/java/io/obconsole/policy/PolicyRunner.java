@@ -155,7 +155,7 @@ public class PolicyRunner {
 
     private static String findings(PreflightRefusedException e) {
         String blocking = e.report().findings().stream().filter(PreflightFinding::blocking)
-                .map(f -> f.tenant() + ": " + f.problem()).collect(Collectors.joining("; "));
+                .map(f -> f.tenant() + ": " + f.inWords()).collect(Collectors.joining("; "));
         return blocking.isEmpty() ? e.getMessage() : blocking;
     }
 

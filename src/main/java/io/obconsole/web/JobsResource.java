@@ -1,7 +1,6 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
-import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetJob;
@@ -51,9 +50,6 @@ public class JobsResource {
     OverviewModel overview;
 
     @Inject
-    ClusterGateway gateway;
-
-    @Inject
     WebConfig config;
 
     @Inject
@@ -80,11 +76,12 @@ public class JobsResource {
                 history.add(new JobRow(view, false));
             }
         }
-        List<ClusterView> sources = fleet.clusters().stream()
+        List<FleetView.VisibleCluster> visible = fleetView.clusters(who);
+        List<ClusterView> sources = visible.stream().map(FleetView.VisibleCluster::state)
                 .filter(state -> filter.cluster() == null || filter.cluster().equals(state.cluster()))
                 .map(state -> overview.view(who, new FleetView.VisibleCluster(state, List.of()))).toList();
-        return Templates.jobs(running, history, sources, List.copyOf(gateway.clusters()), filter,
-                Flash.text(msg, message));
+        List<String> clusters = visible.stream().map(c -> c.state().cluster()).toList();
+        return Templates.jobs(running, history, sources, clusters, filter, Flash.text(msg, message));
     }
 
     private FleetView.JobList list(Operator who, JobFilter filter) {

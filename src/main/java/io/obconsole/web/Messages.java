@@ -226,6 +226,12 @@ public interface Messages {
     @Message("started")
     String started_at();
 
+    @Message("Started by {who} at")
+    String job_started_by(String who);
+
+    @Message("Started outside the console at")
+    String job_started_outside();
+
     @Message("Task")
     String col_task();
 

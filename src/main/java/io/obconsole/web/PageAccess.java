@@ -32,6 +32,10 @@ public class PageAccess {
         return permissions.canOperate(who, cluster, tenant);
     }
 
+    public boolean canOperateInCluster(Operator who, String cluster) {
+        return permissions.canOperateInCluster(who, cluster);
+    }
+
     public boolean canOperateAllTenants(Operator who, String cluster) {
         return permissions.canOperateAllTenants(who, cluster);
     }

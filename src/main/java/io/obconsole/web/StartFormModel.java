@@ -26,9 +26,7 @@ public class StartFormModel {
     BackupService backups;
 
     StartForm of(Operator who, BackupForm typed) {
-        List<String> clusters = gateway.clusters().stream()
-                .filter(c -> access.isAdmin(who) || who.scopes().stream().anyMatch(s -> s.startsWith(c + "/")))
-                .toList();
+        List<String> clusters = gateway.clusters().stream().filter(c -> access.canOperateInCluster(who, c)).toList();
         String cluster = typed.cluster() != null && clusters.contains(typed.cluster()) ? typed.cluster()
                 : clusters.isEmpty() ? null : clusters.get(0);
         BackupForm form = new BackupForm(cluster, typed.tenants(), typed.allTenants(), typed.type(), typed.concurrency(),

@@ -21,4 +21,20 @@ class TenantScopeTest {
         assertThat(TenantScope.of(null).isEmpty()).isTrue();
         assertThat(TenantScope.of(List.of("", "demo/my tenant", "de mo/x", "demo/**")).isEmpty()).isTrue();
     }
+
+    /** Issue 24, point 11: the clusters a person sees at all are those their scope names a tenant of. */
+    @Test
+    void aScopeReachesOnlyTheClustersItNamesATenantOrAllTenantsOf() {
+        TenantScope otto = TenantScope.of(List.of("demo/mysql_tenant"));
+        assertThat(otto.reaches("demo")).isTrue();
+        assertThat(otto.reaches("legacy")).isFalse();
+        assertThat(otto.reaches("payroll")).isFalse();
+        assertThat(otto.reaches(null)).isFalse();
+
+        assertThat(TenantScope.of(List.of("legacy/*")).reaches("legacy")).isTrue();
+        // an invalid pattern names nothing, even if it starts with the cluster's name
+        assertThat(TenantScope.of(List.of("payroll/pay roll", "payroll/")).reaches("payroll")).isFalse();
+        assertThat(TenantScope.ALL.reaches("anything")).isTrue();
+        assertThat(TenantScope.NONE.reaches("demo")).isFalse();
+    }
 }

@@ -92,8 +92,13 @@ class AdmissionRulesTest {
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.check()).isEqualTo(PreflightFinding.Check.SYS_JOB_OPEN);
             assertThat(f.tenant()).isEqualTo("oracle_tenant");
-            // job 1 of sys is last night's seeded backup, so the console's is job 2
-            assertThat(f.problem()).contains("error 9036", "started from sys is already running (job 2", "started by otto at");
+            // job 1 of sys is last night's seeded backup, so the console's is job 2; it is named by mysql_tenant's part
+            assertThat(f.problem()).contains("error 9036").containsPattern(
+                    "started from sys is already running \\(job \\d+ of mysql_tenant, part of sys job 2, ");
+            assertThat(f.job().tenant()).isEqualTo("mysql_tenant");
+            assertThat(f.job().sysJobId()).isEqualTo(2L);
+            assertThat(f.job().startedBy()).isEqualTo("otto");
+            assertThat(f.inWords()).contains("started by otto at");
         });
         assertThatThrownBy(() -> fromSys.start(OLGA, full(BackupScope.of("oracle_tenant"))))
                 .isInstanceOf(AlreadyRunningException.class).hasMessageContaining("job 2");
@@ -106,8 +111,11 @@ class AdmissionRulesTest {
 
         PreflightReport report = fromSys.preflight(OLGA, full(BackupScope.of("oracle_tenant")));
 
-        assertThat(report.findings()).singleElement().satisfies(f -> assertThat(f.problem())
-                .contains("(job 2, ", "started outside the console at 2024-05-20 10:00:00 (cluster time)"));
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.problem()).contains("of mysql_tenant, part of sys job 2, ");
+            assertThat(f.job().startedBy()).isNull();
+            assertThat(f.inWords()).contains("started outside the console at 2024-05-20 10:00:00 UTC");
+        });
     }
 
     @Test

@@ -287,7 +287,7 @@ class BackupServiceTest {
         backupBehindTheConsolesBack("mysql_tenant");
         assertThatThrownBy(() -> service.start(OTTO, full(BackupScope.of("mysql_tenant"))))
                 .isInstanceOf(AlreadyRunningException.class)
-                .hasMessageContaining("started outside the console at 2024-05-20 10:00:00 (cluster time)");
+                .hasMessageContaining("started outside the console at 2024-05-20 10:00:00 UTC");
     }
 
     @Test

@@ -3,7 +3,10 @@ package io.obconsole.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.obconsole.api.ApiFixture;
+import io.restassured.path.json.JsonPath;
 import io.obconsole.testing.Browser;
 import io.obconsole.testing.Demo;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -27,6 +30,9 @@ class StartFormBrowserTest {
 
     @TestHTTPResource("/backups/new?cluster=demo&tenant=mysql_tenant")
     URL form;
+
+    @TestHTTPResource("/clusters/demo/tenants/mysql_tenant")
+    URL tenantPage;
 
     @TestHTTPResource("/audit")
     URL auditPage;
@@ -78,6 +84,40 @@ class StartFormBrowserTest {
             String preflight = page.locator("#preflight").innerText();
             assertThat(RAW_ISO_TIME.matcher(preflight).find()).as(preflight).isFalse();
             assertThat(page.locator("#review")).isDisabled();
+        }
+    }
+
+    /**
+     * Issue 24, point 5: the preflight names the blocking backup by the job the tenant page shows
+     * running (the sys job only as its parent), and its start as the pages show every time.
+     */
+    @Test
+    void aBlockingSysJobIsNamedByTheTenantJobThePagesShowAndItsStartReadsAsTheirTimes() {
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.fleetRead();
+        JsonPath running = ApiFixture.as("ada").get("/api/v1/jobs?cluster=demo&tenant=mysql_tenant&status=RUNNING")
+                .then().statusCode(200).extract().jsonPath();
+        long sysJob = running.getLong("jobs[0].job.initiatorJobId");
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(tenantPage.toString(), "ada");
+            Locator runningJob = page.locator("[data-fragment=running]");
+            String tenantJob = runningJob.getAttribute("id").replace("running-", "");
+            assertThat(runningJob).containsText("Job " + tenantJob + ",");
+            Locator startedOnTenantPage = runningJob.locator("time").first();
+            assertThat(startedOnTenantPage).not().hasText(RAW_ISO_TIME);
+            String shownStart = startedOnTenantPage.innerText();
+            String startInstant = startedOnTenantPage.getAttribute("datetime");
+
+            page.navigate(form.toString());
+            Locator preflight = page.locator("#preflight");
+            assertThat(preflight).containsText("9036");
+            assertThat(preflight).containsText("job " + tenantJob + " of mysql_tenant");
+            assertThat(preflight).containsText("sys job " + sysJob);
+            assertThat(preflight).not().containsText("(cluster time)");
+            Locator startedInPreflight = preflight.locator("time");
+            assertThat(startedInPreflight).hasCount(1);
+            assertThat(startedInPreflight).hasAttribute("datetime", startInstant);
+            assertThat(startedInPreflight).hasText(shownStart);
         }
     }
 
