@@ -40,6 +40,11 @@
     }
   }
 
+  /** The start form's tenant checkboxes (one per tenant the person may operate). */
+  function tenantBoxes(form) {
+    return Array.prototype.slice.call(form.querySelectorAll('input[name="tenants"]'));
+  }
+
   function preflight() {
     var form = document.getElementById('backup-form');
     var panel = document.getElementById('preflight');
@@ -62,14 +67,11 @@
           params.append(name, field.value);
         }
       });
-      var tenants = form.elements.tenants;
-      if (tenants) {
-        Array.prototype.forEach.call(tenants.options || [], function (option) {
-          if (option.selected) {
-            params.append('tenants', option.value);
-          }
-        });
-      }
+      tenantBoxes(form).forEach(function (box) {
+        if (box.checked) {
+          params.append('tenants', box.value);
+        }
+      });
       if (pending) {
         pending.abort();
       }
@@ -130,9 +132,9 @@
           choices[name] = field.type === 'checkbox' ? field.checked : field.value;
         }
       });
-      Array.prototype.forEach.call(form.elements.tenants ? form.elements.tenants.options : [], function (option) {
-        if (option.selected) {
-          choices.tenants.push(option.value);
+      tenantBoxes(form).forEach(function (box) {
+        if (box.checked) {
+          choices.tenants.push(box.value);
         }
       });
       try {
@@ -188,8 +190,8 @@
         field.value = saved[name];
       }
     });
-    Array.prototype.forEach.call(form.elements.tenants ? form.elements.tenants.options : [], function (option) {
-      option.selected = saved.tenants.indexOf(option.value) >= 0;
+    tenantBoxes(form).forEach(function (box) {
+      box.checked = saved.tenants.indexOf(box.value) >= 0;
     });
     return 'restored';
   }
@@ -208,8 +210,9 @@
     }
     saveChoicesOnSubmit(form);
     preflight();
-    if (restored === 'restored' && form.elements.tenants) {
-      form.elements.tenants.dispatchEvent(new Event('change', { bubbles: true })); // a fresh preflight
+    var boxes = tenantBoxes(form);
+    if (restored === 'restored' && boxes.length) {
+      boxes[0].dispatchEvent(new Event('change', { bubbles: true })); // a fresh preflight
     }
   }
 

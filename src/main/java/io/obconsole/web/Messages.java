@@ -390,7 +390,7 @@ public interface Messages {
     @Message("Tenants")
     String tenants();
 
-    @Message("Choose one or more (Ctrl or Shift to choose several).")
+    @Message("Tick one or more.")
     String tenants_hint();
 
     @Message("All tenants")

@@ -3,6 +3,7 @@ package io.obconsole.testing;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -84,6 +85,14 @@ public final class Browser implements AutoCloseable {
         page.locator("#password").fill(password);
         page.locator("#kc-login").click();
         page.waitForURL(u -> u.startsWith(url.replaceAll("(https?://[^/]+).*", "$1")));
+    }
+
+    /** Ticks exactly these tenants on the start form (and unticks every other), as a person clicks them. */
+    public static void chooseTenants(Page page, String... tenants) {
+        List<String> chosen = List.of(tenants);
+        for (Locator box : page.locator("#tenants input[name=tenants]").all()) {
+            box.setChecked(chosen.contains(box.getAttribute("value")));
+        }
     }
 
     @Override

@@ -44,8 +44,8 @@ class OperatorJourneyBrowserTest {
             assertThat(page.locator("body")).not().containsText("oracle_tenant");
 
             page.locator("#start-backup").first().click();
-            assertThat(page.locator("#tenants option")).hasText(new String[] {"mysql_tenant"});
-            page.locator("#tenants").selectOption("mysql_tenant");
+            assertThat(page.locator("#tenants label")).hasText(new String[] {"mysql_tenant"});
+            Browser.chooseTenants(page, "mysql_tenant");
             page.locator("#type-full").check();
             page.locator("#description").fill("nightly check by otto");
             Demo.cluster().control().resetStatements();
@@ -108,7 +108,7 @@ class OperatorJourneyBrowserTest {
     void ottosExpiredSessionOnSubmitLeadsBackToTheSameFormWithHisChoicesAfterSignInAndSendsNothing() {
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(console + "backups/new", "otto");
-            page.locator("#tenants").selectOption("mysql_tenant");
+            Browser.chooseTenants(page, "mysql_tenant");
             page.locator("#type-full").check();
             page.locator("#concurrency").fill("7");
             page.locator("#password").fill("Expir3d-pw");
@@ -126,7 +126,7 @@ class OperatorJourneyBrowserTest {
             page.waitForURL(url -> url.contains("/backups/new") && url.contains("msg=session-expired"));
 
             assertThat(page.locator("#flash")).containsText("Your session had expired, so nothing was sent");
-            assertThat(page.locator("#tenants option:checked")).hasText(new String[] {"mysql_tenant"});
+            assertThat(page.locator("#tenants input:checked")).hasValue("mysql_tenant");
             assertThat(page.locator("#type-full")).isChecked();
             assertThat(page.locator("#concurrency")).hasValue("7");
             assertThat(page.locator("#plusArchivelog")).isChecked();

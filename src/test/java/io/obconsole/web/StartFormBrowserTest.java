@@ -51,11 +51,35 @@ class StartFormBrowserTest {
         Demo.reset();
     }
 
+    /** Issue 24, point 8: the picker was a multi-select as many rows high as tenants (one row for otto). */
+    @Test
+    void everyTenantIsATickBoxInViewWithItsNameBesideIt() {
+        try (Browser browser = Browser.launch()) {
+            Page otto = browser.signedIn(form.toString(), "otto");
+            Locator own = otto.locator("#tenants input[type=checkbox][name=tenants]");
+            assertThat(own).hasCount(1);
+            assertThat(own).isChecked();
+            assertThat(own).isInViewport();
+            assertThat(otto.locator("#tenants label")).hasText(new String[] {"mysql_tenant"});
+
+            Page ada = browser.signedIn(form.toString().replace("&tenant=mysql_tenant", ""), "ada");
+            Locator boxes = ada.locator("#tenants input[type=checkbox][name=tenants]");
+            assertThat(boxes).hasCount(3);
+            assertThat(ada.locator("#tenants label")).hasText(new String[] {"mysql_tenant", "oracle_tenant", "analytics"});
+            Browser.chooseTenants(ada);
+            assertThat(ada.locator("#tenants input:checked")).hasCount(0);
+            ada.locator("#tenants label", new Page.LocatorOptions().setHasText("oracle_tenant")).click();
+            ada.locator("#tenants label", new Page.LocatorOptions().setHasText("mysql_tenant")).click();
+            assertThat(ada.locator("#tenants input:checked")).hasCount(2);
+            assertThat(ada.locator("#preflight")).containsText("oracle_tenant");
+        }
+    }
+
     @Test
     void theAcknowledgementShowsForIncrementalOnlyAndReviewWaitsWhileThePreflightBlocks() {
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(form.toString(), "ada");
-            assertThat(page.locator("#tenants option:checked")).hasText(new String[] {"mysql_tenant"});
+            assertThat(page.locator("#tenants input:checked")).hasValue("mysql_tenant");
             assertThat(page.locator("#acknowledge")).isHidden();
             page.locator("#type-incremental").check();
             assertThat(page.locator("#acknowledge")).isVisible();
@@ -64,11 +88,11 @@ class StartFormBrowserTest {
             assertThat(page.locator("#review")).isEnabled();
 
             // analytics neither archives nor has a destination: OceanBase would refuse it
-            page.locator("#tenants").selectOption("analytics");
+            Browser.chooseTenants(page, "analytics");
             assertThat(page.locator("#preflight")).containsText("analytics");
             assertThat(page.locator("#review")).isDisabled();
 
-            page.locator("#tenants").selectOption("mysql_tenant");
+            Browser.chooseTenants(page, "mysql_tenant");
             assertThat(page.locator("#review")).isEnabled();
         }
     }
@@ -150,7 +174,7 @@ class StartFormBrowserTest {
         Demo.fleetRead();
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(form.toString(), "ada");
-            page.locator("#tenants").selectOption(new String[0]);
+            Browser.chooseTenants(page);
             page.locator("#allTenants").check();
             page.locator("#description").fill("every tenant");
             page.locator("#review").click();
