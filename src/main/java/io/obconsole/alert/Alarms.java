@@ -50,7 +50,7 @@ public class Alarms {
             String summary = kind == AlertKind.OBJECTIVE_RECOVERED
                     ? "Tenant " + where + " meets its recovery-point objective again; recovery point " + point(o)
                     : "Tenant " + where + " is " + o.state().name().replace('_', ' ') + ": " + String.join("; ", o.reasons())
-                            + ". Recovery point " + point(o) + ", " + Durations.distance(o.toBreach()) + ".";
+                            + ". Recovery point " + point(o) + ", " + o.distance().words() + ".";
             return AlertEvent.of(key("objective", where, kind.name()), kind, o.cluster(), o.tenant(), summary,
                     String.join("\n", o.checks().stream().map(ObjectiveCheck::reason).toList()),
                     kind == AlertKind.OBJECTIVE_RECOVERED ? null : o.since());
