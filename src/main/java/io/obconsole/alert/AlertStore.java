@@ -207,8 +207,8 @@ public class AlertStore {
         }
         boolean reopening = row.level == ObjectiveState.OK;
         Instant openSince = reopening ? now : row.openSince;
-        int flaps = row.flaps + (reopening ? 1 : 0);
-        int repeats = Math.max(0, flaps - (reopening ? 1 : 0));
+        // every opening since the recovery was counted; the message is about one of them
+        int repeats = Math.max(0, row.flaps + (reopening ? 1 : 0) - 1);
         AlertEvent event = eventFor.apply(new Change(row.notified, level, repeats, openSince));
         write(c, false, new ConditionRow(row.key, level, openSince, level, now, 0, null), now);
         if (event == null) {
