@@ -44,13 +44,14 @@ public class Alarms {
 
     void objective(TenantObjective o) {
         String where = o.cluster() + "/" + o.tenant();
-        store.condition("objective:" + where, o.state(), change -> {
+        // a breach is never held back by an earlier recovery: only a warning that comes back is grouped
+        store.condition("objective:" + where, o.state(), AlertStore.Grouping.WARNINGS_ONLY, change -> {
             AlertKind kind = change.level() == ObjectiveState.OK ? AlertKind.OBJECTIVE_RECOVERED
                     : change.level() == ObjectiveState.BREACHED ? AlertKind.OBJECTIVE_BREACHED : AlertKind.OBJECTIVE_AT_RISK;
             String summary = kind == AlertKind.OBJECTIVE_RECOVERED
                     ? "Tenant " + where + " meets its recovery-point objective again; recovery point " + point(o)
                     : "Tenant " + where + " is " + o.state().name().replace('_', ' ') + ": " + String.join("; ", o.reasons())
-                            + ". Recovery point " + point(o) + ", " + Durations.distance(o.toBreach()) + ".";
+                            + ". Recovery point " + point(o) + ", " + o.distance().words() + ".";
             return AlertEvent.of(key("objective", where, kind.name()), kind, o.cluster(), o.tenant(), summary,
                     String.join("\n", o.checks().stream().map(ObjectiveCheck::reason).toList()),
                     kind == AlertKind.OBJECTIVE_RECOVERED ? null : o.since());
@@ -61,6 +62,11 @@ public class Alarms {
         return o.recoveryPoint() == null ? "none (no usable backup)"
                 : o.recoveryPoint().withNano(0) + " (" + (o.source() == RecoveryPointSource.ARCHIVE ? "archive checkpoint"
                         : "end of the last good backup set") + ", " + Durations.words(o.recoveryPointAge()) + " ago)";
+    }
+
+    /** Held events of conditions that cleared and are no longer evaluated are settled once their window has passed. */
+    void settleHeld() {
+        store.settleCleared();
     }
 
     void cluster(TenantStates.ClusterReading reading) {

@@ -20,7 +20,10 @@ public interface AlertConfig {
     @WithDefault("PT2M")
     Duration unreachableAfter();
 
-    /** A condition that clears and comes back within this window after its recovery was sent is not sent again until the window has passed. */
+    /**
+     * A condition that clears and comes back within this window after its recovery was sent is held
+     * until the window has passed (an objective's breach never is).
+     */
     @WithDefault("PT30M")
     Duration groupWindow();
 

@@ -27,12 +27,4 @@ public final class Durations {
         long h = s % 86_400 / 3600;
         return sign + s / 86_400 + " d" + (h == 0 ? "" : " " + h + " h");
     }
-
-    /** "breaches in 3 h", "breached 2 d ago", or "cannot be met as is" for a tenant's distance to its objective. */
-    public static String distance(Duration toBreach) {
-        if (toBreach == null) {
-            return "cannot be met until a backup succeeds";
-        }
-        return toBreach.isNegative() ? "breached " + words(toBreach.negated()) + " ago" : "breaches in " + words(toBreach);
-    }
 }

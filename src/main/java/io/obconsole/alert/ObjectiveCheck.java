@@ -6,10 +6,10 @@ import java.time.Duration;
  * One figure of an objective against the tenant's state.
  *
  * @param actual   how old or how far behind it is now; null when there is nothing to measure (no backup set)
- * @param toBreach time left before the limit is passed (negative: passed that long ago); null when it can never be met as is
+ * @param distance how far the figure is from passing its limit
  * @param reason   the state in words, for people
  */
-public record ObjectiveCheck(Figure figure, ObjectiveState state, Duration actual, Duration limit, Duration toBreach,
+public record ObjectiveCheck(Figure figure, ObjectiveState state, Duration actual, Duration limit, Distance distance,
         String reason) {
 
     /** The three figures an objective limits. */

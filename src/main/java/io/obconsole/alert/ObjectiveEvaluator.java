@@ -39,42 +39,41 @@ public final class ObjectiveEvaluator {
             checks.add(archive(tenant.archive(), now, objective.maxArchiveLag()));
         }
         ObjectiveState state = ObjectiveState.OK;
-        Duration toBreach = null;
-        boolean unmeetable = false;
+        Distance distance = Distance.NOT_DUE;
         for (ObjectiveCheck check : checks) {
             state = state.worse(check.state());
-            if (check.toBreach() == null) {
-                unmeetable = true;
-            } else if (toBreach == null || check.toBreach().compareTo(toBreach) < 0) {
-                toBreach = check.toBreach();
-            }
+            distance = distance.first(check.distance());
         }
-        boolean archiving = tenant.archive().doing() && tenant.archive().checkpoint() != null;
-        LocalDateTime point = archiving ? tenant.archive().checkpoint() : lastGood;
-        RecoveryPointSource source = archiving ? RecoveryPointSource.ARCHIVE
-                : lastGood != null ? RecoveryPointSource.BACKUP_SET : RecoveryPointSource.NONE;
-        return new TenantObjective(cluster, tenant.name(), objective, state, List.copyOf(checks), point, source, now,
-                unmeetable ? null : toBreach);
+        RecoveryPoint point = RecoveryPoint.of(lastGood, tenant.archive().doing(), tenant.archive().checkpoint());
+        return new TenantObjective(cluster, tenant.name(), objective, state, List.copyOf(checks), point.at(), point.source(),
+                now, distance);
     }
 
     private ObjectiveCheck age(Figure figure, String what, LocalDateTime end, LocalDateTime now, Duration limit) {
         if (end == null) {
-            return new ObjectiveCheck(figure, ObjectiveState.BREACHED, null, limit, null,
+            return new ObjectiveCheck(figure, ObjectiveState.BREACHED, null, limit,
+                    Distance.unmeetableUntil("a backup set succeeds"),
                     "no successful " + what + " exists (objective: one at most " + Durations.words(limit) + " old)");
         }
         Duration age = nonNegative(Duration.between(end, now));
         ObjectiveState state = stateOf(age, limit);
+        Distance distance = Distance.in(limit.minus(age));
         String reason = switch (state) {
             case OK -> "newest " + what + " is " + Durations.words(age) + " old (objective " + Durations.words(limit) + ")";
             case AT_RISK -> "newest " + what + " is " + Durations.words(age) + " old: past "
                     + Math.round(warningFraction * 100) + " % of the objective of " + Durations.words(limit)
-                    + ", breached in " + Durations.words(limit.minus(age));
+                    + ", " + distance.words();
             case BREACHED -> "newest " + what + " is " + Durations.words(age) + " old, older than the objective of "
                     + Durations.words(limit);
         };
-        return new ObjectiveCheck(figure, state, age, limit, limit.minus(age), reason);
+        return new ObjectiveCheck(figure, state, age, limit, distance, reason);
     }
 
+    /**
+     * While archiving keeps up its lag does not grow with the clock, so an OK lag sets no deadline;
+     * past the warning (falling behind) or stopped (the checkpoint stands still) the clock counts
+     * down to the limit; a stopped archive is breached since its last archived log.
+     */
     private ObjectiveCheck archive(ArchiveStatus archive, LocalDateTime now, Duration limit) {
         if (!archive.doing()) {
             Duration behind = archive.checkpoint() == null ? null : nonNegative(Duration.between(archive.checkpoint(), now));
@@ -82,7 +81,7 @@ public final class ObjectiveEvaluator {
                     + (behind == null ? "no archived log to restore from" : "archived log ends " + Durations.words(behind) + " ago")
                     + " (objective: at most " + Durations.words(limit) + " behind)";
             return new ObjectiveCheck(Figure.ARCHIVE_LAG, ObjectiveState.BREACHED, behind, limit,
-                    behind == null ? null : limit.minus(behind), reason);
+                    behind == null ? Distance.unmeetableUntil("log archiving runs") : Distance.in(behind.negated()), reason);
         }
         Duration lag = archive.lag() != null ? nonNegative(archive.lag())
                 : archive.checkpoint() != null ? nonNegative(Duration.between(archive.checkpoint(), now)) : Duration.ZERO;
@@ -91,7 +90,8 @@ public final class ObjectiveEvaluator {
                 ? "log archive is " + Durations.words(lag) + " behind (objective " + Durations.words(limit) + ")"
                 : "log archive is " + Durations.words(lag) + " behind, " + (state == ObjectiveState.BREACHED
                         ? "more than the objective of " : "close to the objective of ") + Durations.words(limit);
-        return new ObjectiveCheck(Figure.ARCHIVE_LAG, state, lag, limit, limit.minus(lag), reason);
+        return new ObjectiveCheck(Figure.ARCHIVE_LAG, state, lag, limit,
+                state == ObjectiveState.OK ? Distance.NOT_DUE : Distance.in(limit.minus(lag)), reason);
     }
 
     private ObjectiveState stateOf(Duration actual, Duration limit) {

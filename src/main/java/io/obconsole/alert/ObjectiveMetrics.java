@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What Prometheus rules need, read from the board and the poller's jobs at scrape time:
  * {@code obconsole_objective_state} (0 OK, 1 AT RISK, 2 BREACHED) and
- * {@code obconsole_objective_breach_in_seconds} (negative once breached) per tenant,
+ * {@code obconsole_objective_breach_in_seconds} (negative once breached, +Inf when none is due) per tenant,
  * {@code obconsole_recovery_point_age_seconds}, {@code obconsole_cluster_reachable} (1/0) and
  * {@code obconsole_backup_jobs_stalled} per cluster.
  */
@@ -55,10 +55,14 @@ public class ObjectiveMetrics {
                 .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant)
                 .description("Recovery-point objective: 0 OK, 1 AT RISK, 2 BREACHED").register(registry);
         Gauge.builder("obconsole.objective.breach.in", board, b -> b.of(cluster, tenant)
-                .map(o -> o.toBreach() == null ? Double.NEGATIVE_INFINITY : (double) o.toBreach().getSeconds())
+                .map(o -> switch (o.distance().kind()) {
+                    case DUE, PASSED -> (double) o.distance().seconds();
+                    case NOT_DUE -> Double.POSITIVE_INFINITY;
+                    case UNMEETABLE -> Double.NEGATIVE_INFINITY;
+                })
                 .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant).baseUnit("seconds")
-                .description("Seconds until the objective is breached (negative: breached that long ago; -Inf: "
-                        + "cannot be met until a backup succeeds)").register(registry);
+                .description("Seconds until the objective is breached (negative: breached that long ago; +Inf: "
+                        + "no breach due, the archive keeps up; -Inf: cannot be met as is, e.g. no backup set yet)").register(registry);
         Gauge.builder("obconsole.recovery.point.age", board, b -> b.of(cluster, tenant)
                 .map(o -> o.recoveryPointAge() == null ? Double.NaN : (double) o.recoveryPointAge().getSeconds())
                 .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant).baseUnit("seconds")

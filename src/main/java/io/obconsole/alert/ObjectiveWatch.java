@@ -78,6 +78,7 @@ public class ObjectiveWatch {
             }
             evaluated.forEach(alarms::objective);
             alarms.jobs(states.jobs());
+            alarms.settleHeld();
             lastProblem = null;
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).equals(lastProblem)) {

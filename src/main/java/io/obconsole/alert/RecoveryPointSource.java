@@ -1,6 +1,10 @@
 package io.obconsole.alert;
 
-/** Where a tenant's recovery point comes from: the archive checkpoint (archiving DOING), the end of its newest good backup set, or nothing. */
+/**
+ * Where a tenant's recovery point comes from ({@link RecoveryPoint}): the archive checkpoint
+ * (archiving DOING since a good backup set), the end of its newest good backup set, or nothing (no
+ * set succeeded yet).
+ */
 public enum RecoveryPointSource {
     ARCHIVE, BACKUP_SET, NONE
 }

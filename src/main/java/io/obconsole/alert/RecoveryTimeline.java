@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A tenant's recovery point over the last 30 days, laid out on the server as SVG: a line of how old
- * the newest restorable moment was at each time (zero-ish while the archive was DOING, growing
- * from each good backup set's end otherwise), the objective's limit as a dashed line, a mark per
+ * the newest restorable moment was at each time (none before the first good backup set, zero-ish
+ * while the archive was DOING after one, growing from each good backup set's end otherwise), the objective's limit as a dashed line, a mark per
  * backup set, and a band for the archive (DOING, a gap, or not seen).
  */
 public record RecoveryTimeline(int width, int height, int left, int plotBottom, String path, List<Mark> marks,
@@ -111,20 +111,17 @@ public record RecoveryTimeline(int width, int height, int left, int plotBottom, 
                 Objective.set(limit) ? Durations.words(limit) : null, caption);
     }
 
-    /** Seconds between t and the newest moment restorable at t; null when nothing was restorable. */
+    /** Seconds between t and the newest moment restorable at t ({@link RecoveryPoint}); null when nothing was restorable. */
     static Long ageAt(LocalDateTime t, List<LocalDateTime> goodEnds, List<ArchiveHistory.Interval> archive) {
-        for (ArchiveHistory.Interval interval : archive) {
-            if (interval.doing() && !t.isBefore(interval.from()) && !t.isAfter(interval.to())) {
-                return 0L;
-            }
-        }
         LocalDateTime newest = null;
         for (LocalDateTime end : goodEnds) {
             if (!end.isAfter(t)) {
                 newest = end;
             }
         }
-        return newest == null ? null : Duration.between(newest, t).getSeconds();
+        boolean archiving = archive.stream().anyMatch(i -> i.doing() && !t.isBefore(i.from()) && !t.isAfter(i.to()));
+        RecoveryPoint point = RecoveryPoint.of(newest, archiving, t);
+        return point.at() == null ? null : Duration.between(point.at(), t).getSeconds();
     }
 
     private static int x(LocalDateTime t, LocalDateTime start, double plotWidth) {

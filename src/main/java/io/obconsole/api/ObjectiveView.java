@@ -1,6 +1,5 @@
 package io.obconsole.api;
 
-import io.obconsole.alert.Durations;
 import io.obconsole.alert.Objective;
 import io.obconsole.alert.ObjectiveCheck;
 import io.obconsole.alert.TenantObjective;
@@ -10,7 +9,8 @@ import java.util.List;
  * A tenant against its recovery-point objective, as the API shows it. Durations are ISO-8601;
  * times are cluster time without a zone, as OceanBase reports them.
  *
- * @param secondsToBreach negative once breached; null when it cannot be met until a backup succeeds
+ * @param secondsToBreach time left before the first limit is passed, negative once passed; null when no time applies
+ *                        ({@code distance} says why: no breach due, or it cannot be met as is)
  */
 public record ObjectiveView(String cluster, String tenant, String state, List<String> reasons, String recoveryPoint,
         String recoveryPointSource, Long recoveryPointAgeSeconds, Long secondsToBreach, String distance,
@@ -30,7 +30,7 @@ public record ObjectiveView(String cluster, String tenant, String state, List<St
         return new ObjectiveView(o.cluster(), o.tenant(), o.state().name(), o.reasons(),
                 o.recoveryPoint() == null ? null : o.recoveryPoint().toString(), o.source().name(),
                 o.recoveryPointAge() == null ? null : o.recoveryPointAge().getSeconds(),
-                o.toBreach() == null ? null : o.toBreach().getSeconds(), Durations.distance(o.toBreach()),
+                o.distance().seconds(), o.distance().words(),
                 new Limits(o.objective().maxBackupAge().toString(), o.objective().maxFullAge().toString(),
                         o.objective().maxArchiveLag().toString(), o.objective().origin(), o.objective().origins()),
                 o.checks().stream().map(ObjectiveView::check).toList(), o.evaluatedAt().toString());

@@ -3,21 +3,31 @@ package io.obconsole.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
+import io.obconsole.cluster.ArchiveStatus;
+import io.obconsole.cluster.BackupSet;
+import io.obconsole.cluster.Tenant;
+import io.obconsole.cluster.TenantState;
 import io.obconsole.demo.ManualClock;
+import io.obconsole.web.FailureExplanations;
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
  * Conditions in the console database on a clock the test moves: a flapping condition sends one
- * message per group window (with the count of what it grouped), a recovery is sent once, an
- * escalation is never held back, and two instances deciding the same change store one event.
+ * message per group window (with the count of what it grouped), what grouping holds is in the
+ * delivery log as held with when it goes, a recovery is sent once, an escalation and an
+ * objective's breach are never held back, and two instances deciding the same change store one event.
  */
 @QuarkusTest
 class AlertGroupingTest {
@@ -26,6 +36,18 @@ class AlertGroupingTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    AlertConfig config;
+
+    @Inject
+    FailureExplanations explanations;
+
+    @Inject
+    Deliveries deliveries;
+
+    @Inject
+    Scheduler scheduler;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-10T08:00:00Z"), ZoneOffset.UTC);
 
@@ -73,6 +95,86 @@ class AlertGroupingTest {
     }
 
     @Test
+    void aBreachThatComesBackAfterItsRecoveryReachesTheReceiverAtOnce() {
+        String cluster = "grouping-" + System.nanoTime();
+        Alarms alarms = new Alarms(store(), config, explanations);
+        Objective dayObjective = new Objective(Duration.ofDays(1), Duration.ZERO, Duration.ZERO, "tenant");
+        withChannel(cluster, "oracle_tenant", (receiver, channel) -> {
+            DeliveryWorker worker = deliveries.newWorker("grouping-test");
+            alarms.objective(evaluate(cluster, Duration.ofHours(30), dayObjective));
+            worker.deliverDue(50);
+            clock.advance(Duration.ofMinutes(5));
+            alarms.objective(evaluate(cluster, Duration.ofMinutes(10), dayObjective));
+            worker.deliverDue(50);
+            // a minute after the recovery was sent, well inside the group window: breached again
+            clock.advance(Duration.ofMinutes(1));
+            alarms.objective(evaluate(cluster, Duration.ofHours(26), dayObjective));
+            worker.deliverDue(50);
+
+            assertThat(receiver.received()).extracting(WebhookReceiver.Received::kind).containsExactly(
+                    "OBJECTIVE_BREACHED", "OBJECTIVE_RECOVERED", "OBJECTIVE_BREACHED");
+            assertThat(receiver.received().get(2).json().path("summary").asText())
+                    .contains(cluster + "/oracle_tenant is BREACHED");
+            assertThat(AlertFixture.log(channel)).extracting(l -> l.get("outcome")).containsOnly("SENT");
+        });
+    }
+
+    @Test
+    void aReopeningHeldByGroupingIsLoggedAsHeldWithWhenItGoesAndGoesThenIfItStillHolds() {
+        String cluster = "held-" + System.nanoTime();
+        String key = "cluster:" + cluster;
+        AlertStore store = store();
+        withChannel(cluster, "*", (receiver, channel) -> {
+            DeliveryWorker worker = deliveries.newWorker("grouping-test");
+            assertThat(downSentUpSentAndDownAgain(store, key, cluster, worker)).isEmpty();
+            worker.deliverDue(50);
+
+            assertThat(receiver.received()).extracting(WebhookReceiver.Received::kind)
+                    .containsExactly("CLUSTER_UNREACHABLE", "CLUSTER_REACHABLE");
+            Map<String, Object> held = AlertFixture.log(channel).get(0);
+            assertThat(held.get("outcome")).isEqualTo("HELD");
+            assertThat(held.get("kind")).isEqualTo("CLUSTER_UNREACHABLE");
+            // the recovery went at 08:00:05; the window is 30 minutes
+            assertThat((String) held.get("detail")).contains("held by grouping until 2026-01-10 08:30:05 UTC");
+
+            // still down once the window has passed: the held message goes
+            clock.advance(WINDOW);
+            Optional<AlertEvent> released = store.condition(key, ObjectiveState.BREACHED,
+                    change -> event(key, cluster, change));
+            assertThat(released).map(AlertEvent::kind).contains(AlertKind.CLUSTER_UNREACHABLE);
+            // it came back once since the recovery: the message is that one, no repeats
+            assertThat(released).map(AlertEvent::repeats).contains(0);
+            worker.deliverDue(50);
+            assertThat(receiver.received()).extracting(WebhookReceiver.Received::kind)
+                    .containsExactly("CLUSTER_UNREACHABLE", "CLUSTER_REACHABLE", "CLUSTER_UNREACHABLE");
+            assertThat(AlertFixture.log(channel).get(0)).containsEntry("outcome", "SENT")
+                    .containsEntry("eventId", held.get("eventId"));
+        });
+    }
+
+    @Test
+    void aHeldReopeningThatClearedBeforeItsWindowEndedIsLoggedAsNotSent() {
+        String cluster = "withdrawn-" + System.nanoTime();
+        String key = "cluster:" + cluster;
+        AlertStore store = store();
+        withChannel(cluster, "*", (receiver, channel) -> {
+            DeliveryWorker worker = deliveries.newWorker("grouping-test");
+            downSentUpSentAndDownAgain(store, key, cluster, worker);
+            clock.advance(Duration.ofMinutes(3));
+            store.condition(key, ObjectiveState.OK, change -> event(key, cluster, change));
+            clock.advance(WINDOW);
+            assertThat(store.condition(key, ObjectiveState.OK, change -> event(key, cluster, change))).isEmpty();
+            worker.deliverDue(50);
+
+            assertThat(receiver.received()).extracting(WebhookReceiver.Received::kind)
+                    .containsExactly("CLUSTER_UNREACHABLE", "CLUSTER_REACHABLE");
+            assertThat(AlertFixture.log(channel)).extracting(l -> l.get("outcome"))
+                    .containsExactly("NOT_SENT", "HELD", "SENT", "SENT");
+            assertThat((String) AlertFixture.log(channel).get(0).get("detail")).contains("it had cleared");
+        });
+    }
+
+    @Test
     void twoInstancesDecidingTheSameChangeStoreOneEvent() throws Exception {
         String key = "cluster:two-instances-" + System.nanoTime();
         AlertStore a = store();
@@ -87,13 +189,57 @@ class AlertGroupingTest {
                 .isEqualTo(1);
     }
 
+    /**
+     * A webhook channel for {@code cluster} to a fresh receiver while {@code test} runs, with the
+     * delivery tick paused so that the test's own worker sends; the channel is deleted afterwards.
+     */
+    private void withChannel(String cluster, String tenantPattern, BiConsumer<WebhookReceiver, Long> test) {
+        scheduler.pause(Deliveries.TICK);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            long channel = AlertFixture.channel(Map.of("name", cluster, "format", "WEBHOOK", "url", receiver.url(),
+                    "keyName", AlertFixture.KEY_NAME, "clusterPattern", cluster, "tenantPattern", tenantPattern));
+            try {
+                test.accept(receiver, channel);
+            } finally {
+                AlertFixture.delete(channel);
+            }
+        } finally {
+            scheduler.resume(Deliveries.TICK);
+        }
+    }
+
+    /** A cluster goes down at 08:00:00, is back at 08:00:05 (both sent), and is down again two minutes later. */
+    private Optional<AlertEvent> downSentUpSentAndDownAgain(AlertStore store, String key, String cluster,
+            DeliveryWorker worker) {
+        store.condition(key, ObjectiveState.BREACHED, change -> event(key, cluster, change));
+        clock.advanceSeconds(5);
+        store.condition(key, ObjectiveState.OK, change -> event(key, cluster, change));
+        worker.deliverDue(50);
+        clock.advance(Duration.ofMinutes(2));
+        return store.condition(key, ObjectiveState.BREACHED, change -> event(key, cluster, change));
+    }
+
     private AlertStore store() {
-        return new AlertStore(db, new Links("https://console.test"), WINDOW, clock);
+        return new AlertStore(db, new Links("https://console.test"), WINDOW, clock, "grouping-test");
     }
 
     private AlertEvent event(String key, AlertStore.Change change) {
         AlertKind kind = change.level() == ObjectiveState.OK ? AlertKind.CLUSTER_REACHABLE : AlertKind.CLUSTER_UNREACHABLE;
         return AlertEvent.of(key + ":" + kind + ":" + clock.millis(), kind, "flapping", null, kind.title(), null, null);
+    }
+
+    private AlertEvent event(String key, String cluster, AlertStore.Change change) {
+        AlertKind kind = change.level() == ObjectiveState.OK ? AlertKind.CLUSTER_REACHABLE : AlertKind.CLUSTER_UNREACHABLE;
+        return AlertEvent.of(key + ":" + kind, kind, cluster, null, kind.title(), null, null);
+    }
+
+    /** A tenant whose newest (FULL) backup set ended {@code age} ago, against {@code objective}, on the test's clock. */
+    private TenantObjective evaluate(String cluster, Duration age, Objective objective) {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        BackupSet full = new BackupSet(1, "FULL", now.minus(age).minusMinutes(40), now.minus(age), age);
+        TenantState tenant = new TenantState(new Tenant(1004, "oracle_tenant", "ORACLE", "NORMAL"), ArchiveStatus.NONE,
+                "file:///b", 0, full, null, List.of());
+        return new ObjectiveEvaluator(0.8).evaluate(cluster, tenant, now, objective);
     }
 
     private AlertEvent objective(String key, AlertStore.Change change) {

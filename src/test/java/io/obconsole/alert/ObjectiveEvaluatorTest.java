@@ -28,9 +28,9 @@ class ObjectiveEvaluatorTest {
         assertThat(o.reasons()).isEmpty();
         assertThat(o.source()).isEqualTo(RecoveryPointSource.ARCHIVE);
         assertThat(o.recoveryPoint()).isEqualTo(NOW.minusMinutes(1));
-        // the archive lag is the figure nearest its limit: 14 minutes left
-        assertThat(o.toBreach()).isEqualTo(Duration.ofMinutes(14));
-        assertThat(o.distance()).isEqualTo("breaches in 14 min");
+        // the archive keeps up: the newest set's age is what approaches a limit
+        assertThat(o.toBreach()).isEqualTo(Duration.ofHours(21));
+        assertThat(o.distance().words()).isEqualTo("breaches in 21 h");
     }
 
     @Test
@@ -39,8 +39,8 @@ class ObjectiveEvaluatorTest {
 
         assertThat(o.state()).isEqualTo(ObjectiveState.AT_RISK);
         assertThat(o.reasons()).containsExactly("newest backup set (FULL or INCREMENTAL) is 20 h old: past 80 % of the "
-                + "objective of 1 d, breached in 4 h");
-        assertThat(o.toBreach()).isEqualTo(Duration.ofMinutes(14));
+                + "objective of 1 d, breaches in 4 h");
+        assertThat(o.toBreach()).isEqualTo(Duration.ofHours(4));
     }
 
     @Test
@@ -50,7 +50,7 @@ class ObjectiveEvaluatorTest {
         assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
         assertThat(o.toBreach()).isEqualTo(Duration.ofHours(-6));
         assertThat(o.since()).isEqualTo(NOW.minusHours(6));
-        assertThat(o.distance()).isEqualTo("breached 6 h ago");
+        assertThat(o.distance().words()).isEqualTo("breached 6 h ago");
     }
 
     @Test
@@ -84,8 +84,65 @@ class ObjectiveEvaluatorTest {
         assertThat(o.source()).isEqualTo(RecoveryPointSource.NONE);
         assertThat(o.recoveryPoint()).isNull();
         assertThat(o.toBreach()).isNull();
-        assertThat(o.distance()).isEqualTo("cannot be met until a backup succeeds");
+        assertThat(o.distance().words()).isEqualTo("cannot be met until a backup set succeeds");
         assertThat(o.reasons()).hasSize(3).first().asString().startsWith("no successful backup set");
+    }
+
+    @Test
+    void archivingWithoutASuccessfulBackupSetHasNoRecoveryPoint() {
+        // oracle_tenant of the demo: its log archive is DOING, but no backup set ever succeeded
+        TenantObjective o = evaluate(null, null, doing(Duration.ofSeconds(31)));
+
+        assertThat(o.recoveryPoint()).isNull();
+        assertThat(o.source()).isEqualTo(RecoveryPointSource.NONE);
+        assertThat(o.recoveryPointAge()).isNull();
+    }
+
+    @Test
+    void theTimelineHasNoRecoveryPointWhereNoBackupSetHadSucceededEvenWhileArchiving() {
+        LocalDateTime setEnd = NOW.minusDays(2);
+        List<ArchiveHistory.Interval> archiving = List.of(new ArchiveHistory.Interval("DOING", NOW.minusDays(10), NOW));
+
+        assertThat(RecoveryTimeline.ageAt(NOW.minusDays(5), List.of(setEnd), archiving)).isNull();
+        assertThat(RecoveryTimeline.ageAt(NOW.minusDays(1), List.of(setEnd), archiving)).isZero();
+        assertThat(RecoveryTimeline.ageAt(NOW.minusDays(1), List.of(setEnd), List.of())).isEqualTo(Duration.ofDays(1).getSeconds());
+    }
+
+    @Test
+    void anArchiveThatKeepsUpSetsNoDeadlineSoTheDistanceIsTheBackupAges() {
+        // mysql_tenant: archive 1 s behind its 15-minute objective, newest set 19 h 45 min old of 1 d
+        TenantObjective o = evaluate(full(Duration.ofHours(19).plusMinutes(45)), null, doing(Duration.ofSeconds(1)));
+
+        assertThat(o.toBreach()).isEqualTo(Duration.ofHours(4).plusMinutes(15));
+        assertThat(o.distance().words()).isEqualTo("breaches in 4 h 15 min");
+        assertThat(o.reasons()).singleElement().asString().endsWith("breaches in 4 h 15 min").doesNotContain("breached in");
+    }
+
+    @Test
+    void onlyAnArchiveObjectiveKeptUpWithHasNoBreachDue() {
+        Objective onlyLag = new Objective(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(15), "tenant");
+        TenantObjective o = evaluator.evaluate("demo", state(null, null, doing(Duration.ofSeconds(1))), NOW, onlyLag);
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.OK);
+        assertThat(o.toBreach()).isNull();
+        assertThat(o.distance().words()).isEqualTo("no breach due");
+    }
+
+    @Test
+    void anArchiveFallingBehindPastTheWarningCountsDownToItsLimit() {
+        TenantObjective o = evaluate(full(Duration.ofHours(1)), null, doing(Duration.ofMinutes(13)));
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.AT_RISK);
+        assertThat(o.distance().words()).isEqualTo("breaches in 2 min");
+    }
+
+    @Test
+    void stoppedArchivingIsBreachedSinceItsLastArchivedLog() {
+        ArchiveStatus stopped = new ArchiveStatus("STOP", NOW.minusMinutes(5), null);
+        TenantObjective o = evaluate(full(Duration.ofHours(3)), null, stopped);
+
+        assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
+        assertThat(o.distance().words()).isEqualTo("breached 5 min ago");
     }
 
     @Test

@@ -65,6 +65,47 @@ class RecoveryPointsBrowserTest {
     }
 
     @Test
+    void aTenantThatArchivesButNeverBackedUpHasNoRecoveryPointOnAnyPageNorInTheApi() {
+        // oracle_tenant of the demo archives (DOING for three days) but no backup set ever succeeded
+        io.restassured.path.json.JsonPath api = objectiveFromApi("oracle_tenant");
+        assertThat(api.getString("recoveryPoint")).isNull();
+        assertThat(api.getString("recoveryPointSource")).isEqualTo("NONE");
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(console.toString(), "ada");
+            Locator point = page.locator("tr[data-objective='demo/oracle_tenant'] [data-field=recovery-point]");
+            assertThat(point).hasText("none: no usable backup");
+            assertThat(point.locator("time")).hasCount(0);
+            page.navigate(console + "clusters/demo/tenants/oracle_tenant");
+            assertThat(page.locator("#objective-state")).containsText("none: no usable backup");
+            assertThat(page.locator("#objective-state")).not().containsText("archive checkpoint");
+        }
+    }
+
+    @Test
+    void theTimeLeftIsTheFirstLimitToBePassedWordedAlikeOnOverviewTenantPageAndApi() {
+        // mysql_tenant: archive a second behind its 15-minute objective, newest FULL about 19 h old of 1 d
+        io.restassured.path.json.JsonPath api = objectiveFromApi("mysql_tenant");
+        String distance = api.getString("distance");
+        assertThat(api.getLong("secondsToBreach")).as("the archive keeps up: the backup age sets the time left")
+                .isGreaterThan(java.time.Duration.ofHours(1).getSeconds());
+        assertThat(distance).startsWith("breaches in ");
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(console.toString(), "ada");
+            assertThat(page.locator("tr[data-objective='demo/mysql_tenant'] [data-field=distance]")).containsText(distance);
+            page.navigate(console + "clusters/demo/tenants/mysql_tenant");
+            assertThat(page.locator("#objective-distance")).hasText(distance);
+            // a reason that counts down says so in the future tense, with the same time left
+            assertThat(page.locator("#objective-checks")).containsText(distance);
+            assertThat(page.locator("#objective-checks")).not().containsText("breached in");
+        }
+    }
+
+    private static io.restassured.path.json.JsonPath objectiveFromApi(String tenant) {
+        return io.restassured.RestAssured.given().auth().oauth2(io.obconsole.testing.Tokens.accessToken("ada"))
+                .get("/api/v1/objectives/demo/" + tenant).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void theTenantPageDrawsTheRecoveryPointTimeline() {
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(console + "clusters/demo/tenants/mysql_tenant", "ada");
