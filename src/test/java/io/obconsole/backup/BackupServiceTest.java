@@ -215,6 +215,16 @@ class BackupServiceTest {
     }
 
     @Test
+    void onlyAnIncrementalThatBecameFullCarriesTheAcknowledgementInItsAuditRecord() {
+        service.start(ADA, request(BackupScope.of("mysql_tenant"), BackupType.FULL, null, null, true));
+        assertThat(audit.intents).last().satisfies(i -> assertThat(i.parameters())
+                .containsEntry("type", "FULL").doesNotContainKey("acknowledgeFullInsteadOfIncremental"));
+        service.start(ADA, request(BackupScope.of("oracle_tenant"), BackupType.INCREMENTAL, null, null, true));
+        assertThat(audit.intents).last().satisfies(i -> assertThat(i.parameters())
+                .containsEntry("type", "INCREMENTAL").containsEntry("acknowledgeFullInsteadOfIncremental", "true"));
+    }
+
+    @Test
     void tenantWithoutArchiveOrDestIsRefusedWithTheFixes() {
         assertThatThrownBy(() -> service.start(ADA, full(BackupScope.of("analytics"))))
                 .isInstanceOfSatisfying(PreflightRefusedException.class, e -> assertThat(e.report().findings())
