@@ -4,6 +4,22 @@
 (function () {
   'use strict';
 
+  // One written form of a time everywhere, the server's "2026-12-06 23:07:44 UTC" but in the reader's
+  // zone: year first reads the same in every country, where 12/06/2026 does not.
+  var TIME_PARTS = new Intl.DateTimeFormat('en-US', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'short'
+  });
+
+  function written(when) {
+    var part = {};
+    TIME_PARTS.formatToParts(when).forEach(function (p) {
+      part[p.type] = p.value;
+    });
+    return part.year + '-' + part.month + '-' + part.day + ' ' + part.hour + ':' + part.minute + ':' + part.second
+        + ' ' + part.timeZoneName;
+  }
+
   // Times arrive as UTC instants in <time datetime>; show them in the reader's zone and keep UTC on hover.
   function localTimes(root) {
     root.querySelectorAll('time[data-local-time]').forEach(function (el) {
@@ -12,10 +28,7 @@
         return;
       }
       el.title = el.textContent.indexOf('UTC') >= 0 ? el.textContent : el.title;
-      el.textContent = when.toLocaleString(undefined, {
-        year: 'numeric', month: '2-digit', day: '2-digit',
-        hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'
-      });
+      el.textContent = written(when);
     });
   }
 

@@ -1,6 +1,7 @@
 package io.obconsole.alert;
 
 import io.obconsole.audit.ChainReport;
+import io.obconsole.fleet.ClusterTime;
 import io.obconsole.policy.PolicyRunOutcome;
 import io.obconsole.policy.PolicyRunRecorded;
 import io.obconsole.progress.JobProgress;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +60,7 @@ public class Alarms {
 
     private static String point(TenantObjective o) {
         return o.recoveryPoint() == null ? "none (no usable backup)"
-                : o.recoveryPoint().withNano(0) + " (" + (o.source() == RecoveryPointSource.ARCHIVE ? "archive checkpoint"
+                : ClusterTime.utcText(o.recoveryPoint()) + " (" + (o.source() == RecoveryPointSource.ARCHIVE ? "archive checkpoint"
                         : "end of the last good backup set") + ", " + Durations.words(o.recoveryPointAge()) + " ago)";
     }
 
@@ -78,7 +78,7 @@ public class Alarms {
                     return AlertEvent.of(key("cluster", reading.cluster(), "reachable"), AlertKind.CLUSTER_REACHABLE,
                             reading.cluster(), null, "Cluster " + reading.cluster() + " answers the console again", null, null);
                 }
-                LocalDateTime since = LocalDateTime.ofInstant(reading.unreachableSince(), ZoneOffset.UTC);
+                LocalDateTime since = ClusterTime.ofInstant(reading.unreachableSince());
                 return AlertEvent.of(key("cluster", reading.cluster(), "unreachable"), AlertKind.CLUSTER_UNREACHABLE,
                         reading.cluster(), null, "Cluster " + reading.cluster() + " has not answered the console for "
                                 + Durations.words(Duration.between(reading.unreachableSince(), clock.instant())) + ": "
@@ -180,12 +180,12 @@ public class Alarms {
             return;
         }
         try {
-            LocalDateTime slot = run.slot() == null ? null : LocalDateTime.ofInstant(run.slot(), ZoneOffset.UTC);
+            LocalDateTime slot = run.slot() == null ? null : ClusterTime.ofInstant(run.slot());
             // a policy over every tenant of the cluster ("*") concerns the whole cluster
             String tenant = "*".equals(run.tenant()) ? null : run.tenant();
             store.raise(AlertEvent.of(key("policy", String.valueOf(run.policyId()), String.valueOf(run.slot()),
                     run.outcome().name()), kind, run.cluster(), tenant, "Policy " + run.policyId() + " (owner "
-                            + run.actorOwner() + "): the run for " + slot + " UTC was " + outcome(run.outcome())
+                            + run.actorOwner() + "): the run for " + (run.slot() == null ? "–" : ClusterTime.utcText(run.slot())) + " was " + outcome(run.outcome())
                             + (run.reason() == null ? "" : ": " + run.reason()), run.reason(), slot));
         } catch (RuntimeException e) {
             LOG.warnf("Policy run event of policy %d not stored: %s", run.policyId(), e.getMessage());

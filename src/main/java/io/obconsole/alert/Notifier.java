@@ -3,6 +3,7 @@ package io.obconsole.alert;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.obconsole.fleet.ClusterTime;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,8 +23,6 @@ import java.util.function.Function;
  * (chat robots carry a token in it) ever appears in what this returns.
  */
 public class Notifier {
-
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -100,7 +98,7 @@ public class Notifier {
         body.put("summary", event.summary());
         body.put("cluster", event.cluster());
         body.put("tenant", event.tenant());
-        body.put("since", event.since() == null ? null : event.since().toString());
+        body.put("since", event.since() == null ? null : ClusterTime.isoUtc(event.since()));
         body.put("obCode", event.obCode());
         body.put("obText", event.obText());
         body.put("detail", event.detail());
@@ -139,7 +137,7 @@ public class Notifier {
             text.append('\n');
         }
         if (event.since() != null) {
-            text.append("- **Since:** ").append(SINCE.format(event.since())).append('\n');
+            text.append("- **Since:** ").append(ClusterTime.utcText(event.since())).append('\n');
         }
         if (event.obCode() != null) {
             text.append("- **OceanBase:** ").append(event.obCode()).append(' ').append(event.obText() == null ? "" : event.obText())

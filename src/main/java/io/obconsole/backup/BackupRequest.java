@@ -59,7 +59,10 @@ public record BackupRequest(String cluster, BackupScope scope, BackupType type, 
         return encryptionPassword != null;
     }
 
-    /** The options as the audit trail shows them: the password only as set / not set. */
+    /**
+     * The options as the audit trail shows them: the password only as set / not set, the
+     * acknowledgement only on an INCREMENTAL (the one kind it can turn into a FULL).
+     */
     public Map<String, String> auditedParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("type", type.name());
@@ -67,7 +70,10 @@ public record BackupRequest(String cluster, BackupScope scope, BackupType type, 
         parameters.put("encryptionPassword", encrypted() ? "set" : "not set");
         parameters.put("plusArchivelog", String.valueOf(plusArchivelog));
         parameters.put("description", description == null ? "" : description);
-        parameters.put("acknowledgeFullInsteadOfIncremental", String.valueOf(acknowledgeFullInsteadOfIncremental));
+        if (type == BackupType.INCREMENTAL) {
+            // the acknowledgement lets an INCREMENTAL become a FULL; a FULL has nothing to acknowledge
+            parameters.put("acknowledgeFullInsteadOfIncremental", String.valueOf(acknowledgeFullInsteadOfIncremental));
+        }
         return parameters;
     }
 

@@ -23,7 +23,8 @@ public record BackupChart(int width, int height, Plot plot, List<Bar> bars, List
     static final int WIDTH = 720;
     static final int HEIGHT = 220;
     static final int LIMIT = 30;
-    private static final int LEFT = 64, RIGHT = 64, TOP = 12, BOTTOM = 36, BAR = 10;
+    // the axis titles get a row of their own above the plot, so the top tick labels never run into them
+    private static final int LEFT = 64, RIGHT = 64, TOP = 30, BOTTOM = 36, BAR = 10, TITLE_BASELINE = 12;
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
     /** The plotting area inside the axes. */
@@ -99,6 +100,11 @@ public record BackupChart(int width, int height, Plot plot, List<Bar> bars, List
             ticks.add(new Tick(y, duration ? Formats.human(Duration.ofSeconds(value)) : Formats.bytes(value)));
         }
         return ticks;
+    }
+
+    /** Where the value axes' titles sit: above the plot, clear of the tick labels. */
+    public int titleY() {
+        return TITLE_BASELINE;
     }
 
     public boolean empty() {

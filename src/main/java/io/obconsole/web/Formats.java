@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateExtension;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Human units in templates: bytes in binary units, durations and ages in words, cluster times as
@@ -15,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 public final class Formats {
 
     private static final String[] UNITS = { "B", "KiB", "MiB", "GiB", "TiB", "PiB" };
-    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     private Formats() {
     }
@@ -63,12 +61,12 @@ public final class Formats {
 
     /** A cluster time as an ISO instant for {@code <time datetime>}, read in the zone the clusters run in. */
     public static String instant(LocalDateTime clusterTime) {
-        return clusterTime == null ? "" : ClusterTime.toUtc(clusterTime).toString() + "Z";
+        return clusterTime == null ? "" : ClusterTime.isoUtc(clusterTime);
     }
 
     /** A cluster time in UTC words, what the page shows before (and without) the browser script. */
     public static String utc(LocalDateTime clusterTime) {
-        return clusterTime == null ? "–" : UTC_TEXT.format(ClusterTime.toUtc(clusterTime));
+        return clusterTime == null ? "–" : ClusterTime.utcText(clusterTime);
     }
 
     /** An instant (a policy's next run) for {@code <time datetime>}; the browser shows it in the reader's zone. */
@@ -78,7 +76,7 @@ public final class Formats {
 
     /** An instant in UTC words, what the page shows before (and without) the browser script. */
     public static String utc(java.time.Instant at) {
-        return at == null ? "–" : UTC_TEXT.format(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
+        return at == null ? "–" : ClusterTime.utcText(at);
     }
 
     static LocalDateTime utcNow() {

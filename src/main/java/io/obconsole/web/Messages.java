@@ -205,8 +205,11 @@ public interface Messages {
     @Message("State")
     String tenant_state();
 
-    @Message("Backup concurrency (ha_low_thread_score)")
+    @Message("Backup concurrency")
     String concurrency();
+
+    @Message("OceanBase's parameter ha_low_thread_score")
+    String concurrency_parameter();
 
     @Message("(built-in default)")
     String concurrency_default();
@@ -273,6 +276,12 @@ public interface Messages {
 
     @Message("Cancelled by an operator (OceanBase {code}); not a failure.")
     String set_cancelled(long code);
+
+    @Message("cancelled")
+    String chart_legend_cancelled();
+
+    @Message("size written (right axis)")
+    String chart_legend_size();
 
     @Message("Start (UTC)")
     String chart_time_axis();
@@ -399,7 +408,7 @@ public interface Messages {
     @Message("Every user tenant of the cluster, as one BACKUP DATABASE; tenants that cannot be backed up are skipped, but while a backup started from sys is still open OceanBase refuses it as a whole.")
     String all_tenants_hint();
 
-    @Message("Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
+    @Message("OceanBase's parameter ha_low_thread_score. Leave empty to keep the current value; 0 means OceanBase's built-in default, up to 100.")
     String concurrency_hint();
 
     @Message("Encryption password")

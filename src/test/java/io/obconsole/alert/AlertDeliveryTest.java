@@ -113,7 +113,10 @@ class AlertDeliveryTest {
             assertThat(breached.json().path("tenant").asText()).isEqualTo("mysql_tenant");
             assertThat(breached.json().path("cluster").asText()).isEqualTo("demo");
             assertThat(breached.json().path("summary").asText()).contains("BREACHED").contains("older than the objective of 1 h");
-            assertThat(breached.json().path("since").asText()).isNotBlank();
+            assertThat(breached.json().path("since").asText()).as("an instant with its zone")
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+            assertThat(breached.json().path("summary").asText()).as("the recovery point's time with its zone")
+                    .containsPattern("Recovery point \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
             assertThat(breached.json().path("nextStep").asText()).contains("Start a backup");
             assertThat(breached.json().path("link").asText()).endsWith("/clusters/demo/tenants/mysql_tenant");
         } finally {
@@ -214,7 +217,11 @@ class AlertDeliveryTest {
         assertThat(newEvents().stream().map(WebhookReceiver.Received::kind))
                 .containsExactly("POLICY_RUN_SKIPPED", "POLICY_RUN_MISSED");
         assertThat(receiver.of("POLICY_RUN_SKIPPED").get(0).json().path("summary").asText())
-                .contains("skipped").contains("log archive is not DOING");
+                .contains("skipped").contains("log archive is not DOING")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                        .format(slot.atOffset(java.time.ZoneOffset.UTC)));
+        assertThat(receiver.of("POLICY_RUN_SKIPPED").get(0).json().path("since").asText())
+                .isEqualTo(slot.toString());
         assertEachOnceAndSigned();
     }
 

@@ -38,7 +38,7 @@ class NotifierTest {
             assertThat(got.signedWith("s3cret")).isTrue();
             assertThat(got.signedWith("wrong")).isFalse();
             assertThat(got.json().path("obCode").asInt()).isEqualTo(-9070);
-            assertThat(got.json().path("since").asText()).isEqualTo("2026-01-10T07:59");
+            assertThat(got.json().path("since").asText()).as("an instant with its zone").isEqualTo("2026-01-10T07:59:00Z");
             assertThat(got.json().path("nextStep").asText()).startsWith("Read OceanBase's code");
             assertThat(got.body()).doesNotContain("s3cret");
         }
@@ -54,7 +54,8 @@ class NotifierTest {
             assertThat(got.json().path("msgtype").asText()).isEqualTo("markdown");
             String text = got.json().path("markdown").path("text").asText();
             assertThat(text).contains("demo/mysql_tenant").contains("**OceanBase:** -9070 can not connect")
-                    .contains("**Next step:**").contains("[Open in the console](https://console.example.com/jobs?");
+                    .contains("**Next step:**")
+                    .as("since when, with its zone").contains("**Since:** 2026-01-10 07:59:00 UTC").contains("[Open in the console](https://console.example.com/jobs?");
             Map<String, String> query = new java.util.HashMap<>();
             for (String pair : got.query().split("&")) {
                 String[] kv = pair.split("=", 2);

@@ -215,6 +215,17 @@ class BackupServiceTest {
     }
 
     @Test
+    void onlyAnIncrementalThatBecameFullCarriesTheAcknowledgementInItsAuditRecord() {
+        service.start(ADA, request(BackupScope.of("mysql_tenant"), BackupType.FULL, null, null, true));
+        assertThat(audit.intents).last().satisfies(i -> assertThat(i.parameters())
+                .containsEntry("type", "FULL").doesNotContainKey("acknowledgeFullInsteadOfIncremental"));
+        clock.advanceSeconds(90); // the FULL has ended: OceanBase takes a new backup from sys again
+        service.start(ADA, request(BackupScope.of("oracle_tenant"), BackupType.INCREMENTAL, null, null, true));
+        assertThat(audit.intents).last().satisfies(i -> assertThat(i.parameters())
+                .containsEntry("type", "INCREMENTAL").containsEntry("acknowledgeFullInsteadOfIncremental", "true"));
+    }
+
+    @Test
     void tenantWithoutArchiveOrDestIsRefusedWithTheFixes() {
         assertThatThrownBy(() -> service.start(ADA, full(BackupScope.of("analytics"))))
                 .isInstanceOfSatisfying(PreflightRefusedException.class, e -> assertThat(e.report().findings())
