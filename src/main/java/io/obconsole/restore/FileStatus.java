@@ -1,6 +1,6 @@
 package io.obconsole.restore;
 
-import java.util.Locale;
+import io.obconsole.cluster.ViewWord;
 
 /**
  * The {@code FILE_STATUS} of a backup set or archive piece: only {@link #AVAILABLE} files can be
@@ -12,13 +12,6 @@ public enum FileStatus {
 
     /** As the views write it; anything else is {@link #UNKNOWN}. */
     public static FileStatus of(String text) {
-        if (text == null) {
-            return UNKNOWN;
-        }
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return UNKNOWN;
-        }
+        return ViewWord.of(FileStatus.class, text, UNKNOWN);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupSetFile;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,19 @@ class RestoreWindowTest {
                         .isInstanceOf(InvalidRestorePointException.class).hasMessageStartingWith("An SCN is"));
         assertThatThrownBy(() -> Scn.of(Instant.parse("2300-01-01T00:00:00Z")))
                 .isInstanceOf(InvalidRestorePointException.class).hasMessageContaining("later than the last point");
+    }
+
+    @Test
+    void aSetFileRowReadsAsARestoreSetAndAnUnknownFileStatusCountsAsUnavailable() {
+        BackupSetFile row = new BackupSetFile(1002, 7, "INC", 5, 6, null, null, "SUCCESS", " available ", 60, false, 0, 0, 0,
+                "", "file:///backup/data");
+        RestoreSet set = RestoreSet.of(row, true, new Scn(850), new Scn(900));
+
+        assertThat(set).isEqualTo(new RestoreSet(7, BackupType.INCREMENTAL, 5, 6, true, FileStatus.AVAILABLE, false, true,
+                new Scn(850), new Scn(900)));
+        assertThat(FileStatus.of("HAS_INCOMPLETE")).isEqualTo(FileStatus.UNKNOWN);
+        assertThat(RestoreWindow.of(List.of(withFileStatus(full(1, 250, 300), FileStatus.of("SOMETHING_NEW"))), GAP_PIECES)
+                .unrestorable()).contains(Unrestorable.NO_BACKUP_SET);
     }
 
     static RestoreSet full(long id, long startReplay, long minRestore) {
