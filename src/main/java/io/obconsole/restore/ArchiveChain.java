@@ -13,12 +13,18 @@ import java.util.List;
 record ArchiveChain(Scn start, Scn end, Scn checkpoint) {
 
     private static final Comparator<ArchivePiece> ORDER = Comparator.comparingLong(ArchivePiece::destId)
-            .thenComparing(ArchivePiece::startScn).thenComparingLong(ArchivePiece::roundId)
+            .thenComparingLong(piece -> piece.startScn().value()).thenComparingLong(ArchivePiece::roundId)
             .thenComparingLong(ArchivePiece::pieceId);
 
     /** The chains of the available pieces, by start; pieces of different destinations never join. */
     static List<ArchiveChain> of(Collection<ArchivePiece> pieces) {
-        List<ArchivePiece> sorted = pieces.stream().filter(ArchivePiece::available).sorted(ORDER).toList();
+        List<ArchivePiece> sorted = new ArrayList<>(pieces.size());
+        for (ArchivePiece piece : pieces) {
+            if (piece.available()) {
+                sorted.add(piece);
+            }
+        }
+        sorted.sort(ORDER);
         List<ArchiveChain> chains = new ArrayList<>();
         ArchivePiece first = null;
         ArchivePiece last = null;
@@ -33,7 +39,7 @@ record ArchiveChain(Scn start, Scn end, Scn checkpoint) {
         if (last != null) {
             chains.add(new ArchiveChain(first.startScn(), last.endScn(), last.checkpointScn()));
         }
-        chains.sort(Comparator.comparing(ArchiveChain::start));
+        chains.sort(Comparator.comparingLong(chain -> chain.start().value()));
         return chains;
     }
 
