@@ -1,6 +1,7 @@
 package io.obconsole.fleet;
 
 import io.obconsole.cluster.BackupJob;
+import io.obconsole.cluster.ViewWord;
 import java.util.Locale;
 
 /**
@@ -21,14 +22,7 @@ public enum JobStatus {
     }
 
     public static JobStatus of(String text) {
-        if (text == null) {
-            return UNKNOWN;
-        }
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return UNKNOWN;
-        }
+        return ViewWord.of(JobStatus.class, text, UNKNOWN);
     }
 
     /** The CSS class of the status word (the word itself is always printed next to the colour). */
