@@ -39,6 +39,13 @@ final class ViewCatalog {
                 c -> archiveRows(c, false)));
         tables.add(ViewTable.perTenant("ARCHIVELOG_SUMMARY", "CDB_OB_ARCHIVELOG_SUMMARY", "DBA_OB_ARCHIVELOG_SUMMARY",
                 archive, c -> archiveRows(c, true)));
+        tables.add(ViewTable.perTenant("ARCHIVELOG_PIECE_FILES", "CDB_OB_ARCHIVELOG_PIECE_FILES",
+                "DBA_OB_ARCHIVELOG_PIECE_FILES", List.of("TENANT_ID" + B, "DEST_ID" + B, "ROUND_ID" + B, "PIECE_ID" + B,
+                        "INCARNATION" + B, "DEST_NO" + B, "STATUS" + S, "START_SCN" + B, "START_SCN_DISPLAY" + T,
+                        "CHECKPOINT_SCN" + B, "CHECKPOINT_SCN_DISPLAY" + T, "MAX_SCN" + B, "END_SCN" + B, "COMPATIBLE" + B,
+                        "UNIT_SIZE" + B, "COMPRESSION" + S, "INPUT_BYTES" + B, "INPUT_BYTES_DISPLAY" + S, "OUTPUT_BYTES" + B,
+                        "OUTPUT_BYTES_DISPLAY" + S, "COMPRESSION_RATIO DECIMAL(19,2)", "FILE_STATUS" + S, "PATH" + S),
+                ViewCatalog::pieceRows));
         tables.add(ViewTable.perTenant("BACKUP_PARAMETER", "CDB_OB_BACKUP_PARAMETER", "DBA_OB_BACKUP_PARAMETER",
                 List.of("TENANT_ID" + B, "NAME" + S, "VALUE" + S), ViewCatalog::backupParameters));
         tables.add(ViewTable.perTenant("ARCHIVE_DEST", "CDB_OB_ARCHIVE_DEST", "DBA_OB_ARCHIVE_DEST",
@@ -108,10 +115,26 @@ final class ViewCatalog {
             for (ArchiveRound r : rounds) {
                 long input = r.inputBytes();
                 long output = input * 3 / 5;
-                rows.add(new Object[] {t.id, 1001L, r.roundId, 1L, 1L, r.status, BackupEngine.scn(r.start),
+                long base = ArchivePiece.basePieceId(t, r);
+                rows.add(new Object[] {t.id, ArchivePiece.DEST_ID, r.roundId, 1L, 1L, r.status, BackupEngine.scn(r.start),
                     time(c, r.start), BackupEngine.scn(r.checkpoint), time(c, r.checkpoint), 4L,
-                    1L, 1 + Duration.between(r.start, r.checkpoint).toDays(), 86_400_000_000L, input, display(input),
+                    base, base + ArchivePiece.usedPieces(r) - 1, 86_400_000_000L, input, display(input),
                     output, display(output), input == 0 ? null : new java.math.BigDecimal("1.67"), 0L, 0L, "", r.path});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> pieceRows(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Tenant t : c.tenants) {
+            for (ArchivePiece p : ArchivePiece.of(t)) {
+                long input = p.inputBytes();
+                long output = input * 3 / 5;
+                rows.add(new Object[] {t.id, ArchivePiece.DEST_ID, p.roundId(), p.pieceId(), 1L, 1L, p.status(),
+                    p.startScn(), time(c, p.start()), p.checkpointScn(), time(c, p.checkpoint()), p.checkpointScn(),
+                    p.endScn(), 4L, 1L, "none", input, display(input), output, display(output),
+                    input == 0 ? null : new java.math.BigDecimal("1.67"), "AVAILABLE", p.path()});
             }
         }
         return rows;
