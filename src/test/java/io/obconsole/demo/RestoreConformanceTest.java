@@ -111,4 +111,67 @@ class RestoreConformanceTest {
         assertThat(Arrays.asList(rows("SELECT BASE_PIECE_ID, USED_PIECE_ID FROM CDB_OB_ARCHIVELOG WHERE TENANT_ID = 1004")
                 .get(0))).containsExactly("4", "4");
     }
+
+    // ---- resource units and pools
+
+    @Test
+    void eachSeededTenantHasItsPoolAndANewPoolIsFreeUntilARestoreTakesIt() throws Exception {
+        assertThat(rows("SELECT NAME, TENANT_ID, UNIT_COUNT, ZONE_LIST FROM oceanbase.DBA_OB_RESOURCE_POOLS ORDER BY "
+                + "RESOURCE_POOL_ID")).extracting(r -> String.join(":", r)).containsExactly(
+                "sys_pool:1:1:zone1;zone2;zone3", "mysql_tenant_pool:1002:1:zone1;zone2;zone3",
+                "oracle_tenant_pool:1004:1:zone1;zone2;zone3", "analytics_pool:1006:1:zone1;zone2;zone3");
+
+        ok("CREATE RESOURCE UNIT restore_unit MAX_CPU = 2, MIN_CPU = 2, MEMORY_SIZE = '8G', LOG_DISK_SIZE = '24G'");
+        ok("CREATE RESOURCE POOL restore_pool UNIT = 'restore_unit', UNIT_NUM = 1, ZONE_LIST = ('zone1', 'zone2', 'zone3')");
+
+        assertThat(rows("SELECT NAME, MAX_CPU, MIN_CPU, MEMORY_SIZE, LOG_DISK_SIZE FROM DBA_OB_UNIT_CONFIGS "
+                + "WHERE NAME = 'restore_unit'")).extracting(r -> String.join(":", r))
+                .containsExactly("restore_unit:2:2:8589934592:25769803776");
+        assertThat(rows("SELECT p.NAME, p.TENANT_ID, u.NAME FROM DBA_OB_RESOURCE_POOLS p JOIN DBA_OB_UNIT_CONFIGS u "
+                + "ON u.UNIT_CONFIG_ID = p.UNIT_CONFIG_ID WHERE p.NAME = 'restore_pool'"))
+                .extracting(r -> String.join(":", r)).containsExactly("restore_pool:NULL:restore_unit");
+    }
+
+    @Test
+    void unitsAndPoolsAreRefusedWithOceanBaseCodes() throws Exception {
+        refused("CREATE RESOURCE POOL p1 UNIT = 'no_unit', UNIT_NUM = 1", "ERROR 4648 (HY000)",
+                "resource unit 'no_unit' not exist");
+        ok("CREATE RESOURCE UNIT u1 MAX_CPU 2, MEMORY_SIZE '4G'");
+        refused("CREATE RESOURCE UNIT u1 MAX_CPU 2, MEMORY_SIZE '4G'", "ERROR 4649 (HY000)",
+                "resource unit 'u1' already exist");
+        ok("CREATE RESOURCE POOL p1 UNIT = 'u1', UNIT_NUM = 1");
+        refused("CREATE RESOURCE POOL p1 UNIT = 'u1', UNIT_NUM = 1", "ERROR 4651 (HY000)", "resource pool 'p1' exist");
+        refused("DROP RESOURCE UNIT u1", "ERROR 4634 (HY000)", "resource unit 'u1' is referenced by some resource pool");
+        refused("DROP RESOURCE POOL mysql_tenant_pool", "ERROR 4626 (HY000)",
+                "resource pool 'mysql_tenant_pool' has already been granted to a tenant");
+        refused("DROP RESOURCE POOL nope", "ERROR 4650 (HY000)", "resource pool 'nope' not exist");
+        ok("DROP RESOURCE POOL p1");
+        ok("DROP RESOURCE UNIT u1");
+        assertThat(one("SELECT COUNT(*) FROM DBA_OB_RESOURCE_POOLS WHERE NAME = 'p1'")).isEqualTo("0");
+    }
+
+    @Test
+    void aClusterHasFiniteCapacitySoAPoolCanBeRefused() throws Exception {
+        // each zone's observer has 32 cores; sys and the three tenants hold 13 of them
+        ok("CREATE RESOURCE UNIT big MAX_CPU = 16, MEMORY_SIZE = '32G'");
+        ok("CREATE RESOURCE POOL big1 UNIT = 'big', UNIT_NUM = 1");
+        refused("CREATE RESOURCE POOL big2 UNIT = 'big', UNIT_NUM = 1", "ERROR 4733 (HY000)",
+                "zone 'zone1' resource not enough to hold 1 unit. You can check resource info by views: DBA_OB_UNITS, "
+                        + "GV$OB_UNITS, GV$OB_SERVERS.");
+        assertThat(one("SELECT COUNT(*) FROM DBA_OB_RESOURCE_POOLS WHERE NAME = 'big2'")).isEqualTo("0");
+        ok("DROP RESOURCE POOL big1");
+        ok("CREATE RESOURCE POOL big2 UNIT = 'big', UNIT_NUM = 1");
+    }
+
+    @Test
+    void resourcesBelongToSys() throws Exception {
+        try (var tenant = DemoSql.connect(cluster, "root@mysql_tenant")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoSql.exec(tenant,
+                    "CREATE RESOURCE UNIT u9 MAX_CPU 1, MEMORY_SIZE '2G'"))
+                    .isInstanceOfSatisfying(java.sql.SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1227));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoSql.rows(tenant,
+                    "SELECT * FROM oceanbase.DBA_OB_RESOURCE_POOLS"))
+                    .isInstanceOfSatisfying(java.sql.SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1146));
+        }
+    }
 }

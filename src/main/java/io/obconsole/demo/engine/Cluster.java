@@ -27,6 +27,7 @@ final class Cluster {
     final List<BackupSetFile> backupSets = new ArrayList<>();
     final BackupEngine backups;
     final BackupStorage storage = new BackupStorage();
+    final Resources resources = new Resources();
     private Instant advancedTo;
     /** Bumped on every change so the view store rewrites its tables only when needed. */
     long revision;
@@ -44,6 +45,7 @@ final class Cluster {
             DemoState.load(this, config.stateFile());
         } else {
             Scenarios.seed(this, config.scenario());
+            resources.seed(tenants);
             save();
         }
     }
@@ -337,6 +339,24 @@ final class Cluster {
         }
         round.status = status;
         round.settlesAt = null;
+        changed();
+    }
+
+    // ---- resources
+
+    synchronized void resource(Statement statement) throws SqlError {
+        Instant now = now();
+        if (statement instanceof Statement.CreateResourceUnit unit) {
+            resources.createUnit(unit, now);
+        } else if (statement instanceof Statement.CreateResourcePool pool) {
+            resources.createPool(pool, now);
+        } else if (statement instanceof Statement.DropResource drop) {
+            if (drop.pool()) {
+                resources.dropPool(drop.name());
+            } else {
+                resources.dropUnit(drop.name());
+            }
+        }
         changed();
     }
 

@@ -55,6 +55,15 @@ final class DemoState {
         }
         cluster.backupSets.addAll(saved.backupSets());
         cluster.storage.restore(saved.formatFiles(), saved.foreignFiles());
+        if (saved.units() == null || saved.pools() == null) {
+            // a state file from before resource pools: the tenants have the pools they were seeded with
+            cluster.resources.seed(cluster.tenants);
+        } else {
+            cluster.resources.units.addAll(saved.units());
+            cluster.resources.pools.addAll(saved.pools());
+            cluster.resources.nextUnitConfigId = saved.nextUnitConfigId();
+            cluster.resources.nextPoolId = saved.nextPoolId();
+        }
     }
 
     /** Writes the whole state of {@code cluster}; the caller holds the cluster's lock. */
@@ -62,7 +71,8 @@ final class DemoState {
         Saved saved = new Saved(cluster.incarnation, cluster.now(),
                 cluster.tenants.stream().map(TenantRow::of).toList(),
                 cluster.jobs.stream().map(JobRow::of).toList(), List.copyOf(cluster.backupSets),
-                cluster.storage.formatFiles(), cluster.storage.foreignFiles());
+                cluster.storage.formatFiles(), cluster.storage.foreignFiles(), List.copyOf(cluster.resources.units),
+                List.copyOf(cluster.resources.pools), cluster.resources.nextUnitConfigId, cluster.resources.nextPoolId);
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -76,7 +86,8 @@ final class DemoState {
 
     /** {@code formatFiles}: destination root to {@code tenantId:USE}; {@code foreignFiles}: roots holding other files. */
     record Saved(long incarnation, Instant advancedTo, List<TenantRow> tenants, List<JobRow> jobs,
-            List<BackupSetFile> backupSets, Map<String, String> formatFiles, List<String> foreignFiles) {
+            List<BackupSetFile> backupSets, Map<String, String> formatFiles, List<String> foreignFiles,
+            List<Resources.UnitConfig> units, List<Resources.ResourcePool> pools, long nextUnitConfigId, long nextPoolId) {
     }
 
     record RoundRow(long roundId, Instant start, String path, String status, Instant settlesAt, Instant checkpoint) {

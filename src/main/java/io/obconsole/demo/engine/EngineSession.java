@@ -84,6 +84,11 @@ final class EngineSession implements SqlSession, H2Query.Context {
             requireAlterSystem();
             cluster.deletePolicy(tenant, policy);
             return Result.Update.ok();
+        } else if (statement instanceof Statement.CreateResourceUnit || statement instanceof Statement.CreateResourcePool
+                || statement instanceof Statement.DropResource) {
+            requireSys();
+            cluster.resource(statement);
+            return Result.Update.ok();
         } else if (statement instanceof Statement.ShowParameters show) {
             return ShowStatements.parameters(cluster, tenant, show);
         } else if (statement instanceof Statement.ShowVariables show) {
@@ -170,6 +175,13 @@ final class EngineSession implements SqlSession, H2Query.Context {
         requireAlterSystem();
         cluster.archiveMode(tenant, mode);
         return Result.Update.ok();
+    }
+
+    /** Statements on cluster resources (units, pools, restore) belong to root@sys. */
+    private void requireSys() throws SqlError {
+        if (tenant.isUser() || !canAlterSystem) {
+            throw Errors.noAlterSystem();
+        }
     }
 
     private void requireAlterSystem() throws SqlError {

@@ -144,4 +144,50 @@ final class Errors {
     static SqlError unknownSystemVariable(String name) {
         return new SqlError(1193, "HY000", "Unknown system variable '" + name + "'");
     }
+
+    // ---- resource units and pools (ob_errno.def texts)
+
+    static SqlError resourceUnitMissing(String name) {
+        return new SqlError(4648, "resource unit '" + name + "' not exist");
+    }
+
+    static SqlError resourceUnitExists(String name) {
+        return new SqlError(4649, "resource unit '" + name + "' already exist");
+    }
+
+    static SqlError resourcePoolMissing(String name) {
+        return new SqlError(4650, "resource pool '" + name + "' not exist");
+    }
+
+    static SqlError resourcePoolExists(String name) {
+        return new SqlError(4651, "resource pool '" + name + "' exist");
+    }
+
+    static SqlError resourcePoolGranted(String name) {
+        return new SqlError(4626, "resource pool '" + name + "' has already been granted to a tenant");
+    }
+
+    static SqlError resourceUnitReferenced(String name) {
+        return new SqlError(4634, "resource unit '" + name + "' is referenced by some resource pool");
+    }
+
+    /** OB_RESOURCE_UNIT_VALUE_INVALID: a unit without MAX_CPU/MEMORY_SIZE or with values OceanBase refuses. */
+    static SqlError invalidResourceUnit() {
+        return new SqlError(4736, "resource unit value is invalid");
+    }
+
+    static SqlError unitNumOverServerCount() {
+        return new SqlError(4656, "resource pool unit num is bigger than zone server count");
+    }
+
+    /** OB_ZONE_INFO_NOT_EXIST (code read next to -4531 in ob_errno.def; unconfirmed). */
+    static SqlError zoneNotExist(String zone) {
+        return new SqlError(4530, "Zone info '" + zone + "' not exist");
+    }
+
+    /** OB_ZONE_RESOURCE_NOT_ENOUGH; the last line (which resource of which server) is the demo's wording. */
+    static SqlError zoneResourceNotEnough(String zone, String reason) {
+        return new SqlError(4733, "zone '" + zone + "' resource not enough to hold 1 unit. You can check resource info "
+                + "by views: DBA_OB_UNITS, GV$OB_UNITS, GV$OB_SERVERS.\n" + reason);
+    }
 }

@@ -81,6 +81,12 @@ final class ViewCatalog {
                         "FINISH_MACRO_BLOCK_COUNT" + B, "FILE_COUNT" + B, "META_TURN_ID" + B, "DATA_TURN_ID" + B,
                         "RESULT" + B, "COMMENT" + S, "ENCRYPTION_MODE" + S, "PASSWD" + S, "TENANT_COMPATIBLE" + S,
                         "BACKUP_COMPATIBLE" + B, "PATH" + S, "CLUSTER_VERSION" + S), ViewCatalog::backupSets));
+        tables.add(ViewTable.sysOnly("UNIT_CONFIGS", "DBA_OB_UNIT_CONFIGS", List.of("UNIT_CONFIG_ID" + B, "NAME" + S,
+                "CREATE_TIME" + T, "MODIFY_TIME" + T, "MAX_CPU DOUBLE", "MIN_CPU DOUBLE", "MEMORY_SIZE" + B,
+                "LOG_DISK_SIZE" + B, "MAX_IOPS" + B, "MIN_IOPS" + B, "IOPS_WEIGHT" + B), ViewCatalog::unitConfigs));
+        tables.add(ViewTable.sysOnly("RESOURCE_POOLS", "DBA_OB_RESOURCE_POOLS", List.of("RESOURCE_POOL_ID" + B, "NAME" + S,
+                "TENANT_ID" + B, "CREATE_TIME" + T, "MODIFY_TIME" + T, "UNIT_COUNT" + B, "UNIT_CONFIG_ID" + B,
+                "ZONE_LIST" + S, "REPLICA_TYPE" + S), ViewCatalog::resourcePools));
         List<String> parameters = new ArrayList<>(List.of("SVR_IP" + S, "SVR_PORT" + B, "ZONE" + S, "SCOPE" + S,
                 "TENANT_ID" + B, "NAME" + S, "DATA_TYPE" + S, "VALUE" + S, "INFO" + S, "SECTION" + S, "EDIT_LEVEL" + S));
         if (v422) {
@@ -136,6 +142,24 @@ final class ViewCatalog {
                     p.endScn(), 4L, 1L, "none", input, display(input), output, display(output),
                     input == 0 ? null : new java.math.BigDecimal("1.67"), "AVAILABLE", p.path()});
             }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> unitConfigs(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Resources.UnitConfig u : c.resources.units) {
+            rows.add(new Object[] {u.id(), u.name(), time(c, u.created()), time(c, u.created()), u.maxCpu(), u.minCpu(),
+                u.memorySize(), u.logDiskSize(), u.maxIops(), u.minIops(), u.iopsWeight()});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> resourcePools(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Resources.ResourcePool p : c.resources.pools) {
+            rows.add(new Object[] {p.id(), p.name(), p.tenantId(), time(c, p.created()), time(c, p.modified()),
+                p.unitCount(), p.unitConfigId(), String.join(";", p.zones()), "FULL"});
         }
         return rows;
     }

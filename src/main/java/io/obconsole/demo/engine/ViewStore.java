@@ -78,6 +78,10 @@ final class ViewStore implements AutoCloseable {
             sysViews.add(cdb);
             sysViews.add(dba);
             tenantViews.add(dba);
+        } else if (table.sysOnly()) {
+            String view = table.views().get(0);
+            ddl.execute("CREATE VIEW " + SCHEMA + ".\"" + view + "\" AS SELECT * FROM " + base);
+            sysViews.add(view);
         } else {
             String view = table.views().get(0);
             ddl.execute("CREATE VIEW " + SCHEMA + ".\"" + view + "\" AS SELECT * FROM " + base + " WHERE " + me
