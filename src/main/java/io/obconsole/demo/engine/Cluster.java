@@ -28,6 +28,7 @@ final class Cluster {
     final BackupEngine backups;
     final BackupStorage storage = new BackupStorage();
     final Resources resources = new Resources();
+    final RestoreEngine restores;
     private Instant advancedTo;
     /** Bumped on every change so the view store rewrites its tables only when needed. */
     long revision;
@@ -41,6 +42,7 @@ final class Cluster {
         this.clock = config.clock();
         this.advancedTo = clock.instant();
         this.backups = new BackupEngine(this);
+        this.restores = new RestoreEngine(this);
         if (config.stateFile() != null && java.nio.file.Files.exists(config.stateFile())) {
             DemoState.load(this, config.stateFile());
         } else {
@@ -70,6 +72,7 @@ final class Cluster {
         }
         if (!now.equals(advancedTo)) {
             backups.advance(advancedTo, now);
+            restores.advance(now);
             for (Tenant tenant : tenants) {
                 for (ArchiveRound round : tenant.archiveRounds) {
                     round.advanceTo(now);

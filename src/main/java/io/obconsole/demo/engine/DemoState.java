@@ -64,6 +64,10 @@ final class DemoState {
             cluster.resources.nextUnitConfigId = saved.nextUnitConfigId();
             cluster.resources.nextPoolId = saved.nextPoolId();
         }
+        if (saved.restoreJobs() != null) {
+            cluster.restores.jobs.addAll(saved.restoreJobs());
+            cluster.restores.nextJobId = saved.nextRestoreJobId();
+        }
     }
 
     /** Writes the whole state of {@code cluster}; the caller holds the cluster's lock. */
@@ -72,7 +76,8 @@ final class DemoState {
                 cluster.tenants.stream().map(TenantRow::of).toList(),
                 cluster.jobs.stream().map(JobRow::of).toList(), List.copyOf(cluster.backupSets),
                 cluster.storage.formatFiles(), cluster.storage.foreignFiles(), List.copyOf(cluster.resources.units),
-                List.copyOf(cluster.resources.pools), cluster.resources.nextUnitConfigId, cluster.resources.nextPoolId);
+                List.copyOf(cluster.resources.pools), cluster.resources.nextUnitConfigId, cluster.resources.nextPoolId,
+                List.copyOf(cluster.restores.jobs), cluster.restores.nextJobId);
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -87,7 +92,8 @@ final class DemoState {
     /** {@code formatFiles}: destination root to {@code tenantId:USE}; {@code foreignFiles}: roots holding other files. */
     record Saved(long incarnation, Instant advancedTo, List<TenantRow> tenants, List<JobRow> jobs,
             List<BackupSetFile> backupSets, Map<String, String> formatFiles, List<String> foreignFiles,
-            List<Resources.UnitConfig> units, List<Resources.ResourcePool> pools, long nextUnitConfigId, long nextPoolId) {
+            List<Resources.UnitConfig> units, List<Resources.ResourcePool> pools, long nextUnitConfigId, long nextPoolId,
+            List<RestoreJob> restoreJobs, long nextRestoreJobId) {
     }
 
     record RoundRow(long roundId, Instant start, String path, String status, Instant settlesAt, Instant checkpoint) {
@@ -96,14 +102,14 @@ final class DemoState {
     record TenantRow(long id, String name, Tenant.Type type, String compatibilityMode, Instant createTime,
             long dataBytes, long tabletCount, String status, String dataBackupDest, String logArchiveDest,
             int haLowThreadScore, boolean stalled, Tenant.Failure nextFailure, List<RoundRow> archiveRounds,
-            long nextJobId, long nextTaskId, long nextBackupSetId, String deletePolicyWindow) {
+            long nextJobId, long nextTaskId, long nextBackupSetId, String deletePolicyWindow, String tenantRole) {
 
         static TenantRow of(Tenant t) {
             return new TenantRow(t.id, t.name, t.type, t.compatibilityMode, t.createTime, t.dataBytes, t.tabletCount,
                     t.status, t.dataBackupDest, t.logArchiveDest, t.haLowThreadScore, t.stalled, t.nextFailure,
                     t.archiveRounds.stream().map(r -> new RoundRow(r.roundId, r.start, r.path, r.status, r.settlesAt,
                             r.checkpoint)).toList(),
-                    t.nextJobId, t.nextTaskId, t.nextBackupSetId, t.deletePolicyWindow);
+                    t.nextJobId, t.nextTaskId, t.nextBackupSetId, t.deletePolicyWindow, t.role);
         }
 
         Tenant toTenant() {
@@ -124,6 +130,8 @@ final class DemoState {
             t.nextTaskId = nextTaskId;
             t.nextBackupSetId = nextBackupSetId;
             t.deletePolicyWindow = deletePolicyWindow;
+            // state files from before restore have no role: every tenant was PRIMARY
+            t.role = tenantRole == null ? "PRIMARY" : tenantRole;
             return t;
         }
     }

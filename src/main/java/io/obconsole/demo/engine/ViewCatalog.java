@@ -81,6 +81,36 @@ final class ViewCatalog {
                         "FINISH_MACRO_BLOCK_COUNT" + B, "FILE_COUNT" + B, "META_TURN_ID" + B, "DATA_TURN_ID" + B,
                         "RESULT" + B, "COMMENT" + S, "ENCRYPTION_MODE" + S, "PASSWD" + S, "TENANT_COMPATIBLE" + S,
                         "BACKUP_COMPATIBLE" + B, "PATH" + S, "CLUSTER_VERSION" + S), ViewCatalog::backupSets));
+        boolean progressColumns = cluster.versionAtLeast("4.2.3")
+                || cluster.versionAtLeast("4.2.1.7") && !cluster.versionAtLeast("4.2.2");
+        boolean restoreType = cluster.versionAtLeast("4.3.3");
+        List<String> progress = new ArrayList<>(List.of("TENANT_ID" + B, "JOB_ID" + B, "RESTORE_TENANT_NAME" + S,
+                "RESTORE_TENANT_ID" + B, "BACKUP_TENANT_NAME" + S, "BACKUP_TENANT_ID" + B, "BACKUP_CLUSTER_NAME" + S,
+                "BACKUP_DEST" + S, "RESTORE_OPTION" + S, "RESTORE_SCN" + B, "RESTORE_SCN_DISPLAY" + T, "STATUS" + S,
+                "START_TIMESTAMP" + T, "BACKUP_SET_LIST" + S, "BACKUP_PIECE_LIST" + S));
+        if (progressColumns) {
+            progress.addAll(List.of("RECOVER_SCN" + B, "RECOVER_SCN_DISPLAY" + T, "RECOVER_PROGRESS DECIMAL(6,2)",
+                    "TABLET_COUNT" + B, "FINISH_TABLET_COUNT" + B, "RESTORE_PROGRESS DECIMAL(6,2)"));
+        }
+        progress.addAll(List.of("TOTAL_BYTES" + B, "TOTAL_BYTES_DISPLAY" + S, "FINISH_BYTES" + B,
+                "FINISH_BYTES_DISPLAY" + S, "DESCRIPTION" + S));
+        if (restoreType) {
+            progress.add("RESTORE_TYPE" + S);
+        }
+        tables.add(ViewTable.perTenant("RESTORE_PROGRESS", "CDB_OB_RESTORE_PROGRESS", "DBA_OB_RESTORE_PROGRESS", progress,
+                c -> RestoreRows.progress(c, progressColumns, restoreType)));
+        List<String> history = new ArrayList<>(List.of("TENANT_ID" + B, "JOB_ID" + B, "RESTORE_TENANT_NAME" + S,
+                "RESTORE_TENANT_ID" + B, "BACKUP_TENANT_NAME" + S, "BACKUP_TENANT_ID" + B, "BACKUP_CLUSTER_NAME" + S,
+                "BACKUP_DEST" + S, "RESTORE_SCN" + B, "RESTORE_SCN_DISPLAY" + T, "RESTORE_OPTION" + S,
+                "START_TIMESTAMP" + T, "FINISH_TIMESTAMP" + T, "STATUS" + S, "BACKUP_PIECE_LIST" + S, "BACKUP_SET_LIST" + S,
+                "BACKUP_CLUSTER_VERSION" + B, "LS_COUNT" + B, "FINISH_LS_COUNT" + B, "TABLET_COUNT" + B,
+                "FINISH_TABLET_COUNT" + B, "TOTAL_BYTES" + B, "TOTAL_BYTES_DISPLAY" + S, "FINISH_BYTES" + B,
+                "FINISH_BYTES_DISPLAY" + S, "DESCRIPTION" + S, "COMMENT" + S));
+        if (restoreType) {
+            history.add("RESTORE_TYPE" + S);
+        }
+        tables.add(ViewTable.perTenant("RESTORE_HISTORY", "CDB_OB_RESTORE_HISTORY", "DBA_OB_RESTORE_HISTORY", history,
+                c -> RestoreRows.history(c, restoreType)));
         tables.add(ViewTable.sysOnly("UNIT_CONFIGS", "DBA_OB_UNIT_CONFIGS", List.of("UNIT_CONFIG_ID" + B, "NAME" + S,
                 "CREATE_TIME" + T, "MODIFY_TIME" + T, "MAX_CPU DOUBLE", "MIN_CPU DOUBLE", "MEMORY_SIZE" + B,
                 "LOG_DISK_SIZE" + B, "MAX_IOPS" + B, "MIN_IOPS" + B, "IOPS_WEIGHT" + B), ViewCatalog::unitConfigs));
@@ -108,7 +138,7 @@ final class ViewCatalog {
         for (Tenant t : c.tenants) {
             rows.add(new Object[] {t.id, t.name, t.type.name(), time(c, t.createTime), time(c, t.createTime), "RANDOM",
                 "FULL{1}@zone1, FULL{1}@zone2, FULL{1}@zone3", null, t.compatibilityMode, t.status, "NO", "NO",
-                "PRIMARY", "NORMAL", 0L, scn, scn, scn, 4611686018427387903L,
+                t.role, "NORMAL", 0L, scn, scn, scn, 4611686018427387903L,
                 t.inArchivelogMode() ? "ARCHIVELOG" : "NOARCHIVELOG", "DISABLED", 1L, "4.2.1.0", 1001L});
         }
         return rows;
@@ -268,7 +298,7 @@ final class ViewCatalog {
         return rows;
     }
 
-    private static LocalDateTime scnTime(Cluster c, long scn) {
+    static LocalDateTime scnTime(Cluster c, long scn) {
         return scn == 0 ? null : time(c, Instant.ofEpochSecond(scn / 1_000_000_000L, scn % 1_000_000_000L));
     }
 
