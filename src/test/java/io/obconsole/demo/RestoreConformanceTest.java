@@ -435,4 +435,14 @@ class RestoreConformanceTest {
         ok("ALTER SYSTEM CANCEL RESTORE broken");
         assertThat(tenantState("broken")).isEqualTo("none");
     }
+
+    @Test
+    void theControlSurfaceMakesTheNextRestoreFailOnAMissingPiece() throws Exception {
+        freePool("restore_pool");
+        ok("CALL demo.fail_next_restore()");
+        restore("ALTER SYSTEM RESTORE lost " + FROM_MYSQL + " WITH 'pool_list=restore_pool'", "lost");
+        clock.advance(Duration.ofSeconds(120));
+        assertThat(rows("SELECT STATUS, COMMENT FROM CDB_OB_RESTORE_HISTORY WHERE TENANT_ID = 1").get(0))
+                .containsExactly("FAIL", "archive log piece not exist, restore failed");
+    }
 }
