@@ -36,6 +36,11 @@ public final class DemoControl {
     }
 
     /** The tenant's running (and later) jobs stop moving until {@link #unstall}. */
+    /** The next restore fails in its background phase (half-way through its data) with this COMMENT. */
+    public void failNextRestore(String comment) {
+        engine.failNextRestore(comment);
+    }
+
     public void stallJob(String tenant) {
         engine.stall(tenant);
     }

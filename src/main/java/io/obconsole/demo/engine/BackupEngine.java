@@ -169,7 +169,7 @@ final class BackupEngine {
     }
 
     /** A digest, never the clear password: the view shows that a password exists, not which. */
-    private static String passwd(String password) {
+    static String passwd(String password) {
         if (password == null) {
             return "";
         }

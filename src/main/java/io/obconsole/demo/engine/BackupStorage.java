@@ -24,7 +24,7 @@ final class BackupStorage {
 
     enum Use { DATA, ARCHIVE }
 
-    private record Owner(long tenantId, Use use) {
+    record Owner(long tenantId, Use use) {
     }
 
     private static final Set<String> SCHEMES = Set.of("file", "oss", "cos", "s3");
@@ -49,6 +49,11 @@ final class BackupStorage {
         }
         formatFiles.put(root, new Owner(tenantId, use));
         return stored(uri);
+    }
+
+    /** Whose format file lies at {@code uri}'s root, or null when OceanBase never wrote one there. */
+    Owner ownerOf(String uri) throws SqlError {
+        return formatFiles.get(root(uri));
     }
 
     /** What a restarted demo cluster must find again: each root's format file as {@code tenantId:USE}. */

@@ -27,6 +27,8 @@ final class Cluster {
     final List<BackupSetFile> backupSets = new ArrayList<>();
     final BackupEngine backups;
     final BackupStorage storage = new BackupStorage();
+    final Resources resources = new Resources();
+    final RestoreEngine restores;
     private Instant advancedTo;
     /** Bumped on every change so the view store rewrites its tables only when needed. */
     long revision;
@@ -40,10 +42,12 @@ final class Cluster {
         this.clock = config.clock();
         this.advancedTo = clock.instant();
         this.backups = new BackupEngine(this);
+        this.restores = new RestoreEngine(this);
         if (config.stateFile() != null && java.nio.file.Files.exists(config.stateFile())) {
             DemoState.load(this, config.stateFile());
         } else {
             Scenarios.seed(this, config.scenario());
+            resources.seed(tenants);
             save();
         }
     }
@@ -68,6 +72,7 @@ final class Cluster {
         }
         if (!now.equals(advancedTo)) {
             backups.advance(advancedTo, now);
+            restores.advance(now);
             for (Tenant tenant : tenants) {
                 for (ArchiveRound round : tenant.archiveRounds) {
                     round.advanceTo(now);
@@ -337,6 +342,24 @@ final class Cluster {
         }
         round.status = status;
         round.settlesAt = null;
+        changed();
+    }
+
+    // ---- resources
+
+    synchronized void resource(Statement statement) throws SqlError {
+        Instant now = now();
+        if (statement instanceof Statement.CreateResourceUnit unit) {
+            resources.createUnit(unit, now);
+        } else if (statement instanceof Statement.CreateResourcePool pool) {
+            resources.createPool(pool, now);
+        } else if (statement instanceof Statement.DropResource drop) {
+            if (drop.pool()) {
+                resources.dropPool(drop.name());
+            } else {
+                resources.dropUnit(drop.name());
+            }
+        }
         changed();
     }
 

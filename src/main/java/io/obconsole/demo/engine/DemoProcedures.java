@@ -16,6 +16,7 @@ import java.util.Locale;
  * CALL demo.help();
  * CALL demo.fail_next_backup('mysql_tenant', -9070);          -- or -4009 (retried twice), any code, optional comment
  * CALL demo.stall_backup('mysql_tenant');  CALL demo.resume_backup('mysql_tenant');
+ * CALL demo.fail_next_restore(['comment']);                  -- the next restore fails in its background phase
  * CALL demo.unreachable(30);                                   -- refuse every connection for 30 s, then come back
  * </pre>
  */
@@ -28,8 +29,13 @@ final class DemoProcedures {
                     "The tenant's next backup job fails with RESULT code (-9070 at once; -4009 half-way after two retries)"),
             List.of("stall_backup", "tenant", "The tenant's running and later backups stop moving"),
             List.of("resume_backup", "tenant", "They move again"),
+            List.of("fail_next_restore", "[comment]",
+                    "The next restore fails half-way through its data (a missing archive piece), COMMENT in its history"),
             List.of("unreachable", "seconds", "The cluster refuses every connection (open ones are dropped) for that long"),
             List.of("help", "", "This list"));
+
+    /** The demo's COMMENT for a restore that meets a missing archive piece in its background phase. */
+    static final String MISSING_PIECE = "archive log piece not exist, restore failed";
 
     private DemoProcedures() {
     }
@@ -57,6 +63,10 @@ final class DemoProcedures {
             case "resume_backup" -> {
                 arity(call, args, 1, 1);
                 engine.unstall(tenant(engine, args.get(0)));
+            }
+            case "fail_next_restore" -> {
+                arity(call, args, 0, 1);
+                engine.failNextRestore(args.isEmpty() ? MISSING_PIECE : args.get(0));
             }
             case "unreachable" -> {
                 arity(call, args, 1, 1);

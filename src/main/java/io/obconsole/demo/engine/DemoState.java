@@ -55,6 +55,19 @@ final class DemoState {
         }
         cluster.backupSets.addAll(saved.backupSets());
         cluster.storage.restore(saved.formatFiles(), saved.foreignFiles());
+        if (saved.units() == null || saved.pools() == null) {
+            // a state file from before resource pools: the tenants have the pools they were seeded with
+            cluster.resources.seed(cluster.tenants);
+        } else {
+            cluster.resources.units.addAll(saved.units());
+            cluster.resources.pools.addAll(saved.pools());
+            cluster.resources.nextUnitConfigId = saved.nextUnitConfigId();
+            cluster.resources.nextPoolId = saved.nextPoolId();
+        }
+        if (saved.restoreJobs() != null) {
+            cluster.restores.jobs.addAll(saved.restoreJobs());
+            cluster.restores.nextJobId = saved.nextRestoreJobId();
+        }
     }
 
     /** Writes the whole state of {@code cluster}; the caller holds the cluster's lock. */
@@ -62,7 +75,9 @@ final class DemoState {
         Saved saved = new Saved(cluster.incarnation, cluster.now(),
                 cluster.tenants.stream().map(TenantRow::of).toList(),
                 cluster.jobs.stream().map(JobRow::of).toList(), List.copyOf(cluster.backupSets),
-                cluster.storage.formatFiles(), cluster.storage.foreignFiles());
+                cluster.storage.formatFiles(), cluster.storage.foreignFiles(), List.copyOf(cluster.resources.units),
+                List.copyOf(cluster.resources.pools), cluster.resources.nextUnitConfigId, cluster.resources.nextPoolId,
+                List.copyOf(cluster.restores.jobs), cluster.restores.nextJobId);
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -76,7 +91,9 @@ final class DemoState {
 
     /** {@code formatFiles}: destination root to {@code tenantId:USE}; {@code foreignFiles}: roots holding other files. */
     record Saved(long incarnation, Instant advancedTo, List<TenantRow> tenants, List<JobRow> jobs,
-            List<BackupSetFile> backupSets, Map<String, String> formatFiles, List<String> foreignFiles) {
+            List<BackupSetFile> backupSets, Map<String, String> formatFiles, List<String> foreignFiles,
+            List<Resources.UnitConfig> units, List<Resources.ResourcePool> pools, long nextUnitConfigId, long nextPoolId,
+            List<RestoreJob> restoreJobs, long nextRestoreJobId) {
     }
 
     record RoundRow(long roundId, Instant start, String path, String status, Instant settlesAt, Instant checkpoint) {
@@ -85,14 +102,14 @@ final class DemoState {
     record TenantRow(long id, String name, Tenant.Type type, String compatibilityMode, Instant createTime,
             long dataBytes, long tabletCount, String status, String dataBackupDest, String logArchiveDest,
             int haLowThreadScore, boolean stalled, Tenant.Failure nextFailure, List<RoundRow> archiveRounds,
-            long nextJobId, long nextTaskId, long nextBackupSetId, String deletePolicyWindow) {
+            long nextJobId, long nextTaskId, long nextBackupSetId, String deletePolicyWindow, String tenantRole) {
 
         static TenantRow of(Tenant t) {
             return new TenantRow(t.id, t.name, t.type, t.compatibilityMode, t.createTime, t.dataBytes, t.tabletCount,
                     t.status, t.dataBackupDest, t.logArchiveDest, t.haLowThreadScore, t.stalled, t.nextFailure,
                     t.archiveRounds.stream().map(r -> new RoundRow(r.roundId, r.start, r.path, r.status, r.settlesAt,
                             r.checkpoint)).toList(),
-                    t.nextJobId, t.nextTaskId, t.nextBackupSetId, t.deletePolicyWindow);
+                    t.nextJobId, t.nextTaskId, t.nextBackupSetId, t.deletePolicyWindow, t.role);
         }
 
         Tenant toTenant() {
@@ -113,6 +130,8 @@ final class DemoState {
             t.nextTaskId = nextTaskId;
             t.nextBackupSetId = nextBackupSetId;
             t.deletePolicyWindow = deletePolicyWindow;
+            // state files from before restore have no role: every tenant was PRIMARY
+            t.role = tenantRole == null ? "PRIMARY" : tenantRole;
             return t;
         }
     }

@@ -140,6 +140,15 @@ public final class Engine implements SessionFactory, AutoCloseable {
         update(tenant, t -> t.nextFailure = new Tenant.Failure(result, comment));
     }
 
+    /** The next restore fails half-way through its data, with {@code comment} in CDB_OB_RESTORE_HISTORY. */
+    public void failNextRestore(String comment) {
+        synchronized (cluster) {
+            cluster.advance();
+            cluster.restores.nextFailure = comment;
+            cluster.changed();
+        }
+    }
+
     public void stall(String tenant) {
         update(tenant, t -> t.stalled = true);
     }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 final class EngineSession implements SqlSession, H2Query.Context {
 
     private static final Set<String> SCHEMAS = Set.of("oceanbase", "information_schema", "mysql");
+    private static final java.time.Duration RESTORE_WAIT = java.time.Duration.ofMinutes(10);
 
     private final Engine engine;
     private final Cluster cluster;
@@ -38,6 +40,7 @@ final class EngineSession implements SqlSession, H2Query.Context {
     private final Connection h2;
     private String schema;
     private String encryptionPassword;
+    private List<String> decryptionPasswords = List.of();
 
     EngineSession(Engine engine, Tenant tenant, String user, boolean canAlterSystem, long connectionId, String schema)
             throws SqlError {
@@ -76,6 +79,31 @@ final class EngineSession implements SqlSession, H2Query.Context {
         } else if (statement instanceof Statement.SetEncryption encryption) {
             encryptionPassword = encryption.password();
             return Result.Update.ok();
+        } else if (statement instanceof Statement.SetDecryption decryption) {
+            if (tenant.isUser()) {
+                throw Errors.nonSysDecryption();
+            }
+            decryptionPasswords = decryption.passwords();
+            return Result.Update.ok();
+        } else if (statement instanceof Statement.Restore restore) {
+            return restore(restore);
+        } else if (statement instanceof Statement.CancelRestore cancel) {
+            requireSys();
+            synchronized (cluster) {
+                cluster.restores.cancel(cancel.tenant());
+                cluster.changed();
+            }
+            return Result.Update.ok();
+        } else if (statement instanceof Statement.ActivateStandby activate) {
+            requireAlterSystem();
+            if (activate.verify() && !verifyExists()) {
+                throw Errors.syntax(sql, sql.toUpperCase(Locale.ROOT).lastIndexOf("VERIFY"));
+            }
+            synchronized (cluster) {
+                cluster.restores.activate(tenant, activate);
+                cluster.changed();
+            }
+            return Result.Update.ok();
         } else if (statement instanceof Statement.SetParameter parameter) {
             return setParameter(parameter, sql);
         } else if (statement instanceof Statement.ArchiveMode mode) {
@@ -83,6 +111,11 @@ final class EngineSession implements SqlSession, H2Query.Context {
         } else if (statement instanceof Statement.DeletePolicy policy) {
             requireAlterSystem();
             cluster.deletePolicy(tenant, policy);
+            return Result.Update.ok();
+        } else if (statement instanceof Statement.CreateResourceUnit || statement instanceof Statement.CreateResourcePool
+                || statement instanceof Statement.DropResource) {
+            requireSys();
+            cluster.resource(statement);
             return Result.Update.ok();
         } else if (statement instanceof Statement.ShowParameters show) {
             return ShowStatements.parameters(cluster, tenant, show);
@@ -122,6 +155,41 @@ final class EngineSession implements SqlSession, H2Query.Context {
             cluster.changed();
         }
         return Result.Update.ok();
+    }
+
+    /**
+     * RESTORE answers once the new tenant exists (OceanBase waits for its META tenant, at most ten
+     * minutes); data and log restore go on in the background. The wait follows the cluster's clock.
+     */
+    private Result restore(Statement.Restore restore) throws SqlError {
+        requireSys();
+        RestoreJob job;
+        synchronized (cluster) {
+            job = cluster.restores.start(restore, decryptionPasswords);
+            cluster.changed();
+        }
+        Instant deadline = job.start().plus(RESTORE_WAIT);
+        while (true) {
+            cluster.advance();
+            RestoreJob now = cluster.restores.job(job.jobId());
+            if (now.tenantCreated()) {
+                return Result.Update.ok();
+            }
+            if (!cluster.now().isBefore(deadline)) {
+                throw Errors.timeout();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Errors.timeout();
+            }
+        }
+    }
+
+    /** {@code ACTIVATE ... VERIFY} is documented from V4.2.5 and V4.3.3. */
+    private boolean verifyExists() {
+        return cluster.versionAtLeast("4.3.3") || cluster.versionAtLeast("4.2.5") && !cluster.versionAtLeast("4.3.0");
     }
 
     private Result cancel(Statement.CancelBackup cancel) throws SqlError {
@@ -170,6 +238,13 @@ final class EngineSession implements SqlSession, H2Query.Context {
         requireAlterSystem();
         cluster.archiveMode(tenant, mode);
         return Result.Update.ok();
+    }
+
+    /** Statements on cluster resources (units, pools, restore) belong to root@sys. */
+    private void requireSys() throws SqlError {
+        if (tenant.isUser() || !canAlterSystem) {
+            throw Errors.noAlterSystem();
+        }
     }
 
     private void requireAlterSystem() throws SqlError {

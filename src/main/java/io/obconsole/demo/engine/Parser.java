@@ -44,6 +44,16 @@ final class Parser {
         } else if (accept("ALTER")) {
             expect("SYSTEM");
             statement = alterSystem();
+        } else if (accept("CREATE")) {
+            expect("RESOURCE");
+            statement = accept("UNIT") ? createUnit() : createPool();
+        } else if (accept("DROP")) {
+            expect("RESOURCE");
+            boolean pool = accept("POOL");
+            if (!pool) {
+                expect("UNIT");
+            }
+            statement = new Statement.DropResource(pool, identifier());
         } else if (accept("CALL")) {
             statement = call();
         } else if (accept("USE")) {
@@ -121,6 +131,15 @@ final class Parser {
     // ---- SET
 
     private Statement set() throws SqlError {
+        if (accept("DECRYPTION")) {
+            expect("IDENTIFIED");
+            expect("BY");
+            List<String> passwords = new ArrayList<>();
+            do {
+                passwords.add(string());
+            } while (acceptSymbol(","));
+            return new Statement.SetDecryption(List.copyOf(passwords));
+        }
         if (accept("ENCRYPTION")) {
             expect("ON");
             expect("IDENTIFIED");
@@ -247,8 +266,23 @@ final class Parser {
             return backup();
         }
         if (accept("CANCEL")) {
+            if (accept("RESTORE")) {
+                return new Statement.CancelRestore(identifier());
+            }
             expect("BACKUP");
             return new Statement.CancelBackup(optionalTenants(true));
+        }
+        if (accept("RESTORE")) {
+            return restore();
+        }
+        if (accept("ACTIVATE")) {
+            expect("STANDBY");
+            String tenant = null;
+            if (accept("TENANT")) {
+                acceptSymbol("=");
+                tenant = identifier();
+            }
+            return new Statement.ActivateStandby(tenant, accept("VERIFY"));
         }
         if (accept("SET")) {
             String name = identifier().toLowerCase();
@@ -274,6 +308,77 @@ final class Parser {
             return new Statement.DeletePolicy(false, string(), null, optionalTenants(true));
         }
         throw error();
+    }
+
+    private Statement restore() throws SqlError {
+        String tenant = identifier();
+        expect("FROM");
+        String uris = string();
+        String time = null;
+        String scn = null;
+        if (accept("UNTIL")) {
+            if (accept("TIME")) {
+                expectSymbol("=");
+                time = string();
+            } else {
+                expect("SCN");
+                expectSymbol("=");
+                Token number = peek();
+                number();
+                scn = number.value();
+            }
+        }
+        expect("WITH");
+        String options = string();
+        return new Statement.Restore(tenant, uris, time, scn, options, description());
+    }
+
+    private Statement createUnit() throws SqlError {
+        String name = identifier();
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        do {
+            String key = identifier().toUpperCase(java.util.Locale.ROOT);
+            acceptSymbol("=");
+            Token value = peek();
+            if (value.kind() != Token.Kind.NUMBER && value.kind() != Token.Kind.STRING && value.kind() != Token.Kind.WORD) {
+                throw error();
+            }
+            pos++;
+            options.put(key, value.value());
+        } while (acceptSymbol(","));
+        return new Statement.CreateResourceUnit(name, options);
+    }
+
+    private Statement createPool() throws SqlError {
+        expect("POOL");
+        String name = identifier();
+        String unit = null;
+        long unitNum = 1;
+        List<String> zones = null;
+        do {
+            if (accept("UNIT")) {
+                acceptSymbol("=");
+                unit = peek().kind() == Token.Kind.STRING ? string() : identifier();
+            } else if (accept("UNIT_NUM")) {
+                acceptSymbol("=");
+                Token number = peek();
+                number();
+                unitNum = Long.parseLong(number.value());
+            } else {
+                expect("ZONE_LIST");
+                acceptSymbol("=");
+                expectSymbol("(");
+                zones = new ArrayList<>();
+                do {
+                    zones.add(peek().kind() == Token.Kind.STRING ? string() : identifier());
+                } while (acceptSymbol(","));
+                expectSymbol(")");
+            }
+        } while (acceptSymbol(","));
+        if (unit == null) {
+            throw error();
+        }
+        return new Statement.CreateResourcePool(name, unit, unitNum, zones);
     }
 
     private void deleteBackupPolicy() throws SqlError {

@@ -73,4 +73,73 @@ sealed interface Statement {
     /** Transaction control and other statements a client sends that change nothing here. */
     record NoOp() implements Statement {
     }
+
+    /** {@code CREATE RESOURCE UNIT name k [=] v, ...}; keys upper-cased, values as written. */
+    record CreateResourceUnit(String name, java.util.Map<String, String> options) implements Statement {
+
+        /** A count such as MAX_CPU = 4 or 1.5; null when absent. */
+        Double number(String key) throws io.obconsole.demo.sql.SqlError {
+            String value = options.get(key);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return Double.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw Errors.invalidResourceUnit();
+            }
+        }
+
+        /** A size such as '8G', '512M' or a byte count; null when absent. */
+        Long size(String key) throws io.obconsole.demo.sql.SqlError {
+            String value = options.get(key);
+            if (value == null) {
+                return null;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\\d+)([KMGT]?)B?").matcher(value.trim());
+            if (!m.matches()) {
+                throw Errors.invalidResourceUnit();
+            }
+            int shift = switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+                case "K" -> 10;
+                case "M" -> 20;
+                case "G" -> 30;
+                case "T" -> 40;
+                default -> 0;
+            };
+            return Long.parseLong(m.group(1)) << shift;
+        }
+    }
+
+    /** {@code CREATE RESOURCE POOL name UNIT [=] 'u', UNIT_NUM [=] n [, ZONE_LIST [=] ('z1', ...)]}; zones null = all. */
+    record CreateResourcePool(String name, String unit, long unitNum, List<String> zones) implements Statement {
+    }
+
+    /** {@code DROP RESOURCE POOL name} or {@code DROP RESOURCE UNIT name}. */
+    record DropResource(boolean pool, String name) implements Statement {
+    }
+
+    /** {@code SET DECRYPTION IDENTIFIED BY 'pw'[, 'pw2' ...]}; toString hides the passwords. */
+    record SetDecryption(List<String> passwords) implements Statement {
+        @Override
+        public String toString() {
+            return "SetDecryption[***]";
+        }
+    }
+
+    /**
+     * {@code ALTER SYSTEM RESTORE t FROM 'uris' [UNTIL TIME|SCN = v] WITH 'options' [DESCRIPTION [=] 'd']};
+     * {@code untilTime} and {@code untilScn} are both null without UNTIL.
+     */
+    record Restore(String tenant, String uris, String untilTime, String untilScn, String options, String description)
+            implements Statement {
+    }
+
+    /** {@code ALTER SYSTEM CANCEL RESTORE t}. */
+    record CancelRestore(String tenant) implements Statement {
+    }
+
+    /** {@code ALTER SYSTEM ACTIVATE STANDBY [TENANT [=] t] [VERIFY]}; tenant null = the caller. */
+    record ActivateStandby(String tenant, boolean verify) implements Statement {
+    }
 }

@@ -22,6 +22,8 @@ final class Tenant {
     final long tabletCount;
 
     String status = "NORMAL";
+    /** DBA_OB_TENANTS.TENANT_ROLE: PRIMARY, or RESTORE then STANDBY for a restored tenant until ACTIVATE. */
+    String role = "PRIMARY";
     String dataBackupDest = "";
     String logArchiveDest = "";
     int haLowThreadScore;

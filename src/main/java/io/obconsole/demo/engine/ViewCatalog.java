@@ -39,6 +39,13 @@ final class ViewCatalog {
                 c -> archiveRows(c, false)));
         tables.add(ViewTable.perTenant("ARCHIVELOG_SUMMARY", "CDB_OB_ARCHIVELOG_SUMMARY", "DBA_OB_ARCHIVELOG_SUMMARY",
                 archive, c -> archiveRows(c, true)));
+        tables.add(ViewTable.perTenant("ARCHIVELOG_PIECE_FILES", "CDB_OB_ARCHIVELOG_PIECE_FILES",
+                "DBA_OB_ARCHIVELOG_PIECE_FILES", List.of("TENANT_ID" + B, "DEST_ID" + B, "ROUND_ID" + B, "PIECE_ID" + B,
+                        "INCARNATION" + B, "DEST_NO" + B, "STATUS" + S, "START_SCN" + B, "START_SCN_DISPLAY" + T,
+                        "CHECKPOINT_SCN" + B, "CHECKPOINT_SCN_DISPLAY" + T, "MAX_SCN" + B, "END_SCN" + B, "COMPATIBLE" + B,
+                        "UNIT_SIZE" + B, "COMPRESSION" + S, "INPUT_BYTES" + B, "INPUT_BYTES_DISPLAY" + S, "OUTPUT_BYTES" + B,
+                        "OUTPUT_BYTES_DISPLAY" + S, "COMPRESSION_RATIO DECIMAL(19,2)", "FILE_STATUS" + S, "PATH" + S),
+                ViewCatalog::pieceRows));
         tables.add(ViewTable.perTenant("BACKUP_PARAMETER", "CDB_OB_BACKUP_PARAMETER", "DBA_OB_BACKUP_PARAMETER",
                 List.of("TENANT_ID" + B, "NAME" + S, "VALUE" + S), ViewCatalog::backupParameters));
         tables.add(ViewTable.perTenant("ARCHIVE_DEST", "CDB_OB_ARCHIVE_DEST", "DBA_OB_ARCHIVE_DEST",
@@ -74,6 +81,42 @@ final class ViewCatalog {
                         "FINISH_MACRO_BLOCK_COUNT" + B, "FILE_COUNT" + B, "META_TURN_ID" + B, "DATA_TURN_ID" + B,
                         "RESULT" + B, "COMMENT" + S, "ENCRYPTION_MODE" + S, "PASSWD" + S, "TENANT_COMPATIBLE" + S,
                         "BACKUP_COMPATIBLE" + B, "PATH" + S, "CLUSTER_VERSION" + S), ViewCatalog::backupSets));
+        boolean progressColumns = cluster.versionAtLeast("4.2.3")
+                || cluster.versionAtLeast("4.2.1.7") && !cluster.versionAtLeast("4.2.2");
+        boolean restoreType = cluster.versionAtLeast("4.3.3");
+        List<String> progress = new ArrayList<>(List.of("TENANT_ID" + B, "JOB_ID" + B, "RESTORE_TENANT_NAME" + S,
+                "RESTORE_TENANT_ID" + B, "BACKUP_TENANT_NAME" + S, "BACKUP_TENANT_ID" + B, "BACKUP_CLUSTER_NAME" + S,
+                "BACKUP_DEST" + S, "RESTORE_OPTION" + S, "RESTORE_SCN" + B, "RESTORE_SCN_DISPLAY" + T, "STATUS" + S,
+                "START_TIMESTAMP" + T, "BACKUP_SET_LIST" + S, "BACKUP_PIECE_LIST" + S));
+        if (progressColumns) {
+            progress.addAll(List.of("RECOVER_SCN" + B, "RECOVER_SCN_DISPLAY" + T, "RECOVER_PROGRESS DECIMAL(6,2)",
+                    "TABLET_COUNT" + B, "FINISH_TABLET_COUNT" + B, "RESTORE_PROGRESS DECIMAL(6,2)"));
+        }
+        progress.addAll(List.of("TOTAL_BYTES" + B, "TOTAL_BYTES_DISPLAY" + S, "FINISH_BYTES" + B,
+                "FINISH_BYTES_DISPLAY" + S, "DESCRIPTION" + S));
+        if (restoreType) {
+            progress.add("RESTORE_TYPE" + S);
+        }
+        tables.add(ViewTable.perTenant("RESTORE_PROGRESS", "CDB_OB_RESTORE_PROGRESS", "DBA_OB_RESTORE_PROGRESS", progress,
+                c -> RestoreRows.progress(c, progressColumns, restoreType)));
+        List<String> history = new ArrayList<>(List.of("TENANT_ID" + B, "JOB_ID" + B, "RESTORE_TENANT_NAME" + S,
+                "RESTORE_TENANT_ID" + B, "BACKUP_TENANT_NAME" + S, "BACKUP_TENANT_ID" + B, "BACKUP_CLUSTER_NAME" + S,
+                "BACKUP_DEST" + S, "RESTORE_SCN" + B, "RESTORE_SCN_DISPLAY" + T, "RESTORE_OPTION" + S,
+                "START_TIMESTAMP" + T, "FINISH_TIMESTAMP" + T, "STATUS" + S, "BACKUP_PIECE_LIST" + S, "BACKUP_SET_LIST" + S,
+                "BACKUP_CLUSTER_VERSION" + B, "LS_COUNT" + B, "FINISH_LS_COUNT" + B, "TABLET_COUNT" + B,
+                "FINISH_TABLET_COUNT" + B, "TOTAL_BYTES" + B, "TOTAL_BYTES_DISPLAY" + S, "FINISH_BYTES" + B,
+                "FINISH_BYTES_DISPLAY" + S, "DESCRIPTION" + S, "COMMENT" + S));
+        if (restoreType) {
+            history.add("RESTORE_TYPE" + S);
+        }
+        tables.add(ViewTable.perTenant("RESTORE_HISTORY", "CDB_OB_RESTORE_HISTORY", "DBA_OB_RESTORE_HISTORY", history,
+                c -> RestoreRows.history(c, restoreType)));
+        tables.add(ViewTable.sysOnly("UNIT_CONFIGS", "DBA_OB_UNIT_CONFIGS", List.of("UNIT_CONFIG_ID" + B, "NAME" + S,
+                "CREATE_TIME" + T, "MODIFY_TIME" + T, "MAX_CPU DOUBLE", "MIN_CPU DOUBLE", "MEMORY_SIZE" + B,
+                "LOG_DISK_SIZE" + B, "MAX_IOPS" + B, "MIN_IOPS" + B, "IOPS_WEIGHT" + B), ViewCatalog::unitConfigs));
+        tables.add(ViewTable.sysOnly("RESOURCE_POOLS", "DBA_OB_RESOURCE_POOLS", List.of("RESOURCE_POOL_ID" + B, "NAME" + S,
+                "TENANT_ID" + B, "CREATE_TIME" + T, "MODIFY_TIME" + T, "UNIT_COUNT" + B, "UNIT_CONFIG_ID" + B,
+                "ZONE_LIST" + S, "REPLICA_TYPE" + S), ViewCatalog::resourcePools));
         List<String> parameters = new ArrayList<>(List.of("SVR_IP" + S, "SVR_PORT" + B, "ZONE" + S, "SCOPE" + S,
                 "TENANT_ID" + B, "NAME" + S, "DATA_TYPE" + S, "VALUE" + S, "INFO" + S, "SECTION" + S, "EDIT_LEVEL" + S));
         if (v422) {
@@ -95,7 +138,7 @@ final class ViewCatalog {
         for (Tenant t : c.tenants) {
             rows.add(new Object[] {t.id, t.name, t.type.name(), time(c, t.createTime), time(c, t.createTime), "RANDOM",
                 "FULL{1}@zone1, FULL{1}@zone2, FULL{1}@zone3", null, t.compatibilityMode, t.status, "NO", "NO",
-                "PRIMARY", "NORMAL", 0L, scn, scn, scn, 4611686018427387903L,
+                t.role, "NORMAL", 0L, scn, scn, scn, 4611686018427387903L,
                 t.inArchivelogMode() ? "ARCHIVELOG" : "NOARCHIVELOG", "DISABLED", 1L, "4.2.1.0", 1001L});
         }
         return rows;
@@ -108,11 +151,45 @@ final class ViewCatalog {
             for (ArchiveRound r : rounds) {
                 long input = r.inputBytes();
                 long output = input * 3 / 5;
-                rows.add(new Object[] {t.id, 1001L, r.roundId, 1L, 1L, r.status, BackupEngine.scn(r.start),
+                long base = ArchivePiece.basePieceId(t, r);
+                rows.add(new Object[] {t.id, ArchivePiece.DEST_ID, r.roundId, 1L, 1L, r.status, BackupEngine.scn(r.start),
                     time(c, r.start), BackupEngine.scn(r.checkpoint), time(c, r.checkpoint), 4L,
-                    1L, 1 + Duration.between(r.start, r.checkpoint).toDays(), 86_400_000_000L, input, display(input),
+                    base, base + ArchivePiece.usedPieces(r) - 1, 86_400_000_000L, input, display(input),
                     output, display(output), input == 0 ? null : new java.math.BigDecimal("1.67"), 0L, 0L, "", r.path});
             }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> pieceRows(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Tenant t : c.tenants) {
+            for (ArchivePiece p : ArchivePiece.of(t)) {
+                long input = p.inputBytes();
+                long output = input * 3 / 5;
+                rows.add(new Object[] {t.id, ArchivePiece.DEST_ID, p.roundId(), p.pieceId(), 1L, 1L, p.status(),
+                    p.startScn(), time(c, p.start()), p.checkpointScn(), time(c, p.checkpoint()), p.checkpointScn(),
+                    p.endScn(), 4L, 1L, "none", input, display(input), output, display(output),
+                    input == 0 ? null : new java.math.BigDecimal("1.67"), "AVAILABLE", p.path()});
+            }
+        }
+        return rows;
+    }
+
+    private static List<Object[]> unitConfigs(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Resources.UnitConfig u : c.resources.units) {
+            rows.add(new Object[] {u.id(), u.name(), time(c, u.created()), time(c, u.created()), u.maxCpu(), u.minCpu(),
+                u.memorySize(), u.logDiskSize(), u.maxIops(), u.minIops(), u.iopsWeight()});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> resourcePools(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Resources.ResourcePool p : c.resources.pools) {
+            rows.add(new Object[] {p.id(), p.name(), p.tenantId(), time(c, p.created()), time(c, p.modified()),
+                p.unitCount(), p.unitConfigId(), String.join(";", p.zones()), "FULL"});
         }
         return rows;
     }
@@ -221,7 +298,7 @@ final class ViewCatalog {
         return rows;
     }
 
-    private static LocalDateTime scnTime(Cluster c, long scn) {
+    static LocalDateTime scnTime(Cluster c, long scn) {
         return scn == 0 ? null : time(c, Instant.ofEpochSecond(scn / 1_000_000_000L, scn % 1_000_000_000L));
     }
 

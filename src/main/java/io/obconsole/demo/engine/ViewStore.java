@@ -78,6 +78,10 @@ final class ViewStore implements AutoCloseable {
             sysViews.add(cdb);
             sysViews.add(dba);
             tenantViews.add(dba);
+        } else if (table.sysOnly()) {
+            String view = table.views().get(0);
+            ddl.execute("CREATE VIEW " + SCHEMA + ".\"" + view + "\" AS SELECT * FROM " + base);
+            sysViews.add(view);
         } else {
             String view = table.views().get(0);
             ddl.execute("CREATE VIEW " + SCHEMA + ".\"" + view + "\" AS SELECT * FROM " + base + " WHERE " + me
@@ -105,6 +109,7 @@ final class ViewStore implements AutoCloseable {
 
     /** A connection for one client session, signed in as the tenant's H2 user. */
     Connection open(Tenant tenant) throws SQLException {
+        ensureUser(tenant);
         Connection connection = connect(url, h2User(tenant.id));
         try (Statement setup = connection.createStatement()) {
             // MySQL column names that are H2 keywords
@@ -112,6 +117,26 @@ final class ViewStore implements AutoCloseable {
             setup.execute("SET SCHEMA " + SCHEMA);
         }
         return connection;
+    }
+
+    /** A tenant that came after the views were made (a restored one) gets its H2 user and grants now. */
+    private synchronized void ensureUser(Tenant tenant) throws SQLException {
+        String user = h2User(tenant.id);
+        try (Statement check = admin.createStatement();
+                java.sql.ResultSet rs = check.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.USERS WHERE USER_NAME = '"
+                        + user + "'")) {
+            rs.next();
+            if (rs.getInt(1) > 0) {
+                return;
+            }
+        }
+        try (Statement ddl = admin.createStatement()) {
+            ddl.execute("CREATE USER " + user + " PASSWORD ''");
+            for (String view : tenant.isUser() ? tenantViews : sysViews) {
+                ddl.execute("GRANT SELECT ON " + SCHEMA + ".\"" + view + "\" TO " + user);
+            }
+        }
+        admin.commit();
     }
 
     /** Rewrites the base tables from the cluster state if it changed since the last time. */
