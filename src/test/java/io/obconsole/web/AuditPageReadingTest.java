@@ -37,6 +37,12 @@ class AuditPageReadingTest {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    io.obconsole.alert.ObjectiveWatch watch;
+
+    @Inject
+    io.obconsole.progress.ProgressPoller poller;
+
     private boolean objectiveSet;
 
     @AfterEach
@@ -46,10 +52,10 @@ class AuditPageReadingTest {
         }
     }
 
-    /** The objective board has evaluated demo/oracle_tenant (a round after the console started), so it can be set. */
-    private static void objectiveBoardKnowsOracleTenant() {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> given().auth()
-                .oauth2(Tokens.accessToken("ada")).get("/api/v1/objectives/demo/oracle_tenant").statusCode() == 200);
+    /** The objective board has evaluated demo/oracle_tenant (as AlertAccessTest does), so its objective can be set. */
+    private void objectiveBoardKnowsOracleTenant() throws Exception {
+        poller.refreshNow("demo").get(30, java.util.concurrent.TimeUnit.SECONDS);
+        watch.round();
     }
 
     private static String row(String page, long id) {
@@ -107,7 +113,7 @@ class AuditPageReadingTest {
     }
 
     @Test
-    void emptyValuesPrintNothingNotNull() {
+    void emptyValuesPrintNothingNotNull() throws Exception {
         objectiveBoardKnowsOracleTenant();
         given().auth().oauth2(Tokens.accessToken("ada")).contentType(ContentType.JSON)
                 .body(Map.of("maxBackupAge", "PT12H")).put("/api/v1/objectives/demo/oracle_tenant").then().statusCode(200);
@@ -123,7 +129,7 @@ class AuditPageReadingTest {
     }
 
     @Test
-    void aRefusedInvalidRequestIsRecordedWithTheReasonButNeverTheRefusedInput() {
+    void aRefusedInvalidRequestIsRecordedWithTheReasonButNeverTheRefusedInput() throws Exception {
         String refusedInput = "P1Dwords" + System.nanoTime();
         objectiveBoardKnowsOracleTenant();
         given().auth().oauth2(Tokens.accessToken("ada")).contentType(ContentType.JSON)
