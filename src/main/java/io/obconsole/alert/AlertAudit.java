@@ -2,9 +2,11 @@ package io.obconsole.alert;
 
 import io.obconsole.access.Operator;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.Refusals;
+import io.obconsole.cluster.RefusedInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ public class AlertAudit {
     }
 
     /** Records the intent, makes the change, records how it ended. */
-    <T> T change(Operator who, String action, String cluster, List<String> tenants, Map<String, String> parameters,
+    <T> T change(Operator who, AuditAction action, String cluster, List<String> tenants, Map<String, String> parameters,
             Supplier<T> work) {
         long intent = audit.recordIntent(new ActionIntent(who, action, cluster, tenants, parameters,
                 UUID.randomUUID().toString()));
@@ -41,11 +43,11 @@ public class AlertAudit {
         }
     }
 
-    public void forbidden(Operator who, String action, String cluster, List<String> tenants, String reason) {
+    public void forbidden(Operator who, AuditAction action, String cluster, List<String> tenants, String reason) {
         refusals.forbidden(who, action, cluster, tenants, reason);
     }
 
-    void invalid(Operator who, String action, String cluster, List<String> tenants, String reason) {
-        refusals.invalid(who, action, cluster, tenants, reason);
+    void invalid(Operator who, AuditAction action, String cluster, List<String> tenants, RefusedInput refusal) {
+        refusals.invalid(who, action, cluster, tenants, refusal);
     }
 }

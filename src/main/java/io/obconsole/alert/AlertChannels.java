@@ -1,14 +1,15 @@
 package io.obconsole.alert;
 
+import io.obconsole.access.Operator;
+import io.obconsole.audit.AuditAction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
-import io.obconsole.access.Operator;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,20 +45,20 @@ public class AlertChannels {
     }
 
     public Channel create(ChannelDraft draft, Operator who) {
-        Channel channel = valid(who, "ALERT_CHANNEL_CREATE", 0, draft);
-        return audit.change(who, "ALERT_CHANNEL_CREATE", "", List.of(), parameters(channel), () -> store.save(channel));
+        Channel channel = valid(who, AuditAction.ALERT_CHANNEL_CREATE, 0, draft);
+        return audit.change(who, AuditAction.ALERT_CHANNEL_CREATE, "", List.of(), parameters(channel), () -> store.save(channel));
     }
 
     /** Replaces the channel; a URL left empty or as shown (masked) keeps the stored one. */
     public Channel update(long id, ChannelDraft draft, Operator who) {
         Channel stored = get(id);
-        Channel channel = valid(who, "ALERT_CHANNEL_UPDATE", id, draft == null ? null : draft.changing(stored));
-        return audit.change(who, "ALERT_CHANNEL_UPDATE", "", List.of(), parameters(channel), () -> store.save(channel));
+        Channel channel = valid(who, AuditAction.ALERT_CHANNEL_UPDATE, id, draft == null ? null : draft.changing(stored));
+        return audit.change(who, AuditAction.ALERT_CHANNEL_UPDATE, "", List.of(), parameters(channel), () -> store.save(channel));
     }
 
     public void delete(long id, Operator who) {
         Channel channel = get(id);
-        audit.change(who, "ALERT_CHANNEL_DELETE", "", List.of(), parameters(channel), () -> {
+        audit.change(who, AuditAction.ALERT_CHANNEL_DELETE, "", List.of(), parameters(channel), () -> {
             if (!store.delete(id)) {
                 throw new ChannelNotFoundException(id);
             }
@@ -68,15 +69,15 @@ public class AlertChannels {
     /** Sends a sample to the channel now; recorded on the trail like a change (it reaches a receiver outside). */
     public Notifier.Result test(long id, Operator who) {
         Channel channel = get(id);
-        return audit.change(who, "ALERT_CHANNEL_TEST", "", List.of(), parameters(channel),
+        return audit.change(who, AuditAction.ALERT_CHANNEL_TEST, "", List.of(), parameters(channel),
                 () -> deliveries.test(channel, who.username()));
     }
 
-    private Channel valid(Operator who, String action, long id, ChannelDraft draft) {
+    private Channel valid(Operator who, AuditAction action, long id, ChannelDraft draft) {
         try {
             return checked(id, draft, who.username());
         } catch (ChannelRejectedException e) {
-            audit.invalid(who, action, "", List.of(), e.getMessage());
+            audit.invalid(who, action, "", List.of(), e);
             throw e;
         }
     }
@@ -118,7 +119,8 @@ public class AlertChannels {
         String keyName = trim(d.keyName());
         if (keyName != null && !config.keys().containsKey(keyName)) {
             throw new ChannelRejectedException("No signing key named '" + keyName + "' is configured; known names: "
-                    + String.join(", ", keyNames()) + " (set console.alerts.keys." + keyName + ")");
+                    + String.join(", ", keyNames()) + " (set console.alerts.keys." + keyName + ")",
+                    "No signing key of that name is configured; known names: " + String.join(", ", keyNames()));
         }
         if (format == ChannelFormat.WEBHOOK && keyName == null) {
             throw new ChannelRejectedException("A webhook channel is always signed: choose a signing key name");
@@ -134,7 +136,8 @@ public class AlertChannels {
                 try {
                     kinds.add(AlertKind.valueOf(kind.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new ChannelRejectedException("Unknown event kind '" + kind + "'; known: " + List.of(AlertKind.values()));
+                    String known = "; known: " + List.of(AlertKind.values());
+                    throw new ChannelRejectedException("Unknown event kind '" + kind + "'" + known, "Unknown event kind" + known);
                 }
             }
         }

@@ -61,7 +61,8 @@ public class ChannelStore {
             return find(id).orElseThrow();
         } catch (AlertStoreException e) {
             if (Transactions.duplicate(e)) {
-                throw new ChannelRejectedException("A channel named '" + channel.name() + "' exists already");
+                throw new ChannelRejectedException("A channel named '" + channel.name() + "' exists already",
+                        "A channel of that name exists already");
             }
             throw e;
         }

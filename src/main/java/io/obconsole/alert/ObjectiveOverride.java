@@ -38,8 +38,8 @@ public record ObjectiveOverride(Duration maxBackupAge, Duration maxFullAge, Dura
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(name + " must be an ISO-8601 duration such as PT12H, P1D or P7D, not '"
-                    + value + "'");
+            String rule = name + " must be an ISO-8601 duration such as PT12H, P1D or P7D";
+            throw new InvalidRequestException(rule + ", not '" + value + "'", rule);
         }
     }
 }

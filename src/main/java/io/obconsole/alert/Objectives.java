@@ -2,6 +2,7 @@ package io.obconsole.alert;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.UnknownTenantException;
@@ -40,7 +41,7 @@ public class Objectives {
     /** The tenants {@code who} may view (of one cluster when not null), worst first. */
     public List<TenantObjective> visible(Operator who, String cluster) {
         if (permissions.viewScope(who).isEmpty()) {
-            audit.forbidden(who, "OBJECTIVES_READ", cluster == null ? "" : cluster, List.of(), "no console role or no tenant scope");
+            audit.forbidden(who, AuditAction.OBJECTIVES_READ, cluster == null ? "" : cluster, List.of(), "no console role or no tenant scope");
             throw new ActionForbiddenException("You have no console role or no tenant scope");
         }
         return board.visible(who, cluster);
@@ -49,7 +50,7 @@ public class Objectives {
     /** One tenant's evaluation; refused outside {@code who}'s scope, unknown when the console has not seen it. */
     public TenantObjective one(Operator who, String cluster, String tenant) {
         if (!permissions.canView(who, cluster, tenant)) {
-            audit.forbidden(who, "OBJECTIVE_READ", cluster, List.of(tenant), "outside the person's scope");
+            audit.forbidden(who, AuditAction.OBJECTIVE_READ, cluster, List.of(tenant), "outside the person's scope");
             throw new ActionForbiddenException("You may not view tenant " + tenant + " of cluster " + cluster);
         }
         return board.of(cluster, tenant).orElseThrow(() -> new UnknownTenantException(cluster, tenant));
@@ -78,7 +79,7 @@ public class Objectives {
     public TenantObjective set(Operator who, String cluster, String tenant, String maxBackupAge, String maxFullAge,
             String maxArchiveLag) {
         if (!permissions.isAdmin(who)) {
-            audit.forbidden(who, "OBJECTIVE_SET", cluster, List.of(tenant), "admins only");
+            audit.forbidden(who, AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), "admins only");
             throw new ActionForbiddenException("Only admins may change recovery-point objectives");
         }
         one(who, cluster, tenant);
@@ -86,18 +87,23 @@ public class Objectives {
         try {
             values = ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag);
         } catch (InvalidRequestException e) {
-            audit.invalid(who, "OBJECTIVE_SET", cluster, List.of(tenant), e.getMessage());
+            audit.invalid(who, AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), e);
             throw e;
         }
         java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
-        shown.put("maxBackupAge", String.valueOf(values.maxBackupAge()));
-        shown.put("maxFullAge", String.valueOf(values.maxFullAge()));
-        shown.put("maxArchiveLag", String.valueOf(values.maxArchiveLag()));
-        audit.change(who, values.empty() ? "OBJECTIVE_RESET" : "OBJECTIVE_SET", cluster, List.of(tenant), shown, () -> {
+        shown.put("maxBackupAge", figure(values.maxBackupAge()));
+        shown.put("maxFullAge", figure(values.maxFullAge()));
+        shown.put("maxArchiveLag", figure(values.maxArchiveLag()));
+        audit.change(who, values.empty() ? AuditAction.OBJECTIVE_RESET : AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), shown, () -> {
             settings.save(cluster, tenant, values, who.username());
             return null;
         });
         watch.round();
         return one(who, cluster, tenant);
+    }
+
+    /** A figure as the audit trail shows it: the ISO-8601 duration, or that the cluster's default applies. */
+    private static String figure(java.time.Duration limit) {
+        return limit == null ? "cluster default" : limit.toString();
     }
 }

@@ -7,6 +7,7 @@ import io.obconsole.alert.AlertChannels;
 import io.obconsole.alert.ChannelDraft;
 import io.obconsole.alert.DeliveryLogEntry;
 import io.obconsole.alert.Notifier;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.ActionForbiddenException;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -99,7 +100,7 @@ public class AlertChannelsResource {
     private Operator admin() {
         Operator who = permissions.current();
         if (!permissions.isAdmin(who)) {
-            audit.forbidden(who, "ALERT_CHANNELS", "", List.of(), "admins only");
+            audit.forbidden(who, AuditAction.ALERT_CHANNELS, "", List.of(), "admins only");
             throw new ActionForbiddenException("Only admins may manage alert channels");
         }
         return who;

@@ -3,6 +3,7 @@ package io.obconsole.api;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.access.TenantScope;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditConfig;
 import io.obconsole.audit.AuditCsv;
 import io.obconsole.audit.AuditFilter;
@@ -13,7 +14,6 @@ import io.obconsole.audit.ChainReport;
 import io.obconsole.audit.ChainVerifier;
 import io.obconsole.audit.Refusals;
 import io.obconsole.backup.ActionForbiddenException;
-import java.util.List;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -31,6 +31,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -86,7 +87,7 @@ public class AuditResource {
     public ChainReport verify() {
         Operator who = permissions.current();
         if (!permissions.isAdmin(who)) {
-            refusals.forbidden(who, "AUDIT_VERIFY", "", List.of(), "admins only");
+            refusals.forbidden(who, AuditAction.AUDIT_VERIFY, "", List.of(), "admins only");
             throw new ActionForbiddenException("Only admins may check the audit chain");
         }
         return verifier.verify();
@@ -96,7 +97,7 @@ public class AuditResource {
         Operator who = permissions.current();
         TenantScope visible = permissions.viewScope(who);
         if (visible.isEmpty()) {
-            refusals.forbidden(who, "AUDIT_READ", "", List.of(), "no console role or no tenant scope");
+            refusals.forbidden(who, AuditAction.AUDIT_READ, "", List.of(), "no console role or no tenant scope");
             throw new ActionForbiddenException("You have no console role or no tenant scope");
         }
         return visible;

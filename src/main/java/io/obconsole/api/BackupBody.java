@@ -50,7 +50,7 @@ public record BackupBody(
         try {
             return BackupType.valueOf(type.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("type is FULL or INCREMENTAL, not '" + type + "'");
+            throw new InvalidRequestException("type is FULL or INCREMENTAL, not '" + type + "'", "type is FULL or INCREMENTAL");
         }
     }
 

@@ -2,6 +2,7 @@ package io.obconsole.api;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelResult;
@@ -45,7 +46,7 @@ public class BackupsResource {
     @APIResponse(responseCode = "200", description = "The report (passed or not)")
     public PreflightReport preflight(@PathParam("cluster") String cluster, BackupBody body) {
         Operator who = permissions.current();
-        return backups.preflight(who, backups.parsed(who, "PREFLIGHT", cluster, () -> body(body).toRequest(cluster, null)));
+        return backups.preflight(who, backups.parsed(who, AuditAction.PREFLIGHT, cluster, () -> body(body).toRequest(cluster, null)));
     }
 
     @POST
@@ -64,7 +65,7 @@ public class BackupsResource {
             @Parameter(description = "Any unique string per submit; a repeat with the same key starts nothing")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, BackupBody body) {
         Operator who = permissions.current();
-        return backups.start(who, backups.parsed(who, "BACKUP", cluster, () -> body(body).toRequest(cluster, idempotencyKey)));
+        return backups.start(who, backups.parsed(who, AuditAction.BACKUP, cluster, () -> body(body).toRequest(cluster, idempotencyKey)));
     }
 
     @POST
@@ -76,7 +77,7 @@ public class BackupsResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, CancelBody body) {
         CancelBody cancel = body == null ? new CancelBody(null, false) : body;
         Operator who = permissions.current();
-        return backups.cancel(who, backups.parsed(who, "CANCEL", cluster, () -> cancel.toRequest(cluster, idempotencyKey)));
+        return backups.cancel(who, backups.parsed(who, AuditAction.CANCEL, cluster, () -> cancel.toRequest(cluster, idempotencyKey)));
     }
 
     private static BackupBody body(BackupBody body) {

@@ -68,7 +68,7 @@ public class AuditQuery {
 
         static Where of(AuditFilter f, TenantScope visible) {
             Where w = new Where();
-            w.equal("r.actor_username", f.actor());
+            w.actor(f.actor());
             w.equal("r.cluster_name", f.cluster());
             w.equal("r.action_name", f.action());
             w.equal("r.outcome", f.outcome() == null ? null : f.outcome().name());
@@ -84,6 +84,21 @@ public class AuditQuery {
             }
             w.visibleIn(visible);
             return w;
+        }
+
+        /**
+         * The actor as typed, as the whole name or as whole words of it: {@code ada} also finds
+         * {@code policy 1 on behalf of ada}, {@code policy 1} finds that policy's runs but not policy 12's.
+         */
+        private void actor(String value) {
+            if (value == null) {
+                return;
+            }
+            String words = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            sql.append(" AND (r.actor_username = ").append(param(value))
+                    .append(" OR r.actor_username LIKE ").append(param(words + " %"))
+                    .append(" OR r.actor_username LIKE ").append(param("% " + words))
+                    .append(" OR r.actor_username LIKE ").append(param("% " + words + " %")).append(')');
         }
 
         private void equal(String column, String value) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
 public class DatabaseAuditTrail implements AuditTrail {
 
     /** The action name of a job-ended record whose start the console did not record. */
-    static final String UNKNOWN_START = "BACKUP_JOB";
+    static final String UNKNOWN_START = AuditAction.BACKUP_JOB.name();
     /** Actions named so start backup jobs: BACKUP_FULL, BACKUP_INCREMENTAL. */
     static final String BACKUP_PREFIX = "BACKUP";
     static final int MAX_KEY = 191;
@@ -210,7 +210,7 @@ public class DatabaseAuditTrail implements AuditTrail {
         record.actorSubject = actor.subject();
         record.actorRoles = String.join(",", new TreeSet<>(actor.roles() == null ? List.of() : actor.roles()));
         record.clientAddress = actor.clientAddress();
-        record.action = intent.action();
+        record.action = intent.action().name();
         record.cluster = intent.cluster();
         record.tenants = RecordText.strings(intent.tenants());
         record.parameters = RecordText.map(SecretGuard.redactValues(intent.parameters()));

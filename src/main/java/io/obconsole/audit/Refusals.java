@@ -1,8 +1,11 @@
 package io.obconsole.audit;
 
 import io.obconsole.access.Operator;
+import io.obconsole.cluster.ObDialect;
+import io.obconsole.cluster.RefusedInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,7 +21,9 @@ import org.jboss.logging.Logger;
  * most {@link AuditConfig#refusalsPerMinute()} per person a minute, so a flood of refused
  * requests cannot fill the trail; the next record says how many were left out. Recording never
  * changes the answer: if the trail cannot take it, the refusal stands and the log says so.
- * What is recorded is bounded and carries no secret: the reason, never the refused input.
+ * What is recorded is bounded and carries no secret: the reason (for invalid input the rule it
+ * broke, {@link RefusedInput#rule()}), never the refused input; a tenant "name" that is no name
+ * at all is recorded as such, not as typed.
  */
 @ApplicationScoped
 public class Refusals {
@@ -29,6 +33,8 @@ public class Refusals {
     private static final int MAX_NAME = 64;
     private static final int MAX_NAMES = 10;
     private static final int MAX_REASON = 512;
+    /** Recorded in place of a tenant "name" that could not be one (it may be anything a person typed). */
+    static final String NOT_A_NAME = "(not a tenant name)";
 
     private final Supplier<AuditTrail> trail;
     private final int perMinute;
@@ -48,16 +54,16 @@ public class Refusals {
     }
 
     /** {@code who} was refused {@code action} on these tenants ({@code ["*"]}: every tenant) as out of role or scope. */
-    public void forbidden(Operator who, String action, String cluster, List<String> tenants, String reason) {
+    public void forbidden(Operator who, AuditAction action, String cluster, List<String> tenants, String reason) {
         record(who, action, cluster, tenants, AuditOutcome.REFUSED_FORBIDDEN, reason);
     }
 
-    /** {@code who}'s request was refused as invalid; {@code reason} says why (it must not quote a secret). */
-    public void invalid(Operator who, String action, String cluster, List<String> tenants, String reason) {
-        record(who, action, cluster, tenants, AuditOutcome.REFUSED_INVALID, reason);
+    /** {@code who}'s request was refused as invalid; the record keeps the rule it broke, never what was sent. */
+    public void invalid(Operator who, AuditAction action, String cluster, List<String> tenants, RefusedInput refusal) {
+        record(who, action, cluster, tenants, AuditOutcome.REFUSED_INVALID, refusal.rule());
     }
 
-    private void record(Operator who, String action, String cluster, List<String> tenants, AuditOutcome outcome,
+    private void record(Operator who, AuditAction action, String cluster, List<String> tenants, AuditOutcome outcome,
             String reason) {
         AuditTrail audit = trail.get();
         if (who == null || audit == null) {
@@ -73,7 +79,7 @@ public class Refusals {
             parameters.put("refusalsNotRecordedBefore", Long.toString(suppressed));
         }
         try {
-            audit.recordRefusal(new ActionIntent(who, bounded(action, 64), bounded(cluster == null ? "" : cluster,
+            audit.recordRefusal(new ActionIntent(who, action, bounded(cluster == null ? "" : cluster,
                     MAX_NAME), names(tenants), parameters, null), outcome, bounded(reason, MAX_REASON));
         } catch (RuntimeException e) {
             LOG.warnf("A refusal of %s (%s) could not be recorded in the audit trail: %s", who.username(), action,
@@ -88,7 +94,7 @@ public class Refusals {
                 names.add("...");
                 break;
             }
-            names.add(bounded(tenant == null ? "" : tenant, MAX_NAME));
+            names.add(ObDialect.isTenantName(tenant) || "*".equals(tenant) ? bounded(tenant, MAX_NAME) : NOT_A_NAME);
         }
         return names;
     }

@@ -39,8 +39,8 @@ public record BackupRequest(String cluster, BackupScope scope, BackupType type, 
             throw new InvalidRequestException("Choose at least one tenant, or all tenants");
         }
         if (concurrency != null && (concurrency < 0 || concurrency > 100)) {
-            throw new InvalidRequestException("Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's "
-                    + "default); got " + concurrency);
+            String rule = "Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's default)";
+            throw new InvalidRequestException(rule + "; got " + concurrency, rule);
         }
         if (plusArchivelog && type == BackupType.INCREMENTAL) {
             throw new InvalidRequestException("PLUS ARCHIVELOG exists only for a full backup");

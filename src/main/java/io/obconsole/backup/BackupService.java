@@ -3,6 +3,7 @@ package io.obconsole.backup;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.Refusals;
@@ -47,7 +48,7 @@ public class BackupService {
     private static final Logger LOG = Logger.getLogger(BackupService.class);
     /** How much earlier than the cluster's "now" before the BACKUP a new job may say it started. */
     private static final long START_SKEW_SECONDS = 2;
-    private static final String CANCEL = "CANCEL";
+    private static final AuditAction CANCEL = AuditAction.CANCEL;
 
     private final ClusterGateway gateway;
     private final AuditTrail audit;
@@ -89,14 +90,14 @@ public class BackupService {
      * recorded or read: a refusal is recorded as such (rate-limited per person), never as an
      * intent without an outcome.
      */
-    private void admitAction(Operator who, String action, String cluster, BackupScope scope, Runnable validate,
+    private void admitAction(Operator who, AuditAction action, String cluster, BackupScope scope, Runnable validate,
             boolean operate) {
         List<String> named = scope == null ? List.of() : scope.audited();
         try {
             validate.run();
             gateway.settings(cluster);
         } catch (InvalidRequestException | InvalidIdentifierException | UnknownClusterException e) {
-            refusals.invalid(who, action, cluster, named, e.getMessage());
+            refusals.invalid(who, action, cluster, named, e);
             throw e;
         }
         try {
@@ -126,25 +127,25 @@ public class BackupService {
      * cannot be parsed is refused and recorded as such, like every later refusal, before anything
      * else happens.
      */
-    public <T> T parsed(Operator who, String action, String cluster, Supplier<T> parse) {
+    public <T> T parsed(Operator who, AuditAction action, String cluster, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (InvalidRequestException | InvalidIdentifierException e) {
-            refusals.invalid(who, action, cluster, List.of(), e.getMessage());
+            refusals.invalid(who, action, cluster, List.of(), e);
             throw e;
         }
     }
 
     /** The preflight an operator sees before confirming; sends nothing but reads. */
     public PreflightReport preflight(Operator who, BackupRequest request) {
-        admitAction(who, "PREFLIGHT", request.cluster(), request.scope(), request::validate, false);
+        admitAction(who, AuditAction.PREFLIGHT, request.cluster(), request.scope(), request::validate, false);
         ClusterSnapshot snapshot = gateway.snapshot(request.cluster());
         ObDialect dialect = gateway.dialect(request.cluster());
         List<TenantName> tenants = BackupPlanner.resolve(dialect, snapshot, request.scope());
         try {
             requireViewEvery(who, request.cluster(), tenants);
         } catch (ActionForbiddenException e) {
-            refusals.forbidden(who, "PREFLIGHT", request.cluster(), request.scope().audited(), e.getMessage());
+            refusals.forbidden(who, AuditAction.PREFLIGHT, request.cluster(), request.scope().audited(), e.getMessage());
             throw e;
         }
         return preflight.check(snapshot, dialect, tenants, request.scope().all(), request.type(),
@@ -381,8 +382,8 @@ public class BackupService {
         return message.append('.').toString();
     }
 
-    private static String action(BackupRequest request) {
-        return request.type() == null ? "BACKUP" : request.type().action();
+    private static AuditAction action(BackupRequest request) {
+        return request.type() == null ? AuditAction.BACKUP : request.type().action();
     }
 
     private <T> T withClusterLock(String cluster, java.util.function.Supplier<T> action) {

@@ -3,6 +3,7 @@ package io.obconsole.backup;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.Refusals;
@@ -66,7 +67,7 @@ public class BackupSetupService {
         ObDialect.checkTenantName(tenant);
         if (!permissions.canView(who, cluster, tenant)) {
             String reason = who.username() + " may not see " + tenant + " on cluster " + cluster;
-            refusals.forbidden(who, "SETUP_READ", cluster, List.of(tenant), reason);
+            refusals.forbidden(who, AuditAction.SETUP_READ, cluster, List.of(tenant), reason);
             throw new ActionForbiddenException(reason);
         }
         return gateway.setup(cluster, tenant);
@@ -221,13 +222,13 @@ public class BackupSetupService {
 
     /** Input first, then the right to it; a refusal of either is recorded as such (never the refused value). */
     private void admit(Operator who, SetupChange change) {
-        String action = change.action() == null ? "SETUP" : change.action().audited();
+        AuditAction action = change.action() == null ? AuditAction.SETUP : change.action().audited();
         List<String> named = change.tenant() == null ? List.of() : List.of(change.tenant());
         gateway.settings(change.cluster());
         try {
             change.validate();
         } catch (InvalidRequestException | InvalidIdentifierException e) {
-            refusals.invalid(who, action, change.cluster(), named, e.getMessage());
+            refusals.invalid(who, action, change.cluster(), named, e);
             throw e;
         }
         if (!mayChange(who, change.cluster(), change.tenant())) {

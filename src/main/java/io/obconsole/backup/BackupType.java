@@ -1,12 +1,14 @@
 package io.obconsole.backup;
 
+import io.obconsole.audit.AuditAction;
+
 /** What kind of data backup an operator asks for. */
 public enum BackupType {
     FULL,
     INCREMENTAL;
 
     /** The action name the audit trail records. */
-    public String action() {
-        return this == FULL ? "BACKUP_FULL" : "BACKUP_INCREMENTAL";
+    public AuditAction action() {
+        return this == FULL ? AuditAction.BACKUP_FULL : AuditAction.BACKUP_INCREMENTAL;
     }
 }

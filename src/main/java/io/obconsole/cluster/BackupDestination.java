@@ -47,8 +47,9 @@ public final class BackupDestination {
         int colon = uri.indexOf("://");
         String scheme = colon <= 0 ? "" : uri.substring(0, colon).toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {
-            throw new InvalidIdentifierException("'" + shorten(mask(uri)) + "' is not a destination OceanBase can use: "
-                    + "it must start with file://, oss://, cos:// or s3://");
+            String rule = "it must start with file://, oss://, cos:// or s3://";
+            throw new InvalidIdentifierException("'" + shorten(mask(uri)) + "' is not a destination OceanBase can use: " + rule,
+                    "Not a destination OceanBase can use: " + rule);
         }
         int query = uri.indexOf('?');
         String path = uri.substring(colon + 3, query < 0 ? uri.length() : query);

@@ -58,10 +58,16 @@ public final class ObDialect {
 
     /** Refuses text that could not be an OceanBase tenant name, before anyone asks the cluster. */
     public static void checkTenantName(String raw) {
-        if (raw == null || !IDENTIFIER.matcher(raw).matches()) {
-            throw new InvalidIdentifierException("'" + shorten(raw) + "' is not a tenant name: a tenant name is a letter "
-                    + "or '_' followed by up to 127 letters, digits or '_'");
+        if (!isTenantName(raw)) {
+            String rule = "a tenant name is a letter or '_' followed by up to 127 letters, digits or '_'";
+            throw new InvalidIdentifierException("'" + shorten(raw) + "' is not a tenant name: " + rule,
+                    "Not a tenant name: " + rule);
         }
+    }
+
+    /** Whether the text could be an OceanBase tenant name at all. */
+    public static boolean isTenantName(String raw) {
+        return raw != null && IDENTIFIER.matcher(raw).matches();
     }
 
     /** {@code text} as a MySQL string literal; a quote or backslash inside stays text. */

@@ -3,14 +3,15 @@ package io.obconsole.policy;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.Refusals;
-import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.BackupType;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObDialect;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,7 @@ public class PolicyService {
      */
     public PolicyView save(Operator who, String cluster, String tenant, Supplier<PolicySpec> request) {
         Instant now = clock.instant();
-        PolicySpec spec = admitted(who, "POLICY_SAVE", cluster, tenant, () -> {
+        PolicySpec spec = admitted(who, AuditAction.POLICY_SAVE, cluster, tenant, () -> {
             requireManage(who, cluster, tenant);
             PolicySpec read = request.get();
             validate(read, now);
@@ -109,7 +110,7 @@ public class PolicyService {
         after.secretName = spec.secretName();
         after.objective(spec.objective());
         after.ownedBy(who);
-        String action = before == null ? "POLICY_CREATE" : "POLICY_CHANGE";
+        AuditAction action = before == null ? AuditAction.POLICY_CREATE : AuditAction.POLICY_CHANGE;
         PolicyView saved = change(who, action, cluster, tenant, difference(before, after), () -> {
             BackupPolicy stored = before == null ? new BackupPolicy() : BackupPolicy.findById(before.id);
             if (stored == null) {
@@ -141,7 +142,7 @@ public class PolicyService {
         if (spec.secretName() != null && !secrets.exists(spec.secretName())) {
             throw new InvalidRequestException("No secret named '" + spec.secretName() + "' is configured: set the "
                     + "environment variable " + NamedSecrets.variable(spec.secretName()) + " or put a file of that name "
-                    + "in the secrets directory of every console instance");
+                    + "in the secrets directory of every console instance", "No secret of that name is configured");
         }
         if (spec.descriptionTemplate() != null) {
             BackupPolicy sample = new BackupPolicy();
@@ -152,7 +153,7 @@ public class PolicyService {
     }
 
     /** Runs the checks; a refusal (forbidden or invalid) is recorded as such, rate-limited per person. */
-    private void admit(Operator who, String action, String cluster, String tenant, Runnable checks) {
+    private void admit(Operator who, AuditAction action, String cluster, String tenant, Runnable checks) {
         admitted(who, action, cluster, tenant, () -> {
             checks.run();
             return null;
@@ -160,14 +161,14 @@ public class PolicyService {
     }
 
     /** The same, for checks that also read the request: returns what they read. */
-    private <T> T admitted(Operator who, String action, String cluster, String tenant, Supplier<T> checks) {
+    private <T> T admitted(Operator who, AuditAction action, String cluster, String tenant, Supplier<T> checks) {
         try {
             return checks.get();
         } catch (ActionForbiddenException e) {
             refusals.forbidden(who, action, cluster, List.of(tenant), e.getMessage());
             throw e;
         } catch (InvalidRequestException | InvalidIdentifierException e) {
-            refusals.invalid(who, action, cluster, List.of(tenant), e.getMessage());
+            refusals.invalid(who, action, cluster, List.of(tenant), e);
             throw e;
         }
     }
@@ -181,9 +182,9 @@ public class PolicyService {
     }
 
     public void delete(Operator who, String cluster, String tenant) {
-        admit(who, "POLICY_DELETE", cluster, tenant, () -> requireManage(who, cluster, tenant));
+        admit(who, AuditAction.POLICY_DELETE, cluster, tenant, () -> requireManage(who, cluster, tenant));
         BackupPolicy before = find(who, cluster, tenant);
-        change(who, "POLICY_DELETE", cluster, tenant, difference(before, null), () -> {
+        change(who, AuditAction.POLICY_DELETE, cluster, tenant, difference(before, null), () -> {
             BackupPolicy stored = BackupPolicy.findById(before.id);
             triggers.unschedule(before.id);
             if (stored != null) {
@@ -195,11 +196,11 @@ public class PolicyService {
     }
 
     private PolicyView setPaused(Operator who, String cluster, String tenant, boolean paused) {
-        admit(who, paused ? "POLICY_PAUSE" : "POLICY_RESUME", cluster, tenant, () -> requireManage(who, cluster, tenant));
+        admit(who, paused ? AuditAction.POLICY_PAUSE : AuditAction.POLICY_RESUME, cluster, tenant, () -> requireManage(who, cluster, tenant));
         BackupPolicy before = find(who, cluster, tenant);
         Map<String, String> difference = new LinkedHashMap<>();
         difference.put("paused", before.paused + " → " + paused);
-        return change(who, paused ? "POLICY_PAUSE" : "POLICY_RESUME", cluster, tenant, difference, () -> {
+        return change(who, paused ? AuditAction.POLICY_PAUSE : AuditAction.POLICY_RESUME, cluster, tenant, difference, () -> {
             BackupPolicy stored = BackupPolicy.findById(before.id);
             if (stored == null) {
                 throw new UnknownPolicyException(cluster, tenant);
@@ -219,7 +220,7 @@ public class PolicyService {
     }
 
     /** Audits the intent, makes the change (policy row and triggers in one transaction), audits the outcome. */
-    private PolicyView change(Operator who, String action, String cluster, String tenant, Map<String, String> difference,
+    private PolicyView change(Operator who, AuditAction action, String cluster, String tenant, Map<String, String> difference,
             Supplier<BackupPolicy> work) {
         long intent = audit.recordIntent(new ActionIntent(who, action, cluster, List.of(tenant), difference,
                 UUID.randomUUID().toString()));
@@ -234,7 +235,7 @@ public class PolicyService {
     }
 
     private BackupPolicy find(Operator who, String cluster, String tenant) {
-        admit(who, "POLICY_READ", cluster, tenant, () -> {
+        admit(who, AuditAction.POLICY_READ, cluster, tenant, () -> {
             gateway.settings(cluster);
             checkTenantName(tenant);
             if (!permissions.canView(who, cluster, tenant)) {

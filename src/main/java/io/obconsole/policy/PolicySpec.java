@@ -25,8 +25,8 @@ public record PolicySpec(Schedule full, Schedule incremental, Integer concurrenc
             throw new InvalidRequestException("A policy needs a FULL schedule, an INCREMENTAL schedule, or both");
         }
         if (concurrency != null && (concurrency < 0 || concurrency > 100)) {
-            throw new InvalidRequestException("Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's "
-                    + "default); got " + concurrency);
+            String rule = "Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's default)";
+            throw new InvalidRequestException(rule + "; got " + concurrency, rule);
         }
         if (plusArchivelog && full == null) {
             throw new InvalidRequestException("PLUS ARCHIVELOG exists only for a full backup: add a FULL schedule");

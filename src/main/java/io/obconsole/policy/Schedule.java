@@ -49,14 +49,15 @@ public record Schedule(String cron, ZoneId zone) {
             String upper = day.trim().toUpperCase(Locale.ROOT);
             DayOfWeek found = java.util.Arrays.stream(DayOfWeek.values())
                     .filter(d -> d.name().equals(upper) || d.name().startsWith(upper) && upper.length() == 3)
-                    .findFirst().orElseThrow(() -> new InvalidRequestException("Not a day of the week: " + bounded(day)));
+                    .findFirst().orElseThrow(() -> new InvalidRequestException("Not a day of the week: " + bounded(day),
+                            "Not a day of the week"));
             parsed.add(found);
         }
         LocalTime at;
         try {
             at = time == null || time.isBlank() ? null : LocalTime.parse(time.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("Not a time of day (HH:MM): " + bounded(time));
+            throw new InvalidRequestException("Not a time of day (HH:MM): " + bounded(time), "Not a time of day (HH:MM)");
         }
         return weekly(parsed, at, zone);
     }
@@ -69,7 +70,8 @@ public record Schedule(String cron, ZoneId zone) {
         try {
             return ZoneId.of(name.trim());
         } catch (java.time.DateTimeException e) {
-            throw new InvalidRequestException("Not a time zone name (e.g. Europe/Berlin, UTC): " + bounded(name));
+            throw new InvalidRequestException("Not a time zone name (e.g. Europe/Berlin, UTC): " + bounded(name),
+                    "Not a time zone name (e.g. Europe/Berlin, UTC)");
         }
     }
 
@@ -77,8 +79,8 @@ public record Schedule(String cron, ZoneId zone) {
     public static Schedule cron(String cron, ZoneId zone) {
         String expression = cron == null ? "" : cron.trim().replaceAll("\\s+", " ");
         if (expression.isEmpty() || expression.length() > 120 || !CronExpression.isValidExpression(expression)) {
-            throw new InvalidRequestException("Not a valid cron expression (Quartz format, seconds first, e.g. "
-                    + "'0 30 2 ? * MON-FRI'): " + bounded(cron));
+            String rule = "Not a valid cron expression (Quartz format, seconds first, e.g. '0 30 2 ? * MON-FRI')";
+            throw new InvalidRequestException(rule + ": " + bounded(cron), rule);
         }
         return new Schedule(expression, zone);
     }
@@ -150,12 +152,13 @@ public record Schedule(String cron, ZoneId zone) {
     public void requireInterval(Duration min, Instant from) {
         List<Instant> runs = nextRuns(from, 50);
         if (runs.isEmpty()) {
-            throw new InvalidRequestException("The schedule '" + cron + "' never runs");
+            throw new InvalidRequestException("The schedule '" + cron + "' never runs", "The schedule never runs");
         }
         for (int i = 1; i < runs.size(); i++) {
             if (Duration.between(runs.get(i - 1), runs.get(i)).compareTo(min) < 0) {
-                throw new InvalidRequestException("The schedule '" + cron + "' runs more often than every "
-                        + min.toString().substring(2).toLowerCase(Locale.ROOT) + ", the shortest interval allowed");
+                String rule = "runs more often than every " + min.toString().substring(2).toLowerCase(Locale.ROOT)
+                        + ", the shortest interval allowed";
+                throw new InvalidRequestException("The schedule '" + cron + "' " + rule, "The schedule " + rule);
             }
         }
     }
@@ -167,7 +170,7 @@ public record Schedule(String cron, ZoneId zone) {
             expression.setTimeZone(TimeZone.getTimeZone(zone));
             return expression;
         } catch (ParseException e) {
-            throw new InvalidRequestException("Not a valid cron expression: " + bounded(cron));
+            throw new InvalidRequestException("Not a valid cron expression: " + bounded(cron), "Not a valid cron expression");
         }
     }
 

@@ -3,6 +3,7 @@ package io.obconsole.progress;
 import io.obconsole.access.EndedSessions;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.Refusals;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -45,7 +46,7 @@ public class ProgressSocket {
 
     static final String PATH = "/ws/progress";
     /** What a refused upgrade is recorded as on the audit trail. */
-    static final String ACTION = "WATCH_PROGRESS";
+    static final AuditAction ACTION = AuditAction.WATCH_PROGRESS;
     /** Quarkus's attribute of an identity: when it stops being valid, in epoch seconds. */
     private static final String EXPIRES = "quarkus.identity.expire-time";
     private static final Logger LOG = Logger.getLogger(ProgressSocket.class);

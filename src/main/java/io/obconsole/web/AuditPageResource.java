@@ -2,6 +2,7 @@ package io.obconsole.web;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.TenantScope;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditConfig;
 import io.obconsole.audit.AuditCsv;
 import io.obconsole.audit.AuditFilter;
@@ -34,7 +35,8 @@ import java.util.List;
 @Path("/audit")
 public class AuditPageResource {
 
-    static final List<String> ACTIONS = List.of("BACKUP_FULL", "BACKUP_INCREMENTAL", "CANCEL", "BACKUP_JOB");
+    /** Every kind of action the trail can hold, for the Action filter. */
+    static final List<String> ACTIONS = Arrays.stream(AuditAction.values()).map(Enum::name).toList();
     static final int PAGE_SIZE = 100;
 
     @CheckedTemplate

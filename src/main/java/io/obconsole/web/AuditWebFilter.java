@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditFilter;
 import io.obconsole.audit.AuditOutcome;
 import java.net.URLEncoder;
@@ -39,6 +40,13 @@ public record AuditWebFilter(String actor, String cluster, String tenant, String
                 kind = AuditOutcome.valueOf(outcome);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Unknown outcome " + outcome);
+            }
+        }
+        if (!action.isEmpty()) {
+            try {
+                AuditAction.valueOf(action);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Unknown action " + action);
             }
         }
         LocalDate fromDay = day(from);

@@ -1,19 +1,17 @@
 package io.obconsole.web;
 
 import io.obconsole.cluster.BackupSetFile;
+import io.obconsole.fleet.JobEnd;
 import java.time.Duration;
 
 /**
  * A backup set as the tenant page shows it: its type in words, how its status reads in colour
  * (the words are always printed too), how long it took, and for a failed set what its RESULT means.
- * A set an operator cancelled (RESULT -4072) reads "Cancelled", not as a failure.
+ * A set that was cancelled (RESULT -4072) reads "Cancelled", not as a failure ({@link JobEnd}).
  *
  * @param explanation a plain-language reading of a failed set's RESULT, or null
  */
 public record BackupSetView(BackupSetFile set, String explanation) {
-
-    /** OceanBase's RESULT for a backup that was cancelled (OB_CANCELED). */
-    static final long CANCELED = -4072;
 
     /** FULL or INCREMENTAL, as the rest of the console names them. */
     public String type() {
@@ -25,12 +23,19 @@ public record BackupSetView(BackupSetFile set, String explanation) {
         return set.end() == null ? null : Duration.ofSeconds(set.elapsedSeconds());
     }
 
+    /** How the set ended, or null while it is being written. */
+    public JobEnd end() {
+        return JobEnd.of(set.status(), set.result(), set.comment());
+    }
+
     public boolean cancelled() {
-        return "FAILED".equals(set.status()) && Math.abs(set.result()) == Math.abs(CANCELED);
+        JobEnd end = end();
+        return end != null && end.cancelled();
     }
 
     public boolean failed() {
-        return "FAILED".equals(set.status()) && !cancelled();
+        JobEnd end = end();
+        return end != null && end.failed();
     }
 
     /** The status word the message bundle turns into text: SUCCESS, FAILED, or CANCELLED for a cancelled set. */

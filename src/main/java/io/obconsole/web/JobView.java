@@ -2,6 +2,7 @@ package io.obconsole.web;
 
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.JobEnd;
 import io.obconsole.fleet.JobFilter;
 import io.obconsole.fleet.JobStatus;
 import io.obconsole.fleet.Progress;
@@ -20,7 +21,8 @@ public record JobView(FleetJob fleetJob, Duration duration, String explanation) 
     static JobView of(FleetJob job, LocalDateTime clusterNow, FailureExplanations explanations) {
         LocalDateTime until = job.job().end() != null ? job.job().end() : clusterNow;
         Duration duration = job.job().start() == null || until == null ? null : Duration.between(job.job().start(), until);
-        return new JobView(job, duration, job.status() == JobStatus.FAILED ? explanations.of(job.job().result()) : null);
+        JobEnd end = end(job);
+        return new JobView(job, duration, end != null && end.failed() ? explanations.of(job.job().result()) : null);
     }
 
     public String cluster() {
@@ -48,8 +50,18 @@ public record JobView(FleetJob fleetJob, Duration duration, String explanation) 
         return fleetJob.running();
     }
 
+    /** How the job ended (completed, failed, cancelled), or null while it runs. */
+    public JobEnd end() {
+        return end(fleetJob);
+    }
+
+    private static JobEnd end(FleetJob job) {
+        return job.running() ? null : JobEnd.of(job.status().name(), job.job().result(), job.job().comment());
+    }
+
     public boolean failed() {
-        return fleetJob.status() == JobStatus.FAILED;
+        JobEnd end = end();
+        return end != null && end.failed();
     }
 
     /** The percent for a {@code <progress>} bar: 0 while unknown. */

@@ -274,9 +274,6 @@ public interface Messages {
     @Message("Grey bars are sets that were cancelled.")
     String chart_cancelled_caption();
 
-    @Message("Cancelled by an operator (OceanBase {code}); not a failure.")
-    String set_cancelled(long code);
-
     @Message("cancelled")
     String chart_legend_cancelled();
 
@@ -383,8 +380,16 @@ public interface Messages {
     @Message("encrypted")
     String encrypted_short();
 
-    @Message("RESULT {result}")
-    String job_result(long result);
+    // how a job or its set ended (tags/jobend.html): the one wording on every page and record
+
+    @Message("Completed")
+    String job_completed();
+
+    @Message("Failed: OceanBase error {code}")
+    String job_failed(long code);
+
+    @Message("Cancelled (OceanBase {code}); not a failure.")
+    String job_cancelled(long code);
 
     @Message("Cancel backup")
     String cancel_backup();

@@ -2,8 +2,9 @@ package io.obconsole.web;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.Refusals;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -60,30 +61,30 @@ public class PageAccess {
 
     public void requireView(Operator who, String cluster, String tenant) {
         if (!canView(who, cluster, tenant)) {
-            throw refused(who, "VIEW", cluster, List.of(tenant), "outside the person's tenant scope");
+            throw refused(who, AuditAction.VIEW, cluster, List.of(tenant), "outside the person's tenant scope");
         }
     }
 
     public void requireOperate(Operator who, String cluster, String tenant) {
         if (!canOperate(who, cluster, tenant)) {
-            throw refused(who, "OPERATE", cluster, List.of(tenant), "outside the person's role or tenant scope");
+            throw refused(who, AuditAction.OPERATE, cluster, List.of(tenant), "outside the person's role or tenant scope");
         }
     }
 
     public void requireOperateAllTenants(Operator who, String cluster) {
         if (!canOperateAllTenants(who, cluster)) {
-            throw refused(who, "OPERATE", cluster, List.of("*"), "every tenant is outside the person's role or scope");
+            throw refused(who, AuditAction.OPERATE, cluster, List.of("*"), "every tenant is outside the person's role or scope");
         }
     }
 
     public void requireAdmin(Operator who) {
         if (!isAdmin(who)) {
-            throw refused(who, "ADMIN", "", List.of(), "admins only");
+            throw refused(who, AuditAction.ADMIN, "", List.of(), "admins only");
         }
     }
 
     /** Every page refusal lands on the audit trail (rate-limited per person) before the 403 page. */
-    private PageForbiddenException refused(Operator who, String action, String cluster, List<String> tenants,
+    private PageForbiddenException refused(Operator who, AuditAction action, String cluster, List<String> tenants,
             String reason) {
         refusals.forbidden(who, action, cluster, tenants, reason);
         return new PageForbiddenException();

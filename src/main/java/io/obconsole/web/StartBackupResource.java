@@ -1,6 +1,7 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.BackupPlan;
@@ -111,7 +112,7 @@ public class StartBackupResource {
         String token = PendingBackups.newToken();
         BackupRequest request = null;
         try {
-            request = backups.parsed(who, "BACKUP", form.cluster(), () -> form.toRequest(password, confirmation, token));
+            request = backups.parsed(who, AuditAction.BACKUP, form.cluster(), () -> form.toRequest(password, confirmation, token));
             BackupPlan plan = backups.plan(who, request);
             pending.put(who, request, form, plan.redacted(), plan.report(), plan.previousConcurrency(), token);
             return Response.seeOther(URI.create("/backups/review/" + token)).build();

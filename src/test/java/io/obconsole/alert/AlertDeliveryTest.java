@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.agroal.api.AgroalDataSource;
 import io.obconsole.access.Operator;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.demo.DemoControl;
 import io.obconsole.policy.PolicyRunOutcome;
@@ -228,7 +229,7 @@ class AlertDeliveryTest {
     @Test
     void brokenAuditChainAndItsRepairEachReachTheWebhookOnce() throws Exception {
         long record = audit.recordIntent(new ActionIntent(new Operator("ada", "s", Set.of("backup-admin"), List.of("demo/*"),
-                "127.0.0.1"), "BACKUP_FULL", "demo", List.of("mysql_tenant"), Map.of("type", "FULL"), null));
+                "127.0.0.1"), AuditAction.BACKUP_FULL, "demo", List.of("mysql_tenant"), Map.of("type", "FULL"), null));
         String original = column(record);
         try {
             setColumn(record, original + " (altered)");

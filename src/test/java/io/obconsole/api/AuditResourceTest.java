@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.obconsole.access.Operator;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.testing.Tokens;
@@ -45,7 +46,7 @@ class AuditResourceTest {
     }
 
     private long act(List<String> tenants, AuditOutcome outcome) {
-        long id = trail.recordIntent(new ActionIntent(OLGA, "BACKUP_FULL", "demo", tenants,
+        long id = trail.recordIntent(new ActionIntent(OLGA, AuditAction.BACKUP_FULL, "demo", tenants,
                 Map.of("description", "=HYPERLINK(\"x\") " + marker, "password", "not set"), null));
         trail.recordOutcome(id, outcome, List.of(), null, "=HYPERLINK(\"http://evil\",\"x\"), " + marker, List.of());
         return id;

@@ -32,7 +32,7 @@ class AuditDatabaseDownTest {
     @Test
     void recordIntentRefusesQuicklyWhileTheDatabaseIsDownAndWorksAgainAfter() {
         ActionIntent intent = new ActionIntent(new io.obconsole.access.Operator("otto", "s", Set.of("backup-operator"),
-                List.of("demo/mysql_tenant"), null), "BACKUP_FULL", "demo", List.of("mysql_tenant"), Map.of(), null);
+                List.of("demo/mysql_tenant"), null), AuditAction.BACKUP_FULL, "demo", List.of("mysql_tenant"), Map.of(), null);
         EmbeddedAuditDatabase database = Demo.services().auditDatabase();
         trail.recordIntent(intent);
         database.stop();

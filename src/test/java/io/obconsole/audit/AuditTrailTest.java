@@ -49,7 +49,7 @@ class AuditTrailTest {
     private final String cluster = "c" + UUID.randomUUID().toString().substring(0, 8);
 
     private ActionIntent intent(String key, Map<String, String> parameters) {
-        return new ActionIntent(OTTO, "BACKUP_FULL", cluster, List.of("mysql_tenant"), parameters, key);
+        return new ActionIntent(OTTO, AuditAction.BACKUP_FULL, cluster, List.of("mysql_tenant"), parameters, key);
     }
 
     /** When the jobs of these tests started, in cluster time. */
@@ -177,7 +177,7 @@ class AuditTrailTest {
     void aJobCanceledThroughTheConsoleStillLinksToTheBackupThatStartedIt() {
         JobRef job = startedJob(81);
         long startIntent = trail.lastStart(cluster, "mysql_tenant").orElseThrow().intentId();
-        long cancel = trail.recordIntent(new ActionIntent(OTTO, "CANCEL", cluster, List.of("mysql_tenant"), Map.of(), null));
+        long cancel = trail.recordIntent(new ActionIntent(OTTO, AuditAction.CANCEL, cluster, List.of("mysql_tenant"), Map.of(), null));
         trail.recordOutcome(cancel, AuditOutcome.ACCEPTED, List.of("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant"),
                 null, null, List.of(job));
         assertThat(trail.recordJobEnded(job, "CANCELED", -4072, "canceled by user")).isTrue();
@@ -229,7 +229,7 @@ class AuditTrailTest {
         assertThat(trail.lastStart(cluster, "mysql_tenant")).isEmpty();
         startedJob(80);
         long refused = trail.recordIntent(new ActionIntent(new Operator("olga", "s", Set.of("backup-operator"),
-                List.of("demo/*"), null), "BACKUP_FULL", cluster, List.of("mysql_tenant"), Map.of(), null));
+                List.of("demo/*"), null), AuditAction.BACKUP_FULL, cluster, List.of("mysql_tenant"), Map.of(), null));
         trail.recordOutcome(refused, AuditOutcome.REFUSED_BY_PREFLIGHT, List.of(), null, "already running", List.of());
 
         AuditTrail.StartedBy started = trail.lastStart(cluster, "mysql_tenant").orElseThrow();

@@ -23,7 +23,7 @@ class ChainVerifierTest {
     @Inject
     ChainVerifier verifier;
 
-    private long append(String action) {
+    private long append(AuditAction action) {
         Operator ada = new Operator("ada", "sub-ada", Set.of("backup-admin"), List.of("demo/*"), "127.0.0.1");
         long id = trail.recordIntent(new ActionIntent(ada, action, "demo", List.of("*"), Map.of("type", "FULL"), null));
         trail.recordOutcome(id, AuditOutcome.ACCEPTED, List.of("ALTER SYSTEM BACKUP"), null, null, List.of());
@@ -32,8 +32,8 @@ class ChainVerifierTest {
 
     @Test
     void anHonestTrailVerifies() {
-        append("BACKUP_FULL");
-        append("CANCEL");
+        append(AuditAction.BACKUP_FULL);
+        append(AuditAction.CANCEL);
         ChainReport report = verifier.verify();
         assertThat(report.intact()).as(String.valueOf(report)).isTrue();
         assertThat(report.checked()).isGreaterThanOrEqualTo(4);
@@ -42,8 +42,8 @@ class ChainVerifierTest {
 
     @Test
     void aRowChangedInTheDatabaseIsNamedAsTheFirstBrokenLink() throws Exception {
-        long first = append("BACKUP_FULL");
-        append("BACKUP_FULL");
+        long first = append(AuditAction.BACKUP_FULL);
+        append(AuditAction.BACKUP_FULL);
         try (Connection c = AuditDb.connect()) {
             String original = value(c, first, "actor_username");
             update(c, first, "actor_username", "mallory");
@@ -61,8 +61,8 @@ class ChainVerifierTest {
 
     @Test
     void aRowRemovedFromTheMiddleIsNoticedAtTheNextRecord() throws Exception {
-        long intent = append("BACKUP_FULL");
-        append("BACKUP_FULL");
+        long intent = append(AuditAction.BACKUP_FULL);
+        append(AuditAction.BACKUP_FULL);
         try (Connection c = AuditDb.connect()) {
             c.createStatement().execute("CREATE TEMPORARY TABLE kept AS SELECT * FROM audit_record WHERE id = " + intent);
             c.createStatement().executeUpdate("DELETE FROM audit_record WHERE id = " + intent);
@@ -80,7 +80,7 @@ class ChainVerifierTest {
 
     @Test
     void aCutOffTailIsNoticedThroughTheChainHead() throws Exception {
-        append("BACKUP_FULL");
+        append(AuditAction.BACKUP_FULL);
         try (Connection c = AuditDb.connect()) {
             ResultSet rs = c.createStatement().executeQuery("SELECT MAX(id) FROM audit_record");
             rs.next();

@@ -121,7 +121,7 @@ class BackupServiceTest {
             assertThat(job.backupType()).isEqualTo("FULL");
         });
         assertThat(audit.intents).singleElement().satisfies(i -> {
-            assertThat(i.action()).isEqualTo("BACKUP_FULL");
+            assertThat(i.action()).isEqualTo(io.obconsole.audit.AuditAction.BACKUP_FULL);
             assertThat(i.tenants()).containsExactly("mysql_tenant");
             assertThat(i.parameters()).containsEntry("encryptionPassword", "not set");
         });
@@ -305,7 +305,7 @@ class BackupServiceTest {
     void oceanBase9036AfterThePreflightBecomesAlreadyRunningWithWhoStartedIt() {
         // another console instance, sharing the audit database, wins the race after our preflight
         afterPreflight = () -> {
-            long intent = audit.recordIntent(new io.obconsole.audit.ActionIntent(OLGA, "BACKUP_FULL", "demo",
+            long intent = audit.recordIntent(new io.obconsole.audit.ActionIntent(OLGA, io.obconsole.audit.AuditAction.BACKUP_FULL, "demo",
                     List.of("mysql_tenant"), java.util.Map.of(), "other-instance"));
             backupBehindTheConsolesBack("mysql_tenant");
             audit.recordOutcome(intent, AuditOutcome.ACCEPTED, List.of(), null, null, List.of());

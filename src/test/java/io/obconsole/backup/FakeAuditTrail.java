@@ -73,7 +73,7 @@ final class FakeAuditTrail implements AuditTrail {
             Outcome o = outcomes.get(i);
             ActionIntent intent = intents.get((int) o.intentId() - 1);
             if (o.outcome() == AuditOutcome.ACCEPTED && intent.cluster().equals(cluster)
-                    && intent.action().startsWith("BACKUP")
+                    && intent.action().name().startsWith("BACKUP")
                     && (intent.tenants().contains(tenant) || intent.tenants().contains("*"))) {
                 return Optional.of(new StartedBy(intent.actor().username(), Instant.parse("2026-01-02T03:04:05Z"),
                         o.intentId()));

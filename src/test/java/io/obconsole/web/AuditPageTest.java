@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obconsole.access.Operator;
 import io.obconsole.audit.ActionIntent;
+import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.testing.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +40,7 @@ class AuditPageTest {
         actor = "pager" + System.nanoTime();
         Operator operator = new Operator(actor, "sub-" + actor, Set.of("backup-operator"), List.of("demo/*"), "127.0.0.1");
         for (int i = 0; i < RECORDS; i++) {
-            appended.add(trail.recordIntent(new ActionIntent(operator, "CANCEL", "demo", List.of("mysql_tenant"),
+            appended.add(trail.recordIntent(new ActionIntent(operator, AuditAction.CANCEL, "demo", List.of("mysql_tenant"),
                     Map.of(), null)));
         }
     }

@@ -66,7 +66,7 @@ class TenantPageTest {
                 .containsExactly("FAILED", "INC", "FULL");
         assertThat(page).contains("Backup sets");
         assertThat(setRow(page, failed.get("BACKUP_SET_ID"))).contains("Failed").contains("files incomplete")
-                .contains("RESULT -9070").contains("can not connect to backup destination")
+                .contains("Failed: OceanBase error -9070").contains("can not connect to backup destination")
                 .contains("could not reach the backup destination");
         assertThat(setRow(page, inc.get("BACKUP_SET_ID"))).contains("INCREMENTAL").contains("Succeeded")
                 .contains("files available").contains("FULL #" + inc.get("PREV_FULL_BACKUP_SET_ID"))
@@ -122,5 +122,43 @@ class TenantPageTest {
             Demo.cluster().control().recover();
             Demo.fleetRead();
         }
+    }
+
+    /** Each row of the tenant page's job history: its status attribute and the text of its Result cell. */
+    private static List<Map.Entry<String, String>> historyResults(String page) {
+        Matcher table = Pattern.compile("(?s)<table class=\"jobs\" id=\"job-history\">(.*?)</table>").matcher(page);
+        assertThat(table.find()).as("the job history").isTrue();
+        Matcher row = Pattern.compile("(?s)<tr [^>]*data-status=\"([A-Z]+)\"[^>]*>.*?<td data-field=\"result\">(.*?)</td>")
+                .matcher(table.group(1));
+        List<Map.Entry<String, String>> rows = new java.util.ArrayList<>();
+        while (row.find()) {
+            rows.add(Map.entry(row.group(1), row.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim()));
+        }
+        return rows;
+    }
+
+    @Test
+    void everyEndedJobSaysWhatItEndedWithAndACancellationReadsAsItsSetDoes() {
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(300);
+        Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(10);
+        Demo.sql("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(60);
+        Demo.fleetRead();
+
+        String page = WebSession.signIn("otto").open(MYSQL_TENANT_PAGE).asString();
+
+        List<Map.Entry<String, String>> history = historyResults(page);
+        assertThat(history).extracting(Map.Entry::getKey).contains("COMPLETED", "CANCELED");
+        assertThat(history).allSatisfy(row -> assertThat(row.getValue()).as("Result of a %s job", row.getKey()).isNotEmpty());
+        assertThat(history).filteredOn(row -> row.getKey().equals("COMPLETED")).extracting(Map.Entry::getValue)
+                .containsOnly("Completed");
+        String cancelled = "Cancelled (OceanBase -4072); not a failure.";
+        assertThat(history).filteredOn(row -> row.getKey().equals("CANCELED")).extracting(Map.Entry::getValue)
+                .containsOnly(cancelled);
+        Map<String, Object> newestSet = setsInTheView().get(0);
+        assertThat(String.valueOf(newestSet.get("RESULT"))).isEqualTo("-4072");
+        assertThat(setRow(page, newestSet.get("BACKUP_SET_ID")).replaceAll("<[^>]+>", " ")).contains(cancelled);
     }
 }

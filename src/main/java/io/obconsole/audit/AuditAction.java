@@ -1,0 +1,51 @@
+package io.obconsole.audit;
+
+/**
+ * Every kind of action the audit trail records, by the name it is stored and filtered under: the
+ * one list the trail, its readers' filters and the code that records actions share, so an action
+ * the trail can hold is always one a reader can ask for.
+ */
+public enum AuditAction {
+    /** A full backup (an operator's, or a policy's on behalf of its owner). */
+    BACKUP_FULL,
+    BACKUP_INCREMENTAL,
+    /** A backup request refused before its type was known. */
+    BACKUP,
+    /** The end of a job whose start the console did not record. */
+    BACKUP_JOB,
+    CANCEL,
+    PREFLIGHT,
+    /** A set-up change refused before its kind was known. */
+    SETUP,
+    SETUP_DATA_BACKUP_DEST,
+    SETUP_LOG_ARCHIVE_DEST,
+    SETUP_ARCHIVELOG,
+    SETUP_NOARCHIVELOG,
+    SETUP_DELETE_POLICY,
+    SETUP_DROP_DELETE_POLICY,
+    SETUP_READ,
+    /** A policy save refused before it was known to create or change one. */
+    POLICY_SAVE,
+    POLICY_CREATE,
+    POLICY_CHANGE,
+    POLICY_DELETE,
+    POLICY_PAUSE,
+    POLICY_RESUME,
+    POLICY_READ,
+    OBJECTIVE_SET,
+    OBJECTIVE_RESET,
+    OBJECTIVE_READ,
+    OBJECTIVES_READ,
+    ALERT_CHANNEL_CREATE,
+    ALERT_CHANNEL_UPDATE,
+    ALERT_CHANNEL_DELETE,
+    ALERT_CHANNEL_TEST,
+    ALERT_CHANNELS,
+    AUDIT_READ,
+    AUDIT_VERIFY,
+    WATCH_PROGRESS,
+    /** A page refused: viewing, operating or administering outside the person's role or scope. */
+    VIEW,
+    OPERATE,
+    ADMIN
+}
