@@ -34,11 +34,8 @@ final class Audience {
     }
 
     boolean mayView(JobProgress job) {
-        return mayView(job.cluster(), job.tenant());
-    }
-
-    boolean mayView(String cluster, String tenant) {
-        return visible.computeIfAbsent(cluster + "/" + tenant, k -> permissions.canView(operator, cluster, tenant));
+        return visible.computeIfAbsent(job.cluster() + "/" + job.tenant(),
+                k -> permissions.canView(operator, job.cluster(), job.tenant()));
     }
 
     /** Whether this audience may cancel the job (its rows then carry a Cancel button while it runs). */
