@@ -1,6 +1,7 @@
 package io.obconsole.progress;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -21,11 +22,13 @@ public final class ProgressClient implements AutoCloseable {
     public final List<JsonObject> messages;
     /** The extensions the console agreed to in the handshake ({@code Sec-WebSocket-Extensions}); null: none. */
     public final String extensions;
-    private final java.util.concurrent.atomic.AtomicBoolean closedByServer = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean closedByServer;
     private final WebSocket socket;
     private final WebSocketClient client;
 
-    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages, String extensions) {
+    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages, String extensions,
+            java.util.concurrent.atomic.AtomicBoolean closedByServer) {
+        this.closedByServer = closedByServer;
         this.client = client;
         this.socket = socket;
         this.messages = messages;
@@ -62,19 +65,16 @@ public final class ProgressClient implements AutoCloseable {
     private static ProgressClient open(WebSocketClientOptions options, WebSocketConnectOptions connect) {
         WebSocketClient client = VERTX.createWebSocketClient(options);
         List<JsonObject> received = new CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicReference<String> extensions = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean closedByServer = new java.util.concurrent.atomic.AtomicBoolean();
+        // every handler is set before the handshake: the server's snapshot follows the upgrade at once, and a
+        // handler set once the connect future completes (on another thread) could miss it
+        ClientWebSocket socket = client.webSocket();
+        socket.textMessageHandler(text -> received.add(new JsonObject(text)));
+        socket.closeHandler(ignored -> closedByServer.set(true));
         try {
-            // the handler goes on as the socket opens, on its event loop: the server's snapshot may follow at once
-            WebSocket socket = client.connect(connect)
-                    .onSuccess(ws -> {
-                        // the handshake's response headers are there only now
-                        extensions.set(ws.headers().get("Sec-WebSocket-Extensions"));
-                        ws.textMessageHandler(text -> received.add(new JsonObject(text)));
-                    })
-                    .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            ProgressClient opened = new ProgressClient(client, socket, received, extensions.get());
-            socket.closeHandler(ignored -> opened.closedByServer.set(true));
-            return opened;
+            socket.connect(connect).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return new ProgressClient(client, socket, received, socket.headers().get("Sec-WebSocket-Extensions"),
+                    closedByServer);
         } catch (Exception e) {
             client.close();
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
