@@ -9,6 +9,12 @@
 // job's state matches and loses it otherwise, so an ended job leaves "Running" (with its Cancel
 // button) and appears under the history. Loaded with `defer` from /assets (no inline script: the
 // Content-Security-Policy forbids it). The server filters by tenant scope.
+//
+// What else a page shows as current (a tenant's state and preflight, its sets, recovery points)
+// is marked data-live-refresh (with an id, optionally narrowed by data-live-cluster and
+// data-live-tenant). When the server says a tenant's state changed ("changed"), or after a
+// reconnect or resync (changes may have been missed), the page is read again as it stands and those
+// elements are swapped for their fresh copies: again the server's own HTML, nothing built here.
 (function () {
   'use strict';
 
@@ -109,6 +115,64 @@
     });
   }
 
+  function concerns(el, message) {
+    var cluster = el.getAttribute('data-live-cluster');
+    var tenant = el.getAttribute('data-live-tenant');
+    return (!cluster || cluster === message.cluster)
+        && (!tenant || (message.tenants || []).indexOf(tenant) >= 0);
+  }
+
+  var reading = false;
+  var readAgain = false;
+
+  // Reads the page again and swaps every live-refreshed element for its fresh copy; one read at a time.
+  function refresh() {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
+    readAgain = false;
+    fetch(location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } }).then(function (response) {
+      // a session that ended sends the page to the sign-in: nothing to take from that
+      return response.ok && !response.redirected ? response.text() : null;
+    }).then(function (html) {
+      if (html === null) {
+        return;
+      }
+      var fresh = new DOMParser().parseFromString(html, 'text/html');
+      document.querySelectorAll('[data-live-refresh][id]').forEach(function (el) {
+        var copy = fresh.getElementById(el.id);
+        if (copy && el.isConnected) {
+          var node = document.importNode(copy, true);
+          if (window.obconsole && window.obconsole.localTimes) {
+            window.obconsole.localTimes(node);
+          }
+          el.replaceWith(node);
+        }
+      });
+      document.dispatchEvent(new CustomEvent('obconsole:refreshed'));
+    }).catch(function () {
+      // the next change reads again
+    }).then(function () {
+      reading = false;
+      if (readAgain) {
+        refresh();
+      }
+    });
+  }
+
+  function changed(message) {
+    var stale = Array.prototype.some.call(document.querySelectorAll('[data-live-refresh]'), function (el) {
+      return concerns(el, message);
+    });
+    if (stale) {
+      refresh();
+    }
+  }
+
+  var opened = false;
+
   function onMessage(event) {
     var message;
     try {
@@ -119,7 +183,13 @@
     if (message.type === 'snapshot' || message.type === 'delta') {
       apply(message);
     }
-    // "resync": the server follows it with a fresh snapshot; nothing to do until it arrives
+    if (message.type === 'changed') {
+      changed(message);
+    }
+    if (message.type === 'resync' && document.querySelector('[data-live-refresh]')) {
+      // the server follows it with a fresh snapshot of the jobs; what else changed meanwhile is read again
+      refresh();
+    }
   }
 
   function connect() {
@@ -133,6 +203,10 @@
     socket.onopen = function () {
       delay = MIN_DELAY;
       showState(true);
+      if (opened && document.querySelector('[data-live-refresh]')) {
+        refresh(); // back after a break: what changed meanwhile was not heard
+      }
+      opened = true;
     };
     socket.onmessage = onMessage;
     socket.onclose = function () {
@@ -149,7 +223,7 @@
   }
 
   function start() {
-    if (!document.querySelector('[data-job-key], [data-live-list], #live-indicator')) {
+    if (!document.querySelector('[data-job-key], [data-live-list], [data-live-refresh], #live-indicator')) {
       return;
     }
     showState(false);

@@ -1,28 +1,40 @@
 package io.obconsole.fleet;
 
+import io.obconsole.cluster.BackupJob;
+import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StateRound;
+import io.obconsole.cluster.TenantState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The read model of every configured cluster, kept by the poller from its rounds. Pages, the API
  * and the socket read it; reading it never sends a statement to a cluster. Each cluster's state
- * is an immutable {@link ClusterState} swapped whole.
+ * is an immutable {@link ClusterState} swapped whole; when what a page shows of a tenant changes
+ * with it, {@link TenantsChanged} says so.
  */
 @ApplicationScoped
 public class Fleet {
 
     private final ClusterGateway gateway;
+    private final Event<TenantsChanged> changes;
     private final Map<String, AtomicReference<ClusterState>> states = new ConcurrentHashMap<>();
 
-    public Fleet(ClusterGateway gateway) {
+    public Fleet(ClusterGateway gateway, Event<TenantsChanged> changes) {
         this.gateway = gateway;
+        this.changes = changes;
     }
 
     /** Every configured cluster in configuration order, read or not. */
@@ -39,19 +51,65 @@ public class Fleet {
     /** A progress round read the cluster's jobs. */
     public void progressRead(String cluster, LocalDateTime clusterNow, List<FleetJob> jobs) {
         Instant at = Instant.now();
-        ref(cluster).updateAndGet(s -> s.withProgress(at, clusterNow, jobs));
+        update(cluster, s -> s.withProgress(at, clusterNow, jobs));
     }
 
     /** The slower read found the cluster's tenants, their state and backup sets. */
     public void stateRead(StateRound round) {
         Instant at = Instant.now();
-        ref(round.cluster()).updateAndGet(s -> s.withState(at, round));
+        update(round.cluster(), s -> s.withState(at, round));
     }
 
     /** A round failed: what was read before stays, with the reason and since when. */
     public void failed(String cluster, String reason) {
         Instant at = Instant.now();
-        ref(cluster).updateAndGet(s -> s.withProblem(reason, at));
+        update(cluster, s -> s.withProblem(reason, at));
+    }
+
+    private void update(String cluster, UnaryOperator<ClusterState> change) {
+        AtomicReference<ClusterState> ref = ref(cluster);
+        ClusterState before;
+        ClusterState after;
+        do {
+            before = ref.get();
+            after = change.apply(before);
+        } while (!ref.compareAndSet(before, after));
+        Map<String, Shown> was = shown(before);
+        Map<String, Shown> now = shown(after);
+        Set<String> changed = new TreeSet<>();
+        now.forEach((tenant, shown) -> {
+            if (!shown.equals(was.get(tenant))) {
+                changed.add(tenant);
+            }
+        });
+        was.keySet().stream().filter(tenant -> !now.containsKey(tenant)).forEach(changed::add);
+        if (!changed.isEmpty()) {
+            changes.fire(new TenantsChanged(cluster, Set.copyOf(changed)));
+        }
+    }
+
+    /**
+     * What the pages show of a tenant as current, by name: its state as read (not the running
+     * jobs' moving figures, which the socket carries itself), which jobs run, its sets, whatever
+     * concerns every tenant of the cluster (backups from sys, whether it answers).
+     */
+    private static Map<String, Shown> shown(ClusterState state) {
+        Map<String, Shown> shown = new HashMap<>();
+        if (state.state() == null) {
+            return shown;
+        }
+        for (TenantState tenant : state.state().tenants()) {
+            long id = tenant.tenant().id();
+            Set<JobKey> running = state.running().stream().filter(job -> job.job().tenantId() == id)
+                    .map(FleetJob::key).collect(Collectors.toSet());
+            shown.put(tenant.name(), new Shown(tenant, running, state.backupSets(id), state.state().sysJobs(),
+                    state.reachable()));
+        }
+        return shown;
+    }
+
+    private record Shown(TenantState tenant, Set<JobKey> running, List<BackupSetFile> sets, List<BackupJob> sysJobs,
+            boolean reachable) {
     }
 
     private AtomicReference<ClusterState> ref(String cluster) {

@@ -34,8 +34,11 @@ final class Audience {
     }
 
     boolean mayView(JobProgress job) {
-        return visible.computeIfAbsent(job.cluster() + "/" + job.tenant(),
-                k -> permissions.canView(operator, job.cluster(), job.tenant()));
+        return mayView(job.cluster(), job.tenant());
+    }
+
+    boolean mayView(String cluster, String tenant) {
+        return visible.computeIfAbsent(cluster + "/" + tenant, k -> permissions.canView(operator, cluster, tenant));
     }
 
     /** Whether this audience may cancel the job (its rows then carry a Cancel button while it runs). */

@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.TenantsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import java.util.concurrent.Executor;
  * changed to the watchers allowed to see it, with the pages' own HTML for each job. Filtering
  * happens here, on the server: a watcher's snapshots, deltas and resyncs never contain a job
  * outside its person's tenant scope. Each message is rendered and written once per audience.
+ * Beside the jobs, it tells pages which tenants' state changed ({@code changed}), so that what
+ * they show as current is read again, and each watcher hears only of tenants it may see.
  */
 @ApplicationScoped
 public class ProgressHub {
@@ -98,6 +102,20 @@ public class ProgressHub {
         }
     }
 
+    /** What pages show of some tenants changed: each audience hears of those it may see. */
+    public synchronized void tenantsChanged(@Observes TenantsChanged changed) {
+        long at = nowMicros();
+        Map<Audience, Frame> messages = new HashMap<>();
+        for (Audience audience : audiences.values()) {
+            List<String> visible = changed.tenants().stream().filter(t -> audience.mayView(changed.cluster(), t))
+                    .sorted().toList();
+            if (!visible.isEmpty()) {
+                messages.put(audience, json(new ChangedMessage("changed", at, changed.cluster(), visible)));
+            }
+        }
+        offer(messages);
+    }
+
     /**
      * Each audience's message is written once; then each event loop gets one task that offers it to
      * all of that loop's sockets, which write without handing each frame over from this thread.
@@ -112,6 +130,10 @@ public class ProgressHub {
                 messages.put(audience, write("delta", at, audience, visible, rendered));
             }
         }
+        offer(messages);
+    }
+
+    private void offer(Map<Audience, Frame> messages) {
         if (messages.isEmpty()) {
             return;
         }
@@ -161,9 +183,13 @@ public class ProgressHub {
                         k -> fragments.get().render(entry.job, mayOperate)));
             }
         }
+        return json(new ProgressMessage(type, at, entries.stream().map(Entry::progress).toList(),
+                html.isEmpty() ? null : html));
+    }
+
+    private Frame json(Object message) {
         try {
-            return Frame.text(json.writeValueAsString(new ProgressMessage(type, at,
-                    entries.stream().map(Entry::progress).toList(), html.isEmpty() ? null : html)));
+            return Frame.text(json.writeValueAsString(message));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("progress message not serializable", e);
         }
@@ -181,6 +207,10 @@ public class ProgressHub {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ProgressMessage(String type, long at, List<JobProgress> jobs, Map<String, Map<String, String>> html) {
+    }
+
+    /** {@code changed}: what pages show of these tenants of the cluster is to be read again. */
+    record ChangedMessage(String type, long at, String cluster, List<String> tenants) {
     }
 
     private record Entry(JobProgress progress, FleetJob job) {

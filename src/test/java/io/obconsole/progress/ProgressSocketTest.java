@@ -33,6 +33,31 @@ class ProgressSocketTest {
     }
 
     @Test
+    void aTenantsChangedStateIsToldOnlyToThoseWhoMaySeeTheTenant() {
+        try (ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), null);
+                ProgressClient otto = ProgressClient.connect(Tokens.accessToken("otto"), null)) {
+            await().atMost(WAIT).until(() -> ada.types().contains("snapshot") && otto.types().contains("snapshot"));
+
+            // two tenants' state changes on the cluster (Demo.reset puts both back)
+            Demo.cluster().control().setThreadScore("oracle_tenant", 7);
+            Demo.cluster().control().setThreadScore("mysql_tenant", 7);
+            Demo.fleetRead();
+            await().atMost(WAIT).until(() -> changedTenants(ada, "demo").containsAll(List.of("mysql_tenant", "oracle_tenant")));
+            await().atMost(WAIT).until(() -> changedTenants(otto, "demo").contains("mysql_tenant"));
+            assertThat(otto.messages.stream().filter(m -> "changed".equals(m.getString("type"))))
+                    .as("otto's scope is demo/mysql_tenant").allSatisfy(m -> {
+                        assertThat(m.getString("cluster")).isEqualTo("demo");
+                        assertThat(m.getJsonArray("tenants").getList()).containsOnly("mysql_tenant");
+                    });
+        }
+    }
+
+    private static List<String> changedTenants(ProgressClient client, String cluster) {
+        return client.messages.stream().filter(m -> "changed".equals(m.getString("type")) && cluster.equals(m.getString("cluster")))
+                .flatMap(m -> m.getJsonArray("tenants").stream().map(String::valueOf)).distinct().toList();
+    }
+
+    @Test
     void aWatcherGetsASnapshotThenTheChangesOfABackupStartedOnTheCluster() {
         try (ProgressClient ada = ProgressClient.connect(Tokens.accessToken("ada"), null)) {
             await().atMost(WAIT).until(() -> !ada.messages.isEmpty());
@@ -43,7 +68,9 @@ class ProgressSocketTest {
 
             JsonObject doing = await().atMost(WAIT).until(() -> lastOf(ada, "mysql_tenant"),
                     job -> job != null && "DOING".equals(job.getString("status")) && job.getDouble("percent") != null);
-            assertThat(ada.messages.get(ada.messages.size() - 1).getString("type")).isEqualTo("delta");
+            // jobs come in deltas; "changed" (a tenant's state to read again) carries no job
+            assertThat(ada.messages.stream().filter(m -> m.containsKey("jobs")).reduce((a, b) -> b).orElseThrow()
+                    .getString("type")).isEqualTo("delta");
             assertThat(doing.getDouble("percent")).isBetween(0.0, 99.9);
             assertThat(doing.getString("key")).startsWith("demo/1002/" + doing.getLong("incarnation") + "/" + doing.getLong("jobId") + "/");
             assertThat(doing.getString("phase")).startsWith("BACKUP_");

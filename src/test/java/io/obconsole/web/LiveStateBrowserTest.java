@@ -1,0 +1,97 @@
+package io.obconsole.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.obconsole.access.Operator;
+import io.obconsole.alert.ObjectiveWatch;
+import io.obconsole.alert.Objectives;
+import io.obconsole.testing.Browser;
+import io.obconsole.testing.Demo;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * In real Chromium, what a page shows as current follows the cluster without a reload: the tenant
+ * page's State section (last backups, preflight) when a backup ends, the overview's recovery points
+ * when a tenant's evaluation changes.
+ */
+@QuarkusTest
+class LiveStateBrowserTest {
+
+    private static final LocatorAssertions.HasTextOptions LONG = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
+    private static final Operator ADMIN = new Operator("ada", "ada-subject", Set.of("backup-admin"), List.of("demo/*"),
+            "127.0.0.1");
+
+    @TestHTTPResource("/")
+    URL console;
+
+    @Inject
+    Objectives objectives;
+
+    @Inject
+    ObjectiveWatch watch;
+
+    @BeforeEach
+    void scenarioState() {
+        Demo.reset();
+        watch.round();
+    }
+
+    @AfterEach
+    void idleAndDefaultObjectives() {
+        Demo.sql("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant");
+        Demo.clock().advanceSeconds(300);
+        objectives.set(ADMIN, "demo", "mysql_tenant", null, null, null);
+    }
+
+    @Test
+    void aBackupThatEndsChangesTheTenantsStateSectionWithoutAReload() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(console + "clusters/demo/tenants/mysql_tenant", "ada");
+            assertThat(page.locator("#live-indicator")).hasText("Live");
+            page.evaluate("() => { window.sameDocument = 'yes'; }");
+            Locator lastInc = page.locator("section[aria-labelledby=state-title] dt:text-is('Last INCREMENTAL') + dd");
+            String before = lastInc.textContent();
+
+            Demo.sql("ALTER SYSTEM BACKUP INCREMENTAL TENANT = mysql_tenant");
+            Locator checks = page.locator("section[aria-labelledby=state-title] ul.checks");
+            assertThat(checks).containsText("Backup running", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+
+            Demo.clock().advanceSeconds(300);
+            assertThat(checks).not().containsText("Backup running", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+            assertThat(lastInc).not().hasText(before, LONG);
+            assertThat(lastInc).containsText("ended");
+            assertThat(page.locator("#backup-sets tbody tr").first().locator("td").first()).containsText("INCREMENTAL");
+            assertThat(page.evaluate("() => window.sameDocument")).as("no reload").isEqualTo("yes");
+        }
+    }
+
+    @Test
+    void theOverviewsRecoveryPointsFollowABreachWithoutAReload() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(console.toString(), "vera");
+            assertThat(page.locator("#live-indicator")).hasText("Live");
+            page.evaluate("() => { window.sameDocument = 'yes'; }");
+            Locator mysql = page.locator("#objectives tr[data-objective='demo/mysql_tenant']");
+            assertThat(mysql).not().hasAttribute("data-state", "BREACHED");
+
+            // its last backup is older than a minute: the next evaluation finds the objective breached
+            objectives.set(ADMIN, "demo", "mysql_tenant", "PT1M", null, null);
+            assertThat(mysql).hasAttribute("data-state", "BREACHED",
+                    new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+            assertThat(mysql.locator("[data-field=distance]")).containsText("breached");
+            assertThat(page.evaluate("() => window.sameDocument")).as("no reload").isEqualTo("yes");
+        }
+    }
+}
