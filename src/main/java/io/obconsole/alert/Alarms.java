@@ -5,7 +5,7 @@ import io.obconsole.fleet.ClusterTime;
 import io.obconsole.policy.PolicyRunOutcome;
 import io.obconsole.policy.PolicyRunRecorded;
 import io.obconsole.progress.JobProgress;
-import io.obconsole.web.FailureExplanations;
+import io.obconsole.failure.FailureExplanations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.JobEnd;

@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.progress.JobFragments;

@@ -1,6 +1,5 @@
-package io.obconsole.web;
+package io.obconsole.failure;
 
-import io.obconsole.failure.FailureCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
