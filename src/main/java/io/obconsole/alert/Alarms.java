@@ -2,6 +2,7 @@ package io.obconsole.alert;
 
 import io.obconsole.audit.ChainReport;
 import io.obconsole.fleet.ClusterTime;
+import io.obconsole.fleet.Progress;
 import io.obconsole.policy.PolicyRunOutcome;
 import io.obconsole.policy.PolicyRunRecorded;
 import io.obconsole.progress.JobProgress;
@@ -121,7 +122,7 @@ public class Alarms {
     }
 
     private static String position(JobProgress job) {
-        return "phase " + job.phase() + ", " + (job.percent() == null ? "no progress yet" : Math.round(job.percent()) + " %");
+        return "phase " + job.phase() + ", " + (job.percent() == null ? "no progress yet" : Progress.words(job.percent()));
     }
 
     private void failed(JobProgress job) {
