@@ -48,6 +48,14 @@ public class Fleet {
         return ref(name).get();
     }
 
+    /**
+     * The tenant's recoverable window as last computed; empty until it has been read.
+     * Placeholder: the window's own branch (restore-window) replaces this with the computed one.
+     */
+    public java.util.Optional<io.obconsole.restore.RestoreWindow> recoverableWindow(String cluster, String tenant) {
+        return java.util.Optional.empty();
+    }
+
     /** A progress round read the cluster's jobs. */
     public void progressRead(String cluster, LocalDateTime clusterNow, List<FleetJob> jobs) {
         Instant at = Instant.now();
