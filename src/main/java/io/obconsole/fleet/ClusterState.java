@@ -22,16 +22,17 @@ import java.util.Optional;
  * @param state          that slower read, null before it first succeeded
  * @param jobs           running and recent ended jobs, newest start first
  * @param problem        why the last round failed, null while the cluster answers
+ * @param restores       running and recently ended restores into this cluster, newest start first
  */
 public record ClusterState(String cluster, Instant progressReadAt, Instant stateReadAt, LocalDateTime clusterNow,
-        StateRound state, List<FleetJob> jobs, Problem problem) {
+        StateRound state, List<FleetJob> jobs, Problem problem, List<FleetRestore> restores) {
 
     /** The last round failed: the driver's or OceanBase's reason, and since when it fails. */
     public record Problem(String reason, Instant since) {
     }
 
     static ClusterState notRead(String cluster) {
-        return new ClusterState(cluster, null, null, null, null, List.of(), null);
+        return new ClusterState(cluster, null, null, null, null, List.of(), null, List.of());
     }
 
     /** Whether there is anything to show: tenants were read at least once. */
@@ -93,18 +94,29 @@ public record ClusterState(String cluster, Instant progressReadAt, Instant state
                 tenant.lastFull(), tenant.lastInc(), running);
     }
 
-    ClusterState withProgress(Instant at, LocalDateTime now, List<FleetJob> newJobs) {
+    /** The restores of one (new) tenant, newest first. */
+    public List<FleetRestore> restoresOf(String tenant) {
+        return restores.stream().filter(r -> r.tenant().equals(tenant)).toList();
+    }
+
+    public Optional<FleetRestore> restore(String key) {
+        return restores.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    ClusterState withProgress(Instant at, LocalDateTime now, List<FleetJob> newJobs, List<FleetRestore> newRestores) {
         List<FleetJob> sorted = newJobs.stream().sorted(NEWEST_FIRST).toList();
-        return new ClusterState(cluster, at, stateReadAt, now, state, sorted, null);
+        List<FleetRestore> restoresSorted = newRestores.stream().sorted(Comparator.comparing(
+                (FleetRestore r) -> r.row().start(), Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        return new ClusterState(cluster, at, stateReadAt, now, state, sorted, null, restoresSorted);
     }
 
     ClusterState withState(Instant at, StateRound round) {
-        return new ClusterState(cluster, progressReadAt, at, round.clusterNow(), round, jobs, null);
+        return new ClusterState(cluster, progressReadAt, at, round.clusterNow(), round, jobs, null, restores);
     }
 
     ClusterState withProblem(String reason, Instant at) {
         return new ClusterState(cluster, progressReadAt, stateReadAt, clusterNow, state, jobs,
-                problem != null ? problem : new Problem(reason, at));
+                problem != null ? problem : new Problem(reason, at), restores);
     }
 
     private static final Comparator<FleetJob> NEWEST_FIRST = Comparator.comparing(

@@ -2,6 +2,7 @@ package io.obconsole.web;
 
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
 import io.obconsole.progress.JobFragments;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -33,5 +34,10 @@ public class LiveFragments implements JobFragments {
             html.put("progress", OverviewResource.Templates.overview$progress(view).render());
         }
         return html;
+    }
+
+    @Override
+    public Map<String, String> render(FleetRestore restore, boolean mayRestore) {
+        return Map.of();
     }
 }
