@@ -471,14 +471,33 @@ public final class ObDialect {
     }
 
     /**
+     * Every backup set of every tenant the session sees, successful or not, with the SCNs and
+     * encryption a restore needs: the fleet's one read of the view per round (newest first per
+     * tenant), from which the last good sets, the sets the pages list and the recoverable window come.
+     */
+    public String backupSetFiles() {
+        return "SELECT " + tenantIdColumn() + SET_COLUMNS + ", START_REPLAY_SCN, MIN_RESTORE_SCN, ENCRYPTION_MODE FROM "
+                + view("OB_BACKUP_SET_FILES") + " ORDER BY " + tenantIdColumn() + "BACKUP_SET_ID DESC";
+    }
+
+    /** The archive pieces a restore can read, of every tenant the session sees: one read per round for all tenants. */
+    public String archivePieces() {
+        return "SELECT " + tenantIdColumn() + "DEST_ID, ROUND_ID, PIECE_ID, START_SCN, CHECKPOINT_SCN, END_SCN, FILE_STATUS "
+                + "FROM " + view("OB_ARCHIVELOG_PIECE_FILES") + " WHERE FILE_STATUS = 'AVAILABLE' ORDER BY "
+                + tenantIdColumn() + "DEST_ID, START_SCN";
+    }
+
+    private static final String SET_COLUMNS = "BACKUP_SET_ID, BACKUP_TYPE, PREV_FULL_BACKUP_SET_ID, "
+            + "PREV_INC_BACKUP_SET_ID, START_TIMESTAMP, END_TIMESTAMP, STATUS, FILE_STATUS, ELAPSED_SECONDES, "
+            + "PLUS_ARCHIVELOG, INPUT_BYTES, OUTPUT_BYTES, RESULT, COMMENT, PATH";
+
+    /**
      * One tenant's backup sets, successful or not, newest first. From sys the statement has one
      * parameter, the tenant's id, to be bound ({@link #bindsTenantId()}); inside a tenant the view
      * holds only that tenant.
      */
     public String tenantBackupSets(int limit) {
-        return "SELECT " + tenantIdColumn() + "BACKUP_SET_ID, BACKUP_TYPE, PREV_FULL_BACKUP_SET_ID, "
-                + "PREV_INC_BACKUP_SET_ID, START_TIMESTAMP, END_TIMESTAMP, STATUS, FILE_STATUS, ELAPSED_SECONDES, "
-                + "PLUS_ARCHIVELOG, INPUT_BYTES, OUTPUT_BYTES, RESULT, COMMENT, PATH FROM " + view("OB_BACKUP_SET_FILES")
+        return "SELECT " + tenantIdColumn() + SET_COLUMNS + " FROM " + view("OB_BACKUP_SET_FILES")
                 + (bindsTenantId() ? " WHERE TENANT_ID = ?" : "") + " ORDER BY BACKUP_SET_ID DESC LIMIT "
                 + Math.max(1, limit);
     }

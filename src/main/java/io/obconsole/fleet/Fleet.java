@@ -5,6 +5,8 @@ import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StateRound;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.restore.RestoreInterval;
+import io.obconsole.restore.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,11 +52,18 @@ public class Fleet {
     }
 
     /**
-     * The tenant's recoverable window as last computed; empty until it has been read.
-     * Placeholder: the window's own branch (restore-window) replaces this with the computed one.
+     * A tenant's recoverable window as the last state read found it (computed then, never per
+     * call); empty while the cluster or the tenant has not been read. The caller checks scope.
+     *
+     * @throws io.obconsole.cluster.UnknownClusterException if the cluster is not configured
      */
-    public java.util.Optional<io.obconsole.restore.RestoreWindow> recoverableWindow(String cluster, String tenant) {
-        return java.util.Optional.empty();
+    public Optional<RestoreWindow> recoverableWindow(String cluster, String tenant) {
+        ClusterState state = cluster(cluster);
+        if (!state.read()) {
+            return Optional.empty();
+        }
+        return state.state().tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
+                .flatMap(t -> state.window(t.tenant().id()));
     }
 
     /** A progress round read the cluster's jobs. */
@@ -116,7 +126,8 @@ public class Fleet {
             Set<JobKey> running = state.running().stream().filter(job -> job.job().tenantId() == id)
                     .map(FleetJob::key).collect(Collectors.toSet());
             shown.put(tenant.name(), new Shown(tenant, running, state.backupSets(id), state.state().sysJobs(),
-                    state.reachable(), restoreStates(state, tenant.name())));
+                    state.reachable(), state.window(id).map(RestoreWindow::intervals).orElse(List.of()),
+                    restoreStates(state, tenant.name())));
         }
         return shown;
     }
@@ -129,7 +140,7 @@ public class Fleet {
     }
 
     private record Shown(TenantState tenant, Set<JobKey> running, List<BackupSetFile> sets, List<BackupJob> sysJobs,
-            boolean reachable, Map<String, RestoreStatus> restores) {
+            boolean reachable, List<RestoreInterval> window, Map<String, RestoreStatus> restores) {
     }
 
     private AtomicReference<ClusterState> ref(String cluster) {
