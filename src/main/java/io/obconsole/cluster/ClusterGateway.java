@@ -189,6 +189,12 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).source(tenant));
     }
 
+    /** The restores running now (sys only), one row per job, without the progress columns. */
+    public List<RestoreRow> runningRestores(String cluster) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).running(false));
+    }
+
     /** A user tenant's TENANT_ROLE read now; empty when the cluster lists no such tenant. */
     public java.util.Optional<String> tenantRole(String cluster, String tenant) {
         ObDialect dialect = dialect(cluster);

@@ -395,6 +395,23 @@ final class RestoreEngine {
         return job.created();
     }
 
+    /** See {@link Engine#forgetRestores()}. */
+    void forget() {
+        java.util.Set<Long> restored = new java.util.HashSet<>();
+        for (RestoreJob job : jobs) {
+            if (job.tenantCreated()) {
+                restored.add(job.tenantId());
+                restored.add(job.tenantId() - 1);
+            }
+        }
+        cluster.tenants.removeIf(t -> restored.contains(t.id));
+        cluster.resources.pools.removeIf(p -> p.tenantId() == null || restored.contains(p.tenantId()));
+        cluster.resources.units.removeIf(u -> cluster.resources.pools.stream().noneMatch(p -> p.unitConfigId() == u.id()));
+        jobs.clear();
+        nextFailure = null;
+        cluster.unsaved = true;
+    }
+
     // ---- cancel and activate
 
     /** CANCEL RESTORE: drops the restoring tenant at once and keeps its pools (spec 1.3). */
