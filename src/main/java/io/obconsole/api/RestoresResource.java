@@ -7,7 +7,6 @@ import io.obconsole.failure.FailureCatalogue;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetRestore;
-import io.obconsole.restore.RestoreActionResult;
 import io.obconsole.restore.RestorePlan;
 import io.obconsole.restore.RestoreResult;
 import io.obconsole.restore.RestoreService;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -104,30 +102,6 @@ public class RestoresResource {
 
     private RestoreView view(FleetRestore r) {
         return RestoreView.of(r, r.running() ? null : catalogue.restoreEnd(r.succeeded(), r.cancelled()));
-    }
-
-    @POST
-    @Path("clusters/{cluster}/restores/{tenant}/cancel")
-    @ResponseStatus(202)
-    @Operation(summary = "Cancel a running restore: OceanBase drops the tenant being restored and keeps its pools")
-    @APIResponse(responseCode = "202", description = "OceanBase accepted the cancel")
-    @APIResponse(responseCode = "404", description = "Unknown cluster or tenant (or one you may not restore)")
-    @APIResponse(responseCode = "409", description = "No restore of the tenant is running")
-    public RestoreActionResult cancel(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @HeaderParam(BackupsResource.IDEMPOTENCY_KEY) String idempotencyKey) {
-        return restores.cancel(permissions.current(), cluster, tenant, idempotencyKey);
-    }
-
-    @POST
-    @Path("clusters/{cluster}/restores/{tenant}/activate")
-    @ResponseStatus(202)
-    @Operation(summary = "Activate a restored STANDBY tenant: it becomes PRIMARY (TENANT_ROLE before and after)")
-    @APIResponse(responseCode = "202", description = "OceanBase accepted the activation")
-    @APIResponse(responseCode = "404", description = "Unknown cluster or tenant (or one you may not restore)")
-    @APIResponse(responseCode = "502", description = "OceanBase refused (e.g. 4179: the tenant is not a STANDBY)")
-    public RestoreActionResult activate(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @HeaderParam(BackupsResource.IDEMPOTENCY_KEY) String idempotencyKey) {
-        return restores.activate(permissions.current(), cluster, tenant, idempotencyKey);
     }
 
     private static RestoreBody body(RestoreBody body) {
