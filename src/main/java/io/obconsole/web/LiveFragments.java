@@ -38,6 +38,7 @@ public class LiveFragments implements JobFragments {
 
     @Override
     public Map<String, String> render(FleetRestore restore, boolean mayRestore) {
-        return Map.of();
+        return Map.of("restore", JobsResource.Templates.jobs$restore(JobsResource.restoreRow(restore, mayRestore,
+                explanations)).render());
     }
 }

@@ -351,6 +351,10 @@ final class RestoreEngine {
 
     // ---- running
 
+    java.util.Optional<RestoreJob> find(long jobId) {
+        return jobs.stream().filter(j -> j.jobId() == jobId).findFirst();
+    }
+
     RestoreJob job(long jobId) {
         return jobs.stream().filter(j -> j.jobId() == jobId).findFirst().orElseThrow();
     }
