@@ -62,7 +62,7 @@ public class RestorePageResource {
 
     /** The wizard's fields as sent (never the passwords, which go straight into the request). */
     public static class Form {
-        @FormParam("source") @QueryParam("source") public String source;
+        @FormParam("source") public String source;
         @FormParam("targetCluster") public String targetCluster;
         @FormParam("newTenant") public String newTenant;
         @FormParam("poolMode") public String poolMode;
@@ -95,8 +95,10 @@ public class RestorePageResource {
     @GET
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance form(@BeanParam Form form) {
+    public TemplateInstance form(@QueryParam("source") String source) {
         Operator who = access.who();
+        Form form = new Form();
+        form.source = source;
         requireRestoresSomewhere(who);
         return Templates.form(form, sources(who), targets(who), null);
     }
