@@ -41,8 +41,9 @@ class ProgressQueriesTest {
         ProgressRound round = queries.poll("demo", first.clusterNow(), 10);
 
         // clock, tenants, tasks, running jobs, ended jobs; restores running and ended (the demo's 4.2.1.0 view has no
-        // progress columns: that was learnt on the first round, which tried them once)
-        assertThat(cluster.control().statementsReceived()).hasSize(7)
+        // progress columns: that was learnt on the first round, whose refused statement cost its pooled connection, so
+        // this round's connection is a new one and the driver's session set-up comes first)
+        assertThat(cluster.control().statementsReceived().stream().filter(sql -> sql.startsWith("SELECT")).toList()).hasSize(7)
                 .anyMatch(sql -> sql.contains("CDB_OB_RESTORE_PROGRESS")).anyMatch(sql -> sql.contains("CDB_OB_RESTORE_HISTORY"));
         BackupJob job = round.running().get(0);
         assertThat(job.tenantName()).isEqualTo("mysql_tenant");
