@@ -5,9 +5,11 @@ import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.progress.JobProgress;
+import io.obconsole.restore.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tenant state objectives are computed from, read from the fleet read model the poller keeps:
@@ -40,6 +42,11 @@ public class FleetTenantStates implements TenantStates {
     public List<BackupSetFile> backupSets(String cluster, String tenant) {
         ClusterState state = fleet.cluster(cluster);
         return state.tenant(tenant).map(t -> state.backupSets(t.tenant().id())).orElse(List.of());
+    }
+
+    @Override
+    public Optional<RestoreWindow> window(String cluster, String tenant) {
+        return fleet.recoverableWindow(cluster, tenant);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.obconsole.alert.ObjectiveCheck.Figure;
 import io.obconsole.cluster.ArchiveStatus;
 import io.obconsole.cluster.BackupSet;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.restore.RestoreWindow;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -25,7 +26,14 @@ public final class ObjectiveEvaluator {
         this.warningFraction = warningFraction;
     }
 
+    /** As {@link #evaluate(String, TenantState, LocalDateTime, Objective, RestoreWindow)} before any window is known. */
     public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective) {
+        return evaluate(cluster, tenant, now, objective, null);
+    }
+
+    /** @param window the tenant's recoverable window, null while it has not been computed */
+    public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective,
+            RestoreWindow window) {
         LocalDateTime lastGood = newest(tenant.lastFull(), tenant.lastInc());
         List<ObjectiveCheck> checks = new ArrayList<>();
         if (Objective.set(objective.maxBackupAge())) {
@@ -44,7 +52,8 @@ public final class ObjectiveEvaluator {
             state = state.worse(check.state());
             distance = distance.first(check.distance());
         }
-        RecoveryPoint point = RecoveryPoint.of(lastGood, tenant.archive().doing(), tenant.archive().checkpoint());
+        RecoveryPoint point = window != null ? RecoveryPoint.of(window, lastGood)
+                : RecoveryPoint.of(lastGood, tenant.archive().doing(), tenant.archive().checkpoint());
         return new TenantObjective(cluster, tenant.name(), objective, state, List.copyOf(checks), point.at(), point.source(),
                 now, distance);
     }

@@ -92,7 +92,8 @@ public class ObjectiveWatch {
         List<TenantObjective> evaluated = new ArrayList<>();
         for (TenantState tenant : snapshot.tenants()) {
             evaluated.add(evaluator.evaluate(snapshot.cluster(), tenant, snapshot.clusterNow(),
-                    settings.of(snapshot.cluster(), tenant.name())));
+                    settings.of(snapshot.cluster(), tenant.name()),
+                    states.window(snapshot.cluster(), tenant.name()).orElse(null)));
         }
         return evaluated;
     }

@@ -3,8 +3,10 @@ package io.obconsole.alert;
 import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.progress.JobProgress;
+import io.obconsole.restore.RestoreWindow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The tenant state objectives and alarms are computed from, as the console last read it (the
@@ -18,6 +20,9 @@ public interface TenantStates {
 
     /** Running and recently ended jobs of every cluster, with their progress (stalled or not). */
     List<JobProgress> jobs();
+
+    /** The tenant's recoverable window as the fleet last computed it; empty if never read. */
+    Optional<RestoreWindow> window(String cluster, String tenant);
 
     /** The tenant's backup sets as last read (newest first, successful or not); empty if never read. */
     List<BackupSetFile> backupSets(String cluster, String tenant);

@@ -3,7 +3,9 @@ package io.obconsole.api;
 import io.obconsole.access.Permissions;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.fleet.FleetView;
+import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.FleetView.VisibleCluster;
+import io.obconsole.fleet.FleetView.VisibleTenant;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -44,9 +46,32 @@ public class ClustersResource {
     @APIResponse(responseCode = "503", description = "The cluster does not answer")
     public List<TenantView> tenants(@PathParam("cluster") String cluster) {
         VisibleCluster visible = fleet.cluster(permissions.current(), cluster);
-        if (!visible.state().reachable() || !visible.state().read()) {
-            throw new ClusterUnreachableException(cluster, ClusterView.reason(visible.state()), null);
-        }
+        requireRead(visible.state());
         return visible.tenants().stream().map(TenantView::of).toList();
+    }
+
+    @GET
+    @Path("{cluster}/tenants/{tenant}/recoverable-window")
+    @Operation(summary = "The points in time the tenant can be restored to (spec: backup sets and archive pieces), "
+            + "as SCN and UTC: intervals (more than one where the archive has a gap), earliest, latest and its age, "
+            + "whether a restore needs the backup password, or why it cannot be restored at all")
+    @APIResponse(responseCode = "200", description = "The window as the console last read the cluster")
+    @APIResponse(responseCode = "400", description = "Not a tenant name")
+    @APIResponse(responseCode = "404", description = "No such cluster or tenant (or none the caller may see)")
+    @APIResponse(responseCode = "503", description = "The cluster has not been read or does not answer")
+    public RecoverableWindowView recoverableWindow(@PathParam("cluster") String cluster,
+            @PathParam("tenant") String tenant) {
+        VisibleCluster visible = fleet.cluster(permissions.current(), cluster);
+        requireRead(visible.state());
+        VisibleTenant shown = fleet.tenant(permissions.current(), cluster, tenant);
+        return RecoverableWindowView.of(shown, shown.window().orElseThrow(
+                () -> new ClusterUnreachableException(cluster, ClusterView.NOT_READ_YET, null)));
+    }
+
+    /** The answer comes from the last read: none yet, or the cluster stopped answering, is a 503. */
+    private static void requireRead(ClusterState state) {
+        if (!state.reachable() || !state.read()) {
+            throw new ClusterUnreachableException(state.cluster(), ClusterView.reason(state), null);
+        }
     }
 }

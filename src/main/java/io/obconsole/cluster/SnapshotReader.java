@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,19 +31,43 @@ final class SnapshotReader {
 
     ClusterSnapshot read() throws SQLException {
         LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
-        List<TenantState> states = states(now, true);
+        readTenants();
+        List<TenantState> states = states(now, true, usableSets(now));
         return new ClusterSnapshot(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs());
     }
 
-    /** Tenants and their state without running jobs, and each tenant's newest {@code setsPerTenant} backup sets. */
+    /**
+     * Tenants and their state without running jobs, each tenant's newest {@code setsPerTenant} backup
+     * sets, and what its recoverable window is computed from: its usable sets with their SCNs and
+     * its available archive pieces. Each view is read once for all tenants.
+     */
     StateRound readState(int setsPerTenant) throws SQLException {
         LocalDateTime now = Rows.parseTime(ClusterGateway.single(connection, dialect.clusterNow()));
-        List<TenantState> states = states(now, false);
-        Map<Long, List<BackupSetFile>> sets = new LinkedHashMap<>();
-        for (Tenant tenant : tenants.values()) {
-            sets.put(tenant.id(), backupSets(tenant.id(), setsPerTenant));
+        readTenants();
+        Map<Long, List<RestorableSetFile>> restorable = new LinkedHashMap<>();
+        Map<Long, List<BackupSetFile>> newest = new LinkedHashMap<>();
+        List<TenantSet> usable = new ArrayList<>();
+        for (Map.Entry<Long, List<RestorableSetFile>> tenant : setFiles().entrySet()) {
+            List<RestorableSetFile> sets = tenant.getValue();
+            newest.put(tenant.getKey(), sets.stream().limit(Math.max(1, setsPerTenant)).map(RestorableSetFile::file).toList());
+            List<RestorableSetFile> intact = sets.stream()
+                    .filter(set -> set.file().succeeded() && "AVAILABLE".equals(set.file().fileStatus())).toList();
+            restorable.put(tenant.getKey(), intact);
+            intact.forEach(set -> usable.add(TenantSet.of(now, set.file())));
         }
-        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs(), sets);
+        usable.sort(Comparator.comparing((TenantSet s) -> s.set().end(), Comparator.nullsFirst(Comparator.naturalOrder())));
+        List<TenantState> states = states(now, false, usable);
+        return new StateRound(cluster, dialect.mode(), dialect.version().text(), now, states, sysJobs(), newest,
+                restorable, pieces());
+    }
+
+    /** A usable set of a tenant, as the last FULL or INC of the tenant's state shows it. */
+    private record TenantSet(long tenantId, BackupSet set) {
+
+        static TenantSet of(LocalDateTime now, BackupSetFile file) {
+            return new TenantSet(file.tenantId(), new BackupSet(file.backupSetId(), file.type(),
+                    file.start(), file.end(), file.end() == null || now == null ? null : Duration.between(file.end(), now)));
+        }
     }
 
     /** From sys, the sys tenant's open backup jobs (OceanBase refuses every new backup from sys while one is open). */
@@ -50,14 +75,16 @@ final class SnapshotReader {
         return dialect.mode() == ClusterMode.SYS ? query(dialect.openSysJobs(), this::sysJob) : List.of();
     }
 
-    private List<TenantState> states(LocalDateTime now, boolean withRunning) throws SQLException {
-        readTenants();
+    /** {@code usable}: the tenants' usable sets ordered by end, so the last one of each type wins. */
+    private List<TenantState> states(LocalDateTime now, boolean withRunning, List<TenantSet> usable) throws SQLException {
         Map<Long, ArchiveStatus> archive = archive(now);
         Map<Long, String> dests = pairs(dialect.backupDestinations(), "VALUE");
         Map<Long, String> scores = pairs(dialect.threadScores(), "VALUE");
         Map<Long, BackupSet> fulls = new HashMap<>();
         Map<Long, BackupSet> incs = new HashMap<>();
-        readSets(now, fulls, incs);
+        for (TenantSet usableSet : usable) {
+            ("FULL".equals(usableSet.set().type()) ? fulls : incs).put(usableSet.tenantId(), usableSet.set());
+        }
         List<BackupJob> running = withRunning ? running() : List.of();
         List<TenantState> states = new ArrayList<>();
         for (Tenant tenant : tenants.values()) {
@@ -114,17 +141,50 @@ final class SnapshotReader {
             }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    sets.add(new BackupSetFile(tenantId, rs.getLong("BACKUP_SET_ID"), rs.getString("BACKUP_TYPE"),
-                            Rows.number(rs, "PREV_FULL_BACKUP_SET_ID"), Rows.number(rs, "PREV_INC_BACKUP_SET_ID"),
-                            Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"), rs.getString("STATUS"),
-                            rs.getString("FILE_STATUS"), Rows.number(rs, "ELAPSED_SECONDES"),
-                            "ON".equals(rs.getString("PLUS_ARCHIVELOG")), Rows.number(rs, "INPUT_BYTES"),
-                            Rows.number(rs, "OUTPUT_BYTES"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"),
-                            rs.getString("PATH")));
+                    sets.add(setFile(rs, tenantId));
                 }
             }
         }
         return sets;
+    }
+
+    private static BackupSetFile setFile(ResultSet rs, long tenantId) throws SQLException {
+        return new BackupSetFile(tenantId, rs.getLong("BACKUP_SET_ID"), rs.getString("BACKUP_TYPE"),
+                Rows.number(rs, "PREV_FULL_BACKUP_SET_ID"), Rows.number(rs, "PREV_INC_BACKUP_SET_ID"),
+                Rows.time(rs, "START_TIMESTAMP"), Rows.time(rs, "END_TIMESTAMP"), rs.getString("STATUS"),
+                rs.getString("FILE_STATUS"), Rows.number(rs, "ELAPSED_SECONDES"),
+                "ON".equals(rs.getString("PLUS_ARCHIVELOG")), Rows.number(rs, "INPUT_BYTES"),
+                Rows.number(rs, "OUTPUT_BYTES"), Rows.number(rs, "RESULT"), rs.getString("COMMENT"), rs.getString("PATH"));
+    }
+
+    /** Every set of every listed tenant, newest first per tenant, in one statement. */
+    private Map<Long, List<RestorableSetFile>> setFiles() throws SQLException {
+        Map<Long, List<RestorableSetFile>> sets = new LinkedHashMap<>();
+        tenants.keySet().forEach(id -> sets.put(id, new ArrayList<>()));
+        for (RestorableSetFile set : query(dialect.backupSetFiles(), rs -> new RestorableSetFile(
+                setFile(rs, Rows.tenantId(rs, ownTenantId)), rs.getString("ENCRYPTION_MODE"),
+                Rows.number(rs, "START_REPLAY_SCN"), Rows.number(rs, "MIN_RESTORE_SCN")))) {
+            List<RestorableSetFile> ofTenant = sets.get(set.file().tenantId());
+            if (ofTenant != null) {
+                ofTenant.add(set);
+            }
+        }
+        return sets;
+    }
+
+    /** The available archive pieces of every listed tenant, in one statement. */
+    private Map<Long, List<ArchivePieceFile>> pieces() throws SQLException {
+        Map<Long, List<ArchivePieceFile>> pieces = new LinkedHashMap<>();
+        tenants.keySet().forEach(id -> pieces.put(id, new ArrayList<>()));
+        for (ArchivePieceFile piece : query(dialect.archivePieces(), rs -> new ArchivePieceFile(Rows.tenantId(rs, ownTenantId),
+                rs.getLong("DEST_ID"), rs.getLong("ROUND_ID"), rs.getLong("PIECE_ID"), Rows.number(rs, "START_SCN"),
+                Rows.number(rs, "CHECKPOINT_SCN"), Rows.number(rs, "END_SCN"), rs.getString("FILE_STATUS")))) {
+            List<ArchivePieceFile> ofTenant = pieces.get(piece.tenantId());
+            if (ofTenant != null) {
+                ofTenant.add(piece);
+            }
+        }
+        return pieces;
     }
 
     private void readTenants() throws SQLException {
@@ -158,17 +218,14 @@ final class SnapshotReader {
         return values;
     }
 
-    /** Ordered by end time, so the last one of each type wins. */
-    private void readSets(LocalDateTime now, Map<Long, BackupSet> fulls, Map<Long, BackupSet> incs) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(dialect.usableBackupSets())) {
-            while (rs.next()) {
-                LocalDateTime end = Rows.time(rs, "END_TIMESTAMP");
-                String type = rs.getString("BACKUP_TYPE");
-                BackupSet set = new BackupSet(rs.getLong("BACKUP_SET_ID"), type, Rows.time(rs, "START_TIMESTAMP"), end,
-                        end == null || now == null ? null : Duration.between(end, now));
-                ("FULL".equals(type) ? fulls : incs).put(Rows.tenantId(rs, ownTenantId), set);
-            }
-        }
+    /** The tenants' usable sets ordered by end (the snapshot's fresh read, which needs no more of them). */
+    private List<TenantSet> usableSets(LocalDateTime now) throws SQLException {
+        return query(dialect.usableBackupSets(), rs -> {
+            LocalDateTime end = Rows.time(rs, "END_TIMESTAMP");
+            return new TenantSet(Rows.tenantId(rs, ownTenantId), new BackupSet(rs.getLong("BACKUP_SET_ID"),
+                    rs.getString("BACKUP_TYPE"), Rows.time(rs, "START_TIMESTAMP"), end,
+                    end == null || now == null ? null : Duration.between(end, now)));
+        });
     }
 
     private List<BackupJob> running() throws SQLException {

@@ -14,4 +14,9 @@ public class FailureExplanations {
     public String of(long result) {
         return catalogue.jobResult(result);
     }
+
+    /** What an ended restore means (restored as a STANDBY, cancelled, or failed with its COMMENT). */
+    public String restoreEnd(io.obconsole.fleet.FleetRestore restore) {
+        return catalogue.restoreEnd(restore.succeeded(), restore.cancelled());
+    }
 }

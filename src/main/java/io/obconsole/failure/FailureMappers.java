@@ -60,6 +60,11 @@ public class FailureMappers {
     }
 
     @ServerExceptionMapper
+    public Response pointNotRestorable(io.obconsole.restore.PointNotRestorableException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
     public Response alreadyRunning(AlreadyRunningException e, UriInfo uri) {
         return known(e, uri);
     }

@@ -6,6 +6,7 @@ import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.StateRound;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.restore.RestoreWindow;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -22,16 +23,19 @@ import java.util.Optional;
  * @param state          that slower read, null before it first succeeded
  * @param jobs           running and recent ended jobs, newest start first
  * @param problem        why the last round failed, null while the cluster answers
+ * @param windows        each tenant's recoverable window from the state read (key: tenant id)
+ * @param restores       running and recently ended restores into this cluster, newest start first
  */
 public record ClusterState(String cluster, Instant progressReadAt, Instant stateReadAt, LocalDateTime clusterNow,
-        StateRound state, List<FleetJob> jobs, Problem problem) {
+        StateRound state, List<FleetJob> jobs, Problem problem, Map<Long, RestoreWindow> windows,
+        List<FleetRestore> restores) {
 
     /** The last round failed: the driver's or OceanBase's reason, and since when it fails. */
     public record Problem(String reason, Instant since) {
     }
 
     static ClusterState notRead(String cluster) {
-        return new ClusterState(cluster, null, null, null, null, List.of(), null);
+        return new ClusterState(cluster, null, null, null, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Whether there is anything to show: tenants were read at least once. */
@@ -68,6 +72,11 @@ public record ClusterState(String cluster, Instant progressReadAt, Instant state
         return state == null ? List.of() : state.backupSets().getOrDefault(tenantId, List.of());
     }
 
+    /** The tenant's recoverable window as of the state read; empty before the first one. */
+    public Optional<RestoreWindow> window(long tenantId) {
+        return Optional.ofNullable(windows.get(tenantId));
+    }
+
     public List<FleetJob> running() {
         return jobs.stream().filter(FleetJob::running).toList();
     }
@@ -93,18 +102,30 @@ public record ClusterState(String cluster, Instant progressReadAt, Instant state
                 tenant.lastFull(), tenant.lastInc(), running);
     }
 
-    ClusterState withProgress(Instant at, LocalDateTime now, List<FleetJob> newJobs) {
+    /** The restores of one (new) tenant, newest first. */
+    public List<FleetRestore> restoresOf(String tenant) {
+        return restores.stream().filter(r -> r.tenant().equals(tenant)).toList();
+    }
+
+    public Optional<FleetRestore> restore(String key) {
+        return restores.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    ClusterState withProgress(Instant at, LocalDateTime now, List<FleetJob> newJobs, List<FleetRestore> newRestores) {
         List<FleetJob> sorted = newJobs.stream().sorted(NEWEST_FIRST).toList();
-        return new ClusterState(cluster, at, stateReadAt, now, state, sorted, null);
+        List<FleetRestore> restoresSorted = newRestores.stream().sorted(Comparator.comparing(
+                (FleetRestore r) -> r.row().start(), Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        return new ClusterState(cluster, at, stateReadAt, now, state, sorted, null, windows, restoresSorted);
     }
 
     ClusterState withState(Instant at, StateRound round) {
-        return new ClusterState(cluster, progressReadAt, at, round.clusterNow(), round, jobs, null);
+        return new ClusterState(cluster, progressReadAt, at, round.clusterNow(), round, jobs, null,
+                RecoverableWindows.next(state, windows, round), restores);
     }
 
     ClusterState withProblem(String reason, Instant at) {
         return new ClusterState(cluster, progressReadAt, stateReadAt, clusterNow, state, jobs,
-                problem != null ? problem : new Problem(reason, at));
+                problem != null ? problem : new Problem(reason, at), windows, restores);
     }
 
     private static final Comparator<FleetJob> NEWEST_FIRST = Comparator.comparing(

@@ -5,6 +5,8 @@ import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StateRound;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.restore.RestoreInterval;
+import io.obconsole.restore.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,10 +51,30 @@ public class Fleet {
         return ref(name).get();
     }
 
+    /**
+     * A tenant's recoverable window as the last state read found it (computed then, never per
+     * call); empty while the cluster or the tenant has not been read. The caller checks scope.
+     *
+     * @throws io.obconsole.cluster.UnknownClusterException if the cluster is not configured
+     */
+    public Optional<RestoreWindow> recoverableWindow(String cluster, String tenant) {
+        ClusterState state = cluster(cluster);
+        if (!state.read()) {
+            return Optional.empty();
+        }
+        return state.state().tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
+                .flatMap(t -> state.window(t.tenant().id()));
+    }
+
     /** A progress round read the cluster's jobs. */
     public void progressRead(String cluster, LocalDateTime clusterNow, List<FleetJob> jobs) {
+        progressRead(cluster, clusterNow, jobs, List.of());
+    }
+
+    /** A progress round read the cluster's backup jobs and its restores. */
+    public void progressRead(String cluster, LocalDateTime clusterNow, List<FleetJob> jobs, List<FleetRestore> restores) {
         Instant at = Instant.now();
-        update(cluster, s -> s.withProgress(at, clusterNow, jobs));
+        update(cluster, s -> s.withProgress(at, clusterNow, jobs, restores));
     }
 
     /** The slower read found the cluster's tenants, their state and backup sets. */
@@ -103,13 +126,21 @@ public class Fleet {
             Set<JobKey> running = state.running().stream().filter(job -> job.job().tenantId() == id)
                     .map(FleetJob::key).collect(Collectors.toSet());
             shown.put(tenant.name(), new Shown(tenant, running, state.backupSets(id), state.state().sysJobs(),
-                    state.reachable()));
+                    state.reachable(), state.window(id).map(RestoreWindow::intervals).orElse(List.of()),
+                    restoreStates(state, tenant.name())));
         }
         return shown;
     }
 
+    /** Which restores of the tenant there are and whether each still runs (their moving figures go over the socket). */
+    private static Map<String, RestoreStatus> restoreStates(ClusterState state, String tenant) {
+        Map<String, RestoreStatus> states = new HashMap<>();
+        state.restoresOf(tenant).forEach(r -> states.put(r.key(), r.row().ended() ? r.status() : RestoreStatus.RESTORING));
+        return states;
+    }
+
     private record Shown(TenantState tenant, Set<JobKey> running, List<BackupSetFile> sets, List<BackupJob> sysJobs,
-            boolean reachable) {
+            boolean reachable, List<RestoreInterval> window, Map<String, RestoreStatus> restores) {
     }
 
     private AtomicReference<ClusterState> ref(String cluster) {

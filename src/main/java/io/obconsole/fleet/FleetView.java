@@ -2,12 +2,16 @@ package io.obconsole.fleet;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.cluster.UnknownTenantException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.restore.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a person may see of the fleet: the clusters that hold a tenant in their view scope, with
@@ -35,6 +39,19 @@ public class FleetView {
     /** One cluster; {@link UnknownClusterException} if it is not configured or {@code who} does not see it. */
     public VisibleCluster cluster(Operator who, String cluster) {
         return visible(who, state(who, cluster));
+    }
+
+    /**
+     * One tenant {@code who} may view, as last read; a tenant outside their scope is as unknown as
+     * one the cluster does not list ({@link UnknownTenantException}, naming only what was asked).
+     * Before the cluster's first read no tenant is known: callers check {@link ClusterState#read()} first.
+     */
+    public VisibleTenant tenant(Operator who, String cluster, String tenant) {
+        ObDialect.checkTenantName(tenant);
+        VisibleCluster visible = cluster(who, cluster);
+        return visible.tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
+                .map(t -> new VisibleTenant(visible.state(), t))
+                .orElseThrow(() -> new UnknownTenantException(cluster, tenant));
     }
 
     /** Running and recent jobs of the visible tenants, newest first, and the clusters that could not be read. */
@@ -68,6 +85,15 @@ public class FleetView {
 
     /** A cluster's state and the tenants of it one person may see. */
     public record VisibleCluster(ClusterState state, List<TenantState> tenants) {
+    }
+
+    /** A tenant one person may see, with its cluster's state. */
+    public record VisibleTenant(ClusterState state, TenantState tenant) {
+
+        /** Its recoverable window as of the state read; empty before that read. */
+        public Optional<RestoreWindow> window() {
+            return state.window(tenant.tenant().id());
+        }
     }
 
     /** Jobs across clusters, newest first, with the clusters whose last read failed or has not happened. */

@@ -1,5 +1,7 @@
 package io.obconsole.restore;
 
+import io.obconsole.cluster.ArchivePieceFile;
+
 /**
  * One row of a tenant's {@code CDB_OB_ARCHIVELOG_PIECE_FILES}, the columns the recoverable window
  * needs. Log from {@code startScn} up to {@code checkpointScn} is archived; {@code endScn} is where
@@ -7,6 +9,12 @@ package io.obconsole.restore;
  */
 public record ArchivePiece(long destId, long roundId, long pieceId, Scn startScn, Scn checkpointScn, Scn endScn,
         FileStatus fileStatus) {
+
+    /** A piece as the fleet reads it. */
+    public static ArchivePiece of(ArchivePieceFile read) {
+        return new ArchivePiece(read.destId(), read.roundId(), read.pieceId(), new Scn(read.startScn()),
+                new Scn(read.checkpointScn()), new Scn(read.endScn()), FileStatus.of(read.fileStatus()));
+    }
 
     public boolean available() {
         return fileStatus == FileStatus.AVAILABLE;

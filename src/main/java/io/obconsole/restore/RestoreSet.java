@@ -2,6 +2,7 @@ package io.obconsole.restore;
 
 import io.obconsole.backup.BackupType;
 import io.obconsole.cluster.BackupSetFile;
+import io.obconsole.cluster.RestorableSetFile;
 
 /**
  * A backup set as a restore sees it ({@code CDB_OB_BACKUP_SET_FILES}): where its chain starts and
@@ -23,6 +24,11 @@ public record RestoreSet(long backupSetId, BackupType type, long prevFullBackupS
         return new RestoreSet(file.backupSetId(), file.incremental() ? BackupType.INCREMENTAL : BackupType.FULL,
                 file.prevFullBackupSetId(), file.prevIncBackupSetId(), file.succeeded(), FileStatus.of(file.fileStatus()),
                 file.plusArchivelog(), encrypted, startReplayScn, minRestoreScn);
+    }
+
+    /** A set as the fleet reads it, with its SCNs and encryption. */
+    public static RestoreSet of(RestorableSetFile read) {
+        return of(read.file(), read.encrypted(), new Scn(read.startReplayScn()), new Scn(read.minRestoreScn()));
     }
 
     /** Succeeded and still available: the first condition for a restore to use it. */

@@ -22,11 +22,14 @@ public final class RestoreWindow {
     private final List<RestoreInterval> intervals;
     private final List<Reach> reaches;
     private final UsableSets usable;
+    private final List<ArchiveChain> chains;
 
-    private RestoreWindow(List<RestoreInterval> intervals, List<Reach> reaches, UsableSets usable) {
+    private RestoreWindow(List<RestoreInterval> intervals, List<Reach> reaches, UsableSets usable,
+            List<ArchiveChain> chains) {
         this.intervals = intervals;
         this.reaches = reaches;
         this.usable = usable;
+        this.chains = chains;
     }
 
     /** How far one usable set reaches on its own. */
@@ -58,7 +61,7 @@ public final class RestoreWindow {
             }
         }
         reaches.sort(Comparator.comparingLong(r -> r.set().backupSetId()));
-        return new RestoreWindow(merge(reaches), reaches, usable);
+        return new RestoreWindow(merge(reaches), reaches, usable, List.copyOf(chains));
     }
 
     private static List<RestoreInterval> merge(List<Reach> reaches) {
@@ -81,6 +84,22 @@ public final class RestoreWindow {
     /** The stretches the tenant can be restored to, oldest first, disjoint and not touching. */
     public List<RestoreInterval> intervals() {
         return intervals;
+    }
+
+    /** The backup sets a restore may use (succeeded, available, their chain whole), oldest first. */
+    public List<RestoreSet> usableSets() {
+        return usable.byId();
+    }
+
+    /** What the archive log covers without a break, oldest first: each run of pieces from its start to its checkpoint. */
+    public List<RestoreInterval> archiveCoverage() {
+        return chains.stream().map(chain -> new RestoreInterval(chain.start(),
+                chain.checkpoint().isBefore(chain.start()) ? chain.start() : chain.checkpoint())).toList();
+    }
+
+    /** Some point of the window is reached only through an encrypted set: a restore there needs its backup password. */
+    public boolean needsDecryption() {
+        return reaches.stream().anyMatch(reach -> usable.chainOf(reach.set()).stream().anyMatch(RestoreSet::encrypted));
     }
 
     public boolean isEmpty() {

@@ -33,7 +33,7 @@ final class UsableSets {
                 usable.add(set);
             }
         }
-        return new UsableSets(usable);
+        return new UsableSets(List.copyOf(usable));
     }
 
     boolean isEmpty() {

@@ -298,6 +298,76 @@ public interface Messages {
     @Message("No backup sets yet.")
     String no_sets();
 
+    // ---- recoverable window (issue 21)
+    @Message("Recoverable window")
+    String window_title();
+
+    @Message("Not computed yet: the console reads the tenant's backup sets and archive pieces with the cluster's state.")
+    String window_not_computed();
+
+    @Message("Restorable from")
+    String window_from();
+
+    @Message("to")
+    String window_to();
+
+    @Message("latest {ago}")
+    String window_latest(String ago);
+
+    @Message("Restorable in {count} intervals, with a gap in the archive log between them; latest {ago}:")
+    String window_intervals(int count, String ago);
+
+    @Message("Not restorable: {reason}")
+    String window_not_restorable(String reason);
+
+    @Message("not restorable")
+    String window_not_restorable_short();
+
+    @Message("Encrypted backup sets: a restore needs their backup password (SET DECRYPTION IDENTIFIED BY).")
+    String window_needs_decryption();
+
+    @Message("Backup sets")
+    String window_lane_sets();
+
+    @Message("Archive log")
+    String window_lane_archive();
+
+    @Message("Restorable")
+    String window_lane_restorable();
+
+    @Message("Backup set #{id} ({type}), restorable from {utc}")
+    String window_set_title(long id, String type, String utc);
+
+    @Message("(encrypted)")
+    String window_encrypted();
+
+    @Message("Archive log from {from} to {to}")
+    String window_archive_title(String from, String to);
+
+    @Message("Restorable from {from} to {to}")
+    String window_interval_title(String from, String to);
+
+    @Message("Gap: not restorable after {from} until {to}")
+    String window_gap_title(String from, String to);
+
+    @Message("Times in UTC. Each backup set reaches from where its restore starts replaying the archive log to the first point it restores; the window runs from there as far as the log continues without a break.")
+    String window_caption();
+
+    @Message("restorable")
+    String window_legend_restorable();
+
+    @Message("archive log")
+    String window_legend_archive();
+
+    @Message("gap")
+    String window_legend_gap();
+
+    @Message("Restorable to")
+    String col_window();
+
+    @Message("archive gap")
+    String window_gap_short();
+
     @Message("Set")
     String col_set();
 
@@ -852,4 +922,15 @@ public interface Messages {
 
     @Message("Objective saved.")
     String flash_objective_saved();
+
+    // ---- restores (issue 21)
+
+    @Message("OceanBase accepted the restore; it creates the tenant, then restores data and replays the log.")
+    String flash_restore_started();
+
+    @Message("OceanBase cancelled the restore: it dropped the tenant being restored and kept its pools.")
+    String flash_restore_canceled();
+
+    @Message("restore operator")
+    String role_restore_operator();
 }

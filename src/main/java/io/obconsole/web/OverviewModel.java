@@ -79,7 +79,8 @@ public class OverviewModel {
         return new TenantRow(state.cluster(), tenant,
                 Freshness.of(age(tenant.lastFull()), config.fullAmberAfter(), config.fullRedAfter()),
                 Freshness.of(age(tenant.lastInc()), config.incAmberAfter(), config.incRedAfter()),
-                running, badges(state, tenant), access.canOperate(who, state.cluster(), tenant.name()));
+                running, badges(state, tenant), access.canOperate(who, state.cluster(), tenant.name()),
+                RecoverableWindowSection.of(state, tenant.tenant().id(), msg, false));
     }
 
     /**

@@ -31,7 +31,7 @@ public class TenantResource {
     static class Templates {
         static native TemplateInstance tenant(String cluster, String tenant, TenantRow row, String unreachable,
                 String readAgo, List<JobView> running, boolean canCancel, List<JobView> history,
-                List<BackupSetView> sets, BackupChart chart, String message);
+                List<BackupSetView> sets, BackupChart chart, RecoverableWindowSection window, String message);
 
         /** The running job's block with its task table, for the page and for every live update. */
         static native TemplateInstance tenant$running(JobView job, boolean canCancel);
@@ -67,7 +67,7 @@ public class TenantResource {
         String problem = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
         if (!state.read()) {
             return Templates.tenant(cluster, tenant, null, problem, null, List.of(), false, List.of(), List.of(),
-                    BackupChart.of(List.of()), flash);
+                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, flash);
         }
         TenantState tenantState = visible.tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
                 .orElseThrow(NotFoundException::new);
@@ -78,7 +78,8 @@ public class TenantResource {
         List<BackupSetView> sets = state.backupSets(tenantState.tenant().id()).stream()
                 .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
         return Templates.tenant(cluster, tenant, row, problem, overview.readAgo(state), row.running(), row.canStart(),
-                history, sets, BackupChart.of(sets), flash);
+                history, sets, BackupChart.of(sets), RecoverableWindowSection.of(state, tenantState.tenant().id(), msg, true),
+                flash);
     }
 
     private JobView view(ClusterState state, FleetJob job) {

@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * One user tenant on the overview: its backup state, how fresh its recovery points are, its
- * running jobs, the preflight badges and whether the reader may start a backup of it.
+ * running jobs, the preflight badges, whether the reader may start a backup of it, and its
+ * recoverable window (latest point, or why there is none).
  */
 public record TenantRow(String cluster, TenantState state, Freshness full, Freshness inc, List<JobView> running,
-        List<Badge> badges, boolean canStart) {
+        List<Badge> badges, boolean canStart, RecoverableWindowSection window) {
 
     public String name() {
         return state.name();

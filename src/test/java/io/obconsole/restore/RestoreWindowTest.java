@@ -98,6 +98,17 @@ class RestoreWindowTest {
         assertThat(inside.needsDecryption()).isTrue();
         assertThat(inside.explanation()).isEqualTo("1970-01-01 00:00:00.00000048 UTC is restorable from backup sets 1, 2. The backup is encrypted: the restore needs its backup password.");
         assertThat(((PointCheck.Inside) plain.check(new Scn(480))).needsDecryption()).isFalse();
+        assertThat(encrypted.needsDecryption()).isTrue();
+        assertThat(plain.needsDecryption()).isFalse();
+    }
+
+    @Test
+    void theTimelineDrawsTheUsableSetsAndWhatTheArchiveCoversWithoutABreak() {
+        RestoreWindow window = RestoreWindow.of(List.of(full(1, 250, 300), full(2, 850, 900), failed(full(3, 1000, 1100))),
+                GAP_PIECES);
+
+        assertThat(window.usableSets()).extracting(RestoreSet::backupSetId).containsExactly(1L, 2L);
+        assertThat(window.archiveCoverage()).containsExactly(RestoreInterval.of(200, 500), RestoreInterval.of(800, 1500));
     }
 
     @Test

@@ -13,6 +13,9 @@ final class Scenarios {
 
     private static final long GIB = 1024L * 1024 * 1024;
 
+    /** The backup password of payroll's seeded full set (the README names it): a restore from it needs it. */
+    static final String PAYROLL_BACKUP_PASSWORD = "payroll-demo";
+
     private Scenarios() {
     }
 
@@ -38,7 +41,7 @@ final class Scenarios {
         }
         ready(cluster, now, mysql, oracle);
         analytics.dataBackupDest = "";
-        seedCompletedFullBackup(cluster, mysql, now.minus(Duration.ofHours(20)), true);
+        seedCompletedFullBackup(cluster, mysql, now.minus(Duration.ofHours(20)), true, null);
     }
 
     /** An older cluster (4.2.0 in the demo fleet) with its own tenants: one with last week's full backup, one without. */
@@ -47,7 +50,16 @@ final class Scenarios {
         Tenant hr = userTenant(cluster, 1004, "hr", "ORACLE", created.plus(Duration.ofDays(9)), 12 * GIB, 960);
         archiveDestinations(cluster);
         ready(cluster, now, erp, hr);
-        seedCompletedFullBackup(cluster, erp, now.minus(Duration.ofDays(6)), true);
+        // erp's archive stopped for a day between two rounds: its window is two intervals, one per full backup
+        ArchiveRound current = erp.archiveRounds.remove(0);
+        ArchiveRound stopped = new ArchiveRound(1, now.minus(Duration.ofDays(7)), erp.logArchiveDest, "DOING");
+        stopped.advanceTo(now.minus(Duration.ofDays(4)));
+        stopped.status = "STOP";
+        erp.archiveRounds.add(stopped);
+        erp.archiveRounds.add(new ArchiveRound(2, current.start, current.path, current.status));
+        erp.archive().advanceTo(now);
+        seedCompletedFullBackup(cluster, erp, now.minus(Duration.ofDays(6)), true, null);
+        seedCompletedFullBackup(cluster, erp, now.minus(Duration.ofHours(26)), true, null);
     }
 
     /** Tenants whose own administrators back them up ({@code ALTER SYSTEM BACKUP DATABASE} inside the tenant). */
@@ -56,7 +68,7 @@ final class Scenarios {
         Tenant billing = userTenant(cluster, 1004, "billing", "MYSQL", created.plus(Duration.ofDays(7)), 16 * GIB, 1_210);
         archiveDestinations(cluster);
         ready(cluster, now, payroll, billing);
-        seedCompletedFullBackup(cluster, payroll, now.minus(Duration.ofHours(30)), false);
+        seedCompletedFullBackup(cluster, payroll, now.minus(Duration.ofHours(30)), false, PAYROLL_BACKUP_PASSWORD);
     }
 
     private static void archiveDestinations(Cluster cluster) {
@@ -92,9 +104,11 @@ final class Scenarios {
 
     /**
      * A completed full backup, as the operator's history shows it: started from sys (a CLUSTER row
-     * plus the tenant's row) or by the tenant itself (its own row only).
+     * plus the tenant's row) or by the tenant itself (its own row only); encrypted with
+     * {@code password} unless it is null.
      */
-    private static void seedCompletedFullBackup(Cluster cluster, Tenant tenant, Instant start, boolean fromSys) {
+    private static void seedCompletedFullBackup(Cluster cluster, Tenant tenant, Instant start, boolean fromSys,
+            String password) {
         Tenant sys = cluster.sys();
         Statement.Backup full = new Statement.Backup(false, null, false, "nightly full");
         BackupJob parent = fromSys ? new BackupJob(sys.id, sys.nextJobId++, 0, sys.id, 0, BackupJob.CLUSTER, "FULL", false,
@@ -104,7 +118,8 @@ final class Scenarios {
         }
         BackupJob job = new BackupJob(tenant.id, tenant.nextJobId++, tenant.nextBackupSetId++,
                 fromSys ? sys.id : tenant.id, fromSys ? parent.jobId : 0,
-                BackupJob.USER_TENANT, "FULL", false, "NONE", "", full.description(), tenant.dataBackupDest, start);
+                BackupJob.USER_TENANT, "FULL", false, password == null ? "NONE" : "PASSWORD", BackupEngine.passwd(password),
+                full.description(), tenant.dataBackupDest, start);
         job.executorTenantIds = String.valueOf(tenant.id);
         job.tabletCount = tenant.tabletCount;
         job.macroBlockCount = tenant.macroBlockCount();
