@@ -109,6 +109,37 @@ class RestoreJourneyBrowserTest {
     }
 
     @Test
+    void theTimeIsTypedInTheReadersZoneWithUtcBesideItAndAnExistingPoolIsChosenFromTheTargetsFreePools() {
+        Demo.sql("CREATE RESOURCE UNIT spare_unit MAX_CPU = 2, MEMORY_SIZE = '8G'");
+        Demo.sql("CREATE RESOURCE POOL spare_pool UNIT = 'spare_unit', UNIT_NUM = 1");
+        Demo.cluster().control().resetStatements();
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.newPageIn("Asia/Kolkata", "en-GB");
+            Browser.signIn(page, console + "restores/new?source=demo/mysql_tenant", "rita", "rita");
+            page.locator("#r-name").fill("spare_copy");
+            page.locator("#r-pool-existing").check();
+            assertThat(page.locator("#r-pool optgroup[data-cluster=demo] option")).hasText(new String[] {"spare_pool"});
+            page.locator("#r-pool").selectOption("spare_pool");
+
+            page.locator("#r-point-time").check();
+            assertThat(page.locator("#r-zone")).hasValue("Asia/Kolkata");
+            page.locator("#r-time").fill("2020-01-01T00:00");
+            assertThat(page.locator("#r-time-utc")).hasText("= 2019-12-31 18:30:00 UTC");
+            page.locator("#review").click();
+            // the server read the time in the reader's zone: five and a half hours before midnight UTC
+            assertThat(page.locator("#restore-error")).containsText("2019-12-31 18:30:00");
+            assertThat(page.locator("#restore-error")).containsText("before the earliest restorable point");
+
+            page.locator("#r-point-latest").check();
+            page.locator("#review").click();
+            page.waitForURL(Pattern.compile(".*/restores/review/.*"));
+            assertThat(page.locator("#statements")).containsText("WITH 'pool_list=spare_pool'");
+            assertThat(page.locator("#statements")).not().containsText("CREATE RESOURCE");
+        }
+        assertThat(received("ALTER SYSTEM RESTORE")).isEmpty();
+    }
+
+    @Test
     void aRestoreIsReviewedConfirmedByNameAndFollowedLiveOnTheJobsPageToItsEnd() throws SQLException {
         encryptedBackupOf("oracle_tenant");
         try (Browser browser = Browser.launch()) {
