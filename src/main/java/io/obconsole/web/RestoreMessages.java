@@ -79,6 +79,12 @@ public interface RestoreMessages {
     @Message("Confirm and restore")
     String restore_confirm();
 
+    @Message("Restore…")
+    String restore_from_tenant();
+
+    @Message("Restore into this tenant")
+    String tenant_restores_title();
+
     @Message("Restores")
     String restores_title();
 
