@@ -47,22 +47,22 @@ public class ProgressMetrics {
     }
 
     void running(String cluster, long count) {
-        running.computeIfAbsent(cluster, c -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("obconsole.backup.jobs.running", value, AtomicLong::get).tags("cluster", c)
-                    .description("Backup jobs INIT, DOING or CANCELING").register(registry);
-            return value;
-        }).set(count);
+        perCluster(running, "obconsole.backup.jobs.running", "Backup jobs INIT, DOING or CANCELING", cluster).set(count);
     }
 
     /** Restores of the cluster still running (creating the tenant, restoring data and log, checking, upgrading). */
     void restoresRunning(String cluster, long count) {
-        restoresRunning.computeIfAbsent(cluster, c -> {
+        perCluster(restoresRunning, "obconsole.restore.jobs.running", "Restores still running (CDB_OB_RESTORE_PROGRESS)",
+                cluster).set(count);
+    }
+
+    /** A gauge per cluster, registered the first time the cluster reports. */
+    private AtomicLong perCluster(Map<String, AtomicLong> gauges, String name, String description, String cluster) {
+        return gauges.computeIfAbsent(cluster, c -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("obconsole.restore.jobs.running", value, AtomicLong::get).tags("cluster", c)
-                    .description("Restores still running (CDB_OB_RESTORE_PROGRESS)").register(registry);
+            Gauge.builder(name, value, AtomicLong::get).tags("cluster", c).description(description).register(registry);
             return value;
-        }).set(count);
+        });
     }
 
     /** An ended restore seen for the first time: its duration (START_TIMESTAMP to FINISH_TIMESTAMP) by outcome. */

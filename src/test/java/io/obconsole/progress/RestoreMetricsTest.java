@@ -10,8 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,7 +59,7 @@ class RestoreMetricsTest {
     }
 
     private static double value(String metrics, String series, double otherwise) {
-        Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+|NaN)$").matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : otherwise;
+        Double value = ProgressMetricsTest.valueOrNull(metrics, series);
+        return value == null ? otherwise : value;
     }
 }

@@ -75,7 +75,12 @@ class RestoreJourneyBrowserTest {
         page.waitForURL(Pattern.compile(".*/jobs\\?type=RESTORE.*"));
         // the RESTORE goes on until its tenant exists, which the demo's clock brings
         Demo.clock().advanceSeconds(10);
-        return page.locator("#restores tr[data-job-key]").filter(new Locator.FilterOptions().setHasText(newTenant));
+        return restoreRow(page, newTenant);
+    }
+
+    /** The restore's row on the Jobs page. */
+    private static Locator restoreRow(Page page, String tenant) {
+        return page.locator("#restores tr[data-job-key]").filter(new Locator.FilterOptions().setHasText(tenant));
     }
 
     /** Moves demo time on until the row says {@code status}, the page not reloaded in between. */
@@ -172,7 +177,7 @@ class RestoreJourneyBrowserTest {
             page.waitForURL(Pattern.compile(".*/jobs\\?type=RESTORE.*"));
             Demo.clock().advanceSeconds(10);
             page.evaluate("() => { window.sameDocument = 'yes'; }");
-            Locator row = page.locator("#restores tr[data-job-key]").filter(new Locator.FilterOptions().setHasText("copy_live"));
+            Locator row = restoreRow(page, "copy_live");
             assertThat(row).hasCount(1);
             assertThat(received("ALTER SYSTEM RESTORE")).singleElement().asString().startsWith("ALTER SYSTEM RESTORE copy_live");
 
@@ -206,7 +211,7 @@ class RestoreJourneyBrowserTest {
             page.locator("#confirm-name").fill("doomed");
             page.locator("#confirm-cancel").click();
             page.waitForURL(Pattern.compile(".*/jobs\\?type=RESTORE.*"));
-            Locator ended = page.locator("#restores tr[data-job-key]").filter(new Locator.FilterOptions().setHasText("doomed"));
+            Locator ended = restoreRow(page, "doomed");
             until(ended, "FAIL");
             assertThat(ended.locator("[data-restore-result]")).containsText("physical restore canceled");
             assertThat(ended.locator("[data-restore-result]")).containsText("kept its resource pools");
