@@ -71,10 +71,20 @@ public final class ProgressClient implements AutoCloseable {
         ClientWebSocket socket = client.webSocket();
         socket.textMessageHandler(text -> received.add(new JsonObject(text)));
         socket.closeHandler(ignored -> closedByServer.set(true));
+        java.util.concurrent.atomic.AtomicReference<String> extensions = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CompletableFuture<WebSocket> opened = new java.util.concurrent.CompletableFuture<>();
+        // a handler given to connect runs as the handshake completes: the response headers are there only then
+        socket.connect(connect, result -> {
+            if (result.succeeded()) {
+                extensions.set(result.result().headers().get("Sec-WebSocket-Extensions"));
+                opened.complete(result.result());
+            } else {
+                opened.completeExceptionally(result.cause());
+            }
+        });
         try {
-            socket.connect(connect).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            return new ProgressClient(client, socket, received, socket.headers().get("Sec-WebSocket-Extensions"),
-                    closedByServer);
+            opened.get(20, TimeUnit.SECONDS);
+            return new ProgressClient(client, socket, received, extensions.get(), closedByServer);
         } catch (Exception e) {
             client.close();
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
