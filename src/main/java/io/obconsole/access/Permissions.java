@@ -5,7 +5,7 @@ package io.obconsole.access;
  * the progress socket. Roles: {@code backup-viewer} reads what is in scope;
  * {@code backup-operator} also starts and cancels in scope (every tenant of a cluster only with
  * a {@code cluster/*} scope); {@code backup-admin} may do everything, including the audit chain
- * check.
+ * check; {@code restore-operator} reads what is in scope and restores into it.
  */
 public interface Permissions {
 
@@ -24,6 +24,15 @@ public interface Permissions {
 
     /** Whether {@code who} may act on every tenant of {@code cluster} at once. */
     boolean canOperateAllTenants(Operator who, String cluster);
+
+    /**
+     * Whether {@code who} may restore into {@code tenant} (a new tenant's name) on {@code cluster}, or
+     * cancel or activate that tenant's restore: admins everywhere, {@code restore-operator} in scope.
+     */
+    boolean canRestore(Operator who, String cluster, String tenant);
+
+    /** Whether {@code who} may restore some tenant into {@code cluster}: the target clusters a wizard offers. */
+    boolean canRestoreInCluster(Operator who, String cluster);
 
     boolean isAdmin(Operator who);
 

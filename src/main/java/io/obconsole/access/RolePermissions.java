@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 
 /**
  * The role × scope rules of the console, applied to an {@link Operator}: viewers read in scope,
- * operators also start and cancel in scope ("all tenants" only with {@code cluster/*}), admins
- * do everything. Someone with no console role sees nothing, whatever their scopes say.
+ * operators also start and cancel in scope ("all tenants" only with {@code cluster/*}), restore
+ * operators read and restore in scope, admins do everything. Someone with no console role sees nothing, whatever their scopes say.
  */
 @ApplicationScoped
 public class RolePermissions implements Permissions {
@@ -49,6 +49,16 @@ public class RolePermissions implements Permissions {
     }
 
     @Override
+    public boolean canRestore(Operator who, String cluster, String tenant) {
+        return restoreScope(who).covers(cluster, tenant);
+    }
+
+    @Override
+    public boolean canRestoreInCluster(Operator who, String cluster) {
+        return restoreScope(who).reaches(cluster);
+    }
+
+    @Override
     public boolean isAdmin(Operator who) {
         return has(who, ConsoleRole.ADMIN);
     }
@@ -58,7 +68,7 @@ public class RolePermissions implements Permissions {
         if (isAdmin(who)) {
             return TenantScope.ALL;
         }
-        if (has(who, ConsoleRole.VIEWER) || has(who, ConsoleRole.OPERATOR)) {
+        if (has(who, ConsoleRole.VIEWER) || has(who, ConsoleRole.OPERATOR) || has(who, ConsoleRole.RESTORE_OPERATOR)) {
             return TenantScope.of(who.scopes());
         }
         return TenantScope.NONE;
@@ -69,6 +79,14 @@ public class RolePermissions implements Permissions {
             return TenantScope.ALL;
         }
         return has(who, ConsoleRole.OPERATOR) ? TenantScope.of(who.scopes()) : TenantScope.NONE;
+    }
+
+    /** Restoring is its own right: a backup operator does not restore unless they also hold restore-operator. */
+    private TenantScope restoreScope(Operator who) {
+        if (isAdmin(who)) {
+            return TenantScope.ALL;
+        }
+        return has(who, ConsoleRole.RESTORE_OPERATOR) ? TenantScope.of(who.scopes()) : TenantScope.NONE;
     }
 
     private static boolean has(Operator who, String role) {

@@ -2,10 +2,11 @@ package io.obconsole.alert;
 
 import io.obconsole.audit.ChainReport;
 import io.obconsole.fleet.ClusterTime;
+import io.obconsole.fleet.Progress;
 import io.obconsole.policy.PolicyRunOutcome;
 import io.obconsole.policy.PolicyRunRecorded;
 import io.obconsole.progress.JobProgress;
-import io.obconsole.web.FailureExplanations;
+import io.obconsole.failure.FailureExplanations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -121,7 +122,7 @@ public class Alarms {
     }
 
     private static String position(JobProgress job) {
-        return "phase " + job.phase() + ", " + (job.percent() == null ? "no progress yet" : Math.round(job.percent()) + " %");
+        return "phase " + job.phase() + ", " + (job.percent() == null ? "no progress yet" : Progress.words(job.percent()));
     }
 
     private void failed(JobProgress job) {

@@ -1,10 +1,9 @@
 package io.obconsole.alert;
 
-import io.obconsole.web.WebConfig;
+import io.obconsole.urls.PageUrls;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The console page an alert links to ({@code console.web.base-url} + the page that shows it). */
 @ApplicationScoped
@@ -13,11 +12,7 @@ public class Links {
     private final String base;
 
     @Inject
-    public Links(WebConfig web) {
-        this(web.baseUrl());
-    }
-
-    Links(String base) {
+    public Links(@ConfigProperty(name = "console.web.base-url", defaultValue = "http://localhost:8080") String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
@@ -27,16 +22,11 @@ public class Links {
 
     static String path(AlertEvent event) {
         return switch (event.kind()) {
-            case AUDIT_CHAIN_BROKEN, AUDIT_CHAIN_INTACT -> "/audit";
-            case TEST -> "/alerts/channels";
-            case JOB_FAILED, JOB_STALLED, JOB_RESUMED -> "/jobs?cluster=" + enc(event.cluster())
-                    + (event.tenant() == null ? "" : "&tenant=" + enc(event.tenant()));
-            default -> event.cluster() == null ? "/" : event.tenant() == null ? "/#cluster-" + enc(event.cluster())
-                    : "/clusters/" + enc(event.cluster()) + "/tenants/" + enc(event.tenant());
+            case AUDIT_CHAIN_BROKEN, AUDIT_CHAIN_INTACT -> PageUrls.audit();
+            case TEST -> PageUrls.alertChannels();
+            case JOB_FAILED, JOB_STALLED, JOB_RESUMED -> PageUrls.jobs(event.cluster(), event.tenant(), null);
+            default -> event.cluster() == null ? PageUrls.overview() : event.tenant() == null
+                    ? PageUrls.overviewCluster(event.cluster()) : PageUrls.tenant(event.cluster(), event.tenant());
         };
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

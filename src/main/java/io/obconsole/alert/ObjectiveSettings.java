@@ -1,5 +1,7 @@
 package io.obconsole.alert;
 
+import io.obconsole.policy.PolicyObjectives;
+import io.obconsole.policy.ObjectiveOverride;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.obconsole.alert;
 
+import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;

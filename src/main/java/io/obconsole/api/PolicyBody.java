@@ -1,6 +1,6 @@
 package io.obconsole.api;
 
-import io.obconsole.alert.ObjectiveOverride;
+import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.policy.PolicySpec;
 import io.obconsole.policy.Schedule;
 import java.time.ZoneId;

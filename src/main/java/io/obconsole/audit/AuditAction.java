@@ -41,6 +41,10 @@ public enum AuditAction {
     ALERT_CHANNEL_DELETE,
     ALERT_CHANNEL_TEST,
     ALERT_CHANNELS,
+    /** A restore into a new tenant (its refusals too). */
+    RESTORE,
+    RESTORE_CANCEL,
+    RESTORE_ACTIVATE,
     AUDIT_READ,
     AUDIT_VERIFY,
     WATCH_PROGRESS,

@@ -11,23 +11,23 @@ import org.jboss.logging.Logger;
  * The audit bookkeeping around an action on a cluster: the intent before anything runs, the
  * outcome after, with the statements as sent (redacted) and the jobs it touched.
  */
-final class ActionRecords {
+public final class ActionRecords {
 
     private static final Logger LOG = Logger.getLogger(ActionRecords.class);
 
     private final AuditTrail audit;
 
-    ActionRecords(AuditTrail audit) {
+    public ActionRecords(AuditTrail audit) {
         this.audit = audit;
     }
 
     /** Records the intent; throws (and nothing may run) when the trail cannot take it. */
-    long intent(ActionIntent intent) {
+    public long intent(ActionIntent intent) {
         return audit.recordIntent(intent);
     }
 
     /** Records how the action ended; a failure to write is logged loudly, never hides the action's own result. */
-    void outcome(long intent, AuditOutcome outcome, List<String> statements, Integer code, String text,
+    public void outcome(long intent, AuditOutcome outcome, List<String> statements, Integer code, String text,
             List<AuditTrail.JobRef> jobs) {
         try {
             audit.recordOutcome(intent, outcome, statements, code, text, jobs);
@@ -42,12 +42,12 @@ final class ActionRecords {
     }
 
     /** The statements sent until OceanBase refused {@code refused} (none if a read before them failed). */
-    static List<ObStatement> sentUpTo(List<ObStatement> plan, ObStatement refused) {
+    public static List<ObStatement> sentUpTo(List<ObStatement> plan, ObStatement refused) {
         int index = refused == null ? -1 : plan.indexOf(refused);
         return plan.subList(0, index + 1);
     }
 
-    static List<String> redacted(List<ObStatement> statements) {
+    public static List<String> redacted(List<ObStatement> statements) {
         return statements.stream().map(ObStatement::redacted).toList();
     }
 }

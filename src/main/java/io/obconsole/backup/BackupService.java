@@ -56,6 +56,7 @@ public class BackupService {
     private final Preflight preflight;
     private final Consumer<BackupsChanged> changes;
     private final Refusals refusals;
+    private final Admission admission;
     private final BackupPlanner planner;
     private final ActionRecords records;
     private final ReplayCache replays = new ReplayCache();
@@ -81,6 +82,7 @@ public class BackupService {
         this.preflight = preflight;
         this.changes = changes;
         this.refusals = refusals;
+        this.admission = new Admission(refusals);
         this.planner = new BackupPlanner(preflight);
         this.records = new ActionRecords(audit);
     }
@@ -92,20 +94,10 @@ public class BackupService {
      */
     private void admitAction(Operator who, AuditAction action, String cluster, BackupScope scope, Runnable validate,
             boolean operate) {
-        List<String> named = scope == null ? List.of() : scope.audited();
-        try {
+        admission.admit(who, action, cluster, scope == null ? List.of() : scope.audited(), () -> {
             validate.run();
             gateway.settings(cluster);
-        } catch (InvalidRequestException | InvalidIdentifierException | UnknownClusterException e) {
-            refusals.invalid(who, action, cluster, named, e);
-            throw e;
-        }
-        try {
-            admit(who, cluster, scope, operate);
-        } catch (ActionForbiddenException e) {
-            refusals.forbidden(who, action, cluster, named, e.getMessage());
-            throw e;
-        }
+        }, () -> admit(who, cluster, scope, operate));
     }
 
     /**
@@ -128,12 +120,7 @@ public class BackupService {
      * else happens.
      */
     public <T> T parsed(Operator who, AuditAction action, String cluster, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (InvalidRequestException | InvalidIdentifierException e) {
-            refusals.invalid(who, action, cluster, List.of(), e);
-            throw e;
-        }
+        return admission.parsed(who, action, cluster, parse);
     }
 
     /** The preflight an operator sees before confirming; sends nothing but reads. */

@@ -12,7 +12,7 @@ import java.util.UUID;
  * (a double click, a script's retry) gets the first answer instead of a second action. In memory
  * and per instance; across instances the audit trail's unique key refuses the repeat.
  */
-final class ReplayCache {
+public final class ReplayCache {
 
     private static final int SIZE = 500;
 
@@ -24,7 +24,7 @@ final class ReplayCache {
     });
 
     /** The result of an earlier submit with this key by this person, if it was of that kind. */
-    <T> Optional<T> earlier(Operator who, String key, Class<T> kind) {
+    public <T> Optional<T> earlier(Operator who, String key, Class<T> kind) {
         if (blank(key)) {
             return Optional.empty();
         }
@@ -33,14 +33,14 @@ final class ReplayCache {
     }
 
     /** Remembers the result; without a key there is nothing to replay. */
-    void remember(Operator who, String key, Object result) {
+    public void remember(Operator who, String key, Object result) {
         if (!blank(key)) {
             completed.put(replayKey(who, key), result);
         }
     }
 
     /** The key the audit trail records: the submit's own, or a fresh one that makes the submit unique. */
-    static String keyOf(String key) {
+    public static String keyOf(String key) {
         return blank(key) ? UUID.randomUUID().toString() : key;
     }
 

@@ -167,20 +167,53 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).setup(tenant));
     }
 
-    /** The cluster's own clock (jobs carry cluster time, which need not be the console's). */
-    public LocalDateTime now(String cluster) {
+    /** The cluster's resource pools with their units' sizes (sys only). */
+    public List<ResourcePool> resourcePools(String cluster) {
         ObDialect dialect = dialect(cluster);
-        return read(cluster, connection -> Rows.parseTime(single(connection, dialect.clusterNow())));
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).pools());
+    }
+
+    /** The names of the cluster's resource units (sys only). */
+    public List<String> resourceUnits(String cluster) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).units());
     }
 
     /**
-     * Runs statements in order on one connection: a pooled one, or, if any carries a secret, one
-     * opened for this call alone and closed afterwards, so the session's secret dies with it.
+     * Where a tenant's backups lie, read now (sys only).
+     *
+     * @throws UnknownTenantException if the cluster does not list the tenant
      */
-    public void run(String cluster, List<ObStatement> statements) {
+    public RestoreSource restoreSource(String cluster, String tenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).source(tenant));
+    }
+
+    /** The restores running now (sys only), one row per job, without the progress columns. */
+    public List<RestoreRow> runningRestores(String cluster) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).running(false));
+    }
+
+    /** A user tenant's TENANT_ROLE read now; empty when the cluster lists no such tenant. */
+    public java.util.Optional<String> tenantRole(String cluster, String tenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).role(tenant));
+    }
+
+    /**
+     * Runs statements in order on a connection opened for this call alone and closed afterwards,
+     * whose reads may take {@code longest}: a RESTORE answers only once the new tenant exists (up
+     * to ten minutes), and SET DECRYPTION before it must be a variable of the same session.
+     */
+    public void runOnOwnConnection(String cluster, List<ObStatement> statements, Duration longest) {
+        run(cluster, statements, () -> pools.dedicated(cluster, longest));
+    }
+
+    private void run(String cluster, List<ObStatement> statements, ConnectionSource source) {
         boolean secret = statements.stream().anyMatch(ObStatement::secret);
         ObStatement current = null;
-        try (Connection connection = secret ? pools.dedicated(cluster) : pools.borrow(cluster)) {
+        try (Connection connection = source.open()) {
             if (secret && settings(cluster).tls().requiredForPasswords() && !ClusterPools.encrypted(connection)) {
                 throw new UnencryptedConnectionException(cluster);
             }
@@ -193,6 +226,26 @@ public class ClusterGateway implements AutoCloseable {
         } catch (SQLException e) {
             throw translate(cluster, e, current);
         }
+    }
+
+    @FunctionalInterface
+    private interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    /** The cluster's own clock (jobs carry cluster time, which need not be the console's). */
+    public LocalDateTime now(String cluster) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> Rows.parseTime(single(connection, dialect.clusterNow())));
+    }
+
+    /**
+     * Runs statements in order on one connection: a pooled one, or, if any carries a secret, one
+     * opened for this call alone and closed afterwards, so the session's secret dies with it.
+     */
+    public void run(String cluster, List<ObStatement> statements) {
+        boolean secret = statements.stream().anyMatch(ObStatement::secret);
+        run(cluster, statements, () -> secret ? pools.dedicated(cluster) : pools.borrow(cluster));
     }
 
     /**

@@ -64,9 +64,17 @@ public final class ClusterPools implements AutoCloseable {
 
     /** A connection straight from the driver, outside every pool; the caller closes it and nobody reuses it. */
     public Connection dedicated(String cluster) throws SQLException {
+        return dedicated(cluster, null);
+    }
+
+    /** As {@link #dedicated(String)}, with reads that may take {@code longest} (null: the cluster's query timeout). */
+    public Connection dedicated(String cluster, Duration longest) throws SQLException {
         ClusterSettings cluster1 = settings(cluster);
         Driver driver = driver();
         Properties properties = driverProperties(cluster1);
+        if (longest != null) {
+            properties.setProperty("socketTimeout", String.valueOf(longest.toMillis()));
+        }
         properties.setProperty("user", cluster1.user());
         properties.setProperty("password", cluster1.password() == null ? "" : cluster1.password());
         Connection connection = driver.connect(cluster1.jdbcUrl(), properties);

@@ -191,6 +191,163 @@ public final class ObDialect {
         return userTenants.stream().map(tenant -> setThreadScore(score, tenant)).toList();
     }
 
+    // ---- restore (root@sys only; ob-restore-spec 1.1, 1.3-1.5)
+
+    /** Refuses text that could not name a resource unit or pool (the same shape as a tenant name). */
+    public static void checkResourceName(String raw, String what) {
+        if (raw == null || !IDENTIFIER.matcher(raw).matches()) {
+            throw new InvalidIdentifierException("'" + shorten(raw) + "' is not a " + what + " name: a letter or '_' "
+                    + "followed by up to 127 letters, digits or '_'", "Not a " + what + " name");
+        }
+    }
+
+    /** The pool, if it is one the cluster just listed ({@code listed}: its pools). */
+    public String pool(String raw, Collection<String> listed) {
+        checkResourceName(raw, "resource pool");
+        if (!listed.contains(raw)) {
+            throw new InvalidIdentifierException("Cluster '" + cluster + "' has no resource pool named '" + shorten(raw) + "'",
+                    "Not a resource pool of the cluster");
+        }
+        return raw;
+    }
+
+    private void requireSys(String what) {
+        if (mode != ClusterMode.SYS) {
+            throw new IllegalStateException(what + " is run by root@sys only");
+        }
+    }
+
+    /** {@code CREATE RESOURCE UNIT u MAX_CPU = .., MIN_CPU = .., MEMORY_SIZE = .., LOG_DISK_SIZE = ..}; the name is checked. */
+    public ObStatement createResourceUnit(String unit, double maxCpu, double minCpu, long memorySize, long logDiskSize) {
+        requireSys("CREATE RESOURCE UNIT");
+        checkResourceName(unit, "resource unit");
+        if (!(maxCpu > 0) || minCpu < 0 || minCpu > maxCpu || memorySize <= 0 || logDiskSize < 0) {
+            throw new IllegalArgumentException("a unit needs a positive MAX_CPU >= MIN_CPU and a positive MEMORY_SIZE");
+        }
+        return ObStatement.plain("CREATE RESOURCE UNIT " + unit + " MAX_CPU = " + cpu(maxCpu) + ", MIN_CPU = " + cpu(minCpu)
+                + ", MEMORY_SIZE = " + memorySize + (logDiskSize > 0 ? ", LOG_DISK_SIZE = " + logDiskSize : ""));
+    }
+
+    /** {@code CREATE RESOURCE POOL p UNIT = 'u', UNIT_NUM = n, ZONE_LIST = ('z1', ...)}; names and zones checked. */
+    public ObStatement createResourcePool(String pool, String unit, int unitNum, List<String> zones) {
+        requireSys("CREATE RESOURCE POOL");
+        checkResourceName(pool, "resource pool");
+        checkResourceName(unit, "resource unit");
+        if (unitNum < 1 || unitNum > 64) {
+            throw new IllegalArgumentException("UNIT_NUM is between 1 and 64");
+        }
+        zones.forEach(zone -> checkResourceName(zone, "zone"));
+        return ObStatement.plain("CREATE RESOURCE POOL " + pool + " UNIT = " + literal(unit) + ", UNIT_NUM = " + unitNum
+                + (zones.isEmpty() ? "" : ", ZONE_LIST = (" + zones.stream().map(ObDialect::literal)
+                        .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private static String cpu(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /**
+     * {@code SET DECRYPTION IDENTIFIED BY 'pw1', 'pw2'} (the full backup's password first): a session
+     * variable the RESTORE after it on the same connection reads. Shown and audited as {@code '***'}.
+     */
+    public ObStatement setDecryption(List<char[]> passwords) {
+        requireSys("SET DECRYPTION");
+        if (passwords.isEmpty()) {
+            throw new IllegalArgumentException("SET DECRYPTION needs at least one password");
+        }
+        passwords.forEach(ObDialect::checkEncryptionPassword);
+        return new ObStatement("SET DECRYPTION IDENTIFIED BY " + passwords.stream().map(p -> literal(new String(p)))
+                .collect(Collectors.joining(", ")), "SET DECRYPTION IDENTIFIED BY "
+                + passwords.stream().map(p -> "'***'").collect(Collectors.joining(", ")), true);
+    }
+
+    /**
+     * {@code ALTER SYSTEM RESTORE t FROM '<data>,<archive>' [UNTIL SCN=n | UNTIL TIME='..'] WITH
+     * 'pool_list=p&concurrency=n' [DESCRIPTION '..']}. The new tenant's name is checked (it is not
+     * listed yet: OceanBase answers 4179 if it is); pools are names the cluster listed; the URIs are
+     * the source tenant's destinations as its cluster holds them, masked in the shown form.
+     *
+     * @param untilScn  the point as an SCN, or null
+     * @param untilTime the point as the cluster's wall-clock time (OceanBase reads it in the backup's zone), or null
+     */
+    public ObStatement restore(String newTenant, List<BackupDestination> uris, Long untilScn, LocalDateTime untilTime,
+            List<String> pools, Integer concurrency, String description) {
+        requireSys("ALTER SYSTEM RESTORE");
+        checkTenantName(newTenant);
+        if (uris.isEmpty() || pools.isEmpty()) {
+            throw new IllegalArgumentException("a restore reads at least one destination into at least one pool");
+        }
+        pools.forEach(pool -> checkResourceName(pool, "resource pool"));
+        if (concurrency != null && (concurrency < 0 || concurrency > 100)) {
+            throw new IllegalArgumentException("restore concurrency is between 0 and 100");
+        }
+        if (untilScn != null && untilScn <= 0) {
+            throw new IllegalArgumentException("an SCN is a positive number");
+        }
+        checkDescription(description);
+        String until = untilScn != null ? " UNTIL SCN=" + untilScn
+                : untilTime != null ? " UNTIL TIME='" + TIME_LITERAL.format(untilTime) + "'" : "";
+        String with = " WITH " + literal("pool_list=" + String.join(",", pools)
+                + (concurrency == null ? "" : "&concurrency=" + concurrency));
+        String tail = until + with + (description == null || description.isEmpty() ? "" : " DESCRIPTION " + literal(description));
+        String head = "ALTER SYSTEM RESTORE " + newTenant + " FROM ";
+        return new ObStatement(head + literal(uris.stream().map(BackupDestination::uri).collect(Collectors.joining(",")))
+                + tail, head + literal(uris.stream().map(BackupDestination::masked).collect(Collectors.joining(","))) + tail,
+                uris.stream().anyMatch(BackupDestination::hasCredentials));
+    }
+
+    /** {@code ALTER SYSTEM CANCEL RESTORE t}: drops the restoring tenant, keeps its pools (refused before 4.2.0). */
+    public ObStatement cancelRestore(TenantName tenant) {
+        requireSys("CANCEL RESTORE");
+        return ObStatement.plain("ALTER SYSTEM CANCEL RESTORE " + tenant.value());
+    }
+
+    /** {@code ALTER SYSTEM ACTIVATE STANDBY TENANT = t}: a restored STANDBY becomes PRIMARY. */
+    public ObStatement activateStandby(TenantName tenant) {
+        requireSys("ACTIVATE STANDBY");
+        return ObStatement.plain("ALTER SYSTEM ACTIVATE STANDBY TENANT = " + tenant.value());
+    }
+
+    /** Every resource pool with its unit's size (sys only). */
+    public String resourcePools() {
+        requireSys("DBA_OB_RESOURCE_POOLS");
+        return "SELECT p.NAME, p.TENANT_ID, p.UNIT_COUNT, p.ZONE_LIST, u.NAME AS UNIT_NAME, u.MAX_CPU, u.MIN_CPU, "
+                + "u.MEMORY_SIZE, u.LOG_DISK_SIZE FROM oceanbase.DBA_OB_RESOURCE_POOLS p JOIN oceanbase.DBA_OB_UNIT_CONFIGS u "
+                + "ON u.UNIT_CONFIG_ID = p.UNIT_CONFIG_ID ORDER BY p.RESOURCE_POOL_ID";
+    }
+
+    /** Every resource unit's name (a new unit must not take one). */
+    public String resourceUnits() {
+        requireSys("DBA_OB_UNIT_CONFIGS");
+        return "SELECT NAME FROM oceanbase.DBA_OB_UNIT_CONFIGS";
+    }
+
+    /** User tenants with STATUS and TENANT_ROLE (RESTORE while restoring, STANDBY after, PRIMARY once activated). */
+    public String tenantRoles() {
+        return "SELECT TENANT_ID, TENANT_NAME, STATUS, TENANT_ROLE FROM oceanbase.DBA_OB_TENANTS WHERE TENANT_TYPE = 'USER'";
+    }
+
+    private static final String RESTORE_COLUMNS = "TENANT_ID, JOB_ID, RESTORE_TENANT_NAME, RESTORE_TENANT_ID, "
+            + "BACKUP_TENANT_NAME, BACKUP_DEST, RESTORE_SCN, RESTORE_SCN_DISPLAY, STATUS, START_TIMESTAMP, TOTAL_BYTES, "
+            + "DESCRIPTION";
+
+    /**
+     * Running restores, both rows of each (sys only). {@code progressColumns}: also RECOVER_PROGRESS,
+     * TABLET_COUNT, FINISH_TABLET_COUNT and RESTORE_PROGRESS, which arrived in 4.2.1 BP7 and 4.2.3 (selected by name).
+     */
+    public String restoreProgress(boolean progressColumns) {
+        requireSys("CDB_OB_RESTORE_PROGRESS");
+        return "SELECT " + RESTORE_COLUMNS + (progressColumns ? ", RECOVER_PROGRESS, TABLET_COUNT, FINISH_TABLET_COUNT, "
+                + "RESTORE_PROGRESS" : "") + " FROM oceanbase.CDB_OB_RESTORE_PROGRESS ORDER BY JOB_ID";
+    }
+
+    /** The newest ended restores, both rows of each, with their COMMENT (sys only). */
+    public String restoreHistory(int limit) {
+        requireSys("CDB_OB_RESTORE_HISTORY");
+        return "SELECT " + RESTORE_COLUMNS + ", FINISH_TIMESTAMP, TABLET_COUNT, FINISH_TABLET_COUNT, COMMENT "
+                + "FROM oceanbase.CDB_OB_RESTORE_HISTORY ORDER BY JOB_ID DESC LIMIT " + Math.max(2, 2 * limit);
+    }
+
     // ---- set-up actions an administrator confirms
 
     /** {@code ALTER SYSTEM SET DATA_BACKUP_DEST = '...' [TENANT = t]}; shown and audited with its key masked. */

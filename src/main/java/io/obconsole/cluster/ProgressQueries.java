@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The progress poller's one fixed round per cluster (its SQL written by the cluster's {@link ObDialect}):
- * cluster clock, user tenants, running tasks, running jobs, and jobs ended since a watermark. The
- * same five statements whatever the number of people watching.
+ * cluster clock, user tenants, running tasks, running jobs, jobs ended since a watermark, and from
+ * sys the restores (progress and history). The same statements whatever the number of people watching.
  */
 @ApplicationScoped
 public class ProgressQueries {
@@ -28,6 +28,8 @@ public class ProgressQueries {
     private final ClusterGateway gateway;
     /** Clusters whose task view lacks RETRY_ID (__all_backup_task has it; not every release's view shows it). */
     private final Map<String, Boolean> withoutRetryColumn = new ConcurrentHashMap<>();
+    /** Clusters whose CDB_OB_RESTORE_PROGRESS lacks RESTORE_PROGRESS and its siblings (before 4.2.1 BP7 / 4.2.3). */
+    private final Map<String, Boolean> withoutRestoreProgressColumns = new ConcurrentHashMap<>();
 
     @Inject
     public ProgressQueries(ClusterGateway gateway) {
@@ -58,7 +60,29 @@ public class ProgressQueries {
             running.add(job.withTasks(tasks.getOrDefault(ProgressRound.jobId(job.tenantId(), job.jobId()), List.of())));
         }
         List<BackupJob> ended = jobs(connection, dialect.jobsEndedSince(endedSince, endedLimit), tenants, own);
-        return new ProgressRound(cluster, now, running, ended, retries);
+        List<RestoreRow> restores = sys ? restores(cluster, dialect, connection, endedLimit) : List.of();
+        return new ProgressRound(cluster, now, running, ended, retries, restores);
+    }
+
+    /** Running restores, then the newest ended ones (a job in both, ending between the reads, counts as ended). */
+    private List<RestoreRow> restores(String cluster, ObDialect dialect, Connection connection, int endedLimit)
+            throws SQLException {
+        RestoreReader reader = new RestoreReader(cluster, dialect, connection);
+        boolean progressColumns = !withoutRestoreProgressColumns.containsKey(cluster);
+        List<RestoreRow> running;
+        try {
+            running = reader.running(progressColumns);
+        } catch (SQLException e) {
+            if (!progressColumns || e.getErrorCode() != UNKNOWN_COLUMN) {
+                throw e;
+            }
+            withoutRestoreProgressColumns.put(cluster, true);
+            running = reader.running(false);
+        }
+        List<RestoreRow> ended = reader.ended(endedLimit);
+        List<RestoreRow> all = new ArrayList<>(ended);
+        running.stream().filter(r -> ended.stream().noneMatch(e -> e.jobId() == r.jobId())).forEach(all::add);
+        return all;
     }
 
     private static Map<Long, String> tenants(Connection connection, ObDialect dialect) throws SQLException {

@@ -41,6 +41,11 @@ public final class DemoControl {
         engine.failNextRestore(comment);
     }
 
+    /** Drops what restores made (tenants, free pools, unused units) and their jobs: the scenario's start. */
+    public void forgetRestores() {
+        engine.forgetRestores();
+    }
+
     public void stallJob(String tenant) {
         engine.stall(tenant);
     }

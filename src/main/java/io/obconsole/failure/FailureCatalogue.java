@@ -17,6 +17,8 @@ import io.obconsole.cluster.ObError;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.cluster.UnknownTenantException;
 import io.obconsole.policy.UnknownPolicyException;
+import io.obconsole.restore.PointNotRestorableException;
+import io.obconsole.restore.RestoreRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -34,6 +36,15 @@ public class FailureCatalogue {
 
     /** The failure for an exception the console raises; null for one it does not know (a bug: 500). */
     public Failure describe(Throwable e) {
+        if (e instanceof RestoreRejectedException rejected) {
+            String[] words = explainRestore(rejected.error());
+            return new Failure(FailureKind.OCEANBASE_ERROR, FailureKind.OCEANBASE_ERROR.status(),
+                    title(FailureKind.OCEANBASE_ERROR), rejected.getMessage(), rejected.error().code(),
+                    rejected.error().text(), words[0], words[1], null);
+        }
+        if (e instanceof PointNotRestorableException) {
+            return of(FailureKind.POINT_NOT_RESTORABLE, e.getMessage(), msg.restore_point(), msg.restore_point_next(), null);
+        }
         if (e instanceof OceanBaseRejectedException rejected) {
             return oceanBase(FailureKind.OCEANBASE_ERROR, rejected.getMessage(), rejected.error());
         }
@@ -160,6 +171,35 @@ public class FailureCatalogue {
             case 1064 -> new String[] {msg.ob_1064(), msg.ob_1064_next()};
             default -> new String[] {msg.ob_other(), msg.ob_other_next(error.code())};
         };
+    }
+
+    /** Explanation and next step of a restore statement OceanBase refused (ob-restore-spec section 4). */
+    String[] explainRestore(ObError error) {
+        String text = error.text() == null ? "" : error.text();
+        return switch (error.code()) {
+            case 4179 -> text.contains("different tenants") ? new String[] {msg.restore_4179_mixed(), msg.restore_4179_mixed_next()}
+                    : text.contains("not standby") ? new String[] {msg.restore_4179_not_standby(), msg.restore_not_standby_next()}
+                    : text.contains("not in restore") ? new String[] {msg.restore_4179_not_restoring(), msg.restore_not_restoring_next()}
+                    : text.contains("higher") ? new String[] {msg.restore_4179_version(), msg.restore_4179_version_next()}
+                    : new String[] {msg.restore_4179_exists(), msg.restore_4179_exists_next()};
+            case 9014 -> new String[] {msg.restore_9014(), msg.restore_9014_next()};
+            case 4650 -> new String[] {msg.restore_4650(), msg.restore_pool_next()};
+            case 4626 -> new String[] {msg.restore_4626(), msg.restore_pool_next()};
+            case 4733 -> new String[] {msg.restore_4733(), msg.restore_4733_next()};
+            case 9047 -> new String[] {msg.restore_9047(), msg.restore_9047_next()};
+            case 9026 -> new String[] {msg.restore_9026(), msg.restore_9026_next()};
+            case 9119, 4018, 4016 -> new String[] {msg.restore_9119(), msg.restore_point_next()};
+            case 1210 -> new String[] {msg.restore_1210(), msg.restore_1210_next()};
+            case 1235 -> new String[] {msg.restore_1235(), msg.restore_1235_next()};
+            case 5157 -> new String[] {msg.restore_5157(), msg.unknown_tenant_next()};
+            case 4012 -> new String[] {msg.restore_4012(), msg.restore_4012_next()};
+            default -> explain(error);
+        };
+    }
+
+    /** What an ended restore means to a person; null while it runs. */
+    public String restoreEnd(boolean succeeded, boolean cancelled) {
+        return succeeded ? msg.restore_ended_success() : cancelled ? msg.restore_ended_cancelled() : msg.restore_ended_failed();
     }
 
     /** What a job's RESULT code means and what to do; null for success. */

@@ -20,6 +20,8 @@ public enum FailureKind {
     SETUP_REFUSED(409),
     DUPLICATE_SUBMIT(409),
     PREFLIGHT_FAILED(422),
+    /** The restore point is outside the source's recoverable window, or the window is not read yet. */
+    POINT_NOT_RESTORABLE(422),
     OCEANBASE_ERROR(502),
     CLUSTER_UNREACHABLE(503),
     AUDIT_UNAVAILABLE(503),

@@ -21,6 +21,10 @@ import io.obconsole.policy.UnknownPolicyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -43,12 +47,20 @@ public class FailureMappers {
     @Inject
     FailureResponses responses;
 
+    @Inject
+    CurrentVertxRequest currentRequest;
+
     private Response known(RuntimeException e, UriInfo uri) {
         return responses.respond(catalogue.describe(e), uri.getPath());
     }
 
     @ServerExceptionMapper
     public Response rejectedByOceanBase(OceanBaseRejectedException e, UriInfo uri) {
+        return known(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response pointNotRestorable(io.obconsole.restore.PointNotRestorableException e, UriInfo uri) {
         return known(e, uri);
     }
 
@@ -177,9 +189,27 @@ public class FailureMappers {
         return SecurityFailures.withChallenge(responses.respond(catalogue.unauthenticated(null), uri.getPath()));
     }
 
+    /**
+     * A sign-in that did not hold (an ended session's cookie, for one): the API answers 401; a page
+     * sends the browser to sign in again, as for a first visit, through the sign-in's own challenge.
+     */
     @ServerExceptionMapper(priority = 1)
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return SecurityFailures.withChallenge(responses.respond(catalogue.unauthenticated(null), uri.getPath()));
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        RoutingContext context = FailureResponses.api(uri.getPath()) ? null : currentRequest.getCurrent();
+        HttpAuthenticator authenticator = context == null ? null : context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(
+                    SecurityFailures.withChallenge(responses.respond(catalogue.unauthenticated(null), uri.getPath())));
+        }
+        return authenticator.getChallenge(context).map(challenge -> {
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> {
+                // the sign-in may have begun a redirect of its own before it failed: one Location goes out
+                context.response().headers().remove(name);
+                response.header(name.toString(), value);
+            });
+            return response.build();
+        });
     }
 
     @ServerExceptionMapper(priority = 1)

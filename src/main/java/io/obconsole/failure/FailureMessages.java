@@ -16,7 +16,8 @@ public interface FailureMessages {
             + "{#is UNKNOWN_CLUSTER}Unknown cluster{#is UNKNOWN_TENANT}Unknown tenant{#is UNKNOWN_POLICY}No such policy"
             + "{#is ALREADY_RUNNING}A backup is already running{#is JOB_NOT_RUNNING}The job is not running"
             + "{#is SETUP_REFUSED}The set-up change was refused{#is DUPLICATE_SUBMIT}This request was already submitted"
-            + "{#is PREFLIGHT_FAILED}The preflight failed{#is OCEANBASE_ERROR}OceanBase refused the action"
+            + "{#is PREFLIGHT_FAILED}The preflight failed{#is POINT_NOT_RESTORABLE}The point cannot be restored"
+            + "{#is OCEANBASE_ERROR}OceanBase refused the action"
             + "{#is CLUSTER_UNREACHABLE}The cluster does not answer{#is AUDIT_UNAVAILABLE}The audit trail is unavailable"
             + "{#else}The request failed{/when}")
     String title(FailureKind kind);
@@ -186,6 +187,110 @@ public interface FailureMessages {
 
     @Message("Look up error {code} in the OceanBase documentation.")
     String ob_other_next(int code);
+
+    // ---- restores (ob-restore-spec section 4)
+
+    @Message("A restore reaches only points between a usable backup set and the end of the archived log without a gap: the tenant's recoverable window. Nothing was sent to the cluster.")
+    String restore_point();
+
+    @Message("Pick a point inside the window the tenant page shows (or \"latest\"), then submit again.")
+    String restore_point_next();
+
+    @Message("A tenant of that name already exists on the target cluster; a restore always creates a new tenant.")
+    String restore_4179_exists();
+
+    @Message("Choose another name for the new tenant.")
+    String restore_4179_exists_next();
+
+    @Message("The destinations hold backups of different tenants; a restore reads one tenant's data and archive.")
+    String restore_4179_mixed();
+
+    @Message("Restore from the source tenant's own data and archive destinations.")
+    String restore_4179_mixed_next();
+
+    @Message("The tenant is not a STANDBY (it is PRIMARY already, or still restoring), so there is nothing to activate.")
+    String restore_4179_not_standby();
+
+    @Message("Wait until its restore succeeded (TENANT_ROLE STANDBY); a PRIMARY tenant needs nothing.")
+    String restore_not_standby_next();
+
+    @Message("The tenant is not being restored; CANCEL RESTORE drops only a tenant that is.")
+    String restore_4179_not_restoring();
+
+    @Message("Nothing to cancel; the tenant page shows its state.")
+    String restore_not_restoring_next();
+
+    @Message("The backup was taken by a newer OceanBase than the target cluster runs.")
+    String restore_4179_version();
+
+    @Message("Restore into a cluster of the same or a later version.")
+    String restore_4179_version_next();
+
+    @Message("A restore into a tenant of that name is already running.")
+    String restore_9014();
+
+    @Message("Watch it on the Jobs page, or cancel it first.")
+    String restore_9014_next();
+
+    @Message("The resource pool does not exist on the target cluster.")
+    String restore_4650();
+
+    @Message("The resource pool is already granted to a tenant (or taken by another restore).")
+    String restore_4626();
+
+    @Message("Choose a free pool of the target cluster, or let the restore create a unit and pool sized like the source's.")
+    String restore_pool_next();
+
+    @Message("The target cluster has not enough free CPU, memory or log disk for the new pool.")
+    String restore_4733();
+
+    @Message("Free resources on the cluster, or create a smaller unit, then try again.")
+    String restore_4733_next();
+
+    @Message("The backup is encrypted and no password given for it is right.")
+    String restore_9047();
+
+    @Message("Give the backup password(s) the sets were taken with (the full backup's first).")
+    String restore_9047_next();
+
+    @Message("OceanBase cannot read one of the source's destinations as a backup or archive destination.")
+    String restore_9026();
+
+    @Message("Check the source tenant's data backup and archive destinations on its set-up page.")
+    String restore_9026_next();
+
+    @Message("OceanBase finds no backup set, or not enough archived log, to reach that point.")
+    String restore_9119();
+
+    @Message("OceanBase refused the concurrency or the SCN: concurrency is 0-100, an SCN a positive whole number.")
+    String restore_1210();
+
+    @Message("Correct the value and submit again.")
+    String restore_1210_next();
+
+    @Message("This OceanBase version does not support that (CANCEL RESTORE needs 4.2.0 or later; decryption and restores run from sys).")
+    String restore_1235();
+
+    @Message("Upgrade the cluster, or use obclient as root@sys.")
+    String restore_1235_next();
+
+    @Message("OceanBase does not know the tenant (it may have been dropped already).")
+    String restore_5157();
+
+    @Message("The new tenant was not created within OceanBase's ten minutes.")
+    String restore_4012();
+
+    @Message("Look at the Jobs page: the restore may still run or have failed with a comment.")
+    String restore_4012_next();
+
+    @Message("Restored: the tenant is a STANDBY and reads as of the restore point; activate it to make it a PRIMARY that takes writes.")
+    String restore_ended_success();
+
+    @Message("Cancelled: OceanBase dropped the tenant being restored and kept its resource pools for another restore.")
+    String restore_ended_cancelled();
+
+    @Message("The restore failed; OceanBase's COMMENT says why. The tenant was left as it is: cancel (drop) it or look into it, then restore again.")
+    String restore_ended_failed();
 
     // ---- jobs that ended with a RESULT code (seen only in the job views)
 

@@ -24,16 +24,18 @@ import java.util.Optional;
  * @param jobs           running and recent ended jobs, newest start first
  * @param problem        why the last round failed, null while the cluster answers
  * @param windows        each tenant's recoverable window from the state read (key: tenant id)
+ * @param restores       running and recently ended restores into this cluster, newest start first
  */
 public record ClusterState(String cluster, Instant progressReadAt, Instant stateReadAt, LocalDateTime clusterNow,
-        StateRound state, List<FleetJob> jobs, Problem problem, Map<Long, RestoreWindow> windows) {
+        StateRound state, List<FleetJob> jobs, Problem problem, Map<Long, RestoreWindow> windows,
+        List<FleetRestore> restores) {
 
     /** The last round failed: the driver's or OceanBase's reason, and since when it fails. */
     public record Problem(String reason, Instant since) {
     }
 
     static ClusterState notRead(String cluster) {
-        return new ClusterState(cluster, null, null, null, null, List.of(), null, Map.of());
+        return new ClusterState(cluster, null, null, null, null, List.of(), null, Map.of(), List.of());
     }
 
     /** Whether there is anything to show: tenants were read at least once. */
@@ -100,19 +102,30 @@ public record ClusterState(String cluster, Instant progressReadAt, Instant state
                 tenant.lastFull(), tenant.lastInc(), running);
     }
 
-    ClusterState withProgress(Instant at, LocalDateTime now, List<FleetJob> newJobs) {
+    /** The restores of one (new) tenant, newest first. */
+    public List<FleetRestore> restoresOf(String tenant) {
+        return restores.stream().filter(r -> r.tenant().equals(tenant)).toList();
+    }
+
+    public Optional<FleetRestore> restore(String key) {
+        return restores.stream().filter(r -> r.key().equals(key)).findFirst();
+    }
+
+    ClusterState withProgress(Instant at, LocalDateTime now, List<FleetJob> newJobs, List<FleetRestore> newRestores) {
         List<FleetJob> sorted = newJobs.stream().sorted(NEWEST_FIRST).toList();
-        return new ClusterState(cluster, at, stateReadAt, now, state, sorted, null, windows);
+        List<FleetRestore> restoresSorted = newRestores.stream().sorted(Comparator.comparing(
+                (FleetRestore r) -> r.row().start(), Comparator.nullsLast(Comparator.reverseOrder()))).toList();
+        return new ClusterState(cluster, at, stateReadAt, now, state, sorted, null, windows, restoresSorted);
     }
 
     ClusterState withState(Instant at, StateRound round) {
         return new ClusterState(cluster, progressReadAt, at, round.clusterNow(), round, jobs, null,
-                RecoverableWindows.next(state, windows, round));
+                RecoverableWindows.next(state, windows, round), restores);
     }
 
     ClusterState withProblem(String reason, Instant at) {
         return new ClusterState(cluster, progressReadAt, stateReadAt, clusterNow, state, jobs,
-                problem != null ? problem : new Problem(reason, at), windows);
+                problem != null ? problem : new Problem(reason, at), windows, restores);
     }
 
     private static final Comparator<FleetJob> NEWEST_FIRST = Comparator.comparing(

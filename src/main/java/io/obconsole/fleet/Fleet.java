@@ -68,8 +68,13 @@ public class Fleet {
 
     /** A progress round read the cluster's jobs. */
     public void progressRead(String cluster, LocalDateTime clusterNow, List<FleetJob> jobs) {
+        progressRead(cluster, clusterNow, jobs, List.of());
+    }
+
+    /** A progress round read the cluster's backup jobs and its restores. */
+    public void progressRead(String cluster, LocalDateTime clusterNow, List<FleetJob> jobs, List<FleetRestore> restores) {
         Instant at = Instant.now();
-        update(cluster, s -> s.withProgress(at, clusterNow, jobs));
+        update(cluster, s -> s.withProgress(at, clusterNow, jobs, restores));
     }
 
     /** The slower read found the cluster's tenants, their state and backup sets. */
@@ -121,13 +126,21 @@ public class Fleet {
             Set<JobKey> running = state.running().stream().filter(job -> job.job().tenantId() == id)
                     .map(FleetJob::key).collect(Collectors.toSet());
             shown.put(tenant.name(), new Shown(tenant, running, state.backupSets(id), state.state().sysJobs(),
-                    state.reachable(), state.window(id).map(RestoreWindow::intervals).orElse(List.of())));
+                    state.reachable(), state.window(id).map(RestoreWindow::intervals).orElse(List.of()),
+                    restoreStates(state, tenant.name())));
         }
         return shown;
     }
 
+    /** Which restores of the tenant there are and whether each still runs (their moving figures go over the socket). */
+    private static Map<String, RestoreStatus> restoreStates(ClusterState state, String tenant) {
+        Map<String, RestoreStatus> states = new HashMap<>();
+        state.restoresOf(tenant).forEach(r -> states.put(r.key(), r.row().ended() ? r.status() : RestoreStatus.RESTORING));
+        return states;
+    }
+
     private record Shown(TenantState tenant, Set<JobKey> running, List<BackupSetFile> sets, List<BackupJob> sysJobs,
-            boolean reachable, List<RestoreInterval> window) {
+            boolean reachable, List<RestoreInterval> window, Map<String, RestoreStatus> restores) {
     }
 
     private AtomicReference<ClusterState> ref(String cluster) {

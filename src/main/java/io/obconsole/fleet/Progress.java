@@ -2,6 +2,7 @@ package io.obconsole.fleet;
 
 import io.obconsole.cluster.BackupTask;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How far a job is, the one computation every page, the API and the socket show: percent from
@@ -35,6 +36,19 @@ public record Progress(Double percent, long bytesDone, Long rate, Long etaSecond
         }
         double total = outputBytes * 100.0 / percent;
         return (long) Math.ceil((total - outputBytes) / rate);
+    }
+
+    /**
+     * A percent in words, the same on pages, in alerts and in the API's texts: {@code 66.6 %},
+     * {@code 100 %}, {@code –} while no counter exists. It is never rounded up, so a job at 99.96
+     * reads 99.9 %, not 100 %.
+     */
+    public static String words(Double percent) {
+        if (percent == null) {
+            return "–";
+        }
+        double shown = floor(percent);
+        return shown == Math.floor(shown) ? (long) shown + " %" : String.format(Locale.ROOT, "%.1f %%", shown);
     }
 
     private static double floor(double percent) {

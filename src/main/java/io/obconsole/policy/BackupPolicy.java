@@ -1,7 +1,6 @@
 package io.obconsole.policy;
 
 import io.obconsole.access.Operator;
-import io.obconsole.alert.ObjectiveOverride;
 import io.obconsole.backup.BackupType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -1,7 +1,5 @@
 package io.obconsole.policy;
 
-import io.obconsole.alert.ObjectiveOverride;
-import io.obconsole.alert.PolicyObjectives;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

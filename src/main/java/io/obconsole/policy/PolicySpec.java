@@ -1,6 +1,5 @@
 package io.obconsole.policy;
 
-import io.obconsole.alert.ObjectiveOverride;
 import io.obconsole.backup.InvalidRequestException;
 
 /**

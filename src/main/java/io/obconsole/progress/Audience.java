@@ -41,8 +41,12 @@ final class Audience {
         return visible.computeIfAbsent(cluster + "/" + tenant, k -> permissions.canView(operator, cluster, tenant));
     }
 
-    /** Whether this audience may cancel the job (its rows then carry a Cancel button while it runs). */
+    /** Whether this audience may cancel the job (its rows then carry a Cancel button while it runs); for a restore, restore. */
     boolean mayOperate(JobProgress job) {
+        if (job.kind() == JobProgress.Kind.RESTORE) {
+            return operable.computeIfAbsent("restore:" + job.cluster() + "/" + job.tenant(),
+                    k -> permissions.canRestore(operator, job.cluster(), job.tenant()));
+        }
         return operable.computeIfAbsent(job.cluster() + "/" + job.tenant(),
                 k -> permissions.canOperate(operator, job.cluster(), job.tenant()));
     }

@@ -2,7 +2,10 @@ package io.obconsole.progress;
 
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ProgressRound;
+import io.obconsole.cluster.RestoreRow;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
+import io.obconsole.fleet.RestoreTrack;
 import io.obconsole.fleet.JobKey;
 import io.obconsole.fleet.ProgressTrack;
 import java.time.Duration;
@@ -32,6 +35,8 @@ final class ClusterWatch {
     private final ProgressConfig config;
     private final Map<JobKey, ProgressTrack> tracks = new HashMap<>();
     private final Map<JobKey, FleetJob> ended = new LinkedHashMap<>();
+    private final Map<String, RestoreTrack> restoreTracks = new HashMap<>();
+    private final java.util.Set<String> restoresSeen = new java.util.HashSet<>();
     private LocalDateTime watermark;
     private LocalDateTime now;
 
@@ -102,6 +107,28 @@ final class ClusterWatch {
                 && key.start().isBefore(seen.start());
         ended.keySet().removeIf(earlier);
         tracks.keySet().removeIf(earlier);
+    }
+
+    /**
+     * The round's restores with their progress; {@code changed} hears whether a restore appeared or
+     * ended since the last round (the tenants of the cluster then change: read them again).
+     */
+    List<FleetRestore> restores(ProgressRound round, Consumer<FleetRestore> appearedOrEnded) {
+        List<FleetRestore> restores = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (RestoreRow row : round.restores()) {
+            String key = FleetRestore.keyOf(cluster, row);
+            keys.add(key);
+            FleetRestore restore = restoreTracks.computeIfAbsent(key, k -> new RestoreTrack()).observe(cluster, row, now);
+            String seen = key + (row.ended() ? "|ended" : "");
+            if (restoresSeen.add(seen)) {
+                appearedOrEnded.accept(restore);
+            }
+            restores.add(restore);
+        }
+        restoreTracks.keySet().retainAll(keys);
+        restoresSeen.removeIf(seen -> !keys.contains(seen.replace("|ended", "")));
+        return restores;
     }
 
     /** What the socket carries of them: running jobs, and ended ones within {@code console.progress.ended-retention}. */

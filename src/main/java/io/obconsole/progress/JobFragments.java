@@ -1,6 +1,7 @@
 package io.obconsole.progress;
 
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
 import java.util.Map;
 
 /**
@@ -11,4 +12,7 @@ public interface JobFragments {
 
     /** @param mayOperate whether the audience may cancel the job's backups (its row then has a Cancel button) */
     Map<String, String> render(FleetJob job, boolean mayOperate);
+
+    /** The same for a restore; {@code mayRestore}: its running row has a Cancel button, its success an Activate one. */
+    Map<String, String> render(FleetRestore restore, boolean mayRestore);
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
 import io.obconsole.fleet.TenantsChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -84,11 +85,18 @@ public class ProgressHub {
 
     /** A cluster's jobs after a poll round; only the changed ones go out. */
     public synchronized void publish(String cluster, Collection<FleetJob> jobs) {
+        publish(cluster, jobs, List.of());
+    }
+
+    /** A cluster's backup jobs and restores after a poll round, one list of jobs for the watchers. */
+    public synchronized void publish(String cluster, Collection<FleetJob> jobs, Collection<FleetRestore> restores) {
         Map<String, Entry> before = latest.getOrDefault(cluster, Map.of());
         Map<String, Entry> now = new LinkedHashMap<>();
         List<Entry> changed = new ArrayList<>();
-        for (FleetJob job : jobs) {
-            Entry entry = new Entry(JobProgress.of(job), job);
+        List<Entry> entries = new ArrayList<>();
+        jobs.forEach(job -> entries.add(new Entry(JobProgress.of(job), (f, may) -> f.render(job, may))));
+        restores.forEach(restore -> entries.add(new Entry(JobProgress.of(restore), (f, may) -> f.render(restore, may))));
+        for (Entry entry : entries) {
             now.put(entry.progress.key(), entry);
             Entry was = before.get(entry.progress.key());
             if (was == null || !Objects.equals(was.progress, entry.progress)) {
@@ -180,7 +188,7 @@ public class ProgressHub {
             for (Entry entry : entries) {
                 boolean mayOperate = audience.mayOperate(entry.progress);
                 html.put(entry.progress.key(), rendered.computeIfAbsent(entry.progress.key() + "|" + mayOperate,
-                        k -> fragments.get().render(entry.job, mayOperate)));
+                        k -> entry.html.apply(fragments.get(), mayOperate)));
             }
         }
         return json(new ProgressMessage(type, at, entries.stream().map(Entry::progress).toList(),
@@ -213,7 +221,8 @@ public class ProgressHub {
     record ChangedMessage(String type, long at, String cluster, List<String> tenants) {
     }
 
-    private record Entry(JobProgress progress, FleetJob job) {
+    /** One job as sent, and how the pages' fragments of it are rendered (for a reader who may act on it or not). */
+    private record Entry(JobProgress progress, java.util.function.BiFunction<JobFragments, Boolean, Map<String, String>> html) {
     }
 
     private record Snapshot(long version, Frame frame) {

@@ -10,6 +10,7 @@ import io.obconsole.cluster.StatementCounter;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetConfig;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
 import io.obconsole.fleet.JobKey;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -174,12 +175,15 @@ public class ProgressPoller {
                 metrics.round(watch.cluster());
                 List<FleetJob> newlyEnded = new ArrayList<>();
                 Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
+                List<FleetRestore> restoresChanged = new ArrayList<>();
+                List<FleetRestore> restores = watch.restores(round, restoresChanged::add);
                 long running = jobs.values().stream().filter(FleetJob::running).count();
-                active = running > 0;
+                active = running > 0 || restores.stream().anyMatch(FleetRestore::running);
                 // watchers and pages first: the audit database's pace must never hold up what they see
-                fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()));
-                hub.publish(watch.cluster(), watch.forWatchers(jobs));
-                if (stateWanted || !newlyEnded.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
+                fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()), restores);
+                hub.publish(watch.cluster(), watch.forWatchers(jobs), restores);
+                if (stateWanted || !newlyEnded.isEmpty() || !restoresChanged.isEmpty()
+                        || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();
                     fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));

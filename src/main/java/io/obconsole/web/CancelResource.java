@@ -1,5 +1,7 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
+import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.BackupScope;
@@ -71,7 +73,7 @@ public class CancelResource {
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         }
-        return Response.seeOther(URI.create("/jobs?cluster=" + cluster + "&tenant=" + tenant + "&msg=" + Flash.CANCELED))
+        return Response.seeOther(PageUrls.withMessage(PageUrls.jobs(cluster, tenant, null), Flash.CANCELED))
                 .build();
     }
 

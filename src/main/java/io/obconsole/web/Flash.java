@@ -16,6 +16,8 @@ final class Flash {
     static final String POLICY_RESUMED = "policy-resumed";
     static final String POLICY_DELETED = "policy-deleted";
     static final String OBJECTIVE_SAVED = "objective-saved";
+    static final String RESTORE_STARTED = "restore-started";
+    static final String RESTORE_CANCELED = "restore-canceled";
 
     private Flash() {
     }
@@ -35,6 +37,8 @@ final class Flash {
             case POLICY_RESUMED -> msg.flash_policy_resumed();
             case POLICY_DELETED -> msg.flash_policy_deleted();
             case OBJECTIVE_SAVED -> msg.flash_objective_saved();
+            case RESTORE_STARTED -> msg.flash_restore_started();
+            case RESTORE_CANCELED -> msg.flash_restore_canceled();
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.JobEnd;
@@ -8,7 +9,6 @@ import io.obconsole.fleet.JobStatus;
 import io.obconsole.fleet.Progress;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Locale;
 
 /**
  * A backup job as the pages show it, from the fleet's job: its key for live updates, the fleet's
@@ -70,14 +70,9 @@ public record JobView(FleetJob fleetJob, Duration duration, String explanation) 
         return percent == null ? 0 : percent;
     }
 
-    /** The fleet's percent in words: {@code 66.6 %}, {@code 100 %}, {@code –} while no counter exists. */
+    /** The fleet's percent in words, as everywhere ({@link Progress#words}). */
     public String percentText() {
-        Double percent = fleetJob.progress().percent();
-        if (percent == null) {
-            return "–";
-        }
-        return percent == Math.floor(percent) ? (long) percent.doubleValue() + " %"
-                : String.format(Locale.ROOT, "%.1f %%", percent);
+        return Progress.words(fleetJob.progress().percent());
     }
 
     /** Time to go in words, null while unknown (or the job is stalled or ended). */

@@ -1,9 +1,12 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
+import io.obconsole.fleet.JobStatus;
 import io.obconsole.fleet.FleetView;
 import io.obconsole.fleet.JobFilter;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,10 +30,20 @@ public class JobsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance jobs(List<JobRow> running, List<JobRow> history, List<ClusterView> sources,
-                List<String> clusters, JobFilter filter, String message);
+                List<String> clusters, JobFilter filter, String message, List<RestoreJobRow> restores);
+
+        /** One restore row (type RESTORE), for the page and for every live update. */
+        static native TemplateInstance jobs$restore(RestoreJobRow r);
 
         /** One job row, for the page and for every live update. */
         static native TemplateInstance jobs$row(JobRow r);
+    }
+
+    /**
+     * A restore beside the backups: phase, data and log-replay percent, tablets, rate, ETA, and
+     * once ended OceanBase's COMMENT with what it means; whether the reader may cancel or activate it.
+     */
+    public record RestoreJobRow(FleetRestore restore, String explanation, boolean canCancel, boolean canActivate) {
     }
 
     /** A job with whether the reader may cancel it. */
@@ -58,6 +71,9 @@ public class JobsResource {
     @Inject
     Messages msg;
 
+    @Inject
+    io.obconsole.access.Permissions permissions;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance jobs(@QueryParam("cluster") String cluster, @QueryParam("tenant") String tenant,
@@ -81,7 +97,26 @@ public class JobsResource {
                 .filter(state -> filter.cluster() == null || filter.cluster().equals(state.cluster()))
                 .map(state -> overview.view(who, new FleetView.VisibleCluster(state, List.of()))).toList();
         List<String> clusters = visible.stream().map(c -> c.state().cluster()).toList();
-        return Templates.jobs(running, history, sources, clusters, filter, Flash.text(msg, message));
+        return Templates.jobs(running, history, sources, clusters, filter, Flash.text(msg, message),
+                restores(who, filter));
+    }
+
+    /** Restores in view unless the filter asks for a backup type; the same cluster, tenant and RUNNING filters. */
+    private List<RestoreJobRow> restores(Operator who, JobFilter filter) {
+        if (filter.type() != null && !filter.type().isBlank() && !"RESTORE".equals(filter.type())) {
+            return List.of();
+        }
+        return fleet.clusters().stream().filter(c -> filter.cluster() == null || filter.cluster().equals(c.cluster()))
+                .flatMap(c -> c.restores().stream())
+                .filter(r -> filter.tenant() == null || filter.tenant().isBlank() || r.tenant().equals(filter.tenant()))
+                .filter(r -> access.canView(who, r.cluster(), r.tenant()))
+                .filter(r -> !JobStatus.RUNNING_FILTER.equals(filter.status()) || r.running())
+                .map(r -> restoreRow(r, permissions.canRestore(who, r.cluster(), r.tenant()), explanations)).toList();
+    }
+
+    static RestoreJobRow restoreRow(FleetRestore r, boolean mayRestore, FailureExplanations explanations) {
+        return new RestoreJobRow(r, r.running() ? null : explanations.restoreEnd(r), mayRestore && r.running(),
+                mayRestore && r.succeeded());
     }
 
     private FleetView.JobList list(Operator who, JobFilter filter) {

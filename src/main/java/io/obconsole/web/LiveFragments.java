@@ -1,7 +1,9 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.FleetRestore;
 import io.obconsole.progress.JobFragments;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -33,5 +35,11 @@ public class LiveFragments implements JobFragments {
             html.put("progress", OverviewResource.Templates.overview$progress(view).render());
         }
         return html;
+    }
+
+    @Override
+    public Map<String, String> render(FleetRestore restore, boolean mayRestore) {
+        return Map.of("restore", JobsResource.Templates.jobs$restore(JobsResource.restoreRow(restore, mayRestore,
+                explanations)).render());
     }
 }

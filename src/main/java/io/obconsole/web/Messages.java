@@ -922,4 +922,15 @@ public interface Messages {
 
     @Message("Objective saved.")
     String flash_objective_saved();
+
+    // ---- restores (issue 21)
+
+    @Message("OceanBase accepted the restore; it creates the tenant, then restores data and replays the log.")
+    String flash_restore_started();
+
+    @Message("OceanBase cancelled the restore: it dropped the tenant being restored and kept its pools.")
+    String flash_restore_canceled();
+
+    @Message("restore operator")
+    String role_restore_operator();
 }

@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
 import io.obconsole.backup.BackupType;
 import io.obconsole.backup.Preflight;

@@ -16,6 +16,12 @@ public class PageHeader {
     @Inject
     Messages msg;
 
+    @Inject
+    io.obconsole.access.Permissions permissions;
+
+    @Inject
+    io.obconsole.fleet.Fleet fleet;
+
     private Operator who;
 
     private Operator who() {
@@ -41,11 +47,20 @@ public class PageHeader {
         if (who().roles().contains("backup-operator")) {
             return msg.role_operator();
         }
-        return who().roles().contains("backup-viewer") ? msg.role_viewer() : msg.role_none();
+        if (who().roles().contains("backup-viewer")) {
+            return msg.role_viewer();
+        }
+        return who().roles().contains(io.obconsole.access.ConsoleRole.RESTORE_OPERATOR) ? msg.role_restore_operator()
+                : msg.role_none();
     }
 
     public boolean canStart() {
         return access.operatesSomewhere(who());
+    }
+
+    /** Whether the person may restore into some cluster (the navigation then offers the restore wizard). */
+    public boolean canRestore() {
+        return fleet.clusters().stream().anyMatch(c -> permissions.canRestoreInCluster(who(), c.cluster()));
     }
 
     public boolean admin() {

@@ -1,7 +1,8 @@
 package io.obconsole.web;
 
+import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
-import io.obconsole.alert.ObjectiveOverride;
+import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InvalidRequestException;
@@ -213,6 +214,6 @@ public class PolicyPageResource {
     }
 
     private static Response redirect(String cluster, String tenant, String flash) {
-        return Response.seeOther(URI.create("/clusters/" + cluster + "/tenants/" + tenant + "/policy?msg=" + flash)).build();
+        return Response.seeOther(PageUrls.withMessage(PageUrls.tenantPolicy(cluster, tenant), flash)).build();
     }
 }

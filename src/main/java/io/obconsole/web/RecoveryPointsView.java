@@ -1,7 +1,7 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
-import io.obconsole.alert.ObjectiveOverride;
+import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.alert.Objectives;
 import io.obconsole.alert.RecoveryTimeline;
 import io.obconsole.alert.TenantObjective;

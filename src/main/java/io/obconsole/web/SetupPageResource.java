@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
 import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.audit.DuplicateActionException;
@@ -201,7 +202,7 @@ public class SetupPageResource {
     }
 
     private static Response redirect(String cluster, String tenant, String flash) {
-        return Response.seeOther(URI.create("/clusters/" + cluster + "/tenants/" + tenant + "/setup?msg=" + flash)).build();
+        return Response.seeOther(PageUrls.withMessage(PageUrls.tenantSetup(cluster, tenant), flash)).build();
     }
 
     /** The cluster did not answer: the page says so instead of showing stale or empty values. */

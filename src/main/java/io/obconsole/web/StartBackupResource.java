@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
 import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.ActionForbiddenException;
@@ -115,7 +116,7 @@ public class StartBackupResource {
             request = backups.parsed(who, AuditAction.BACKUP, form.cluster(), () -> form.toRequest(password, confirmation, token));
             BackupPlan plan = backups.plan(who, request);
             pending.put(who, request, form, plan.redacted(), plan.report(), plan.previousConcurrency(), token);
-            return Response.seeOther(URI.create("/backups/review/" + token)).build();
+            return Response.seeOther(URI.create(PageUrls.backupReview(token))).build();
         } catch (RuntimeException e) {
             if (request != null) {
                 PendingBackups.wipe(request);
@@ -132,7 +133,7 @@ public class StartBackupResource {
     @GET
     @Path("review")
     public Response reviewAfterSignIn() {
-        return Response.seeOther(URI.create("/backups/new?msg=" + Flash.SESSION_EXPIRED)).build();
+        return Response.seeOther(PageUrls.withMessage(PageUrls.newBackup(), Flash.SESSION_EXPIRED)).build();
     }
 
     @GET
@@ -142,7 +143,7 @@ public class StartBackupResource {
         Operator who = access.who();
         return pending.find(who, token)
                 .map(entry -> Response.ok(Templates.review(entry), MediaType.TEXT_HTML_TYPE).build())
-                .orElseGet(() -> Response.seeOther(URI.create("/backups/new?msg=" + Flash.REVIEW_EXPIRED)).build());
+                .orElseGet(() -> Response.seeOther(PageUrls.withMessage(PageUrls.newBackup(), Flash.REVIEW_EXPIRED)).build());
     }
 
     @POST
@@ -152,7 +153,7 @@ public class StartBackupResource {
         Operator who = access.who();
         PendingBackups.Pending entry = pending.find(who, token).orElse(null);
         if (entry == null) {
-            return Response.seeOther(URI.create("/backups/new?msg=" + Flash.REVIEW_EXPIRED)).build();
+            return Response.seeOther(PageUrls.withMessage(PageUrls.newBackup(), Flash.REVIEW_EXPIRED)).build();
         }
         authorize(who, entry.form());
         pending.take(who, token);
@@ -169,7 +170,7 @@ public class StartBackupResource {
     @GET
     @Path("review/{token}/confirm")
     public Response confirmAfterSignIn(@PathParam("token") String token) {
-        return Response.seeOther(URI.create("/backups/review/" + token)).build();
+        return Response.seeOther(URI.create(PageUrls.backupReview(token))).build();
     }
 
     /** The job's own page: the tenant page for one tenant, the running jobs for several. */
@@ -177,10 +178,10 @@ public class StartBackupResource {
         List<StartedJob> jobs = result.jobs();
         if (jobs.size() == 1) {
             StartedJob job = jobs.get(0);
-            return URI.create("/clusters/" + result.cluster() + "/tenants/" + job.tenant() + "?msg=" + Flash.STARTED
-                    + "#running-" + job.jobId());
+            return PageUrls.withMessage(PageUrls.tenant(result.cluster(), job.tenant()) + "#running-" + job.jobId(),
+                    Flash.STARTED);
         }
-        return URI.create("/jobs?cluster=" + result.cluster() + "&status=RUNNING&msg=" + Flash.STARTED);
+        return PageUrls.withMessage(PageUrls.jobs(result.cluster(), null, "RUNNING"), Flash.STARTED);
     }
 
     private void requireOperatesSomewhere(Operator who) {

@@ -8,7 +8,7 @@ import io.obconsole.cluster.BackupSet;
 import io.obconsole.cluster.Tenant;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.demo.ManualClock;
-import io.obconsole.web.FailureExplanations;
+import io.obconsole.failure.FailureExplanations;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -31,7 +31,7 @@ class ProgressQueriesTest {
     }
 
     @Test
-    void aRoundIsFiveStatementsAndShowsRunningJobsWithTheirTaskCounters() {
+    void aRoundFromSysIsSevenStatementsAndShowsRunningJobsWithTheirTaskCounters() {
         gateway.run("demo", List.of(ObStatement.plain("ALTER SYSTEM BACKUP TENANT = mysql_tenant")));
         clock.advanceSeconds(20);
         ProgressQueries queries = new ProgressQueries(gateway);
@@ -40,7 +40,11 @@ class ProgressQueriesTest {
 
         ProgressRound round = queries.poll("demo", first.clusterNow(), 10);
 
-        assertThat(cluster.control().statementsReceived()).hasSize(5);
+        // clock, tenants, tasks, running jobs, ended jobs; restores running and ended (the demo's 4.2.1.0 view has no
+        // progress columns: that was learnt on the first round, whose refused statement cost its pooled connection, so
+        // this round's connection is a new one and the driver's session set-up comes first)
+        assertThat(cluster.control().statementsReceived().stream().filter(sql -> sql.startsWith("SELECT")).toList()).hasSize(7)
+                .anyMatch(sql -> sql.contains("CDB_OB_RESTORE_PROGRESS")).anyMatch(sql -> sql.contains("CDB_OB_RESTORE_HISTORY"));
         BackupJob job = round.running().get(0);
         assertThat(job.tenantName()).isEqualTo("mysql_tenant");
         assertThat(job.status()).isEqualTo("DOING");

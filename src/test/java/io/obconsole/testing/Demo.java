@@ -57,13 +57,15 @@ public final class Demo {
     /**
      * Puts the demo cluster back as its scenario starts: reachable, every tenant NORMAL with the
      * default concurrency, mysql_tenant and oracle_tenant archiving with a destination, analytics
-     * neither, no job running (demo time moves on until they end), the fleet read model up to date,
+     * neither, no job running (demo time moves on until they end), no restore or restored tenant, the
+     * fleet read model up to date,
      * no statement remembered. A test
      * class calls it before each test instead of relying on what the classes before it left.
      */
     public static void reset() {
         DemoControl control = cluster().control();
         control.recover();
+        control.forgetRestores();
         for (String tenant : List.of("mysql_tenant", "oracle_tenant", "analytics")) {
             control.unstall(tenant);
             control.setTenantStatus(tenant, "NORMAL");

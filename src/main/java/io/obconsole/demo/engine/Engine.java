@@ -149,6 +149,18 @@ public final class Engine implements SessionFactory, AutoCloseable {
         }
     }
 
+    /**
+     * Puts restores back as the scenario starts: the tenants restores created are gone, with every
+     * free pool and unused unit, and no restore is running or in the history (job ids go on).
+     */
+    public void forgetRestores() {
+        synchronized (cluster) {
+            cluster.advance();
+            cluster.restores.forget();
+            cluster.changed();
+        }
+    }
+
     public void stall(String tenant) {
         update(tenant, t -> t.stalled = true);
     }

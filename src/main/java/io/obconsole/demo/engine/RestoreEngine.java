@@ -351,6 +351,10 @@ final class RestoreEngine {
 
     // ---- running
 
+    java.util.Optional<RestoreJob> find(long jobId) {
+        return jobs.stream().filter(j -> j.jobId() == jobId).findFirst();
+    }
+
     RestoreJob job(long jobId) {
         return jobs.stream().filter(j -> j.jobId() == jobId).findFirst().orElseThrow();
     }
@@ -393,6 +397,23 @@ final class RestoreEngine {
         cluster.resources.grant(job.pools(), tenant.id, job.createdAt());
         cluster.unsaved = true;
         return job.created();
+    }
+
+    /** See {@link Engine#forgetRestores()}. */
+    void forget() {
+        java.util.Set<Long> restored = new java.util.HashSet<>();
+        for (RestoreJob job : jobs) {
+            if (job.tenantCreated()) {
+                restored.add(job.tenantId());
+                restored.add(job.tenantId() - 1);
+            }
+        }
+        cluster.tenants.removeIf(t -> restored.contains(t.id));
+        cluster.resources.pools.removeIf(p -> p.tenantId() == null || restored.contains(p.tenantId()));
+        cluster.resources.units.removeIf(u -> cluster.resources.pools.stream().noneMatch(p -> p.unitConfigId() == u.id()));
+        jobs.clear();
+        nextFailure = null;
+        cluster.unsaved = true;
     }
 
     // ---- cancel and activate

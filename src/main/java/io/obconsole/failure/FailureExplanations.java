@@ -1,6 +1,5 @@
-package io.obconsole.web;
+package io.obconsole.failure;
 
-import io.obconsole.failure.FailureCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,5 +13,10 @@ public class FailureExplanations {
     /** The explanation of a job result; null for success, a general sentence for codes not known here. */
     public String of(long result) {
         return catalogue.jobResult(result);
+    }
+
+    /** What an ended restore means (restored as a STANDBY, cancelled, or failed with its COMMENT). */
+    public String restoreEnd(io.obconsole.fleet.FleetRestore restore) {
+        return catalogue.restoreEnd(restore.succeeded(), restore.cancelled());
     }
 }

@@ -1,4 +1,4 @@
-package io.obconsole.alert;
+package io.obconsole.policy;
 
 import java.util.Optional;
 

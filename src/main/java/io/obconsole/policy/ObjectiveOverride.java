@@ -1,4 +1,4 @@
-package io.obconsole.alert;
+package io.obconsole.policy;
 
 import io.obconsole.backup.InvalidRequestException;
 import java.time.Duration;

@@ -1,0 +1,83 @@
+package io.obconsole.api;
+
+import io.obconsole.backup.EncryptionPassword;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.restore.InvalidRestorePointException;
+import io.obconsole.restore.PoolChoice;
+import io.obconsole.restore.RestorePoint;
+import io.obconsole.restore.RestoreRequest;
+import io.obconsole.restore.Scn;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The JSON of a restore (or its plan). Passwords become {@link EncryptionPassword}s at once; {@code toString} hides them. */
+@Schema(description = "A restore of a tenant into a new tenant")
+public record RestoreBody(
+        @Schema(description = "Cluster of the tenant to restore from", required = true) String sourceCluster,
+        @Schema(description = "The tenant to restore from (one you may see)", required = true) String sourceTenant,
+        @Schema(description = "Cluster to restore into (one where you may restore)", required = true) String targetCluster,
+        @Schema(description = "Name of the new tenant", required = true) String newTenant,
+        @Schema(description = "An existing free resource pool of the target cluster") String pool,
+        @Schema(description = "Or: a new pool to create, sized like the source's") String newPool,
+        @Schema(description = "The new pool's new resource unit (with newPool)") String newUnit,
+        @Schema(description = "Units per zone of the new pool; default the source's") Integer unitNum,
+        @Schema(description = "Restore to this time (ISO-8601 with offset, e.g. 2024-05-20T09:00:00Z); omit both for the latest point")
+        String untilTime,
+        @Schema(description = "Or restore to this SCN") String untilScn,
+        @Schema(description = "Backup passwords when the sets are encrypted (the full backup's first); never stored or shown")
+        List<String> decryptionPasswords,
+        @Schema(description = "OceanBase's restore concurrency, 0-100") Integer concurrency,
+        @Schema(description = "Shown in OceanBase's DESCRIPTION column") String description) {
+
+    RestoreRequest toRequest(String idempotencyKey) {
+        return new RestoreRequest(sourceCluster, sourceTenant, targetCluster, newTenant, poolChoice(), point(),
+                decryptionPasswords == null ? List.of() : decryptionPasswords.stream().map(p -> {
+                    if (p == null || p.isEmpty()) {
+                        throw new InvalidRequestException("decryptionPasswords holds an empty password");
+                    }
+                    return EncryptionPassword.of(p);
+                }).toList(), concurrency, description, idempotencyKey);
+    }
+
+    private PoolChoice poolChoice() {
+        boolean existing = pool != null && !pool.isBlank();
+        boolean create = newPool != null && !newPool.isBlank();
+        if (existing == create) {
+            throw new InvalidRequestException("Give either pool (an existing free pool) or newPool and newUnit");
+        }
+        if (existing) {
+            return new PoolChoice.Existing(pool.trim());
+        }
+        if (newUnit == null || newUnit.isBlank()) {
+            throw new InvalidRequestException("newPool needs newUnit, the name of the resource unit to create");
+        }
+        return new PoolChoice.Create(newPool.trim(), newUnit.trim(), unitNum);
+    }
+
+    private RestorePoint point() {
+        boolean time = untilTime != null && !untilTime.isBlank();
+        boolean scn = untilScn != null && !untilScn.isBlank();
+        if (time && scn) {
+            throw new InvalidRequestException("Give untilTime or untilScn, not both");
+        }
+        try {
+            if (time) {
+                return new RestorePoint.AtTime(OffsetDateTime.parse(untilTime.trim()).toInstant());
+            }
+            return scn ? new RestorePoint.AtScn(Scn.parse(untilScn.trim())) : new RestorePoint.Latest();
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("untilTime is an ISO-8601 time with its offset, e.g. 2024-05-20T09:00:00Z",
+                    "untilTime is an ISO-8601 time with its offset");
+        } catch (InvalidRestorePointException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RestoreBody[" + sourceCluster + "/" + sourceTenant + " -> " + targetCluster + "/" + newTenant
+                + ", decryptionPasswords=" + (decryptionPasswords == null ? "not set" : "***") + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package io.obconsole.restore;
+
+import java.time.Instant;
+
+/** Where a restore stops: the latest restorable point, a time, or an SCN (ob-restore-spec 1.1 UNTIL). */
+public sealed interface RestorePoint {
+
+    /** The latest point of the recoverable window (sent as an explicit SCN, see {@link RestoreWindow#latest}). */
+    record Latest() implements RestorePoint {
+        @Override
+        public String toString() {
+            return "latest";
+        }
+    }
+
+    /** A moment, as the person gave it (their zone already applied). */
+    record AtTime(Instant at) implements RestorePoint {
+        @Override
+        public String toString() {
+            return "time " + Scn.of(at).utc();
+        }
+    }
+
+    record AtScn(Scn scn) implements RestorePoint {
+        @Override
+        public String toString() {
+            return "SCN " + scn.value();
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.access.Permissions;
+import io.obconsole.audit.AuditAction;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.EncryptionPassword;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.ClusterMode;
+import io.obconsole.cluster.TenantState;
+import io.obconsole.fleet.ClusterState;
+import io.obconsole.fleet.Fleet;
+import io.obconsole.restore.InvalidRestorePointException;
+import io.obconsole.restore.PoolChoice;
+import io.obconsole.restore.RestoreActionResult;
+import io.obconsole.restore.RestorePlan;
+import io.obconsole.restore.RestorePoint;
+import io.obconsole.restore.RestoreRequest;
+import io.obconsole.restore.RestoreService;
+import io.obconsole.restore.Scn;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The restore wizard (source, target, new name, pool, point, passwords, concurrency) → a review with
+ * the exact statements (passwords masked) → a typed confirmation of the new tenant's name; and the
+ * confirmations of cancel (typed) and activate. Thin: parse, call {@link RestoreService}, render.
+ */
+@Path("/restores")
+public class RestorePageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance form(Form form, List<String> sources, List<String> targets, String error);
+
+        static native TemplateInstance review(PendingRestores.Pending pending, String error);
+
+        static native TemplateInstance cancel(String cluster, String tenant, String key, String error);
+
+        static native TemplateInstance activate(String cluster, String tenant, String role, String key,
+                RestoreActionResult done);
+    }
+
+    /** The wizard's fields as sent (never the passwords, which go straight into the request). */
+    public static class Form {
+        @FormParam("source") public String source;
+        @FormParam("targetCluster") public String targetCluster;
+        @FormParam("newTenant") public String newTenant;
+        @FormParam("poolMode") public String poolMode;
+        @FormParam("pool") public String pool;
+        @FormParam("newPool") public String newPool;
+        @FormParam("newUnit") public String newUnit;
+        @FormParam("pointMode") public String pointMode;
+        @FormParam("time") public String time;
+        @FormParam("zone") public String zone;
+        @FormParam("scn") public String scn;
+        @FormParam("concurrency") public String concurrency;
+        @FormParam("description") public String description;
+    }
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    Permissions permissions;
+
+    @Inject
+    Fleet fleet;
+
+    @Inject
+    RestoreService restores;
+
+    @Inject
+    PendingRestores pending;
+
+    @GET
+    @Path("new")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance form(@QueryParam("source") String source) {
+        Operator who = access.who();
+        Form form = new Form();
+        form.source = source;
+        requireRestoresSomewhere(who);
+        return Templates.form(form, sources(who), targets(who), null);
+    }
+
+    @POST
+    @Path("review")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response review(@BeanParam Form form, @FormParam("decryption1") String decryption1,
+            @FormParam("decryption2") String decryption2) {
+        Operator who = access.who();
+        requireRestoresSomewhere(who);
+        RestoreRequest request = null;
+        try {
+            request = restores.parsed(who, AuditAction.RESTORE, form.targetCluster,
+                    () -> request(form, decryption1, decryption2));
+            RestorePlan plan = restores.plan(who, request);
+            PendingRestores.Pending entry = pending.put(who.username(), request, plan);
+            return Response.seeOther(URI.create("/restores/review/" + entry.token())).build();
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        } catch (RuntimeException e) {
+            if (request != null) {
+                request.clearSecrets();
+            }
+            return Response.ok(Templates.form(form, sources(who), targets(who), e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("review/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance showReview(@PathParam("token") String token) {
+        PendingRestores.Pending entry = pending.get(token, access.who().username());
+        if (entry == null) {
+            throw new NotFoundException();
+        }
+        return Templates.review(entry, null);
+    }
+
+    @POST
+    @Path("review/{token}/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirm(@PathParam("token") String token, @FormParam("confirmName") String confirmName) {
+        Operator who = access.who();
+        PendingRestores.Pending entry = pending.get(token, who.username());
+        if (entry == null) {
+            throw new NotFoundException();
+        }
+        if (!entry.request().newTenant().equals(confirmName)) {
+            return Response.ok(Templates.review(entry, "Type the new tenant's name, " + entry.request().newTenant()
+                    + ", to confirm.")).build();
+        }
+        pending.take(token, who.username());
+        var result = restores.start(who, entry.request());
+        return Response.seeOther(URI.create("/jobs?type=RESTORE&tenant=" + result.tenant() + "&msg=" + Flash.RESTORE_STARTED))
+                .build();
+    }
+
+    @GET
+    @Path("{cluster}/{tenant}/cancel")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance cancelPage(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        requireRestore(access.who(), cluster, tenant);
+        return Templates.cancel(cluster, tenant, PendingBackups.newToken(), null);
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response cancel(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @FormParam("key") String key, @FormParam("confirmName") String confirmName) {
+        Operator who = access.who();
+        requireRestore(who, cluster, tenant);
+        if (!tenant.equals(confirmName)) {
+            return Response.ok(Templates.cancel(cluster, tenant, key, "Type the tenant's name, " + tenant
+                    + ", to confirm.")).build();
+        }
+        restores.cancel(who, cluster, tenant, key);
+        return Response.seeOther(URI.create("/jobs?type=RESTORE&tenant=" + tenant + "&msg=" + Flash.RESTORE_CANCELED))
+                .build();
+    }
+
+    @GET
+    @Path("{cluster}/{tenant}/activate")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance activatePage(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        Operator who = access.who();
+        requireRestore(who, cluster, tenant);
+        return Templates.activate(cluster, tenant, restores.role(who, cluster, tenant).orElse("-"),
+                PendingBackups.newToken(), null);
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}/activate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance activate(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @FormParam("key") String key) {
+        Operator who = access.who();
+        requireRestore(who, cluster, tenant);
+        RestoreActionResult done = restores.activate(who, cluster, tenant, key);
+        return Templates.activate(cluster, tenant, done.roleAfter(), key, done);
+    }
+
+    // ---- parsing and choices
+
+    private static RestoreRequest request(Form form, String decryption1, String decryption2) {
+        String[] source = form.source == null ? new String[0] : form.source.split("/", 2);
+        if (source.length != 2) {
+            throw new InvalidRequestException("Choose the tenant to restore from");
+        }
+        PoolChoice pool = "create".equals(form.poolMode) ? new PoolChoice.Create(trim(form.newPool), trim(form.newUnit), null)
+                : new PoolChoice.Existing(trim(form.pool));
+        List<EncryptionPassword> passwords = new ArrayList<>();
+        for (String password : new String[] {decryption1, decryption2}) {
+            if (password != null && !password.isEmpty()) {
+                passwords.add(EncryptionPassword.of(password));
+            }
+        }
+        return new RestoreRequest(source[0], source[1], trim(form.targetCluster), trim(form.newTenant), pool, point(form),
+                passwords, number(form.concurrency), form.description == null || form.description.isBlank() ? null
+                        : form.description.trim(), PendingBackups.newToken());
+    }
+
+    /** A time is read in the zone the form says (the reader's; UTC when none), then shown with UTC beside it. */
+    private static RestorePoint point(Form form) {
+        try {
+            if ("time".equals(form.pointMode)) {
+                ZoneId zone = form.zone == null || form.zone.isBlank() ? ZoneId.of("UTC") : ZoneId.of(form.zone.trim());
+                return new RestorePoint.AtTime(LocalDateTime.parse(trim(form.time)).atZone(zone).toInstant());
+            }
+            if ("scn".equals(form.pointMode)) {
+                return new RestorePoint.AtScn(Scn.parse(trim(form.scn)));
+            }
+            return new RestorePoint.Latest();
+        } catch (DateTimeException | NullPointerException e) {
+            throw new InvalidRequestException("The time is a date and time such as 2024-05-20T09:00 in a zone such as "
+                    + "Europe/Berlin or +02:00", "The time is not a date and time");
+        } catch (InvalidRestorePointException e) {
+            throw new InvalidRequestException(e.getMessage());
+        }
+    }
+
+    private static Integer number(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("Concurrency is a whole number from 0 to 100");
+        }
+    }
+
+    private static String trim(String text) {
+        return text == null ? null : text.trim();
+    }
+
+    /** Every tenant the person may see, as {@code cluster/tenant}. */
+    private List<String> sources(Operator who) {
+        List<String> sources = new ArrayList<>();
+        for (ClusterState cluster : fleet.clusters()) {
+            for (TenantState tenant : cluster.tenants()) {
+                if (permissions.canView(who, cluster.cluster(), tenant.name())) {
+                    sources.add(cluster.cluster() + "/" + tenant.name());
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** Clusters signed in to as root@sys where the person may restore. */
+    private List<String> targets(Operator who) {
+        return fleet.clusters().stream().filter(c -> c.mode() == ClusterMode.SYS)
+                .map(ClusterState::cluster).filter(c -> permissions.canRestoreInCluster(who, c)).toList();
+    }
+
+    private void requireRestoresSomewhere(Operator who) {
+        if (fleet.clusters().stream().noneMatch(c -> permissions.canRestoreInCluster(who, c.cluster()))) {
+            throw new PageForbiddenException();
+        }
+    }
+
+    private void requireRestore(Operator who, String cluster, String tenant) {
+        if (!permissions.canRestore(who, cluster, tenant)) {
+            throw new PageForbiddenException();
+        }
+    }
+}
