@@ -20,19 +20,16 @@ public final class ProgressClient implements AutoCloseable {
     private static final Vertx VERTX = Vertx.vertx();
 
     public final List<JsonObject> messages;
-    /** The extensions the console agreed to in the handshake ({@code Sec-WebSocket-Extensions}); null: none. */
-    public final String extensions;
     private final java.util.concurrent.atomic.AtomicBoolean closedByServer;
     private final WebSocket socket;
     private final WebSocketClient client;
 
-    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages, String extensions,
+    private ProgressClient(WebSocketClient client, WebSocket socket, List<JsonObject> messages,
             java.util.concurrent.atomic.AtomicBoolean closedByServer) {
         this.closedByServer = closedByServer;
         this.client = client;
         this.socket = socket;
         this.messages = messages;
-        this.extensions = extensions;
     }
 
     public static ProgressClient connect(String token, String origin) {
@@ -42,11 +39,6 @@ public final class ProgressClient implements AutoCloseable {
     /** As a browser page opens it: with the console's session cookies and the page's Origin. */
     public static ProgressClient connectWithSession(String cookies, String origin) {
         return open(clientOptions(), options(null, origin).addHeader("Cookie", cookies));
-    }
-
-    /** As every browser opens it: offering per-message compression ({@code permessage-deflate}). */
-    static ProgressClient connectOfferingCompression(String token) {
-        return open(clientOptions().setTryUsePerMessageCompression(true), options(token, null));
     }
 
     /** {@code receiveBuffer} > 0 shrinks the socket's receive buffer (a client that stops reading fills it soon). */
@@ -71,20 +63,9 @@ public final class ProgressClient implements AutoCloseable {
         ClientWebSocket socket = client.webSocket();
         socket.textMessageHandler(text -> received.add(new JsonObject(text)));
         socket.closeHandler(ignored -> closedByServer.set(true));
-        java.util.concurrent.atomic.AtomicReference<String> extensions = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.CompletableFuture<WebSocket> opened = new java.util.concurrent.CompletableFuture<>();
-        // a handler given to connect runs as the handshake completes: the response headers are there only then
-        socket.connect(connect, result -> {
-            if (result.succeeded()) {
-                extensions.set(result.result().headers().get("Sec-WebSocket-Extensions"));
-                opened.complete(result.result());
-            } else {
-                opened.completeExceptionally(result.cause());
-            }
-        });
         try {
-            opened.get(20, TimeUnit.SECONDS);
-            return new ProgressClient(client, socket, received, extensions.get(), closedByServer);
+            socket.connect(connect).toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return new ProgressClient(client, socket, received, closedByServer);
         } catch (Exception e) {
             client.close();
             throw new IllegalStateException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
