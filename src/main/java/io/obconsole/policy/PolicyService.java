@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -307,18 +306,7 @@ public class PolicyService {
 
     /** What changed, field by field, as the audit trail shows it ("before → after"; secrets appear by name only). */
     static Map<String, String> difference(BackupPolicy before, BackupPolicy after) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Map<String, String> b = fields(before);
-        Map<String, String> a = fields(after);
-        for (String field : (before != null ? b : a).keySet()) {
-            String was = b.get(field);
-            String now = a.get(field);
-            if (!Objects.equals(was, now)) {
-                out.put(field, before == null ? String.valueOf(now) : after == null ? String.valueOf(was) + " → (deleted)"
-                        : was + " → " + now);
-            }
-        }
-        return out;
+        return FieldDifference.between(fields(before), fields(after));
     }
 
     private static Map<String, String> fields(BackupPolicy p) {
