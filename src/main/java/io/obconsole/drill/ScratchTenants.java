@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place that removes what a drill created: its scratch tenant (CANCEL RESTORE while it is
- * still being restored, else {@code DROP TENANT ... FORCE}), then the pool and unit the run created.
+ * The one place that removes what a drill created: its scratch tenant (CANCEL RESTORE while its
+ * restore still runs, else {@code DROP TENANT ... FORCE}, also after a failed restore), then the pool and unit the run created.
  * It drops a tenant only if the run recorded it as created, its name is the one the run gives its
  * scratch tenant, and the cluster's tenant of that name has the id the run's restore gave it; any
  * other tenant is refused, whatever the run row says.
@@ -33,7 +33,9 @@ class ScratchTenants {
         if (run.scratchTenant != null && run.scratchCreated) {
             Optional<TenantRole> scratch = gateway.tenant(run.drillCluster, requireScratchName(run));
             if (scratch.isPresent()) {
-                ObStatement drop = scratch.get().restoring()
+                boolean restoreRunning = scratch.get().restoring() && gateway.runningRestores(run.drillCluster).stream()
+                        .anyMatch(r -> r.tenantName().equals(scratch.get().name()));
+                ObStatement drop = restoreRunning
                         ? dialect.cancelRestore(dialect.tenant(scratch.get().name(), List.of(scratch.get().name())))
                         : dialect.dropTenantForce(dialect.tenant(requireScratchId(run, scratch.get()),
                                 List.of(scratch.get().name())));
