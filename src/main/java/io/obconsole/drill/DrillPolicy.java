@@ -1,11 +1,13 @@
 package io.obconsole.drill;
 
 import io.obconsole.access.Operator;
+import io.obconsole.policy.PolicyOwner;
 import io.obconsole.policy.Schedule;
 import io.obconsole.policy.Seconds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,10 +19,8 @@ import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * A tenant's restore drill policy (or, with {@code *}, every tenant of a cluster): when to drill,
@@ -73,17 +73,8 @@ public class DrillPolicy extends PanacheEntityBase {
     @Column(name = "paused", nullable = false)
     public boolean paused;
 
-    @Column(name = "owner_username", nullable = false)
-    public String ownerUsername;
-
-    @Column(name = "owner_subject")
-    public String ownerSubject;
-
-    @Column(name = "owner_roles", nullable = false)
-    public String ownerRoles;
-
-    @Column(name = "owner_scopes", nullable = false)
-    public String ownerScopes;
+    @Embedded
+    public PolicyOwner ownership;
 
     @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
     public LocalDateTime createdAt;
@@ -113,19 +104,6 @@ public class DrillPolicy extends PanacheEntityBase {
 
     /** The person a run acts for: "drill policy 3 on behalf of ada", with the roles and scopes saved with the policy. */
     public Operator owner() {
-        return new Operator("drill policy " + id + " on behalf of " + ownerUsername, ownerSubject, split(ownerRoles),
-                List.copyOf(split(ownerScopes)), null);
-    }
-
-    void ownedBy(Operator who) {
-        ownerUsername = who.username();
-        ownerSubject = who.subject();
-        ownerRoles = String.join(",", new TreeSet<>(who.roles()));
-        ownerScopes = String.join(",", new TreeSet<>(who.scopes()));
-    }
-
-    private static TreeSet<String> split(String list) {
-        return list == null || list.isBlank() ? new TreeSet<>()
-                : new TreeSet<>(Arrays.stream(list.split(",")).filter(s -> !s.isBlank()).toList());
+        return ownership.actingAs("drill policy " + id + " on behalf of " + ownership.username);
     }
 }

@@ -11,6 +11,6 @@ public record DrillPolicyView(long id, String cluster, String tenant, PolicyView
     static DrillPolicyView of(DrillPolicy p, Instant nextRun) {
         return new DrillPolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule()), p.timeZone,
                 p.drillCluster, p.drillPool, p.point, p.secretName, p.concurrency, p.timeLimit.toSeconds(), p.paused,
-                p.ownerUsername, p.updatedAt == null ? null : DrillRuns.instant(p.updatedAt), p.paused ? null : nextRun);
+                p.ownership.username, p.updatedAt == null ? null : DrillRuns.instant(p.updatedAt), p.paused ? null : nextRun);
     }
 }

@@ -11,18 +11,17 @@ import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterMode;
-import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.ResourcePool;
+import io.obconsole.policy.AuditedChanges;
 import io.obconsole.policy.FieldDifference;
 import io.obconsole.policy.NamedSecrets;
 import io.obconsole.policy.PolicyConfig;
+import io.obconsole.policy.PolicyOwner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ public class DrillService {
 
     private final Permissions permissions;
     private final AuditTrail audit;
-    private final Refusals refusals;
+    private final AuditedChanges changes;
     private final ClusterGateway gateway;
     private final NamedSecrets secrets;
     private final PolicyConfig policies;
@@ -54,7 +53,7 @@ public class DrillService {
             PolicyConfig policies, DrillConfig config, DrillSlots slots, DrillRuns runs) {
         this.permissions = permissions;
         this.audit = audit;
-        this.refusals = refusals;
+        this.changes = new AuditedChanges(audit, refusals);
         this.gateway = gateway;
         this.secrets = secrets;
         this.policies = policies;
@@ -112,7 +111,7 @@ public class DrillService {
         after.secretName = spec.secretName();
         after.concurrency = spec.concurrency();
         after.timeLimit = spec.timeLimit() == null ? config.defaultTimeLimit() : spec.timeLimit();
-        after.ownedBy(who);
+        after.ownership = PolicyOwner.of(who);
         AuditAction action = before == null ? AuditAction.DRILL_POLICY_CREATE : AuditAction.DRILL_POLICY_CHANGE;
         return change(who, action, cluster, tenant, FieldDifference.between(fields(before), fields(after)), () -> {
             DrillPolicy stored = before == null ? new DrillPolicy() : DrillPolicy.findById(before.id);
@@ -220,17 +219,8 @@ public class DrillService {
         }
     }
 
-    /** Runs the checks; a refusal (forbidden or invalid) is recorded as such. */
     private <T> T admitted(Operator who, AuditAction action, String cluster, String tenant, Supplier<T> checks) {
-        try {
-            return checks.get();
-        } catch (ActionForbiddenException e) {
-            refusals.forbidden(who, action, cluster, List.of(tenant), e.getMessage());
-            throw e;
-        } catch (InvalidRequestException | InvalidIdentifierException e) {
-            refusals.invalid(who, action, cluster, List.of(tenant), e);
-            throw e;
-        }
+        return changes.admitted(who, action, cluster, tenant, checks);
     }
 
     private DrillPolicy find(Operator who, String cluster, String tenant) {
@@ -242,16 +232,7 @@ public class DrillService {
     /** Audits the intent, makes the change (row and trigger in one transaction), audits the outcome. */
     private DrillPolicyView change(Operator who, AuditAction action, String cluster, String tenant,
             Map<String, String> difference, Supplier<DrillPolicy> work) {
-        long intent = audit.recordIntent(new ActionIntent(who, action, cluster, List.of(tenant), difference,
-                UUID.randomUUID().toString()));
-        try {
-            DrillPolicyView view = QuarkusTransaction.requiringNew().call(() -> view(work.get()));
-            audit.recordOutcome(intent, AuditOutcome.ACCEPTED, List.of(), null, null, List.of());
-            return view;
-        } catch (RuntimeException e) {
-            audit.recordOutcome(intent, AuditOutcome.FAILED, List.of(), null, e.getMessage(), List.of());
-            throw e;
-        }
+        return changes.change(who, action, cluster, tenant, difference, () -> view(work.get()));
     }
 
     private DrillPolicyView view(DrillPolicy p) {
@@ -273,7 +254,7 @@ public class DrillService {
         f.put("concurrency", p.concurrency == null ? "OceanBase's default" : p.concurrency.toString());
         f.put("timeLimit", String.valueOf(p.timeLimit));
         f.put("paused", String.valueOf(p.paused));
-        f.put("owner", p.ownerUsername);
+        f.put("owner", p.ownership.username);
         return f;
     }
 
@@ -298,9 +279,6 @@ public class DrillService {
         to.concurrency = from.concurrency;
         to.timeLimit = from.timeLimit;
         to.paused = from.paused;
-        to.ownerUsername = from.ownerUsername;
-        to.ownerSubject = from.ownerSubject;
-        to.ownerRoles = from.ownerRoles;
-        to.ownerScopes = from.ownerScopes;
+        to.ownership = from.ownership == null ? null : from.ownership.copy();
     }
 }
