@@ -5,7 +5,7 @@ import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.progress.JobProgress;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;

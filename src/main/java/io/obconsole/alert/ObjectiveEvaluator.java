@@ -4,7 +4,7 @@ import io.obconsole.alert.ObjectiveCheck.Figure;
 import io.obconsole.cluster.ArchiveStatus;
 import io.obconsole.cluster.BackupSet;
 import io.obconsole.cluster.TenantState;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreWindow;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.obconsole.alert;
 
 import io.obconsole.fleet.ClusterTime;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreWindow;
 import java.time.LocalDateTime;
 
 /**

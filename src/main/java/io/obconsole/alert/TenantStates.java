@@ -3,7 +3,7 @@ package io.obconsole.alert;
 import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.progress.JobProgress;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

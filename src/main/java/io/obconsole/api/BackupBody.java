@@ -2,7 +2,7 @@ package io.obconsole.api;
 
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupScope;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
 import java.util.List;

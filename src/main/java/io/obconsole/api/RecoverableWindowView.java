@@ -2,10 +2,10 @@ package io.obconsole.api;
 
 import io.obconsole.fleet.ClusterTime;
 import io.obconsole.fleet.FleetView.VisibleTenant;
-import io.obconsole.restore.RestoreInterval;
-import io.obconsole.restore.RestoreWindow;
-import io.obconsole.restore.Scn;
-import io.obconsole.restore.Unrestorable;
+import io.obconsole.window.RestoreInterval;
+import io.obconsole.window.RestoreWindow;
+import io.obconsole.window.Scn;
+import io.obconsole.window.Unrestorable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

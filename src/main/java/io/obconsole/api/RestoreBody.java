@@ -2,11 +2,11 @@ package io.obconsole.api;
 
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
-import io.obconsole.restore.InvalidRestorePointException;
+import io.obconsole.window.InvalidRestorePointException;
 import io.obconsole.restore.PoolChoice;
 import io.obconsole.restore.RestorePoint;
 import io.obconsole.restore.RestoreRequest;
-import io.obconsole.restore.Scn;
+import io.obconsole.window.Scn;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.obconsole.audit;
 
+import io.obconsole.cluster.BackupType;
+
 /**
  * Every kind of action the audit trail records, by the name it is stored and filtered under: the
  * one list the trail, its readers' filters and the code that records actions share, so an action
@@ -65,5 +67,10 @@ public enum AuditAction {
     /** A page refused: viewing, operating or administering outside the person's role or scope. */
     VIEW,
     OPERATE,
-    ADMIN
+    ADMIN;
+
+    /** The action a backup of this kind is recorded as. */
+    public static AuditAction backup(BackupType type) {
+        return type == BackupType.FULL ? BACKUP_FULL : BACKUP_INCREMENTAL;
+    }
 }

@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.BackupType;
 import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.ObDialect;

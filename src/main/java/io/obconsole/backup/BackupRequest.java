@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.BackupType;
 import io.obconsole.cluster.ObDialect;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -163,7 +163,7 @@ public class BackupService {
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-            long intent = records.intent(new ActionIntent(who, request.type().action(), request.cluster(),
+            long intent = records.intent(new ActionIntent(who, AuditAction.backup(request.type()), request.cluster(),
                     request.scope().audited(), withConcurrencyBefore(request), ReplayCache.keyOf(request.idempotencyKey())));
             BackupResult result = withClusterLock(request.cluster(), () -> startRecorded(who, request, intent));
             replays.remember(who, request.idempotencyKey(), result);
@@ -370,7 +370,7 @@ public class BackupService {
     }
 
     private static AuditAction action(BackupRequest request) {
-        return request.type() == null ? AuditAction.BACKUP : request.type().action();
+        return request.type() == null ? AuditAction.BACKUP : AuditAction.backup(request.type());
     }
 
     private <T> T withClusterLock(String cluster, java.util.function.Supplier<T> action) {

@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.BackupType;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterMode;

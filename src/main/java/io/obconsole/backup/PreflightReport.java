@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.BackupType;
 import java.util.List;
 
 /**

@@ -26,4 +26,9 @@ public record BackupSetFile(long tenantId, long backupSetId, String type, long p
     public boolean succeeded() {
         return "SUCCESS".equals(status);
     }
+
+    /** Succeeded and still AVAILABLE: a restore may start from it. */
+    public boolean usable() {
+        return succeeded() && "AVAILABLE".equals(fileStatus);
+    }
 }

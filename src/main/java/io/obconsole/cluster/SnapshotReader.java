@@ -50,8 +50,7 @@ final class SnapshotReader {
         for (Map.Entry<Long, List<RestorableSetFile>> tenant : setFiles().entrySet()) {
             List<RestorableSetFile> sets = tenant.getValue();
             newest.put(tenant.getKey(), sets.stream().limit(Math.max(1, setsPerTenant)).map(RestorableSetFile::file).toList());
-            List<RestorableSetFile> intact = sets.stream()
-                    .filter(set -> set.file().succeeded() && "AVAILABLE".equals(set.file().fileStatus())).toList();
+            List<RestorableSetFile> intact = sets.stream().filter(set -> set.file().usable()).toList();
             restorable.put(tenant.getKey(), intact);
             intact.forEach(set -> usable.add(TenantSet.of(now, set.file())));
         }
@@ -159,32 +158,31 @@ final class SnapshotReader {
 
     /** Every set of every listed tenant, newest first per tenant, in one statement. */
     private Map<Long, List<RestorableSetFile>> setFiles() throws SQLException {
-        Map<Long, List<RestorableSetFile>> sets = new LinkedHashMap<>();
-        tenants.keySet().forEach(id -> sets.put(id, new ArrayList<>()));
-        for (RestorableSetFile set : query(dialect.backupSetFiles(), rs -> new RestorableSetFile(
-                setFile(rs, Rows.tenantId(rs, ownTenantId)), rs.getString("ENCRYPTION_MODE"),
-                Rows.number(rs, "START_REPLAY_SCN"), Rows.number(rs, "MIN_RESTORE_SCN")))) {
-            List<RestorableSetFile> ofTenant = sets.get(set.file().tenantId());
-            if (ofTenant != null) {
-                ofTenant.add(set);
-            }
-        }
-        return sets;
+        return byTenant(dialect.backupSetFiles(), rs -> new RestorableSetFile(setFile(rs, Rows.tenantId(rs, ownTenantId)),
+                rs.getString("ENCRYPTION_MODE"), Rows.number(rs, "START_REPLAY_SCN"), Rows.number(rs, "MIN_RESTORE_SCN")),
+                set -> set.file().tenantId());
     }
 
     /** The available archive pieces of every listed tenant, in one statement. */
     private Map<Long, List<ArchivePieceFile>> pieces() throws SQLException {
-        Map<Long, List<ArchivePieceFile>> pieces = new LinkedHashMap<>();
-        tenants.keySet().forEach(id -> pieces.put(id, new ArrayList<>()));
-        for (ArchivePieceFile piece : query(dialect.archivePieces(), rs -> new ArchivePieceFile(Rows.tenantId(rs, ownTenantId),
+        return byTenant(dialect.archivePieces(), rs -> new ArchivePieceFile(Rows.tenantId(rs, ownTenantId),
                 rs.getLong("DEST_ID"), rs.getLong("ROUND_ID"), rs.getLong("PIECE_ID"), Rows.number(rs, "START_SCN"),
-                Rows.number(rs, "CHECKPOINT_SCN"), Rows.number(rs, "END_SCN"), rs.getString("FILE_STATUS")))) {
-            List<ArchivePieceFile> ofTenant = pieces.get(piece.tenantId());
+                Rows.number(rs, "CHECKPOINT_SCN"), Rows.number(rs, "END_SCN"), rs.getString("FILE_STATUS")),
+                ArchivePieceFile::tenantId);
+    }
+
+    /** The rows of one statement for all tenants, each listed tenant's in the statement's order (none: empty). */
+    private <T> Map<Long, List<T>> byTenant(String sql, RowMapper<T> mapper, java.util.function.ToLongFunction<T> tenantOf)
+            throws SQLException {
+        Map<Long, List<T>> rows = new LinkedHashMap<>();
+        tenants.keySet().forEach(id -> rows.put(id, new ArrayList<>()));
+        for (T row : query(sql, mapper)) {
+            List<T> ofTenant = rows.get(tenantOf.applyAsLong(row));
             if (ofTenant != null) {
-                ofTenant.add(piece);
+                ofTenant.add(row);
             }
         }
-        return pieces;
+        return rows;
     }
 
     private void readTenants() throws SQLException {

@@ -6,7 +6,7 @@ import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.StateRound;
 import io.obconsole.cluster.TenantState;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreWindow;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Comparator;

@@ -6,7 +6,7 @@ import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.cluster.UnknownTenantException;
 import io.obconsole.cluster.UnknownClusterException;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;

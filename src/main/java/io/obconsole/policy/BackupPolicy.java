@@ -1,7 +1,7 @@
 package io.obconsole.policy;
 
 import io.obconsole.access.Operator;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

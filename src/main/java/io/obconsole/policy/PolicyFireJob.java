@@ -1,6 +1,6 @@
 package io.obconsole.policy;
 
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.quartz.DisallowConcurrentExecution;

@@ -30,7 +30,7 @@ public class PolicyRun extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "backup_kind", nullable = false)
-    public io.obconsole.backup.BackupType kind;
+    public io.obconsole.cluster.BackupType kind;
 
     /** UTC. */
     @Column(name = "slot", nullable = false, columnDefinition = "DATETIME(6)")
@@ -68,7 +68,7 @@ public class PolicyRun extends PanacheEntityBase {
     }
 
     /** The newest slot of that kind the policy has a run for. */
-    public static Optional<LocalDateTime> lastSlot(long policyId, io.obconsole.backup.BackupType kind) {
+    public static Optional<LocalDateTime> lastSlot(long policyId, io.obconsole.cluster.BackupType kind) {
         return Optional.ofNullable(getEntityManager()
                 .createQuery("select max(r.slot) from PolicyRun r where r.policyId = :policy and r.kind = :kind",
                         LocalDateTime.class)

@@ -7,7 +7,7 @@ import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.PreflightFinding;
 import io.obconsole.backup.PreflightRefusedException;

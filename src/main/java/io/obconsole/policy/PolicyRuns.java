@@ -1,6 +1,6 @@
 package io.obconsole.policy;
 
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.StartedJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

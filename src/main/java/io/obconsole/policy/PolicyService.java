@@ -6,7 +6,7 @@ import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.Refusals;
 import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ObDialect;

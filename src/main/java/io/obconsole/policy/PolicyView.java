@@ -1,6 +1,6 @@
 package io.obconsole.policy;
 
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import java.time.Duration;
 import java.time.DayOfWeek;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.obconsole.restore;
 
+import io.obconsole.window.PointCheck;
 import io.obconsole.cluster.ObStatement;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.obconsole.restore;
 
+import io.obconsole.window.RestoreWindow;
+import io.obconsole.window.Scn;
 import java.time.Instant;
 
 /** Where a restore stops: the latest restorable point, a time, or an SCN (ob-restore-spec 1.1 UNTIL). */

@@ -1,5 +1,7 @@
 package io.obconsole.restore;
 
+import io.obconsole.window.PointCheck;
+import io.obconsole.window.RestoreWindow;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;

@@ -2,7 +2,7 @@ package io.obconsole.web;
 
 import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.Preflight;
 import io.obconsole.backup.PreflightFinding;
 import io.obconsole.cluster.BackupSet;

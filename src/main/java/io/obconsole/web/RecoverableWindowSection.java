@@ -2,8 +2,8 @@ package io.obconsole.web;
 
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.ClusterTime;
-import io.obconsole.restore.RestoreInterval;
-import io.obconsole.restore.RestoreWindow;
+import io.obconsole.window.RestoreInterval;
+import io.obconsole.window.RestoreWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

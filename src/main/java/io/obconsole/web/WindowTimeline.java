@@ -1,9 +1,9 @@
 package io.obconsole.web;
 
-import io.obconsole.restore.RestoreInterval;
-import io.obconsole.restore.RestoreSet;
-import io.obconsole.restore.RestoreWindow;
-import io.obconsole.restore.Scn;
+import io.obconsole.window.RestoreInterval;
+import io.obconsole.window.RestoreSet;
+import io.obconsole.window.RestoreWindow;
+import io.obconsole.window.Scn;
 import io.obconsole.web.BackupChart.Tick;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -175,12 +175,12 @@ class ObjectiveEvaluatorTest {
     @Test
     void onceTheWindowIsKnownTheRecoveryPointIsItsUpperEndOrNoneWhenItIsEmpty() {
         // issue 24 point 1: one definition for the objective, the pages and a restore
-        io.obconsole.restore.RestoreSet set = new io.obconsole.restore.RestoreSet(1, io.obconsole.backup.BackupType.FULL,
-                0, 0, true, io.obconsole.restore.FileStatus.AVAILABLE, false, false, scn(NOW.minusHours(3).minusMinutes(40)),
+        io.obconsole.window.RestoreSet set = new io.obconsole.window.RestoreSet(1, io.obconsole.cluster.BackupType.FULL,
+                0, 0, true, io.obconsole.window.FileStatus.AVAILABLE, false, false, scn(NOW.minusHours(3).minusMinutes(40)),
                 scn(NOW.minusHours(3)));
-        io.obconsole.restore.ArchivePiece stopped = new io.obconsole.restore.ArchivePiece(1001, 1, 1, scn(NOW.minusDays(1)),
-                scn(NOW.minusHours(2)), scn(NOW.minusHours(2)), io.obconsole.restore.FileStatus.AVAILABLE);
-        io.obconsole.restore.RestoreWindow window = io.obconsole.restore.RestoreWindow.of(List.of(set), List.of(stopped));
+        io.obconsole.window.ArchivePiece stopped = new io.obconsole.window.ArchivePiece(1001, 1, 1, scn(NOW.minusDays(1)),
+                scn(NOW.minusHours(2)), scn(NOW.minusHours(2)), io.obconsole.window.FileStatus.AVAILABLE);
+        io.obconsole.window.RestoreWindow window = io.obconsole.window.RestoreWindow.of(List.of(set), List.of(stopped));
         TenantState tenant = state(full(Duration.ofHours(3)), null, doing(Duration.ofMinutes(1)));
 
         TenantObjective o = evaluator.evaluate("demo", tenant, NOW, DAY_WEEK_15MIN, window);
@@ -188,14 +188,14 @@ class ObjectiveEvaluatorTest {
         assertThat(o.source()).isEqualTo(RecoveryPointSource.ARCHIVE);
 
         // the set succeeded, but no archived log continues it: nothing to restore to
-        io.obconsole.restore.RestoreWindow empty = io.obconsole.restore.RestoreWindow.of(List.of(set), List.of());
+        io.obconsole.window.RestoreWindow empty = io.obconsole.window.RestoreWindow.of(List.of(set), List.of());
         TenantObjective none = evaluator.evaluate("demo", tenant, NOW, DAY_WEEK_15MIN, empty);
         assertThat(none.recoveryPoint()).isNull();
         assertThat(none.source()).isEqualTo(RecoveryPointSource.NONE);
     }
 
-    private static io.obconsole.restore.Scn scn(LocalDateTime utc) {
-        return io.obconsole.restore.Scn.of(utc.toInstant(java.time.ZoneOffset.UTC));
+    private static io.obconsole.window.Scn scn(LocalDateTime utc) {
+        return io.obconsole.window.Scn.of(utc.toInstant(java.time.ZoneOffset.UTC));
     }
 
     private TenantObjective evaluate(BackupSet full, BackupSet inc, ArchiveStatus archive) {

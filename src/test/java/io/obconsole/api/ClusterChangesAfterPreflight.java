@@ -1,7 +1,7 @@
 package io.obconsole.api;
 
 import io.obconsole.audit.AuditTrail;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.Preflight;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.cluster.ClusterSnapshot;

@@ -141,6 +141,13 @@ class RecoverableWindowApiTest {
         }
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheWindowAndItsRefusals() {
+        io.restassured.RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/v1/clusters/{cluster}/tenants/{tenant}/recoverable-window'.get.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("200", "400", "404", "503"));
+    }
+
     private void read(String cluster) throws Exception {
         poller.refreshNow(cluster).get(60, TimeUnit.SECONDS);
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console's packages by feature, and the direction each may depend in (issue 20, point 4).
- * From the bottom: {@code cluster} (statements and the gateway), {@code access}, {@code urls};
+ * From the bottom: {@code cluster} (statements and the gateway), {@code window} (the recoverable
+ * window, from what the cluster's views say), {@code access}, {@code urls};
  * then the read model and the trail ({@code fleet}, {@code audit}); the services ({@code backup},
  * {@code restore}, {@code policy}); what observes them ({@code progress}, {@code alert}); the
  * failure vocabulary; and on top what people and scripts call ({@code web}, {@code api}). The demo
@@ -41,9 +42,9 @@ class PackageLayeringTest {
 
     @Test
     void theGatewayAndTheAccessRulesDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage(pkg("cluster"), pkg("access"), pkg("urls"))
+        noClasses().that().resideInAnyPackage(pkg("cluster"), pkg("window"), pkg("access"), pkg("urls"))
                 .should().dependOnClassesThat().resideInAnyPackage(features("backup", "restore", "policy", "alert",
-                        "progress", "fleet", "audit", "failure", "web", "api", "ops"))
+                        "progress", "fleet", "audit", "failure", "web", "api", "ops", "drill"))
                 .check(classes);
     }
 

@@ -1,5 +1,6 @@
 package io.obconsole.backup;
 
+import io.obconsole.cluster.BackupType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

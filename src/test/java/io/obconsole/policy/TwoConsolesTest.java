@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.obconsole.access.Permissions;
 import io.obconsole.api.ApiFixture;
 import io.obconsole.audit.AuditTrail;
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.testing.Demo;
 import io.quarkus.test.junit.QuarkusTest;

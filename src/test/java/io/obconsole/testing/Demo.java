@@ -110,6 +110,15 @@ public final class Demo {
         }
     }
 
+    /** The rows a query answers on another cluster of the demo fleet, signed in as {@code account}. */
+    public static List<Map<String, Object>> queryOn(String cluster, String account, String sql) {
+        try (Connection c = DemoSql.connect(cluster(cluster), account)) {
+            return DemoSql.rows(c, sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private static Connection connect(String account) throws SQLException {
         return DemoSql.connect(cluster(), account);
     }

@@ -1,4 +1,4 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
 /** A restore point (an SCN or a time) that cannot be one; nothing was computed or sent. */
 public class InvalidRestorePointException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
 /** Why a tenant has no recoverable window at all, in the operator's words. */
 public enum Unrestorable {

@@ -1,6 +1,6 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.Random;
  * two destinations, with a few gaps (archive stopped, a deleted piece), read in shuffled order.
  * Warms up, then prints the median and p99 of the computation. Goal: under 50 ms.
  *
- * <pre>java -cp target/classes:target/test-classes io.obconsole.restore.RestoreWindowBench [sets pieces runs]</pre>
+ * <pre>java -cp target/classes:target/test-classes io.obconsole.window.RestoreWindowBench [sets pieces runs]</pre>
  */
 public final class RestoreWindowBench {
 

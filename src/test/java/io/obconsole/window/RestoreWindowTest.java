@@ -1,9 +1,9 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.cluster.BackupSetFile;
 import java.time.Instant;
 import java.util.List;

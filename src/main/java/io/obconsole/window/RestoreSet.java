@@ -1,6 +1,6 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
-import io.obconsole.backup.BackupType;
+import io.obconsole.cluster.BackupType;
 import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.RestorableSetFile;
 

@@ -1,4 +1,4 @@
-package io.obconsole.restore;
+package io.obconsole.window;
 
 /** A stretch of points a tenant can be restored to, both ends included. */
 public record RestoreInterval(Scn from, Scn to) {
