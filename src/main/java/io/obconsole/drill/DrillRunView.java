@@ -17,7 +17,7 @@ public record DrillRunView(long id, long policyId, String cluster, String tenant
         String failure) {
 
     static DrillRunView of(DrillRun r) {
-        io.obconsole.restore.Scn point = r.pointScn == null ? null : new io.obconsole.restore.Scn(r.pointScn);
+        io.obconsole.window.Scn point = r.pointScn == null ? null : new io.obconsole.window.Scn(r.pointScn);
         Instant restoreStart = r.restoreStartedAt == null ? null
                 : io.obconsole.fleet.ClusterTime.toUtc(r.restoreStartedAt).toInstant(java.time.ZoneOffset.UTC);
         Instant restoreEnd = r.restoreFinishedAt == null ? null
