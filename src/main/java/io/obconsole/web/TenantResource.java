@@ -2,6 +2,8 @@ package io.obconsole.web;
 
 import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
+import io.obconsole.drill.DrillProof;
+import io.obconsole.drill.DrillService;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.ClusterState;
@@ -31,7 +33,8 @@ public class TenantResource {
     static class Templates {
         static native TemplateInstance tenant(String cluster, String tenant, TenantRow row, String unreachable,
                 String readAgo, List<JobView> running, boolean canCancel, List<JobView> history,
-                List<BackupSetView> sets, BackupChart chart, RecoverableWindowSection window, String message);
+                List<BackupSetView> sets, BackupChart chart, RecoverableWindowSection window, DrillProof drills,
+                String message);
 
         /** The running job's block with its task table, for the page and for every live update. */
         static native TemplateInstance tenant$running(JobView job, boolean canCancel);
@@ -55,6 +58,9 @@ public class TenantResource {
     @Inject
     Messages msg;
 
+    @Inject
+    DrillService drills;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance tenant(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
@@ -67,7 +73,7 @@ public class TenantResource {
         String problem = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
         if (!state.read()) {
             return Templates.tenant(cluster, tenant, null, problem, null, List.of(), false, List.of(), List.of(),
-                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, flash);
+                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, null, flash);
         }
         TenantState tenantState = visible.tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
                 .orElseThrow(NotFoundException::new);
@@ -79,7 +85,7 @@ public class TenantResource {
                 .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
         return Templates.tenant(cluster, tenant, row, problem, overview.readAgo(state), row.running(), row.canStart(),
                 history, sets, BackupChart.of(sets), RecoverableWindowSection.of(state, tenantState.tenant().id(), msg, true),
-                flash);
+                drills.proof(who, cluster, tenant), flash);
     }
 
     private JobView view(ClusterState state, FleetJob job) {

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.obconsole.api.ApiFixture;
 import io.obconsole.testing.AuditSql;
 import io.obconsole.testing.Demo;
+import io.obconsole.testing.WebSession;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -30,11 +31,13 @@ import org.junit.jupiter.api.Test;
 class DrillRunTest {
 
     private static final String POLICY = "/api/v1/drill-policies/demo/mysql_tenant";
+    private static final String ALL = "/api/v1/drill-policies/demo/*";
 
     @BeforeEach
     void fresh() {
         ApiFixture.resetCluster();
         as("ada").delete(POLICY);
+        as("ada").delete(ALL);
         AuditSql.update("DELETE FROM drill_run");
     }
 
@@ -123,6 +126,9 @@ class DrillRunTest {
                 .body("[0].poolCreatedByDrill", equalTo(true))
                 .body("[0].checks.size()", equalTo(3)).body("[0].checks.findAll { it.startsWith('PASS') }.size()", equalTo(3));
 
+        assertThat(WebSession.signIn("vera").open("/clusters/demo/tenants/mysql_tenant").asString())
+                .contains("Restore drills").contains("last proven restorable: ");
+
         List<Map<String, String>> steps = AuditSql.rows("SELECT action_name, outcome FROM audit_record WHERE actor_username = "
                 + "'drill policy " + policyId() + " on behalf of ada' AND outcome <> 'INTENDED' ORDER BY id");
         assertThat(steps).extracting(r -> r.get("action_name") + " " + r.get("outcome")).containsExactly(
@@ -131,6 +137,28 @@ class DrillRunTest {
 
     private static long policyId() {
         return as("ada").get(POLICY).then().statusCode(200).extract().jsonPath().getLong("id");
+    }
+
+    // ---- the schedule
+
+    @Test
+    void eachScheduledSlotIsClaimedOncePerTenantOfTheCluster() {
+        Map<String, Object> everyTwoSeconds = Map.of("schedule", Map.of("cron", "*/2 * * * * ?"), "timeZone", "UTC",
+                "drillCluster", "demo");
+        as("ada").body(everyTwoSeconds).put(ALL).then().statusCode(200);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> AuditSql.rows("SELECT DISTINCT slot FROM drill_run").size() >= 2);
+        } finally {
+            as("ada").delete(ALL).then().statusCode(204);
+        }
+        List<Map<String, String>> perSlot = AuditSql.rows("SELECT slot, COUNT(*) AS n, COUNT(DISTINCT tenant_name) AS t "
+                + "FROM drill_run GROUP BY slot");
+        assertThat(perSlot).allSatisfy(r -> {
+            assertThat(r.get("n")).isEqualTo("3");
+            assertThat(r.get("t")).isEqualTo("3");
+        });
+        assertThat(AuditSql.rows("SELECT DISTINCT tenant_name FROM drill_run")).extracting(r -> r.get("tenant_name"))
+                .containsExactlyInAnyOrder("mysql_tenant", "oracle_tenant", "analytics");
     }
 
     // ---- a failing drill
@@ -150,6 +178,9 @@ class DrillRunTest {
                 .body("provenAt", equalTo(null)).body("inWords", equalTo("never proven restorable by a drill"))
                 .body("lastDrill.state", equalTo("FAILED"))
                 .body("lastDrill.failure", org.hamcrest.Matchers.containsString("missing archive piece"));
+        assertThat(WebSession.signIn("otto").open("/clusters/demo/tenants/mysql_tenant").asString())
+                .contains("never proven restorable by a drill").contains("The last drill failed: ")
+                .contains("missing archive piece");
     }
 
     // ---- never another tenant
