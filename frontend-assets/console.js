@@ -261,6 +261,59 @@
     }, 1000);
   }
 
+  // The restore wizard. The time is typed in the reader's zone: the zone field (sent with it, for the
+  // server to convert) is the browser's, and UTC is written beside the time as it is typed. The free
+  // pools offered are the chosen target cluster's (the select holds every target's, one group each).
+  var BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  function utcBeside(time, zone, output) {
+    var when = time.value && zone.value === BROWSER_ZONE ? new Date(time.value) : null;
+    output.textContent = when && !isNaN(when.getTime())
+        ? '= ' + when.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '') + ' UTC' : '';
+  }
+
+  function poolsOfTarget(target, pools) {
+    pools.querySelectorAll('optgroup[data-cluster]').forEach(function (group) {
+      var chosen = group.getAttribute('data-cluster') === target.value;
+      group.hidden = !chosen;
+      group.disabled = !chosen;
+    });
+    document.querySelectorAll('[data-no-free-pool]').forEach(function (note) {
+      note.hidden = note.getAttribute('data-no-free-pool') !== target.value;
+    });
+    var selected = pools.options[pools.selectedIndex];
+    if (!selected || selected.parentNode.disabled) {
+      var first = pools.querySelector('optgroup:not([disabled]) option');
+      pools.value = first ? first.value : '';
+    }
+  }
+
+  function restoreForm() {
+    var form = document.getElementById('restore-form');
+    if (!form) {
+      return;
+    }
+    var time = document.getElementById('r-time');
+    var zone = form.querySelector('[data-browser-zone]');
+    var output = document.getElementById('r-time-utc');
+    if (zone && !zone.value && BROWSER_ZONE) {
+      zone.value = BROWSER_ZONE;
+    }
+    if (time && zone && output) {
+      ['input', 'change'].forEach(function (kind) {
+        time.addEventListener(kind, function () { utcBeside(time, zone, output); });
+        zone.addEventListener(kind, function () { utcBeside(time, zone, output); });
+      });
+      utcBeside(time, zone, output);
+    }
+    var target = document.getElementById('r-target');
+    var pools = document.getElementById('r-pool');
+    if (target && pools) {
+      target.addEventListener('change', function () { poolsOfTarget(target, pools); });
+      poolsOfTarget(target, pools);
+    }
+  }
+
   // progress.js puts server-rendered fragments into the page; their times need the reader's zone too.
   window.obconsole = {
     localTimes: localTimes
@@ -270,6 +323,7 @@
     localTimes(document);
     backupForm();
     archiveState();
+    restoreForm();
     document.documentElement.dataset.ready = 'true';
     document.dispatchEvent(new CustomEvent('obconsole:ready'));
   }

@@ -6,9 +6,9 @@
 // Where a fragment goes: every element with data-job-key and data-fragment is replaced by the new
 // HTML of that fragment; a list (data-live-list="<fragment>", data-live-when="running|ended",
 // optionally narrowed by data-live-cluster/data-live-tenant) holds the job's fragment while the
-// job's state matches and loses it otherwise, so an ended job leaves "Running" (with its Cancel
-// button) and appears under the history. Loaded with `defer` from /assets (no inline script: the
-// Content-Security-Policy forbids it). The server filters by tenant scope.
+// job's state matches and loses it otherwise ("always": from start to end, as the restores list),
+// so an ended job leaves "Running" (with its Cancel button) and appears under the history. Loaded
+// with `defer` from /assets (no inline script: the Content-Security-Policy forbids it). The server filters by tenant scope.
 //
 // What else a page shows as current (a tenant's state and preflight, its sets, recovery points)
 // is marked data-live-refresh (with an id, optionally narrowed by data-live-cluster and
@@ -86,8 +86,11 @@
       }
       var fragment = list.getAttribute('data-live-list');
       var existing = list.querySelector(selector(job.key, fragment));
-      if (list.getAttribute('data-live-when') !== state || !html[fragment]) {
-        if (existing && list.getAttribute('data-live-when') !== state) {
+      // "always": the list keeps the job from start to end (restores: one row that ends in place)
+      var when = list.getAttribute('data-live-when');
+      var holds = when === state || when === 'always';
+      if (!holds || !html[fragment]) {
+        if (existing && !holds) {
           existing.parentNode.removeChild(existing);
         }
       } else if (!existing && (state === 'running' || wasRunning[job.key])) {

@@ -3,7 +3,7 @@ package io.obconsole.api;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;
-import io.obconsole.failure.FailureCatalogue;
+import io.obconsole.failure.FailureExplanations;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetRestore;
@@ -37,13 +37,13 @@ public class RestoresResource {
     private final RestoreService restores;
     private final Permissions permissions;
     private final Fleet fleet;
-    private final FailureCatalogue catalogue;
+    private final FailureExplanations explanations;
 
-    RestoresResource(RestoreService restores, Permissions permissions, Fleet fleet, FailureCatalogue catalogue) {
+    RestoresResource(RestoreService restores, Permissions permissions, Fleet fleet, FailureExplanations explanations) {
         this.restores = restores;
         this.permissions = permissions;
         this.fleet = fleet;
-        this.catalogue = catalogue;
+        this.explanations = explanations;
     }
 
     @POST
@@ -101,7 +101,7 @@ public class RestoresResource {
     }
 
     private RestoreView view(FleetRestore r) {
-        return RestoreView.of(r, r.running() ? null : catalogue.restoreEnd(r.succeeded(), r.cancelled()));
+        return RestoreView.of(r, r.running() ? null : explanations.restoreEnd(r));
     }
 
     private static RestoreBody body(RestoreBody body) {

@@ -197,9 +197,20 @@ public class FailureCatalogue {
         };
     }
 
-    /** What an ended restore means to a person; null while it runs. */
-    public String restoreEnd(boolean succeeded, boolean cancelled) {
-        return succeeded ? msg.restore_ended_success() : cancelled ? msg.restore_ended_cancelled() : msg.restore_ended_failed();
+    /** What an ended restore means to a person, read with OceanBase's COMMENT where it names the cause. */
+    public String restoreEnd(boolean succeeded, boolean cancelled, String comment) {
+        if (succeeded) {
+            return msg.restore_ended_success();
+        }
+        if (cancelled) {
+            return msg.restore_ended_cancelled();
+        }
+        return missingArchivePiece(comment) ? msg.restore_ended_missing_piece() : msg.restore_ended_failed();
+    }
+
+    private static boolean missingArchivePiece(String comment) {
+        String text = comment == null ? "" : comment.toLowerCase(java.util.Locale.ROOT);
+        return text.contains("piece") && (text.contains("not exist") || text.contains("missing"));
     }
 
     /** What a job's RESULT code means and what to do; null for success. */

@@ -17,6 +17,6 @@ public class FailureExplanations {
 
     /** What an ended restore means (restored as a STANDBY, cancelled, or failed with its COMMENT). */
     public String restoreEnd(io.obconsole.fleet.FleetRestore restore) {
-        return catalogue.restoreEnd(restore.succeeded(), restore.cancelled());
+        return catalogue.restoreEnd(restore.succeeded(), restore.cancelled(), restore.row().comment());
     }
 }

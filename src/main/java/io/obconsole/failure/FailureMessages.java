@@ -292,6 +292,9 @@ public interface FailureMessages {
     @Message("The restore failed; OceanBase's COMMENT says why. The tenant was left as it is: cancel (drop) it or look into it, then restore again.")
     String restore_ended_failed();
 
+    @Message("The restore failed because a piece of the source's archive log is missing from its archive destination (deleted, moved or never written): the log cannot be replayed up to the restore point. Check the archive destination, or restore to a point the recoverable window still shows; a new restore under the same name needs the failed tenant dropped first (DROP TENANT ... FORCE).")
+    String restore_ended_missing_piece();
+
     // ---- jobs that ended with a RESULT code (seen only in the job views)
 
     @Message("OceanBase could not reach the backup destination. Check that the destination (NFS mount, object storage) is reachable from every OceanBase server and writable, then start the backup again.")

@@ -35,4 +35,12 @@ public record FleetRestore(String key, String cluster, RestoreRow row, RestoreSt
     public boolean failed() {
         return row.ended() && !status.succeeded() && !cancelled;
     }
+
+    /** How it ended; only for an ended restore. */
+    public RestoreOutcome outcome() {
+        if (!row.ended()) {
+            throw new IllegalStateException("restore " + key + " still runs");
+        }
+        return succeeded() ? RestoreOutcome.SUCCESS : cancelled ? RestoreOutcome.CANCELED : RestoreOutcome.FAIL;
+    }
 }

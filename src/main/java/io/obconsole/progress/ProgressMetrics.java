@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StatementCounter;
+import io.obconsole.fleet.FleetRestore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -15,15 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The console's backup metrics, fed by the poller: running jobs per cluster, seconds since each
- * tenant's last successful backup (the figure an alert on "no backup for a day" wants) and the
- * duration of ended jobs; and the statements the console sent to clusters, by source.
+ * The console's backup and restore metrics, fed by the poller: running jobs and restores per
+ * cluster, seconds since each tenant's last successful backup (the figure an alert on "no backup for
+ * a day" wants), the duration of ended jobs and of ended restores by outcome; and the statements the
+ * console sent to clusters, by source.
  */
 @ApplicationScoped
 public class ProgressMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> restoresRunning = new ConcurrentHashMap<>();
     private final Map<String, LastSuccess> lastSuccess = new ConcurrentHashMap<>();
 
     public ProgressMetrics(MeterRegistry registry, ClusterGateway gateway) {
@@ -44,12 +47,32 @@ public class ProgressMetrics {
     }
 
     void running(String cluster, long count) {
-        running.computeIfAbsent(cluster, c -> {
+        perCluster(running, "obconsole.backup.jobs.running", "Backup jobs INIT, DOING or CANCELING", cluster).set(count);
+    }
+
+    /** Restores of the cluster still running (creating the tenant, restoring data and log, checking, upgrading). */
+    void restoresRunning(String cluster, long count) {
+        perCluster(restoresRunning, "obconsole.restore.jobs.running", "Restores still running (CDB_OB_RESTORE_PROGRESS)",
+                cluster).set(count);
+    }
+
+    /** A gauge per cluster, registered the first time the cluster reports. */
+    private AtomicLong perCluster(Map<String, AtomicLong> gauges, String name, String description, String cluster) {
+        return gauges.computeIfAbsent(cluster, c -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder("obconsole.backup.jobs.running", value, AtomicLong::get).tags("cluster", c)
-                    .description("Backup jobs INIT, DOING or CANCELING").register(registry);
+            Gauge.builder(name, value, AtomicLong::get).tags("cluster", c).description(description).register(registry);
             return value;
-        }).set(count);
+        });
+    }
+
+    /** An ended restore seen for the first time: its duration (START_TIMESTAMP to FINISH_TIMESTAMP) by outcome. */
+    void restoreEnded(FleetRestore restore) {
+        if (restore.running() || restore.row().start() == null || restore.row().end() == null) {
+            return;
+        }
+        Timer.builder("obconsole.restore.duration").description("Duration of ended restores, by how they ended")
+                .tags(Tags.of("cluster", restore.cluster(), "outcome", restore.outcome().name()))
+                .register(registry).record(Duration.between(restore.row().start(), restore.row().end()));
     }
 
     /** An ended job seen for the first time: its duration, and a success moves the tenant's last-success time. */

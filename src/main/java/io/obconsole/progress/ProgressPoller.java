@@ -189,6 +189,8 @@ public class ProgressPoller {
                     fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));
                 }
                 metrics.running(watch.cluster(), running);
+                metrics.restoresRunning(watch.cluster(), restores.stream().filter(FleetRestore::running).count());
+                restoresChanged.stream().filter(r -> !r.running()).forEach(metrics::restoreEnded);
                 metrics.clusterNow(watch.cluster(), round.clusterNow());
                 ends.offer(newlyEnded.stream().map(JobProgress::of).toList());
                 if (failing) {

@@ -172,6 +172,25 @@ public class RestoreService {
         throw new PointNotRestorableException(check.explanation());
     }
 
+    /**
+     * The target cluster's free resource pools (granted to no tenant), read now, for the wizard's
+     * choice; empty where the person may not restore or the cluster does not answer.
+     */
+    public List<String> freePools(Operator who, String cluster) {
+        if (!permissions.canRestoreInCluster(who, cluster)) {
+            return List.of();
+        }
+        try {
+            if (gateway.dialect(cluster).mode() != ClusterMode.SYS) {
+                return List.of();
+            }
+            return gateway.resourcePools(cluster).stream().filter(ResourcePool::free).map(ResourcePool::name).sorted()
+                    .toList();
+        } catch (ClusterUnreachableException e) {
+            return List.of();
+        }
+    }
+
     // ---- plan
 
     /**

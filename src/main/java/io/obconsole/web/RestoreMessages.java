@@ -43,8 +43,11 @@ public interface RestoreMessages {
     @Message("The latest restorable point")
     String restore_point_latest();
 
-    @Message("A time, in your zone (UTC is shown beside it on the review)")
+    @Message("A time, in your zone (UTC beside it)")
     String restore_point_time();
+
+    @Message("No free pool on {cluster}: create a unit and pool instead.")
+    String restore_no_free_pool(String cluster);
 
     @Message("Your time zone")
     String restore_zone();
@@ -75,6 +78,12 @@ public interface RestoreMessages {
 
     @Message("Confirm and restore")
     String restore_confirm();
+
+    @Message("Restore…")
+    String restore_from_tenant();
+
+    @Message("Restore into this tenant")
+    String tenant_restores_title();
 
     @Message("Restores")
     String restores_title();

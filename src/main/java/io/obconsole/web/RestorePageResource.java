@@ -50,7 +50,7 @@ public class RestorePageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Form form, List<String> sources, List<String> targets, String error);
+        static native TemplateInstance form(Form form, List<String> sources, List<Target> targets, String error);
 
         static native TemplateInstance review(PendingRestores.Pending pending, String error);
 
@@ -58,6 +58,10 @@ public class RestorePageResource {
 
         static native TemplateInstance activate(String cluster, String tenant, String role, String key,
                 RestoreActionResult done);
+    }
+
+    /** A cluster the person may restore into, with its free resource pools read now. */
+    public record Target(String cluster, List<String> freePools) {
     }
 
     /** The wizard's fields as sent (never the passwords, which go straight into the request). */
@@ -273,10 +277,11 @@ public class RestorePageResource {
         return sources;
     }
 
-    /** Clusters signed in to as root@sys where the person may restore. */
-    private List<String> targets(Operator who) {
+    /** Clusters signed in to as root@sys where the person may restore, each with its free pools. */
+    private List<Target> targets(Operator who) {
         return fleet.clusters().stream().filter(c -> c.mode() == ClusterMode.SYS)
-                .map(ClusterState::cluster).filter(c -> permissions.canRestoreInCluster(who, c)).toList();
+                .map(ClusterState::cluster).filter(c -> permissions.canRestoreInCluster(who, c))
+                .map(c -> new Target(c, restores.freePools(who, c))).toList();
     }
 
     private void requireRestoresSomewhere(Operator who) {

@@ -42,7 +42,7 @@ class RestoreApiTest {
         ApiFixture.resetCluster();
     }
 
-    private static Map<String, Object> restore(String newTenant, String... more) {
+    static Map<String, Object> restore(String newTenant, String... more) {
         Map<String, Object> body = new HashMap<>(Map.of("sourceCluster", "demo", "sourceTenant", "mysql_tenant",
                 "targetCluster", "demo", "newTenant", newTenant, "newPool", newTenant + "_rpool", "newUnit",
                 newTenant + "_runit"));
@@ -52,7 +52,7 @@ class RestoreApiTest {
         return body;
     }
 
-    private static Response post(String user, Object body) {
+    static Response post(String user, Object body) {
         return as(user).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post("/api/v1/restores");
     }
 
@@ -61,7 +61,7 @@ class RestoreApiTest {
     }
 
     /** The restore's status as the API shows it, after the demo's time moved on and the fleet read it again. */
-    private static String statusAfter(String tenant, int seconds) {
+    static String statusAfter(String tenant, int seconds) {
         Demo.clock().advanceSeconds(seconds);
         Demo.fleetRead();
         List<String> statuses = as("ada").get("/api/v1/restores?tenant=" + tenant).then().statusCode(200).extract()

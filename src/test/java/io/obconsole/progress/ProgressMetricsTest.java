@@ -59,7 +59,7 @@ class ProgressMetricsTest {
         return value == null ? Double.NaN : value;
     }
 
-    private static Double valueOrNull(String metrics, String series) {
+    static Double valueOrNull(String metrics, String series) {
         Matcher m = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+|NaN)$").matcher(metrics);
         return m.find() ? Double.valueOf(m.group(1)) : null;
     }
