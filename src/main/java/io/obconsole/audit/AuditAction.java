@@ -47,6 +47,20 @@ public enum AuditAction {
     RESTORE,
     RESTORE_CANCEL,
     RESTORE_ACTIVATE,
+    /** A drill policy save refused before it was known to create or change one. */
+    DRILL_POLICY_SAVE,
+    DRILL_POLICY_CREATE,
+    DRILL_POLICY_CHANGE,
+    DRILL_POLICY_DELETE,
+    DRILL_POLICY_READ,
+    /** A drill's run started by hand ("run now"). */
+    DRILL_RUN_NOW,
+    /** A drill run's preflight: the point, the pool, the drill cluster free of other drills. */
+    DRILL_PREFLIGHT,
+    /** A drill run's checks of the restored scratch tenant. */
+    DRILL_CHECK,
+    /** A drill run's clean-up: its scratch tenant dropped (or its restore cancelled), its pool and unit dropped. */
+    DRILL_CLEANUP,
     AUDIT_READ,
     AUDIT_VERIFY,
     WATCH_PROGRESS,

@@ -201,6 +201,12 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).role(tenant));
     }
 
+    /** A user tenant's id, STATUS and TENANT_ROLE read now; empty when the cluster lists no such tenant. */
+    public java.util.Optional<TenantRole> tenant(String cluster, String tenant) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).tenant(tenant));
+    }
+
     /**
      * Runs statements in order on a connection opened for this call alone and closed afterwards,
      * whose reads may take {@code longest}: a RESTORE answers only once the new tenant exists (up

@@ -308,6 +308,33 @@ public final class ObDialect {
         return ObStatement.plain("ALTER SYSTEM ACTIVATE STANDBY TENANT = " + tenant.value());
     }
 
+    /**
+     * {@code DROP TENANT t FORCE}: removes the tenant at once, without the delayed drop, and keeps its
+     * pools. Only for a tenant the cluster just listed (a {@link TenantName}); which tenants the console
+     * may drop at all is the drill's rule, not the dialect's.
+     */
+    public ObStatement dropTenantForce(TenantName tenant) {
+        requireSys("DROP TENANT");
+        return ObStatement.plain("DROP TENANT " + tenant.value() + " FORCE");
+    }
+
+    /** {@code DROP RESOURCE POOL p}, for a pool the cluster just listed ({@code listed}: its pools). */
+    public ObStatement dropResourcePool(String pool, Collection<String> listed) {
+        requireSys("DROP RESOURCE POOL");
+        return ObStatement.plain("DROP RESOURCE POOL " + pool(pool, listed));
+    }
+
+    /** {@code DROP RESOURCE UNIT u}, for a unit the cluster just listed ({@code listed}: its units). */
+    public ObStatement dropResourceUnit(String unit, Collection<String> listed) {
+        requireSys("DROP RESOURCE UNIT");
+        checkResourceName(unit, "resource unit");
+        if (!listed.contains(unit)) {
+            throw new InvalidIdentifierException("Cluster '" + cluster + "' has no resource unit named '" + shorten(unit)
+                    + "'", "Not a resource unit of the cluster");
+        }
+        return ObStatement.plain("DROP RESOURCE UNIT " + unit);
+    }
+
     /** Every resource pool with its unit's size (sys only). */
     public String resourcePools() {
         requireSys("DBA_OB_RESOURCE_POOLS");

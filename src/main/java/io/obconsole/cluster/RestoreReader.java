@@ -62,11 +62,17 @@ final class RestoreReader {
 
     /** TENANT_ROLE of a user tenant; empty when the cluster lists none of that name. */
     Optional<String> role(String tenantName) throws SQLException {
+        return tenant(tenantName).map(TenantRole::role);
+    }
+
+    /** A user tenant with its id, STATUS and TENANT_ROLE; empty when the cluster lists none of that name. */
+    Optional<TenantRole> tenant(String tenantName) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery(dialect.tenantRoles())) {
             while (rs.next()) {
                 if (tenantName.equals(rs.getString("TENANT_NAME"))) {
-                    return Optional.ofNullable(rs.getString("TENANT_ROLE"));
+                    return Optional.of(new TenantRole(Rows.number(rs, "TENANT_ID"), tenantName, rs.getString("STATUS"),
+                            rs.getString("TENANT_ROLE")));
                 }
             }
         }

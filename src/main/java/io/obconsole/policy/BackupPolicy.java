@@ -5,6 +5,7 @@ import io.obconsole.cluster.BackupType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -15,11 +16,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A tenant's backup policy as the console stores it: its schedules, options, the NAME of its
@@ -80,17 +78,8 @@ public class BackupPolicy extends PanacheEntityBase {
     @Column(name = "paused", nullable = false)
     public boolean paused;
 
-    @Column(name = "owner_username", nullable = false)
-    public String ownerUsername;
-
-    @Column(name = "owner_subject")
-    public String ownerSubject;
-
-    @Column(name = "owner_roles", nullable = false)
-    public String ownerRoles;
-
-    @Column(name = "owner_scopes", nullable = false)
-    public String ownerScopes;
+    @Embedded
+    public PolicyOwner ownership;
 
     /** UTC: slots before it are not owed. */
     @Column(name = "schedule_since", nullable = false, columnDefinition = "DATETIME(6)")
@@ -141,23 +130,10 @@ public class BackupPolicy extends PanacheEntityBase {
 
     /** The person a run acts for: the owner, with the roles and scopes they had when they saved the policy. */
     public Operator owner() {
-        return new Operator("policy " + id + " on behalf of " + ownerUsername, ownerSubject, split(ownerRoles),
-                List.copyOf(split(ownerScopes)), null);
-    }
-
-    void ownedBy(Operator who) {
-        ownerUsername = who.username();
-        ownerSubject = who.subject();
-        ownerRoles = String.join(",", new TreeSet<>(who.roles()));
-        ownerScopes = String.join(",", new TreeSet<>(who.scopes()));
+        return ownership.actingAs("policy " + id + " on behalf of " + ownership.username);
     }
 
     public java.time.Instant since() {
         return scheduleSince.toInstant(ZoneOffset.UTC);
-    }
-
-    private static Set<String> split(String list) {
-        return list == null || list.isBlank() ? Set.of()
-                : new TreeSet<>(Arrays.stream(list.split(",")).filter(s -> !s.isBlank()).toList());
     }
 }

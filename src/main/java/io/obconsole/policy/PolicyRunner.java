@@ -150,7 +150,7 @@ public class PolicyRunner {
         LOG.infof("Policy %d (%s/%s) %s run for %s: %s%s", policy.id, policy.cluster, policy.tenant, kind, slot, outcome,
                 reason == null ? "" : " (" + reason + ")");
         recorded.accept(new PolicyRunRecorded(policy.id, policy.cluster, policy.tenant, slot, outcome, reason,
-                policy.ownerUsername));
+                policy.ownership.username));
     }
 
     private static String findings(PreflightRefusedException e) {

@@ -4,8 +4,6 @@ import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.StartedJob;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
-import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -44,24 +42,17 @@ public class PolicyRuns {
 
     /** Claims the slot for this instance; empty when another instance (or an earlier fire) has it. */
     public Optional<Long> claim(BackupPolicy policy, BackupType kind, Instant slot) {
-        try {
-            return Optional.of(QuarkusTransaction.requiringNew().call(() -> {
-                PolicyRun run = new PolicyRun();
-                run.policyId = policy.id;
-                run.kind = kind;
-                run.slot = utc(slot);
-                run.cluster = policy.cluster;
-                run.tenant = policy.tenant;
-                run.claimedAt = utc(clock.instant());
-                run.persistAndFlush();
-                return run.id;
-            }));
-        } catch (PersistenceException e) {
-            if (uniqueViolation(e)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return SlotClaim.claim(() -> {
+            PolicyRun run = new PolicyRun();
+            run.policyId = policy.id;
+            run.kind = kind;
+            run.slot = utc(slot);
+            run.cluster = policy.cluster;
+            run.tenant = policy.tenant;
+            run.claimedAt = utc(clock.instant());
+            run.persistAndFlush();
+            return run.id;
+        });
     }
 
     /** Writes how the claimed run ended. */
@@ -84,15 +75,5 @@ public class PolicyRuns {
 
     static LocalDateTime utc(Instant instant) {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.hibernate.exception.ConstraintViolationException
-                    || t instanceof SQLIntegrityConstraintViolationException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,16 +2,13 @@ package io.obconsole.policy;
 
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
-import io.obconsole.audit.ActionIntent;
 import io.obconsole.audit.AuditAction;
-import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.Refusals;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObDialect;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -41,23 +36,21 @@ public class PolicyService {
     private static final int NEXT_RUNS = 5;
 
     private final Permissions permissions;
-    private final AuditTrail audit;
     private final ClusterGateway gateway;
     private final PolicyTriggers triggers;
     private final PolicyRuns runs;
     private final NamedSecrets secrets;
     private final PolicyConfig config;
-    private final Refusals refusals;
+    private final AuditedChanges changes;
     private final Event<PolicyChanged> changed;
     private final Clock clock;
 
     @Inject
     public PolicyService(Permissions permissions, AuditTrail audit, ClusterGateway gateway, PolicyTriggers triggers,
             PolicyRuns runs, NamedSecrets secrets, PolicyConfig config, Refusals refusals, Event<PolicyChanged> changed) {
-        this.refusals = refusals;
+        this.changes = new AuditedChanges(audit, refusals);
         this.changed = changed;
         this.permissions = permissions;
-        this.audit = audit;
         this.gateway = gateway;
         this.triggers = triggers;
         this.runs = runs;
@@ -109,7 +102,7 @@ public class PolicyService {
         after.descriptionTemplate = blankToNull(spec.descriptionTemplate());
         after.secretName = spec.secretName();
         after.objective(spec.objective());
-        after.ownedBy(who);
+        after.ownership = PolicyOwner.of(who);
         AuditAction action = before == null ? AuditAction.POLICY_CREATE : AuditAction.POLICY_CHANGE;
         PolicyView saved = change(who, action, cluster, tenant, difference(before, after), () -> {
             BackupPolicy stored = before == null ? new BackupPolicy() : BackupPolicy.findById(before.id);
@@ -162,15 +155,7 @@ public class PolicyService {
 
     /** The same, for checks that also read the request: returns what they read. */
     private <T> T admitted(Operator who, AuditAction action, String cluster, String tenant, Supplier<T> checks) {
-        try {
-            return checks.get();
-        } catch (ActionForbiddenException e) {
-            refusals.forbidden(who, action, cluster, List.of(tenant), e.getMessage());
-            throw e;
-        } catch (InvalidRequestException | InvalidIdentifierException e) {
-            refusals.invalid(who, action, cluster, List.of(tenant), e);
-            throw e;
-        }
+        return changes.admitted(who, action, cluster, tenant, checks);
     }
 
     public PolicyView pause(Operator who, String cluster, String tenant) {
@@ -222,16 +207,7 @@ public class PolicyService {
     /** Audits the intent, makes the change (policy row and triggers in one transaction), audits the outcome. */
     private PolicyView change(Operator who, AuditAction action, String cluster, String tenant, Map<String, String> difference,
             Supplier<BackupPolicy> work) {
-        long intent = audit.recordIntent(new ActionIntent(who, action, cluster, List.of(tenant), difference,
-                UUID.randomUUID().toString()));
-        try {
-            PolicyView view = QuarkusTransaction.requiringNew().call(() -> view(work.get()));
-            audit.recordOutcome(intent, AuditOutcome.ACCEPTED, List.of(), null, null, List.of());
-            return view;
-        } catch (RuntimeException e) {
-            audit.recordOutcome(intent, AuditOutcome.FAILED, List.of(), null, e.getMessage(), List.of());
-            throw e;
-        }
+        return changes.change(who, action, cluster, tenant, difference, () -> view(work.get()));
     }
 
     private BackupPolicy find(Operator who, String cluster, String tenant) {
@@ -275,7 +251,7 @@ public class PolicyService {
         return new PolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule(BackupType.FULL).orElse(null)),
                 PolicyView.ScheduleView.of(p.schedule(BackupType.INCREMENTAL).orElse(null)), p.timeZone, p.concurrency,
                 p.plusArchivelog, p.descriptionTemplate, p.secretName, PolicyView.PolicyObjective.of(p.objective()), p.paused,
-                p.ownerUsername,
+                p.ownership.username,
                 p.updatedAt == null ? null : p.updatedAt.toInstant(ZoneOffset.UTC),
                 p.paused ? List.of() : nextRuns(p, clock.instant()));
     }
@@ -307,18 +283,7 @@ public class PolicyService {
 
     /** What changed, field by field, as the audit trail shows it ("before → after"; secrets appear by name only). */
     static Map<String, String> difference(BackupPolicy before, BackupPolicy after) {
-        Map<String, String> out = new LinkedHashMap<>();
-        Map<String, String> b = fields(before);
-        Map<String, String> a = fields(after);
-        for (String field : (before != null ? b : a).keySet()) {
-            String was = b.get(field);
-            String now = a.get(field);
-            if (!Objects.equals(was, now)) {
-                out.put(field, before == null ? String.valueOf(now) : after == null ? String.valueOf(was) + " → (deleted)"
-                        : was + " → " + now);
-            }
-        }
-        return out;
+        return FieldDifference.between(fields(before), fields(after));
     }
 
     private static Map<String, String> fields(BackupPolicy p) {
@@ -337,7 +302,7 @@ public class PolicyService {
         f.put("maxFullAge", figure(p.maxFullAge));
         f.put("maxArchiveLag", figure(p.maxArchiveLag));
         f.put("paused", String.valueOf(p.paused));
-        f.put("owner", p.ownerUsername);
+        f.put("owner", p.ownership.username);
         return f;
     }
 
@@ -370,10 +335,7 @@ public class PolicyService {
         to.maxFullAge = from.maxFullAge;
         to.maxArchiveLag = from.maxArchiveLag;
         to.paused = from.paused;
-        to.ownerUsername = from.ownerUsername;
-        to.ownerSubject = from.ownerSubject;
-        to.ownerRoles = from.ownerRoles;
-        to.ownerScopes = from.ownerScopes;
+        to.ownership = from.ownership == null ? null : from.ownership.copy();
     }
 
     private static String blankToNull(String text) {

@@ -3,8 +3,11 @@ package io.obconsole.policy;
 import io.obconsole.cluster.BackupType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
+import java.util.Map;
 import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
+import org.quartz.Job;
+import org.quartz.JobDataMap;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -54,27 +57,52 @@ public class PolicyTriggers {
 
     /** When Quartz will next fire that schedule (null if none). */
     public Date nextFire(long policyId, BackupType kind) {
-        try {
-            Trigger trigger = quartz.getTrigger(trigger(policyId, kind));
-            return trigger == null ? null : trigger.getNextFireTime();
-        } catch (SchedulerException e) {
-            return null;
-        }
+        return nextFire(GROUP, trigger(policyId, kind).getName());
     }
 
     private void add(BackupPolicy policy, BackupType kind, Schedule schedule) {
-        JobDetail job = JobBuilder.newJob(PolicyFireJob.class).withIdentity(job(policy.id, kind))
-                .usingJobData(PolicyFireJob.POLICY, String.valueOf(policy.id)).usingJobData(PolicyFireJob.KIND, kind.name())
-                .requestRecovery().build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(trigger(policy.id, kind)).forJob(job)
+        schedule(GROUP, "policy-" + policy.id + "-" + kind, PolicyFireJob.class, Map.of(PolicyFireJob.POLICY,
+                String.valueOf(policy.id), PolicyFireJob.KIND, kind.name()), schedule);
+    }
+
+    /**
+     * Schedules {@code type} under {@code name} in {@code group} on the clustered store, replacing
+     * what was there: the one way every kind of console schedule (backup policies, restore drills)
+     * becomes a Quartz trigger, so they all fire once across instances and catch up alike.
+     */
+    public void schedule(String group, String name, Class<? extends Job> type, Map<String, String> data,
+            Schedule schedule) {
+        JobDetail job = JobBuilder.newJob(type).withIdentity(JobKey.jobKey(name, group))
+                .usingJobData(new JobDataMap(data)).requestRecovery().build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(TriggerKey.triggerKey(name, group)).forJob(job)
                 .withSchedule(CronScheduleBuilder.cronSchedule(schedule.expression())
                         .inTimeZone(TimeZone.getTimeZone(schedule.zone()))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
         try {
+            quartz.deleteJob(job.getKey());
             quartz.scheduleJob(job, trigger);
         } catch (SchedulerException e) {
-            throw new IllegalStateException("Could not schedule policy " + policy.id + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not schedule " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes what {@link #schedule(String, String, Class, Map, Schedule)} scheduled under that name. */
+    public void unschedule(String group, String name) {
+        try {
+            quartz.deleteJob(JobKey.jobKey(name, group));
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Could not remove the schedule " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** When Quartz will next fire the schedule of that name (null if none). */
+    public Date nextFire(String group, String name) {
+        try {
+            Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(name, group));
+            return trigger == null ? null : trigger.getNextFireTime();
+        } catch (SchedulerException e) {
+            return null;
         }
     }
 

@@ -32,7 +32,7 @@ public record PolicyView(long id, String cluster, String tenant, ScheduleView fu
     /** A schedule: its cron expression, and the weekly form's days and time when it has that form. */
     public record ScheduleView(String cron, List<DayOfWeek> days, String time) {
 
-        static ScheduleView of(Schedule schedule) {
+        public static ScheduleView of(Schedule schedule) {
             if (schedule == null) {
                 return null;
             }

@@ -4,6 +4,11 @@ package io.obconsole.policy;
 public class UnknownPolicyException extends RuntimeException {
 
     public UnknownPolicyException(String cluster, String tenant) {
-        super("Tenant " + tenant + " of cluster " + cluster + " has no backup policy");
+        this("Tenant " + tenant + " of cluster " + cluster + " has no backup policy");
+    }
+
+    /** For other kinds of policies (restore drills), answered the same way (404 UNKNOWN_POLICY). */
+    protected UnknownPolicyException(String message) {
+        super(message);
     }
 }

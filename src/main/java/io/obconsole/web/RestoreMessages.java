@@ -132,4 +132,10 @@ public interface RestoreMessages {
 
     @Message("Activate")
     String restore_activate_button();
+
+    @Message("Restore drills")
+    String drills_title();
+
+    @Message("The last drill failed")
+    String drills_last_failed();
 }

@@ -3,6 +3,8 @@ package io.obconsole.web;
 import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
+import io.obconsole.drill.DrillProof;
+import io.obconsole.drill.DrillService;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.ClusterState;
@@ -33,7 +35,7 @@ public class TenantResource {
         static native TemplateInstance tenant(String cluster, String tenant, TenantRow row, String unreachable,
                 String readAgo, List<JobView> running, boolean canCancel, List<JobView> history,
                 List<BackupSetView> sets, BackupChart chart, RecoverableWindowSection window,
-                List<JobsResource.RestoreJobRow> restores, String message);
+                List<JobsResource.RestoreJobRow> restores, DrillProof drills, String message);
 
         /** The running job's block with its task table, for the page and for every live update. */
         static native TemplateInstance tenant$running(JobView job, boolean canCancel);
@@ -60,6 +62,9 @@ public class TenantResource {
     @Inject
     Permissions permissions;
 
+    @Inject
+    DrillService drills;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance tenant(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
@@ -72,7 +77,7 @@ public class TenantResource {
         String problem = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
         if (!state.read()) {
             return Templates.tenant(cluster, tenant, null, problem, null, List.of(), false, List.of(), List.of(),
-                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, List.of(), flash);
+                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, List.of(), null, flash);
         }
         TenantState tenantState = visible.tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
                 .orElseThrow(NotFoundException::new);
@@ -84,7 +89,7 @@ public class TenantResource {
                 .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
         return Templates.tenant(cluster, tenant, row, problem, overview.readAgo(state), row.running(), row.canStart(),
                 history, sets, BackupChart.of(sets), RecoverableWindowSection.of(state, tenantState.tenant().id(), msg, true),
-                restores(who, state, tenant), flash);
+                restores(who, state, tenant), drills.proof(who, cluster, tenant), flash);
     }
 
     /** The restores that run into this tenant or created it, as the Jobs page shows them. */

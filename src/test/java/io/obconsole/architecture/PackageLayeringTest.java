@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * From the bottom: {@code cluster} (statements and the gateway), {@code window} (the recoverable
  * window, from what the cluster's views say), {@code access}, {@code urls};
  * then the read model and the trail ({@code fleet}, {@code audit}); the services ({@code backup},
- * {@code restore}, {@code policy}); what observes them ({@code progress}, {@code alert}); the
+ * {@code restore}, {@code policy}), and restore drills built on them ({@code drill}); what observes them ({@code progress}, {@code alert}); the
  * failure vocabulary; and on top what people and scripts call ({@code web}, {@code api}). The demo
  * cluster is a separate program and shares nothing with the console.
  */
@@ -50,9 +50,15 @@ class PackageLayeringTest {
 
     @Test
     void servicesDoNotDependOnWhatObservesThem() {
-        noClasses().that().resideInAnyPackage(pkg("backup"), pkg("restore"), pkg("policy"), pkg("fleet"), pkg("audit"))
-                .should().dependOnClassesThat().resideInAnyPackage(features("alert", "progress", "failure"))
+        noClasses().that().resideInAnyPackage(pkg("backup"), pkg("restore"), pkg("policy"), pkg("fleet"), pkg("audit"),
+                pkg("drill")).should().dependOnClassesThat().resideInAnyPackage(features("alert", "progress", "failure"))
                 .check(classes);
+    }
+
+    @Test
+    void restoreDrillsBuildOnTheServicesAndNoServiceOnThem() {
+        noClasses().that().resideInAnyPackage(pkg("backup"), pkg("restore"), pkg("policy"), pkg("fleet"), pkg("audit"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("drill")).check(classes);
     }
 
     @Test

@@ -412,6 +412,37 @@ class RestoreConformanceTest {
     }
 
     @Test
+    void dropTenantForceRemovesARestoredTenantAtOnceAndFreesItsPoolWhichCanThenBeDropped() throws Exception {
+        freePool("restore_pool");
+        restore("ALTER SYSTEM RESTORE scratch " + FROM_MYSQL + " WITH 'pool_list=restore_pool'", "scratch");
+        clock.advance(Duration.ofSeconds(600));
+        assertThat(tenantState("scratch")).isEqualTo("1008:NORMAL:STANDBY");
+
+        refused("DROP RESOURCE POOL restore_pool", "ERROR", "restore_pool");
+        refused("DROP TENANT nobody FORCE", "ERROR 5157 (HY000)", "Unknown tenant 'nobody'");
+        ok("DROP TENANT IF EXISTS nobody FORCE");
+        ok("DROP TENANT scratch FORCE");
+
+        assertThat(tenantState("scratch")).isEqualTo("none");
+        assertThat(one("SELECT COUNT(*) FROM DBA_OB_TENANTS WHERE TENANT_ID IN (1007, 1008)")).isEqualTo("0");
+        assertThat(rows("SELECT NAME, TENANT_ID FROM DBA_OB_RESOURCE_POOLS WHERE NAME = 'restore_pool'").get(0))
+                .containsExactly("restore_pool", "NULL");
+        ok("DROP RESOURCE POOL restore_pool");
+        assertThat(rows("SELECT NAME FROM DBA_OB_RESOURCE_POOLS WHERE NAME = 'restore_pool'")).isEmpty();
+    }
+
+    @Test
+    void dropTenantWithoutForceIsTheDelayedDropThatKeepsTheTenantDropping() throws Exception {
+        freePool("restore_pool");
+        restore("ALTER SYSTEM RESTORE later " + FROM_MYSQL + " WITH 'pool_list=restore_pool'", "later");
+        clock.advance(Duration.ofSeconds(600));
+
+        ok("DROP TENANT later");
+
+        assertThat(tenantState("later")).isEqualTo("1008:DROPPING:STANDBY");
+    }
+
+    @Test
     void cancelRestoreDoesNotExistBefore420() throws Exception {
         restartAs("4.1.0.2");
         refused("ALTER SYSTEM CANCEL RESTORE anyone", "ERROR 1235 (0A000)", "cancel restore is not supported");

@@ -87,6 +87,13 @@ final class EngineSession implements SqlSession, H2Query.Context {
             return Result.Update.ok();
         } else if (statement instanceof Statement.Restore restore) {
             return restore(restore);
+        } else if (statement instanceof Statement.DropTenant drop) {
+            requireSys();
+            synchronized (cluster) {
+                cluster.restores.drop(drop);
+                cluster.changed();
+            }
+            return Result.Update.ok();
         } else if (statement instanceof Statement.CancelRestore cancel) {
             requireSys();
             synchronized (cluster) {

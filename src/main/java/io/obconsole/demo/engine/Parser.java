@@ -48,6 +48,9 @@ final class Parser {
             expect("RESOURCE");
             statement = accept("UNIT") ? createUnit() : createPool();
         } else if (accept("DROP")) {
+            if (accept("TENANT")) {
+                return dropTenant();
+            }
             expect("RESOURCE");
             boolean pool = accept("POOL");
             if (!pool) {
@@ -69,6 +72,20 @@ final class Parser {
         }
         expectEnd();
         return statement;
+    }
+
+    /** {@code DROP TENANT [IF EXISTS] t [FORCE | PURGE]}. */
+    private Statement dropTenant() throws SqlError {
+        boolean ifExists = false;
+        if (accept("IF")) {
+            expect("EXISTS");
+            ifExists = true;
+        }
+        String name = identifier();
+        boolean force = accept("FORCE");
+        boolean purge = !force && accept("PURGE");
+        expectEnd();
+        return new Statement.DropTenant(name, ifExists, force || purge);
     }
 
     private Statement query() throws SqlError {

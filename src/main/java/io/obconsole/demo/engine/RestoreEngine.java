@@ -433,6 +433,30 @@ final class RestoreEngine {
         cluster.resources.release(tenant.id, now);
     }
 
+    /**
+     * DROP TENANT: FORCE removes the user tenant (and its meta tenant) at once, ending a restore still
+     * running into it, and keeps its pools, which become free; without FORCE the tenant is DROPPING.
+     */
+    void drop(Statement.DropTenant drop) throws SqlError {
+        java.util.Optional<Tenant> found = cluster.tenant(drop.tenant()).filter(Tenant::isUser);
+        if (found.isEmpty()) {
+            if (drop.ifExists()) {
+                return;
+            }
+            throw Errors.tenantNotExist(drop.tenant());
+        }
+        Tenant tenant = found.get();
+        Instant now = cluster.now();
+        if (!drop.force()) {
+            tenant.status = "DROPPING";
+            return;
+        }
+        jobs.replaceAll(j -> j.running() && j.tenantId() == tenant.id ? j.ended("FAIL", now, CANCELED_COMMENT) : j);
+        // a user tenant's meta tenant has the id before it
+        cluster.tenants.removeIf(t -> t.id == tenant.id || t.id == tenant.id - 1 && t.type == Tenant.Type.META);
+        cluster.resources.release(tenant.id, now);
+    }
+
     /** ACTIVATE STANDBY: a restored (STANDBY) tenant becomes PRIMARY; VERIFY only checks. */
     void activate(Tenant caller, Statement.ActivateStandby activate) throws SqlError {
         Tenant tenant;

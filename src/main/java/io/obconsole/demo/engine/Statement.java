@@ -135,6 +135,13 @@ sealed interface Statement {
             implements Statement {
     }
 
+    /**
+     * {@code DROP TENANT [IF EXISTS] t [FORCE | PURGE]}: with FORCE (or PURGE) at once; without, the
+     * delayed drop of 4.x (no recycle bin): the tenant shows as DROPPING and keeps its pools.
+     */
+    record DropTenant(String tenant, boolean ifExists, boolean force) implements Statement {
+    }
+
     /** {@code ALTER SYSTEM CANCEL RESTORE t}. */
     record CancelRestore(String tenant) implements Statement {
     }
