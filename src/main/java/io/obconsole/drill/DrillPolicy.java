@@ -1,23 +1,16 @@
 package io.obconsole.drill;
 
 import io.obconsole.access.Operator;
-import io.obconsole.policy.PolicyOwner;
+import io.obconsole.policy.PolicyEntity;
 import io.obconsole.policy.Schedule;
 import io.obconsole.policy.Seconds;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -29,25 +22,10 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "drill_policy")
-public class DrillPolicy extends PanacheEntityBase {
-
-    public static final String ALL_TENANTS = "*";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "cluster_name", nullable = false)
-    public String cluster;
-
-    @Column(name = "tenant_name", nullable = false)
-    public String tenant;
+public class DrillPolicy extends PolicyEntity {
 
     @Column(name = "schedule_cron", nullable = false)
     public String cron;
-
-    @Column(name = "time_zone", nullable = false)
-    public String timeZone;
 
     @Column(name = "drill_cluster", nullable = false)
     public String drillCluster;
@@ -70,32 +48,12 @@ public class DrillPolicy extends PanacheEntityBase {
     @Convert(converter = Seconds.class)
     public Duration timeLimit;
 
-    @Column(name = "paused", nullable = false)
-    public boolean paused;
-
-    @Embedded
-    public PolicyOwner ownership;
-
-    @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
-    public LocalDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false, columnDefinition = "DATETIME(6)")
-    public LocalDateTime updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public long version;
-
     public static Optional<DrillPolicy> of(String cluster, String tenant) {
         return find("cluster = ?1 and tenant = ?2", cluster, tenant).firstResultOptional();
     }
 
     public static List<DrillPolicy> all() {
         return list("order by cluster, tenant");
-    }
-
-    public boolean allTenants() {
-        return ALL_TENANTS.equals(tenant);
     }
 
     public Schedule schedule() {

@@ -2,16 +2,10 @@ package io.obconsole.policy;
 
 import io.obconsole.access.Operator;
 import io.obconsole.cluster.BackupType;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -26,29 +20,13 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "backup_policy")
-public class BackupPolicy extends PanacheEntityBase {
-
-    /** The tenant name of a policy over every user tenant of a cluster. */
-    public static final String ALL_TENANTS = "*";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "cluster_name", nullable = false)
-    public String cluster;
-
-    @Column(name = "tenant_name", nullable = false)
-    public String tenant;
+public class BackupPolicy extends PolicyEntity {
 
     @Column(name = "full_cron")
     public String fullCron;
 
     @Column(name = "incremental_cron")
     public String incrementalCron;
-
-    @Column(name = "time_zone", nullable = false)
-    public String timeZone;
 
     @Column(name = "concurrency")
     public Integer concurrency;
@@ -75,25 +53,9 @@ public class BackupPolicy extends PanacheEntityBase {
     @Convert(converter = Seconds.class)
     public Duration maxArchiveLag;
 
-    @Column(name = "paused", nullable = false)
-    public boolean paused;
-
-    @Embedded
-    public PolicyOwner ownership;
-
     /** UTC: slots before it are not owed. */
     @Column(name = "schedule_since", nullable = false, columnDefinition = "DATETIME(6)")
     public LocalDateTime scheduleSince;
-
-    @Column(name = "created_at", nullable = false, columnDefinition = "DATETIME(6)")
-    public LocalDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false, columnDefinition = "DATETIME(6)")
-    public LocalDateTime updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    public long version;
 
     public static Optional<BackupPolicy> of(String cluster, String tenant) {
         return find("cluster = ?1 and tenant = ?2", cluster, tenant).firstResultOptional();
@@ -101,10 +63,6 @@ public class BackupPolicy extends PanacheEntityBase {
 
     public static List<BackupPolicy> all() {
         return list("order by cluster, tenant");
-    }
-
-    public boolean allTenants() {
-        return ALL_TENANTS.equals(tenant);
     }
 
     /** The objective the policy sets ({@link ObjectiveOverride#NONE} when it sets none). */
