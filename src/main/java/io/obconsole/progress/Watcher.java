@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * One open socket: a bounded queue with one message on the wire at a time. A watcher that cannot
@@ -11,6 +12,8 @@ import java.util.function.Function;
  * dropped and it is told to resync, then sent a fresh snapshot.
  */
 final class Watcher {
+
+    private static final Logger LOG = Logger.getLogger(Watcher.class);
 
     /** Marks "a fresh snapshot goes here", made only when its turn comes, so it is never stale. */
     private static final Frame SNAPSHOT = Frame.text("snapshot");
@@ -75,8 +78,11 @@ final class Watcher {
         try {
             outlet.send(next == SNAPSHOT ? snapshots.apply(audience) : next, this::sent);
         } catch (RuntimeException e) {
-            // a socket closing under us: the hub hears of it through leave()
+            // a message that could not be made or written: the socket is closed rather than left open and
+            // silent, so the page reconnects and starts again from a snapshot; the hub hears of it through leave()
+            LOG.warnf(e, "Progress socket %s closed: its next message could not be sent", id);
             close();
+            outlet.close();
         }
     }
 

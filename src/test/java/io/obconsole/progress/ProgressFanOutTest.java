@@ -100,7 +100,7 @@ class ProgressFanOutTest {
     @Test
     void aWatcherThatStopsReadingIsToldToResyncWhileTheOthersGetEveryChange() throws Exception {
         ProgressClient fast = connected(ProgressClient.connect(Tokens.accessToken("vera"), null));
-        ProgressClient stalled = connected(ProgressClient.connect(Tokens.accessToken("otto"), null, 8 * 1024));
+        ProgressClient stalled = connected(ProgressClient.connect(Tokens.accessToken("otto"), null));
         stalled.pause();
         Watcher stalledWatcher = await().atMost(WAIT).until(() -> hub.watchers().stream()
                 .filter(w -> w.audience.equals(audienceOfOtto())).findFirst().orElse(null), w -> w != null);
