@@ -9,6 +9,7 @@
 #
 #   docs/bench/page-load.sh [people=100] [seconds=60] [heap=256m]
 #
+# LONG_HISTORY=sets,pieces, when set, gives mysql_tenant years of backups first (see below).
 # DEMO_LATENCY, when set, is passed to the demo fleet as -Dconsole.embedded.demo.latency (e.g.
 # realistic: GV$ views and backup-set files answer in tens to hundreds of ms).
 set -euo pipefail
@@ -42,5 +43,14 @@ build_and_start_console
   done ) &
 BACKUPS=$!
 
-java -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.web.PageLoadBench \
+# LONG_HISTORY=5000,50000: mysql_tenant gets that many backup sets over that many hourly archive
+# pieces (CALL demo.long_history) before the load, and the load waits until its page shows them
+BENCH_OPTS=()
+if [ -n "${LONG_HISTORY:-}" ]; then
+  mariadb -h 127.0.0.1 -P 2881 -u root@sys -pdemo --skip-ssl \
+    -e "CALL demo.long_history('mysql_tenant', ${LONG_HISTORY%%,*}, ${LONG_HISTORY##*,})"
+  BENCH_OPTS=("-Dbench.tenantPageShows=backup sets (")
+fi
+
+java -Xmx512m ${BENCH_OPTS[@]+"${BENCH_OPTS[@]}"} -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.web.PageLoadBench \
   http://localhost:8080 http://localhost:9000 "$PEOPLE" "$SECONDS_RUN" ada,vera,olga,otto | tee "$WORK/result.txt"

@@ -88,6 +88,31 @@ class DemoControlSurfaceTest {
     }
 
     @Test
+    void longHistoryGivesATenantThatManySetsAndHourlyPiecesWithOneGapInItsArchive() throws SQLException {
+        DemoSql.exec(sys, "CALL demo.long_history('mysql_tenant', 500, 5000)");
+
+        assertThat(DemoSql.one(sys, "SELECT COUNT(*) FROM CDB_OB_BACKUP_SET_FILES WHERE TENANT_ID = 1002"
+                + " AND STATUS = 'SUCCESS' AND FILE_STATUS = 'AVAILABLE'")).isEqualTo("500");
+        assertThat(DemoSql.one(sys, "SELECT COUNT(*) FROM CDB_OB_BACKUP_SET_FILES WHERE TENANT_ID = 1002"
+                + " AND BACKUP_TYPE = 'FULL'")).isEqualTo("50");
+        List<Map<String, Object>> pieces = DemoSql.rows(sys, "SELECT ROUND_ID, START_SCN, END_SCN FROM"
+                + " CDB_OB_ARCHIVELOG_PIECE_FILES WHERE TENANT_ID = 1002 ORDER BY PIECE_ID");
+        assertThat(pieces).hasSize(5000);
+        long breaks = 0;
+        for (int i = 1; i < pieces.size(); i++) {
+            if (!pieces.get(i).get("START_SCN").equals(pieces.get(i - 1).get("END_SCN"))) {
+                breaks++;
+            }
+        }
+        assertThat(breaks).as("places where the archive log does not go on").isEqualTo(1);
+        assertThat(DemoSql.one(sys, "SELECT PIECE_SWITCH_INTERVAL FROM CDB_OB_ARCHIVELOG WHERE TENANT_ID = 1002"
+                + " AND ROUND_ID = 2")).isEqualTo("3600000000");
+
+        assertThatThrownBy(() -> DemoSql.exec(sys, "CALL demo.long_history('mysql_tenant', 10, 5)"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1210));
+    }
+
+    @Test
     void onlyTheSysTenantHasTheDemoSchemaAndMistakesAreClearErrors() throws SQLException {
         try (Connection tenant = DemoSql.connect(cluster, "root@mysql_tenant")) {
             assertThatThrownBy(() -> DemoSql.exec(tenant, "CALL demo.stall_backup('mysql_tenant')"))

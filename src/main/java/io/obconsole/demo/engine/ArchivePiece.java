@@ -26,8 +26,8 @@ record ArchivePiece(long tenantId, long roundId, long pieceId, String status, In
             long used = usedPieces(round);
             boolean open = !round.status.equals("STOP") && !round.status.equals("STOPPING");
             for (long i = 0; i < used; i++) {
-                Instant from = round.start.plus(PIECE_SWITCH_INTERVAL.multipliedBy(i));
-                Instant planned = from.plus(PIECE_SWITCH_INTERVAL);
+                Instant from = round.start.plus(round.pieceInterval.multipliedBy(i));
+                Instant planned = from.plus(round.pieceInterval);
                 boolean last = i == used - 1;
                 Instant checkpoint = last ? round.checkpoint : planned;
                 // the last piece of a stopped round was frozen where the log ends
@@ -43,7 +43,7 @@ record ArchivePiece(long tenantId, long roundId, long pieceId, String status, In
 
     /** How many pieces a round has used: CDB_OB_ARCHIVELOG's USED_PIECE_ID - BASE_PIECE_ID + 1. */
     static long usedPieces(ArchiveRound round) {
-        return 1 + Duration.between(round.start, round.checkpoint).toDays();
+        return 1 + Duration.between(round.start, round.checkpoint).dividedBy(round.pieceInterval);
     }
 
     /** The first piece id of each round, in round order (CDB_OB_ARCHIVELOG's BASE_PIECE_ID). */

@@ -1,5 +1,6 @@
 package io.obconsole.demo.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,8 @@ final class ArchiveRound {
     String status;
     Instant settlesAt;
     Instant checkpoint;
+    /** The round's piece_switch_interval: a new piece every so long from its start (OceanBase's default, a day). */
+    Duration pieceInterval = ArchivePiece.PIECE_SWITCH_INTERVAL;
     /** Archived bytes per second of simulated time, for the INPUT/OUTPUT_BYTES counters. */
     static final long BYTES_PER_SECOND = 3L * 1024 * 1024;
 

@@ -18,6 +18,7 @@ import java.util.Locale;
  * CALL demo.stall_backup('mysql_tenant');  CALL demo.resume_backup('mysql_tenant');
  * CALL demo.fail_next_restore(['comment']);                  -- the next restore fails in its background phase
  * CALL demo.unreachable(30);                                   -- refuse every connection for 30 s, then come back
+ * CALL demo.long_history('mysql_tenant', 5000, 50000);        -- years of backup sets and hourly archive pieces
  * </pre>
  */
 final class DemoProcedures {
@@ -32,6 +33,8 @@ final class DemoProcedures {
             List.of("fail_next_restore", "[comment]",
                     "The next restore fails half-way through its data (a missing archive piece), COMMENT in its history"),
             List.of("unreachable", "seconds", "The cluster refuses every connection (open ones are dropped) for that long"),
+            List.of("long_history", "tenant, sets, pieces",
+                    "The tenant's backup sets and archive become years of history: that many sets over that many hourly pieces"),
             List.of("help", "", "This list"));
 
     /** The demo's COMMENT for a restore that meets a missing archive piece in its background phase. */
@@ -75,6 +78,16 @@ final class DemoProcedures {
                     throw new SqlError(1210, "Incorrect arguments to unreachable: seconds from 1 to 3600");
                 }
                 engine.unreachableFor(Duration.ofSeconds(seconds));
+            }
+            case "long_history" -> {
+                arity(call, args, 3, 3);
+                long sets = number(call, args.get(1));
+                long pieces = number(call, args.get(2));
+                if (sets < 1 || sets > 100_000 || pieces < 2 || pieces > 1_000_000 || sets > pieces) {
+                    throw new SqlError(1210, "Incorrect arguments to long_history: sets from 1 to 100000, pieces from 2 to"
+                            + " 1000000, no more sets than pieces");
+                }
+                engine.longHistory(tenant(engine, args.get(0)), (int) sets, (int) pieces);
             }
             default -> throw new SqlError(1305, "42000", "PROCEDURE demo." + call.procedure() + " does not exist");
         }

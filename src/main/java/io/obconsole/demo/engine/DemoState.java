@@ -96,7 +96,8 @@ final class DemoState {
             List<RestoreJob> restoreJobs, long nextRestoreJobId) {
     }
 
-    record RoundRow(long roundId, Instant start, String path, String status, Instant settlesAt, Instant checkpoint) {
+    record RoundRow(long roundId, Instant start, String path, String status, Instant settlesAt, Instant checkpoint,
+            java.time.Duration pieceInterval) {
     }
 
     record TenantRow(long id, String name, Tenant.Type type, String compatibilityMode, Instant createTime,
@@ -108,7 +109,7 @@ final class DemoState {
             return new TenantRow(t.id, t.name, t.type, t.compatibilityMode, t.createTime, t.dataBytes, t.tabletCount,
                     t.status, t.dataBackupDest, t.logArchiveDest, t.haLowThreadScore, t.stalled, t.nextFailure,
                     t.archiveRounds.stream().map(r -> new RoundRow(r.roundId, r.start, r.path, r.status, r.settlesAt,
-                            r.checkpoint)).toList(),
+                            r.checkpoint, r.pieceInterval)).toList(),
                     t.nextJobId, t.nextTaskId, t.nextBackupSetId, t.deletePolicyWindow, t.role);
         }
 
@@ -124,6 +125,9 @@ final class DemoState {
                 ArchiveRound round = new ArchiveRound(r.roundId(), r.start(), r.path(), r.status());
                 round.settlesAt = r.settlesAt();
                 round.checkpoint = r.checkpoint();
+                if (r.pieceInterval() != null) {
+                    round.pieceInterval = r.pieceInterval();
+                }
                 t.archiveRounds.add(round);
             }
             t.nextJobId = nextJobId;

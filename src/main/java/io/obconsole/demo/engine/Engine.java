@@ -161,6 +161,11 @@ public final class Engine implements SessionFactory, AutoCloseable {
         }
     }
 
+    /** The tenant's sets and archive become years of history (see {@link LongHistory}). */
+    public void longHistory(String tenant, int sets, int pieces) {
+        update(tenant, t -> LongHistory.seed(cluster, t, sets, pieces));
+    }
+
     public void stall(String tenant) {
         update(tenant, t -> t.stalled = true);
     }

@@ -154,7 +154,7 @@ final class ViewCatalog {
                 long base = ArchivePiece.basePieceId(t, r);
                 rows.add(new Object[] {t.id, ArchivePiece.DEST_ID, r.roundId, 1L, 1L, r.status, BackupEngine.scn(r.start),
                     time(c, r.start), BackupEngine.scn(r.checkpoint), time(c, r.checkpoint), 4L,
-                    base, base + ArchivePiece.usedPieces(r) - 1, 86_400_000_000L, input, display(input),
+                    base, base + ArchivePiece.usedPieces(r) - 1, r.pieceInterval.toNanos() / 1000, input, display(input),
                     output, display(output), input == 0 ? null : new java.math.BigDecimal("1.67"), 0L, 0L, "", r.path});
             }
         }
