@@ -289,7 +289,7 @@ public interface FailureMessages {
     @Message("Cancelled: OceanBase dropped the tenant being restored and kept its resource pools for another restore.")
     String restore_ended_cancelled();
 
-    @Message("The restore failed; OceanBase's COMMENT says why. The tenant was left as it is: cancel (drop) it or look into it, then restore again.")
+    @Message("The restore failed; OceanBase's COMMENT says why. The tenant being restored is left behind under its name: look into it, then drop it (DROP TENANT ... FORCE; its resource pools stay) before a new restore under the same name.")
     String restore_ended_failed();
 
     @Message("The restore failed because a piece of the source's archive log is missing from its archive destination (deleted, moved or never written): the log cannot be replayed up to the restore point. Check the archive destination, or restore to a point the recoverable window still shows; a new restore under the same name needs the failed tenant dropped first (DROP TENANT ... FORCE).")

@@ -338,6 +338,9 @@ public interface Messages {
     @Message("Backup set #{id} ({type}), restorable from {utc}")
     String window_set_title(long id, String type, String utc);
 
+    @Message("{count} backup sets ({full} full), #{firstId} to #{lastId}, restorable from {from} to {to}")
+    String window_sets_title(int count, long full, long firstId, long lastId, String from, String to);
+
     @Message("(encrypted)")
     String window_encrypted();
 

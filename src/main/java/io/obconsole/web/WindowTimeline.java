@@ -28,8 +28,15 @@ public record WindowTimeline(int width, int height, int left, int right, List<La
     public record Lane(String id, String label, int y, int labelY, List<Band> bands) {
     }
 
-    /** A stretch drawn on a lane, with its tooltip. */
-    public record Band(int x, int width, String css, String title) {
+    /**
+     * A stretch drawn on a lane, with its tooltip; on the sets' lane also how many sets it draws and
+     * how many of them are full ones (0 on the other lanes).
+     */
+    public record Band(int x, int width, String css, String title, int sets, int fullSets) {
+
+        Band(int x, int width, String css, String title) {
+            this(x, width, css, title, 0, 0);
+        }
     }
 
     /** The timeline from the window's sets and archive up to {@code now}; null when there is nothing to draw. */
@@ -47,9 +54,7 @@ public record WindowTimeline(int width, int height, int left, int right, List<La
             return null;
         }
         Scale scale = new Scale(from, now.isAfter(from) ? now : from.plusSeconds(1), LEFT, WIDTH - RIGHT);
-        List<Band> setBands = sets.stream().map(set -> scale.band(set.startReplayScn(), set.minRestoreScn(),
-                set.full() ? "full" : "inc", msg.window_set_title(set.backupSetId(), set.type().name(),
-                        set.minRestoreScn().utc()) + (set.encrypted() ? " " + msg.window_encrypted() : ""))).toList();
+        List<Band> setBands = setBands(sets, scale, msg);
         List<Band> archiveBands = archive.stream().map(covered -> scale.band(covered.from(), covered.to(), "doing",
                 msg.window_archive_title(covered.from().utc(), covered.to().utc()))).toList();
         List<Band> restorable = new ArrayList<>();
@@ -73,6 +78,52 @@ public record WindowTimeline(int width, int height, int left, int right, List<La
             ticks.add(new Tick(scale.x(at), DAY_TIME.format(at)));
         }
         return new WindowTimeline(WIDTH, axisY + 22, LEFT, WIDTH - RIGHT, lanes, ticks, axisY);
+    }
+
+    /**
+     * One band per set while they lie apart; sets whose bands would overlap on the chart (years of
+     * history in 700 pixels) are drawn as one band saying how many sets it holds, so the page stays
+     * the same size whatever the history.
+     */
+    private static List<Band> setBands(List<RestoreSet> sets, Scale scale, Messages msg) {
+        List<RestoreSet> ordered = sets.stream()
+                .sorted(java.util.Comparator.comparing(RestoreSet::startReplayScn)).toList();
+        List<Band> bands = new ArrayList<>();
+        List<RestoreSet> group = new ArrayList<>();
+        Band groupBand = null;
+        for (RestoreSet set : ordered) {
+            Band band = scale.band(set.startReplayScn(), set.minRestoreScn(), set.full() ? "full" : "inc", "");
+            if (groupBand != null && band.x() <= groupBand.x() + groupBand.width()) {
+                int end = Math.max(groupBand.x() + groupBand.width(), band.x() + band.width());
+                groupBand = new Band(groupBand.x(), end - groupBand.x(), groupBand.css(), "");
+                group.add(set);
+                continue;
+            }
+            if (groupBand != null) {
+                bands.add(titled(groupBand, group, msg));
+            }
+            group = new ArrayList<>(List.of(set));
+            groupBand = band;
+        }
+        if (groupBand != null) {
+            bands.add(titled(groupBand, group, msg));
+        }
+        return bands;
+    }
+
+    private static Band titled(Band band, List<RestoreSet> group, Messages msg) {
+        RestoreSet first = group.get(0);
+        if (group.size() == 1) {
+            return new Band(band.x(), band.width(), band.css(), msg.window_set_title(first.backupSetId(),
+                    first.type().name(), first.minRestoreScn().utc()) + (first.encrypted() ? " " + msg.window_encrypted() : ""),
+                    1, first.full() ? 1 : 0);
+        }
+        RestoreSet last = group.get(group.size() - 1);
+        long full = group.stream().filter(RestoreSet::full).count();
+        boolean encrypted = group.stream().anyMatch(RestoreSet::encrypted);
+        return new Band(band.x(), band.width(), full > 0 ? "full" : "inc", msg.window_sets_title(group.size(), full,
+                first.backupSetId(), last.backupSetId(), first.minRestoreScn().utc(), last.minRestoreScn().utc())
+                + (encrypted ? " " + msg.window_encrypted() : ""), group.size(), (int) full);
     }
 
     private static Lane lane(int row, String id, String label, List<Band> bands) {

@@ -125,6 +125,23 @@ class RestoreApiTest {
         as("ada").post("/api/v1/clusters/demo/restores/doomed/cancel").then().statusCode(404);
     }
 
+    @Test
+    void aNameRestoredAgainAfterACancelKeepsBothRowsEachWithItsOwnElementIdOnTheJobsPage() {
+        started("ada", restore("twice")).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusAfter("twice", 1).equals("RESTORING"));
+        as("ada").post("/api/v1/clusters/demo/restores/twice/cancel").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> statusAfter("twice", 1).equals("FAIL"));
+        started("ada", restore("twice", "newPool", "twice_rpool2", "newUnit", "twice_runit2")).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("ada").get("/api/v1/restores?tenant=twice").then()
+                .extract().jsonPath().getList("status").size() == 2);
+
+        String page = io.obconsole.testing.WebSession.signIn("ada").get("/jobs").then().statusCode(200).extract().asString();
+        List<String> ids = java.util.regex.Pattern.compile("\\sid=\"([^\"]+)\"").matcher(page).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(ids.stream().filter(id -> id.startsWith("restore:demo/"))).as("the two restores' rows").hasSize(2);
+        assertThat(ids).as("element ids on the Jobs page").doesNotHaveDuplicates();
+    }
+
     // ---- refusals
 
     @Test

@@ -52,8 +52,14 @@ class RecoverableWindowBrowserTest {
 
             Locator chart = page.locator("svg#window-timeline");
             assertThat(chart).isVisible();
-            // one band per full set the cluster lists as usable: the two seeded ones, and any a class before this one took
-            assertThat(chart.locator("#window-sets rect.band.full")).hasCount(usableFullSetsOf("legacy", "erp"));
+            // every full set the cluster lists as usable is drawn: the two seeded ones, and any a class before this one
+            // took (sets closer together than the chart can tell apart share one band, which says how many it holds)
+            Locator setBands = chart.locator("#window-sets rect.band");
+            int drawnFull = 0;
+            for (int i = 0; i < setBands.count(); i++) {
+                drawnFull += Integer.parseInt(setBands.nth(i).getAttribute("data-full-sets"));
+            }
+            org.assertj.core.api.Assertions.assertThat(drawnFull).isEqualTo(usableFullSetsOf("legacy", "erp"));
             assertThat(chart.locator("#window-archive rect.band.doing")).hasCount(2);
             assertThat(chart.locator("#window-restorable rect.band.restorable")).hasCount(2);
             assertThat(chart.locator("#window-restorable rect.band.gap")).hasCount(1);

@@ -61,6 +61,12 @@ public final class RestoreWindowBench {
                 window.earliest().map(Scn::utc).orElse("-"), window.latest().map(Scn::utc).orElse("-"));
     }
 
+    /** The benchmark's history as one window: {@code setCount} sets over {@code pieceCount} hourly pieces. */
+    public static RestoreWindow longHistory(int setCount, int pieceCount) {
+        long base = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+        return RestoreWindow.of(sets(base, setCount, pieceCount), pieces(base, pieceCount));
+    }
+
     /** Hourly pieces; the archive stops three times (a day each) and one piece was deleted; the last third on a new destination. */
     private static List<ArchivePiece> pieces(long base, int count) {
         List<ArchivePiece> pieces = new ArrayList<>(count);
