@@ -2,6 +2,7 @@ package io.obconsole.api;
 
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.BackupDestination;
 import io.obconsole.window.InvalidRestorePointException;
 import io.obconsole.restore.PoolChoice;
 import io.obconsole.restore.RestorePoint;
@@ -15,8 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The JSON of a restore (or its plan). Passwords become {@link EncryptionPassword}s at once; {@code toString} hides them. */
 @Schema(description = "A restore of a tenant into a new tenant")
 public record RestoreBody(
-        @Schema(description = "Cluster of the tenant to restore from", required = true) String sourceCluster,
-        @Schema(description = "The tenant to restore from (one you may see)", required = true) String sourceTenant,
+        @Schema(description = "Cluster of the tenant to restore from") String sourceCluster,
+        @Schema(description = "The tenant to restore from (one you may see)") String sourceTenant,
+        @Schema(description = "Or: the data backup destination URI of a tenant (e.g. one that no longer exists); "
+                + "credentials in it are never stored or shown") String sourceDataUri,
+        @Schema(description = "With sourceDataUri: the log archive destination URI") String sourceArchiveUri,
         @Schema(description = "Cluster to restore into (one where you may restore)", required = true) String targetCluster,
         @Schema(description = "Name of the new tenant", required = true) String newTenant,
         @Schema(description = "An existing free resource pool of the target cluster") String pool,
@@ -32,13 +36,25 @@ public record RestoreBody(
         @Schema(description = "Shown in OceanBase's DESCRIPTION column") String description) {
 
     RestoreRequest toRequest(String idempotencyKey) {
-        return new RestoreRequest(sourceCluster, sourceTenant, targetCluster, newTenant, poolChoice(), point(),
+        return new RestoreRequest(sourceCluster, sourceTenant, sourceUris(), targetCluster, newTenant, poolChoice(), point(),
                 decryptionPasswords == null ? List.of() : decryptionPasswords.stream().map(p -> {
                     if (p == null || p.isEmpty()) {
                         throw new InvalidRequestException("decryptionPasswords holds an empty password");
                     }
                     return EncryptionPassword.of(p);
                 }).toList(), concurrency, description, idempotencyKey);
+    }
+
+    private List<BackupDestination> sourceUris() {
+        boolean data = sourceDataUri != null && !sourceDataUri.isBlank();
+        boolean archive = sourceArchiveUri != null && !sourceArchiveUri.isBlank();
+        if (!data && !archive) {
+            return List.of();
+        }
+        if (!data || !archive) {
+            throw new InvalidRequestException("A source given by URIs needs both sourceDataUri and sourceArchiveUri");
+        }
+        return List.of(BackupDestination.of(sourceDataUri), BackupDestination.of(sourceArchiveUri));
     }
 
     private PoolChoice poolChoice() {
@@ -77,7 +93,8 @@ public record RestoreBody(
 
     @Override
     public String toString() {
-        return "RestoreBody[" + sourceCluster + "/" + sourceTenant + " -> " + targetCluster + "/" + newTenant
+        return "RestoreBody[" + (sourceDataUri == null ? sourceCluster + "/" + sourceTenant
+                : BackupDestination.mask(sourceDataUri) + "," + BackupDestination.mask(String.valueOf(sourceArchiveUri))) + " -> " + targetCluster + "/" + newTenant
                 + ", decryptionPasswords=" + (decryptionPasswords == null ? "not set" : "***") + "]";
     }
 }

@@ -105,7 +105,7 @@ public class RestoresResource {
     }
 
     private static RestoreBody body(RestoreBody body) {
-        return body == null ? new RestoreBody(null, null, null, null, null, null, null, null, null, null, null, null, null)
+        return body == null ? new RestoreBody(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : body;
     }
 }

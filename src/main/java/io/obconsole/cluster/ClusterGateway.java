@@ -189,6 +189,44 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).source(tenant));
     }
 
+    /**
+     * {@code before} (SET DECRYPTION), the PREVIEW, then SHOW RESTORE PREVIEW, on a connection of
+     * their own (the preview and any password are session variables, gone when it closes). Each row
+     * as {backup_type, backup_id, backup_dest masked, description}.
+     *
+     * @throws ObErrorException OceanBase's refusal (9119 outside the window, 9026, 9047, ...), its text unmasked
+     */
+    public List<List<String>> restorePreview(String cluster, List<ObStatement> before, ObStatement preview) {
+        ObDialect dialect = dialect(cluster);
+        List<ObStatement> statements = new ArrayList<>(before);
+        statements.add(preview);
+        ObStatement current = null;
+        try (Connection connection = pools.dedicated(cluster)) {
+            if (statements.stream().anyMatch(ObStatement::secret) && settings(cluster).tls().requiredForPasswords()
+                    && !ClusterPools.encrypted(connection)) {
+                throw new UnencryptedConnectionException(cluster);
+            }
+            for (ObStatement statement : statements) {
+                current = statement;
+                try (Statement jdbc = connection.createStatement()) {
+                    jdbc.execute(statement.sql());
+                }
+            }
+            current = preview;
+            List<List<String>> rows = new ArrayList<>();
+            try (Statement jdbc = connection.createStatement();
+                    ResultSet rs = jdbc.executeQuery(dialect.showRestorePreview())) {
+                while (rs.next()) {
+                    rows.add(List.of(rs.getString(1), rs.getString(2), BackupDestination.mask(rs.getString(3)),
+                            rs.getString(4) == null ? "" : rs.getString(4)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw translate(cluster, e, current);
+        }
+    }
+
     /** The restores running now (sys only), one row per job, without the progress columns. */
     public List<RestoreRow> runningRestores(String cluster) {
         ObDialect dialect = dialect(cluster);

@@ -296,6 +296,40 @@ public final class ObDialect {
                 uris.stream().anyMatch(BackupDestination::hasCredentials));
     }
 
+    /** Whether the cluster has {@code RESTORE ... PREVIEW}: 4.2.3 and later 4.2, 4.3.2 and later (ob-restore-spec 1.2). */
+    public boolean hasRestorePreview() {
+        return version.atLeast("4.3.2") || version.atLeast("4.2.3") && !version.atLeast("4.3.0");
+    }
+
+    /**
+     * {@code ALTER SYSTEM RESTORE FROM 'uris' UNTIL ... PREVIEW}: keeps the point in the session for
+     * {@link #showRestorePreview()}; UNTIL is part of its syntax, so one of the two is given.
+     */
+    public ObStatement restorePreview(List<BackupDestination> uris, Long untilScn, LocalDateTime untilTime) {
+        requireSys("RESTORE PREVIEW");
+        if (!hasRestorePreview()) {
+            throw new IllegalStateException("OceanBase " + version + " has no RESTORE PREVIEW");
+        }
+        if (uris.isEmpty() || (untilScn == null) == (untilTime == null)) {
+            throw new IllegalArgumentException("a preview reads at least one destination up to one point");
+        }
+        if (untilScn != null && untilScn <= 0) {
+            throw new IllegalArgumentException("an SCN is a positive number");
+        }
+        String until = untilScn != null ? " UNTIL SCN=" + untilScn : " UNTIL TIME='" + TIME_LITERAL.format(untilTime) + "'";
+        String head = "ALTER SYSTEM RESTORE FROM ";
+        return new ObStatement(head + literal(uris.stream().map(BackupDestination::uri).collect(Collectors.joining(",")))
+                + until + " PREVIEW", head + literal(uris.stream().map(BackupDestination::masked)
+                        .collect(Collectors.joining(","))) + until + " PREVIEW",
+                uris.stream().anyMatch(BackupDestination::hasCredentials));
+    }
+
+    /** The sets and pieces the session's last PREVIEW would restore from (backup_type, backup_id, backup_dest, description). */
+    public String showRestorePreview() {
+        requireSys("SHOW RESTORE PREVIEW");
+        return "SHOW RESTORE PREVIEW";
+    }
+
     /** {@code ALTER SYSTEM CANCEL RESTORE t}: drops the restoring tenant, keeps its pools (refused before 4.2.0). */
     public ObStatement cancelRestore(TenantName tenant) {
         requireSys("CANCEL RESTORE");

@@ -1,6 +1,7 @@
 package io.obconsole.demo;
 
 import io.obconsole.demo.engine.Engine;
+import io.obconsole.demo.engine.SharedStorage;
 import io.obconsole.demo.sql.SessionFactory;
 import io.obconsole.demo.wire.MySqlServer;
 import java.io.IOException;
@@ -27,7 +28,12 @@ public final class DemoCluster implements AutoCloseable {
 
     /** Starts the engine and a MySQL server on the configured host and port (0 = any free port). */
     public static DemoCluster start(DemoConfig config) {
-        Engine engine = new Engine(config);
+        return start(config, new SharedStorage());
+    }
+
+    /** Starts a cluster of a fleet, reading and writing the fleet's backup storage. */
+    public static DemoCluster start(DemoConfig config, SharedStorage storage) {
+        Engine engine = new Engine(config, storage);
         String serverVersion = "5.7.25-" + (config.edition().equalsIgnoreCase("CE") ? "OceanBase_CE" : "OceanBase")
                 + "-v" + config.version();
         MySqlServer server = new MySqlServer(engine,

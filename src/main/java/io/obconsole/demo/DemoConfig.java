@@ -41,7 +41,9 @@ public record DemoConfig(String host, int port, String version, String edition, 
         /** An older cluster's own tenants: erp ready with a full backup, hr ready without one. */
         LEGACY,
         /** Tenants that back themselves up: payroll (with its own full backup) and billing, both ready. */
-        SELF_SERVICE
+        SELF_SERVICE,
+        /** A cluster kept for restores: sys only, no user tenant, every server's capacity free. */
+        DR
     }
 
     public DemoConfig {

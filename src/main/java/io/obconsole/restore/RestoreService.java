@@ -2,6 +2,7 @@ package io.obconsole.restore;
 
 import io.obconsole.window.PointCheck;
 import io.obconsole.window.RestoreWindow;
+import io.obconsole.window.Scn;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.ActionIntent;
@@ -17,6 +18,7 @@ import io.obconsole.backup.BackupsChanged;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.backup.JobNotRunningException;
 import io.obconsole.backup.ReplayCache;
+import io.obconsole.cluster.BackupDestination;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.ClusterUnreachableException;
@@ -120,10 +122,13 @@ public class RestoreService {
         List<String> named = request.audited();
         admission.admit(who, AuditAction.RESTORE, request.targetCluster(), named, () -> {
             request.validate();
-            gateway.settings(request.sourceCluster());
+            if (!request.fromUris()) {
+                gateway.settings(request.sourceCluster());
+            }
             gateway.settings(request.targetCluster());
         }, () -> {
-            if (!permissions.canView(who, request.sourceCluster(), request.sourceTenant())) {
+            // a source given by URIs is storage, not a tenant of the fleet: restoring it is the target's right alone
+            if (!request.fromUris() && !permissions.canView(who, request.sourceCluster(), request.sourceTenant())) {
                 throw admission.hidden(who, AuditAction.RESTORE, request.targetCluster(), named, who.username()
                         + " may not see " + request.sourceCluster() + "/" + request.sourceTenant(),
                         unknownSource(request));
@@ -138,6 +143,9 @@ public class RestoreService {
                         + " on cluster " + request.targetCluster());
             }
         });
+        if (request.fromUris()) {
+            return;
+        }
         ClusterState source = fleet.cluster(request.sourceCluster());
         if (source.read() && source.tenant(request.sourceTenant()).isEmpty()) {
             throw unknownSource(request);
@@ -150,6 +158,9 @@ public class RestoreService {
 
     /** The point against the source's window as the fleet last computed it; refused when outside or not read yet. */
     private PointCheck.Inside checkPoint(RestoreRequest request) {
+        if (request.fromUris()) {
+            return previewPoint(request);
+        }
         RestoreWindow window = fleet.recoverableWindow(request.sourceCluster(), request.sourceTenant())
                 .orElseThrow(() -> new PointNotRestorableException("The recoverable window of " + request.sourceCluster()
                         + "/" + request.sourceTenant() + " is not read yet (window not read yet): nothing was sent. "
@@ -170,6 +181,52 @@ public class RestoreService {
             return inside;
         }
         throw new PointNotRestorableException(check.explanation());
+    }
+
+    /**
+     * The point of a restore from URIs, checked by OceanBase itself: no view on the target describes
+     * another cluster's backups (ob-restore-spec 3, "cross-cluster"), so the target previews the
+     * restore ({@code RESTORE ... PREVIEW}, {@code SHOW RESTORE PREVIEW}). Where the target has no
+     * PREVIEW the point cannot be checked, and the console starts no restore it cannot check; nor
+     * "latest", which PREVIEW cannot name (its UNTIL is mandatory) and OceanBase's own default can
+     * lie past a gap.
+     */
+    private PointCheck.Inside previewPoint(RestoreRequest request) {
+        String target = request.targetCluster();
+        ObDialect dialect = gateway.dialect(target);
+        if (dialect.mode() != ClusterMode.SYS) {
+            throw new InvalidRequestException("Cluster " + target + " is configured with a tenant's account; a restore "
+                    + "is run by root@sys", "A restore needs a sys-mode target cluster");
+        }
+        if (!dialect.hasRestorePreview()) {
+            throw new PointNotRestorableException("Cluster " + target + " runs OceanBase " + dialect.version()
+                    + ", which has no RESTORE PREVIEW (4.2.3 and later 4.2, 4.3.2 and later): the console cannot check a "
+                    + "point of a backup given by its URIs there, so it starts no such restore. Restore into a cluster "
+                    + "of a version with PREVIEW, or from a tenant the console lists (its window is known).");
+        }
+        if (request.point() instanceof RestorePoint.Latest) {
+            throw new PointNotRestorableException("A backup given by its URIs has no window the console can read: give "
+                    + "a time or an SCN, which cluster " + target + " checks with RESTORE PREVIEW before anything runs.");
+        }
+        Long scn = request.point() instanceof RestorePoint.AtScn at ? at.scn().value() : null;
+        java.time.LocalDateTime time = request.point() instanceof RestorePoint.AtTime at ? ClusterTime.ofInstant(at.at())
+                : null;
+        List<ObStatement> before = request.decryption().isEmpty() ? List.of()
+                : List.of(dialect.setDecryption(request.decryption().stream().map(p -> p.reveal()).toList()));
+        List<List<String>> rows;
+        try {
+            rows = gateway.restorePreview(target, before, dialect.restorePreview(request.sourceUris(), scn, time));
+        } catch (ObErrorException e) {
+            String text = BackupDestination.mask(e.error().text());
+            if (e.error().code() == 9119 || e.error().code() == 4018) {
+                throw new PointNotRestorableException("Cluster " + target + " previewed the restore: " + text
+                        + " (OceanBase " + e.error().code() + "). Nothing was sent.");
+            }
+            throw new RestoreRejectedException(new io.obconsole.cluster.ObError(e.error().code(), e.error().sqlState(), text));
+        }
+        Scn point = scn != null ? new Scn(scn) : Scn.of(((RestorePoint.AtTime) request.point()).at());
+        LOG.infof("Preview on %s of %s up to %s: %d sets and pieces", target, request.sourceText(), point.utc(), rows.size());
+        return new PointCheck.Inside(point, List.of());
     }
 
     /**
@@ -217,10 +274,16 @@ public class RestoreService {
         } else {
             dialect.pool(request.pool().pool(), pools.stream().map(ResourcePool::name).toList());
         }
-        RestoreSource source = gateway.restoreSource(request.sourceCluster(), request.sourceTenant());
-        if (source.uris().isEmpty()) {
-            throw new InvalidRequestException(request.sourceCluster() + "/" + request.sourceTenant() + " has no backup "
-                    + "destination or no archive destination to restore from", "The source has no destinations");
+        List<io.obconsole.cluster.BackupDestination> uris;
+        if (request.fromUris()) {
+            uris = request.sourceUris();
+        } else {
+            RestoreSource source = gateway.restoreSource(request.sourceCluster(), request.sourceTenant());
+            if (source.uris().isEmpty()) {
+                throw new InvalidRequestException(request.sourceCluster() + "/" + request.sourceTenant() + " has no backup "
+                        + "destination or no archive destination to restore from", "The source has no destinations");
+            }
+            uris = source.uris();
         }
         List<ObStatement> restore = new ArrayList<>();
         if (!request.decryption().isEmpty()) {
@@ -229,7 +292,7 @@ public class RestoreService {
         Long scn = request.point() instanceof RestorePoint.AtTime ? null : check.point().value();
         java.time.LocalDateTime time = request.point() instanceof RestorePoint.AtTime at ? ClusterTime.ofInstant(at.at())
                 : null;
-        restore.add(dialect.restore(request.newTenant(), source.uris(), scn, time, List.of(request.pool().pool()),
+        restore.add(dialect.restore(request.newTenant(), uris, scn, time, List.of(request.pool().pool()),
                 request.concurrency(), request.description()));
         return new RestorePlan(List.copyOf(prepare), List.copyOf(restore), check);
     }
@@ -244,6 +307,10 @@ public class RestoreService {
         if (gateway.resourceUnits(request.targetCluster()).stream().anyMatch(u -> u.equalsIgnoreCase(create.unit()))) {
             throw new InvalidRequestException("Cluster " + request.targetCluster() + " already has a resource unit named "
                     + create.unit(), "The unit exists");
+        }
+        if (request.fromUris()) {
+            throw new InvalidRequestException("A backup given by its URIs has no pool of the fleet to size a new one like: "
+                    + "choose an existing free pool of " + request.targetCluster(), "Choose an existing pool");
         }
         long sourceId = fleet.cluster(request.sourceCluster()).tenant(request.sourceTenant())
                 .map(t -> t.tenant().id()).orElse(-1L);
@@ -297,8 +364,7 @@ public class RestoreService {
             sent = plan.all();
             Set<Long> before = new java.util.HashSet<>();
             gateway.runningRestores(cluster).forEach(r -> before.add(r.jobId()));
-            LOG.infof("Restore of %s/%s into %s/%s: %s", request.sourceCluster(), request.sourceTenant(), cluster,
-                    request.newTenant(), plan.redacted());
+            LOG.infof("Restore of %s into %s/%s: %s", request.sourceText(), cluster, request.newTenant(), plan.redacted());
             CompletableFuture<Void> running = CompletableFuture.runAsync(
                     () -> gateway.runOnOwnConnection(cluster, plan.restore(), RESTORE_STATEMENT), statements);
             RestoreRow job = awaitAccepted(cluster, request.newTenant(), before, running);

@@ -35,7 +35,7 @@ class SignedInOperatorTest {
                 .then().statusCode(200)
                 .body("username", equalTo("ada"))
                 .body("roles", hasItem("backup-admin"))
-                .body("scopes", containsInAnyOrder("demo/*", "legacy/*", "payroll/*"));
+                .body("scopes", containsInAnyOrder("demo/*", "legacy/*", "payroll/*", "dr/*"));
     }
 
     @Test

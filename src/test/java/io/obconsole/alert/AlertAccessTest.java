@@ -55,7 +55,7 @@ class AlertAccessTest {
         assertThat(forAda.get(0)).containsKeys("recoveryPoint", "secondsToBreach", "distance", "reasons", "objective");
 
         assertThat(objectivesAs("otto")).extracting(o -> o.get("tenant")).containsExactly("mysql_tenant");
-        // vera's scope is the whole demo fleet (demo/*, legacy/*, payroll/*): she reads what ada reads, in the same order
+        // vera's scope is the whole demo fleet (demo/*, legacy/*, payroll/*, dr/*): she reads what ada reads, in the same order
         assertThat(objectivesAs("vera")).extracting(o -> o.get("tenant") + "@" + o.get("cluster")).containsExactlyElementsOf(
                 forAda.stream().map(o -> o.get("tenant") + "@" + o.get("cluster")).toList());
     }

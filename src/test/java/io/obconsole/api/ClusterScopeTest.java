@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 24, point 11: a person sees only the clusters that hold a tenant in their scope. otto
  * ({@code demo/mysql_tenant}) learns nothing of {@code legacy} and {@code payroll}, not even
- * that they exist; vera ({@code demo/*}, {@code legacy/*}, {@code payroll/*}) sees all three.
+ * that they exist; vera ({@code demo/*}, {@code legacy/*}, {@code payroll/*}, {@code dr/*}) sees all four.
  */
 @QuarkusTest
 class ClusterScopeTest {
@@ -25,7 +25,7 @@ class ClusterScopeTest {
     @Test
     void theClusterListHoldsOnlyTheClustersOfTheCallersScope() {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then()
-                .statusCode(200).body("name", containsInAnyOrder("demo", "legacy", "payroll")));
+                .statusCode(200).body("name", containsInAnyOrder("demo", "legacy", "payroll", "dr")));
 
         as("otto").get("/api/v1/clusters").then().statusCode(200).body("name", equalTo(List.of("demo")));
     }

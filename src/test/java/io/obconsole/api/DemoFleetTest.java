@@ -19,8 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo fleet as the console sees it: three clusters, each with its own rules (4.2.1 sys,
- * 4.2.0 sys with the {@code all} keyword, a tenant-mode entry that backs its tenant up itself),
+ * The demo fleet as the console sees it: four clusters, each with its own rules (4.2.1 sys,
+ * 4.2.0 sys with the {@code all} keyword, a tenant-mode entry that backs its tenant up itself, a
+ * 4.3.2 sys cluster with no user tenant kept for restores),
  * and one of them down leaves the others working.
  */
 @QuarkusTest
@@ -42,7 +43,7 @@ class DemoFleetTest {
     }
 
     private static void everyCluster(java.util.function.Consumer<DemoCluster> action) {
-        List.of("demo", "legacy", "payroll").forEach(name -> action.accept(Demo.cluster(name)));
+        List.of("demo", "legacy", "payroll", "dr").forEach(name -> action.accept(Demo.cluster(name)));
     }
 
     private static Response start(String user, String cluster, Object body) {
@@ -55,16 +56,19 @@ class DemoFleetTest {
     }
 
     @Test
-    void theThreeClustersAreListedWithTheirModesAndVersions() {
+    void theFourClustersAreListedWithTheirModesAndVersions() {
         // right after start the read model may not have read every cluster yet
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as("vera").get("/api/v1/clusters").then().statusCode(200)
-                .body("name", hasItems("demo", "legacy", "payroll"))
+                .body("name", hasItems("demo", "legacy", "payroll", "dr"))
+                .body("find { it.name == 'dr' }.version", equalTo("4.3.2.0"))
+                .body("find { it.name == 'dr' }.mode", equalTo("sys"))
                 .body("find { it.name == 'demo' }.version", equalTo("4.2.1.0"))
                 .body("find { it.name == 'legacy' }.version", equalTo("4.2.0.0"))
                 .body("find { it.name == 'legacy' }.mode", equalTo("sys"))
                 .body("find { it.name == 'payroll' }.mode", equalTo("tenant")));
         as("vera").get("/api/v1/clusters/legacy/tenants").then().statusCode(200).body("name", equalTo(List.of("erp", "hr")));
         as("vera").get("/api/v1/clusters/payroll/tenants").then().statusCode(200).body("name", equalTo(List.of("payroll")));
+        as("vera").get("/api/v1/clusters/dr/tenants").then().statusCode(200).body("name", equalTo(List.of()));
     }
 
     @Test

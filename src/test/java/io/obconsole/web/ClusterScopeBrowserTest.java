@@ -49,16 +49,16 @@ class ClusterScopeBrowserTest {
     }
 
     @Test
-    void veraWhoseScopeNamesEveryClusterSeesAllThree() {
+    void veraWhoseScopeNamesEveryClusterSeesAllFour() {
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(overview.toString(), "vera");
 
-            assertThat(page.locator("section.cluster")).hasCount(3);
+            assertThat(page.locator("section.cluster")).hasCount(4);
 
             page.navigate(jobs.toString());
-            assertThat(page.locator("#f-cluster option")).hasCount(4);
+            assertThat(page.locator("#f-cluster option")).hasCount(5);
             org.assertj.core.api.Assertions.assertThat(page.locator("#f-cluster option").allInnerTexts())
-                    .containsExactlyInAnyOrder("any", "demo", "legacy", "payroll");
+                    .containsExactlyInAnyOrder("any", "demo", "legacy", "payroll", "dr");
         }
     }
 }

@@ -4,8 +4,6 @@ import io.obconsole.demo.sql.SqlError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -18,20 +16,27 @@ import java.util.regex.Pattern;
  * destination is set: OceanBase writes a format file naming the tenant and the use at the
  * destination's root; a root with other files and no format file is 9080, one whose format file
  * names another tenant or use is 9081. Credentials in the URI are kept as OceanBase keeps them:
- * {@code access_key} is replaced by an {@code encrypt_key}, never shown again in clear.
+ * {@code access_key} is replaced by an {@code encrypt_key}, never shown again in clear. The files
+ * themselves lie in the fleet's {@link SharedStorage}: this is one cluster's view of it.
  */
 final class BackupStorage {
 
     enum Use { DATA, ARCHIVE }
 
-    record Owner(long tenantId, Use use) {
+    /** Whose format file lies at a root: the tenant and the use, and the cluster that wrote it. */
+    record Owner(Cluster writer, long tenantId, Use use) {
     }
 
     private static final Set<String> SCHEMES = Set.of("file", "oss", "cos", "s3");
     private static final Pattern ACCESS_KEY = Pattern.compile("(?i)([?&])access_key=([^&]*)");
 
-    private final Map<String, Owner> formatFiles = new HashMap<>();
-    private final Set<String> foreignFiles = new HashSet<>();
+    private final Cluster cluster;
+    private final SharedStorage shared;
+
+    BackupStorage(Cluster cluster, SharedStorage shared) {
+        this.cluster = cluster;
+        this.shared = shared;
+    }
 
     /**
      * Claims {@code uri} for the tenant's {@code use} and returns the value OceanBase stores.
@@ -40,48 +45,57 @@ final class BackupStorage {
      */
     String claim(String uri, long tenantId, Use use) throws SqlError {
         String root = root(uri);
-        Owner owner = formatFiles.get(root);
-        if (owner != null && !owner.equals(new Owner(tenantId, use))) {
-            throw Errors.destOfAnother();
+        SharedStorage.Claim mine = new SharedStorage.Claim(cluster, tenantId, use);
+        synchronized (shared) {
+            SharedStorage.Claim owner = shared.claimAt(root);
+            if (owner != null && !owner.equals(mine)) {
+                throw Errors.destOfAnother();
+            }
+            if (owner == null && shared.foreignAt(root)) {
+                throw Errors.destNotEmpty();
+            }
+            shared.put(root, mine);
         }
-        if (owner == null && foreignFiles.contains(root)) {
-            throw Errors.destNotEmpty();
-        }
-        formatFiles.put(root, new Owner(tenantId, use));
         return stored(uri);
     }
 
     /** Whose format file lies at {@code uri}'s root, or null when OceanBase never wrote one there. */
     Owner ownerOf(String uri) throws SqlError {
-        return formatFiles.get(root(uri));
+        SharedStorage.Claim claim = shared.claimAt(root(uri));
+        return claim == null ? null : new Owner(claim.writer(), claim.tenantId(), claim.use());
     }
 
     /** What a restarted demo cluster must find again: each root's format file as {@code tenantId:USE}. */
     Map<String, String> formatFiles() {
         Map<String, String> out = new java.util.TreeMap<>();
-        formatFiles.forEach((root, owner) -> out.put(root, owner.tenantId() + ":" + owner.use()));
+        shared.writtenBy(cluster).forEach((root, owner) -> out.put(root, owner.tenantId() + ":" + owner.use()));
         return out;
     }
 
     java.util.List<String> foreignFiles() {
-        return foreignFiles.stream().sorted().toList();
+        return shared.foreign();
+    }
+
+    /** The cluster stops: the storage no longer reads what it wrote through it. */
+    void release() {
+        shared.release(cluster);
     }
 
     /** The state {@link #formatFiles()} and {@link #foreignFiles()} saved; null (an older state file) is nothing. */
     void restore(Map<String, String> saved, java.util.List<String> foreign) {
         if (saved != null) {
-            saved.forEach((root, owner) -> formatFiles.put(root, new Owner(
+            saved.forEach((root, owner) -> shared.put(root, new SharedStorage.Claim(cluster,
                     Long.parseLong(owner.substring(0, owner.indexOf(':'))), Use.valueOf(owner.substring(owner.indexOf(':') + 1)))));
         }
         if (foreign != null) {
-            foreignFiles.addAll(foreign);
+            foreign.forEach(shared::putForeign);
         }
     }
 
     /** Registers a destination the scenario starts with, as if OceanBase had set it. */
     void seed(String uri, long tenantId, Use use) {
         try {
-            formatFiles.put(root(uri), new Owner(tenantId, use));
+            shared.put(root(uri), new SharedStorage.Claim(cluster, tenantId, use));
         } catch (SqlError e) {
             throw new IllegalArgumentException("not a destination: " + uri, e);
         }
@@ -90,7 +104,7 @@ final class BackupStorage {
     /** A lever for tests and the demo: files not written by OceanBase lie at {@code uri}'s root. */
     void putForeignFiles(String uri) {
         try {
-            foreignFiles.add(root(uri));
+            shared.putForeign(root(uri));
         } catch (SqlError e) {
             throw new IllegalArgumentException("not a destination: " + uri, e);
         }

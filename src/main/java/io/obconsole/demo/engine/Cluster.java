@@ -26,7 +26,7 @@ final class Cluster {
     final List<BackupJob> jobs = new ArrayList<>();
     final List<BackupSetFile> backupSets = new ArrayList<>();
     final BackupEngine backups;
-    final BackupStorage storage = new BackupStorage();
+    final BackupStorage storage;
     final Resources resources = new Resources();
     final RestoreEngine restores;
     private Instant advancedTo;
@@ -37,9 +37,10 @@ final class Cluster {
     /** A job ended while time advanced: the state file is behind. */
     boolean unsaved;
 
-    Cluster(DemoConfig config) {
+    Cluster(DemoConfig config, SharedStorage shared) {
         this.config = config;
         this.clock = config.clock();
+        this.storage = new BackupStorage(this, shared);
         this.advancedTo = clock.instant();
         this.backups = new BackupEngine(this);
         this.restores = new RestoreEngine(this);

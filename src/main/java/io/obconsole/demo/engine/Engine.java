@@ -30,9 +30,15 @@ public final class Engine implements SessionFactory, AutoCloseable {
         throw new IllegalStateException("this demo cluster runs without a network server");
     };
 
+    /** A cluster with a backup storage of its own. */
     public Engine(DemoConfig config) {
+        this(config, new SharedStorage());
+    }
+
+    /** A cluster of a fleet: it reads and writes the fleet's one backup storage. */
+    public Engine(DemoConfig config, SharedStorage storage) {
         this.config = config;
-        this.cluster = new Cluster(config);
+        this.cluster = new Cluster(config, storage);
         try {
             this.views = new ViewStore(cluster);
         } catch (SQLException e) {
@@ -227,6 +233,7 @@ public final class Engine implements SessionFactory, AutoCloseable {
 
     @Override
     public void close() {
+        cluster.storage.release();
         views.close();
     }
 }

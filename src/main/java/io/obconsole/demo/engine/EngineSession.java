@@ -41,6 +41,8 @@ final class EngineSession implements SqlSession, H2Query.Context {
     private String schema;
     private String encryptionPassword;
     private List<String> decryptionPasswords = List.of();
+    /** The session's last RESTORE PREVIEW, until SHOW RESTORE PREVIEW has listed it (OceanBase's session variables). */
+    private Statement.RestorePreview preview;
 
     EngineSession(Engine engine, Tenant tenant, String user, boolean canAlterSystem, long connectionId, String schema)
             throws SqlError {
@@ -87,6 +89,13 @@ final class EngineSession implements SqlSession, H2Query.Context {
             return Result.Update.ok();
         } else if (statement instanceof Statement.Restore restore) {
             return restore(restore);
+        } else if (statement instanceof Statement.RestorePreview restorePreview) {
+            requireSys();
+            cluster.restores.checkPreview(restorePreview);
+            preview = restorePreview;
+            return Result.Update.ok();
+        } else if (statement instanceof Statement.ShowRestorePreview) {
+            return showRestorePreview(sql);
         } else if (statement instanceof Statement.DropTenant drop) {
             requireSys();
             synchronized (cluster) {
@@ -171,8 +180,10 @@ final class EngineSession implements SqlSession, H2Query.Context {
     private Result restore(Statement.Restore restore) throws SqlError {
         requireSys();
         RestoreJob job;
+        // the storage is read first, outside this cluster's lock: its writer may be another cluster
+        Map<String, RestoreEngine.Written> written = RestoreEngine.read(cluster.storage, restore.uris());
         synchronized (cluster) {
-            job = cluster.restores.start(restore, decryptionPasswords);
+            job = cluster.restores.start(restore, decryptionPasswords, written);
             cluster.changed();
         }
         Instant deadline = job.start().plus(RESTORE_WAIT);
@@ -193,6 +204,34 @@ final class EngineSession implements SqlSession, H2Query.Context {
                 throw Errors.timeout();
             }
         }
+    }
+
+    private static final List<Column> PREVIEW_COLUMNS = List.of(Column.of("backup_type", ColumnType.VARCHAR),
+            Column.of("backup_id", ColumnType.BIGINT), Column.of("backup_dest", ColumnType.VARCHAR),
+            Column.of("description", ColumnType.VARCHAR));
+
+    /**
+     * SHOW RESTORE PREVIEW: the sets and pieces the session's last PREVIEW would restore from,
+     * computed now; once listed, the preview and the decryption passwords are gone from the session.
+     */
+    private Result showRestorePreview(String sql) throws SqlError {
+        if (!cluster.restores.previewExists()) {
+            throw Errors.syntax(sql, sql.toUpperCase(Locale.ROOT).indexOf("RESTORE"));
+        }
+        if (tenant.isUser()) {
+            throw Errors.restorePreviewInUserTenant();
+        }
+        if (preview == null) {
+            throw Errors.noRestorePreview();
+        }
+        Map<String, RestoreEngine.Written> written = RestoreEngine.read(cluster.storage, preview.uris());
+        List<List<Object>> rows;
+        synchronized (cluster) {
+            rows = cluster.restores.preview(preview, decryptionPasswords, written);
+        }
+        preview = null;
+        decryptionPasswords = List.of();
+        return new Result.Rows(PREVIEW_COLUMNS, rows);
     }
 
     /** {@code ACTIVATE ... VERIFY} is documented from V4.2.5 and V4.3.3. */

@@ -253,6 +253,21 @@ final class Errors {
         return new SqlError(1235, "0A000", "non-sys tenant set decryption is not supported");
     }
 
+    /** RESTORE PREVIEW before 4.2.3 and on 4.3.0/4.3.1 (an older executor's answer, ob-restore-spec 1.2). */
+    static SqlError restorePreviewNotSupported() {
+        return new SqlError(1235, "0A000", "restore preview is not support now");
+    }
+
+    /** SHOW RESTORE PREVIEW with no PREVIEW before it in the session (ob_tenant_show_restore_preview.cpp). */
+    static SqlError noRestorePreview() {
+        return new SqlError(1235, "0A000", "show restore preview before ALTER SYSTEM RESTORE PREVIEW is not supported");
+    }
+
+    /** SHOW RESTORE PREVIEW in a user tenant: OB_OP_NOT_ALLOW. */
+    static SqlError restorePreviewInUserTenant() {
+        return new SqlError(4179, "SHOW RESTORE PREVIEW in user tenant is not allowed");
+    }
+
     static SqlError cancelRestoreNotSupported() {
         return new SqlError(1235, "0A000", "cancel restore is not supported");
     }

@@ -119,6 +119,10 @@ final class Parser {
         if (scoped) {
             throw error();
         }
+        if (accept("RESTORE")) {
+            expect("PREVIEW");
+            return new Statement.ShowRestorePreview();
+        }
         if (accept("WARNINGS") || accept("ERRORS")) {
             skipLimit();
             return new Statement.ShowList("WARNINGS", null);
@@ -328,26 +332,40 @@ final class Parser {
     }
 
     private Statement restore() throws SqlError {
+        if (accept("FROM")) {
+            // ALTER SYSTEM RESTORE FROM 'uris' UNTIL ... PREVIEW: UNTIL is part of the syntax
+            String uris = string();
+            expect("UNTIL");
+            String[] until = until();
+            expect("PREVIEW");
+            return new Statement.RestorePreview(uris, until[0], until[1]);
+        }
         String tenant = identifier();
         expect("FROM");
         String uris = string();
         String time = null;
         String scn = null;
         if (accept("UNTIL")) {
-            if (accept("TIME")) {
-                expectSymbol("=");
-                time = string();
-            } else {
-                expect("SCN");
-                expectSymbol("=");
-                Token number = peek();
-                number();
-                scn = number.value();
-            }
+            String[] until = until();
+            time = until[0];
+            scn = until[1];
         }
         expect("WITH");
         String options = string();
         return new Statement.Restore(tenant, uris, time, scn, options, description());
+    }
+
+    /** {@code TIME = 'value'} or {@code SCN = n}, after UNTIL: {time, null} or {null, scn}. */
+    private String[] until() throws SqlError {
+        if (accept("TIME")) {
+            expectSymbol("=");
+            return new String[] {string(), null};
+        }
+        expect("SCN");
+        expectSymbol("=");
+        Token number = peek();
+        number();
+        return new String[] {null, number.value()};
     }
 
     private Statement createUnit() throws SqlError {

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * Physical restore as OceanBase runs it (ob-restore-spec sections 1.1, 1.3-1.5, 2 and 3): the
  * resolver's and RootService's refusals in their order, the choice of backup sets and archive
  * pieces for the target SCN, the new tenant created in the synchronous part, and the background
- * lifecycle that ends in CDB_OB_RESTORE_HISTORY. The sources are read from the cluster's own
- * storage: a destination's format file says whose data or archive lies there.
+ * lifecycle that ends in CDB_OB_RESTORE_HISTORY. The sources are read from the fleet's shared
+ * storage: a destination's format file says which cluster's tenant wrote the data or archive there,
+ * and its backup sets and archive pieces are read from that cluster ({@link #read}).
  */
 final class RestoreEngine {
 
@@ -48,14 +49,59 @@ final class RestoreEngine {
     }
 
     /** What the sets and pieces of a restore are, once chosen. */
-    private record Sources(Tenant backupTenant, long backupTenantId, List<BackupSetFile> sets, List<ArchivePiece> pieces,
-            long restoreScn) {
+    private record Sources(String backupTenantName, String backupMode, long backupTenantId, List<BackupSetFile> sets,
+            List<ArchivePiece> pieces, long restoreScn) {
+    }
+
+    /**
+     * What lies at one destination root of the shared storage, read from the cluster that wrote it:
+     * the tenant's backup sets (for a data root) or archive pieces (for an archive root) under it.
+     */
+    record Written(String root, long tenantId, BackupStorage.Use use, String tenantName, String mode,
+            List<BackupSetFile> sets, List<ArchivePiece> pieces) {
+    }
+
+    /**
+     * Reads what lies at each URI's root, each from its writer under the writer's own lock (never
+     * while holding this cluster's: two clusters restoring from each other must not wait on each
+     * other). URIs OceanBase cannot use are left out; the checks of {@link #start} refuse them.
+     */
+    static Map<String, Written> read(BackupStorage storage, String uriList) {
+        Map<String, Written> out = new java.util.HashMap<>();
+        for (String part : uriList.split(",")) {
+            String uri = part.trim();
+            BackupStorage.Owner owner;
+            String root;
+            try {
+                root = BackupStorage.root(uri);
+                owner = storage.ownerOf(uri);
+            } catch (SqlError e) {
+                continue;
+            }
+            if (owner == null || out.containsKey(root)) {
+                continue;
+            }
+            Cluster writer = owner.writer();
+            writer.advance();
+            synchronized (writer) {
+                Tenant tenant = writer.tenants.stream().filter(t -> t.id == owner.tenantId()).findFirst().orElse(null);
+                List<BackupSetFile> sets = owner.use() != BackupStorage.Use.DATA ? List.of()
+                        : writer.backupSets.stream().filter(s -> s.tenantId() == owner.tenantId() && s.usable()
+                                && under(s.path(), List.of(root))).toList();
+                List<ArchivePiece> pieces = owner.use() != BackupStorage.Use.ARCHIVE || tenant == null ? List.of()
+                        : ArchivePiece.of(tenant).stream().filter(p -> under(p.path(), List.of(root))).toList();
+                out.put(root, new Written(root, owner.tenantId(), owner.use(), tenant == null ? "" : tenant.name,
+                        tenant == null ? "MYSQL" : tenant.compatibilityMode, List.copyOf(sets), List.copyOf(pieces)));
+            }
+        }
+        return out;
     }
 
     // ---- starting
 
     /** Checks and records the job (sys row CREATE_TENANT); the caller waits for the tenant to exist. */
-    RestoreJob start(Statement.Restore restore, List<String> decryptionPasswords) throws SqlError {
+    RestoreJob start(Statement.Restore restore, List<String> decryptionPasswords, Map<String, Written> written)
+            throws SqlError {
         // resolver: URIs, options, UNTIL
         List<String> uris = uris(restore.uris());
         Map<String, String> options = options(restore.options());
@@ -73,11 +119,56 @@ final class RestoreEngine {
                 throw Errors.resourcePoolGranted(pool.name());
             }
         }
-        Sources sources = sources(uris, untilScn, decryptionPasswords);
+        Sources sources = sources(uris, untilScn, decryptionPasswords, written);
         if (jobs.stream().anyMatch(j -> j.running() && j.tenantName().equalsIgnoreCase(restore.tenant()))) {
             throw Errors.restoreInProgress();
         }
         return record(restore, uris, pools, method, sources);
+    }
+
+    // ---- preview (spec section 1.2)
+
+    /** RESTORE PREVIEW exists from 4.2.3 in 4.2 and from 4.3.2 in 4.3. */
+    boolean previewExists() {
+        return cluster.versionAtLeast("4.3.2") || cluster.versionAtLeast("4.2.3") && !cluster.versionAtLeast("4.3.0");
+    }
+
+    /** The resolver's part of {@code RESTORE ... PREVIEW}: the SCN must be a positive integer, the time a time. */
+    void checkPreview(Statement.RestorePreview preview) throws SqlError {
+        if (!previewExists()) {
+            throw Errors.restorePreviewNotSupported();
+        }
+        untilScn(new Statement.Restore("", preview.uris(), preview.untilTime(), preview.untilScn(), "", null));
+    }
+
+    /**
+     * What SHOW RESTORE PREVIEW lists for a preview: the backup sets, then the archive pieces, a
+     * RESTORE to that point would use (each {backup_type, backup_id, backup_dest, description}), or
+     * the refusal the RESTORE would get (9026, 9119, 9047, ...).
+     */
+    List<List<Object>> preview(Statement.RestorePreview preview, List<String> passwords, Map<String, Written> written)
+            throws SqlError {
+        List<String> uris = uris(preview.uris());
+        Long untilScn = untilScn(new Statement.Restore("", preview.uris(), preview.untilTime(), preview.untilScn(), "", null));
+        Sources sources = sources(uris, untilScn, passwords, written);
+        List<List<Object>> rows = new ArrayList<>();
+        for (BackupSetFile set : sources.sets()) {
+            rows.add(List.of("BACKUP_SET", set.backupSetId(), set.path(), "backup_type: " + set.backupType()
+                    + ", min_restore_scn_display: " + compact(set.minRestoreScn()) + "."));
+        }
+        for (ArchivePiece piece : sources.pieces()) {
+            rows.add(List.of("BACKUP_PIECE", piece.pieceId(), piece.path(), "start_scn_display: "
+                    + compact(piece.startScn()) + ", checkpoint_scn_display: " + compact(piece.checkpointScn()) + "."));
+        }
+        return rows;
+    }
+
+    private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss", Locale.ROOT);
+
+    /** An SCN as the preview's descriptions show it ({@code 20240409T155954}), in the cluster's zone. */
+    private String compact(long scn) {
+        Instant at = Instant.ofEpochSecond(scn / 1_000_000_000L, scn % 1_000_000_000L);
+        return COMPACT.format(ViewCatalog.time(cluster, at));
     }
 
     private RestoreJob record(Statement.Restore restore, List<String> uris, List<String> pools, String method,
@@ -90,12 +181,13 @@ final class RestoreEngine {
         String failure = nextFailure;
         nextFailure = null;
         RestoreJob job = new RestoreJob(nextJobId++, restore.tenant(), nextTenantId(),
-                sources.backupTenant() == null ? "" : sources.backupTenant().name, sources.backupTenantId(),
+                sources.backupTenantName(), sources.backupTenantId(),
                 String.join(",", uris.stream().map(BackupStorage::stored).toList()), restore.options(),
                 sources.restoreScn(), last.startReplayScn(), cluster.now(),
                 sources.sets().stream().map(BackupSetFile::path).toList(),
                 sources.pieces().stream().map(ArchivePiece::path).toList(), tablets, totalBytes,
-                restore.description(), pools, method, last.clusterVersion(), data, replay, failure, false, null, null, "");
+                restore.description(), pools, method, last.clusterVersion(), data, replay, failure, false, null, null, "",
+                sources.backupMode());
         jobs.add(job);
         return job;
     }
@@ -211,22 +303,23 @@ final class RestoreEngine {
 
     // ---- sources and the window (spec section 3)
 
-    private Sources sources(List<String> uris, Long untilScn, List<String> passwords) throws SqlError {
+    private Sources sources(List<String> uris, Long untilScn, List<String> passwords, Map<String, Written> written)
+            throws SqlError {
         Set<Long> dataTenants = new LinkedHashSet<>();
-        List<String> dataRoots = new ArrayList<>();
-        List<String> archiveRoots = new ArrayList<>();
         Set<Long> archiveTenants = new LinkedHashSet<>();
+        List<Written> data = new ArrayList<>();
+        List<Written> archives = new ArrayList<>();
         for (String uri : uris) {
-            BackupStorage.Owner owner = cluster.storage.ownerOf(uri);
-            if (owner == null) {
+            Written at = written.get(BackupStorage.root(uri));
+            if (at == null) {
                 throw Errors.destNotEmpty();
             }
-            if (owner.use() == BackupStorage.Use.DATA) {
-                dataTenants.add(owner.tenantId());
-                dataRoots.add(BackupStorage.root(uri));
+            if (at.use() == BackupStorage.Use.DATA) {
+                dataTenants.add(at.tenantId());
+                data.add(at);
             } else {
-                archiveTenants.add(owner.tenantId());
-                archiveRoots.add(BackupStorage.root(uri));
+                archiveTenants.add(at.tenantId());
+                archives.add(at);
             }
         }
         if (dataTenants.size() > 1) {
@@ -239,12 +332,11 @@ final class RestoreEngine {
         if (archiveTenants.stream().anyMatch(id -> id != tenantId)) {
             throw Errors.differentTenantsMixed();
         }
-        Tenant tenant = cluster.tenants.stream().filter(t -> t.id == tenantId).findFirst().orElse(null);
-        List<BackupSetFile> sets = cluster.backupSets.stream()
-                .filter(s -> s.tenantId() == tenantId && s.usable() && under(s.path(), dataRoots))
+        Written source = data.get(0);
+        List<BackupSetFile> sets = data.stream().flatMap(w -> w.sets().stream())
                 .sorted(Comparator.comparingLong(BackupSetFile::backupSetId)).toList();
-        List<ArchivePiece> pieces = tenant == null ? List.of() : ArchivePiece.of(tenant).stream()
-                .filter(p -> under(p.path(), archiveRoots)).toList();
+        List<ArchivePiece> pieces = archives.stream().flatMap(w -> w.pieces().stream())
+                .sorted(Comparator.comparingLong(ArchivePiece::pieceId)).toList();
         long target;
         if (untilScn != null) {
             target = untilScn;
@@ -259,7 +351,7 @@ final class RestoreEngine {
         checkPasswords(chain, passwords);
         BackupSetFile last = chain.get(chain.size() - 1);
         List<ArchivePiece> used = pieces(pieces, last, target);
-        return new Sources(tenant, tenantId, chain, used, target);
+        return new Sources(source.tenantName(), source.mode(), tenantId, chain, used, target);
     }
 
     private static boolean under(String path, List<String> roots) {
@@ -384,12 +476,11 @@ final class RestoreEngine {
     }
 
     private RestoreJob createTenant(RestoreJob job) {
-        Tenant source = cluster.tenants.stream().filter(t -> t.id == job.backupTenantId()).findFirst().orElse(null);
-        long bytes = source == null ? job.totalBytes() : source.dataBytes;
+        // what the backup holds: its sets' bytes, in the backed-up tenant's mode (which may live on another cluster)
         Tenant meta = new Tenant(job.tenantId() - 1, "META$" + job.tenantId(), Tenant.Type.META, "MYSQL",
                 job.createdAt(), 1L << 29, 300);
         Tenant tenant = new Tenant(job.tenantId(), job.tenantName(), Tenant.Type.USER,
-                source == null ? "MYSQL" : source.compatibilityMode, job.createdAt(), bytes, job.tabletCount());
+                job.backupMode() == null ? "MYSQL" : job.backupMode(), job.createdAt(), job.totalBytes(), job.tabletCount());
         tenant.status = "RESTORE";
         tenant.role = "RESTORE";
         cluster.tenants.add(meta);

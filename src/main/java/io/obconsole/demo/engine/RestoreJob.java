@@ -13,12 +13,14 @@ import java.util.List;
  *
  * @param outcome null while running, then SUCCESS or FAIL (CDB_OB_RESTORE_HISTORY's STATUS)
  * @param failure a fault asked for: the job fails half-way through its data with this COMMENT
+ * @param backupMode the backed-up tenant's compatibility mode (MYSQL, ORACLE); null in older state files
  */
 record RestoreJob(long jobId, String tenantName, long tenantId, String backupTenantName, long backupTenantId,
         String backupDest, String restoreOption, long restoreScn, long startReplayScn, Instant start,
         List<String> backupSets, List<String> backupPieces, long tabletCount, long totalBytes, String description,
         List<String> pools, String restoreType, String backupClusterVersion, Duration dataDuration,
-        Duration replayDuration, String failure, boolean tenantCreated, String outcome, Instant end, String comment) {
+        Duration replayDuration, String failure, boolean tenantCreated, String outcome, Instant end, String comment,
+        String backupMode) {
 
     static final Duration CREATE_TENANT = Duration.ofSeconds(10);
     static final Duration POST_CHECK = Duration.ofSeconds(5);
@@ -89,12 +91,14 @@ record RestoreJob(long jobId, String tenantName, long tenantId, String backupTen
     RestoreJob created() {
         return new RestoreJob(jobId, tenantName, tenantId, backupTenantName, backupTenantId, backupDest, restoreOption,
                 restoreScn, startReplayScn, start, backupSets, backupPieces, tabletCount, totalBytes, description, pools,
-                restoreType, backupClusterVersion, dataDuration, replayDuration, failure, true, outcome, end, comment);
+                restoreType, backupClusterVersion, dataDuration, replayDuration, failure, true, outcome, end, comment,
+                backupMode);
     }
 
     RestoreJob ended(String status, Instant at, String text) {
         return new RestoreJob(jobId, tenantName, tenantId, backupTenantName, backupTenantId, backupDest, restoreOption,
                 restoreScn, startReplayScn, start, backupSets, backupPieces, tabletCount, totalBytes, description, pools,
-                restoreType, backupClusterVersion, dataDuration, replayDuration, failure, tenantCreated, status, at, text);
+                restoreType, backupClusterVersion, dataDuration, replayDuration, failure, tenantCreated, status, at, text,
+                backupMode);
     }
 }

@@ -27,6 +27,9 @@ final class Scenarios {
             case DEMO, FRESH -> demo(cluster, scenario, now, created);
             case LEGACY -> legacy(cluster, now, created);
             case SELF_SERVICE -> selfService(cluster, now, created);
+            case DR -> {
+                // no user tenant: its servers' capacity is free for the tenants restored into it
+            }
             default -> throw new IllegalArgumentException("no scenario " + scenario);
         }
     }

@@ -142,6 +142,14 @@ sealed interface Statement {
     record DropTenant(String tenant, boolean ifExists, boolean force) implements Statement {
     }
 
+    /** {@code ALTER SYSTEM RESTORE FROM 'uris' UNTIL {TIME|SCN} = v PREVIEW}: one of time and scn is set. */
+    record RestorePreview(String uris, String untilTime, String untilScn) implements Statement {
+    }
+
+    /** {@code SHOW RESTORE PREVIEW}. */
+    record ShowRestorePreview() implements Statement {
+    }
+
     /** {@code ALTER SYSTEM CANCEL RESTORE t}. */
     record CancelRestore(String tenant) implements Statement {
     }
