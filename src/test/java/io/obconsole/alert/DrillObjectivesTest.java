@@ -81,7 +81,7 @@ class DrillObjectivesTest {
     @Test
     void aTenantNoDrillPolicyCoversAndNoDrillProvedHasNoDataForTheDrillObjectivesAndIsNotBreachedByThem() {
         as("vera").get(OBJECTIVE).then().statusCode(200)
-                .body("objective.maxRestoreTime", equalTo("PT4H")).body("objective.provenWithin", equalTo("P8D"))
+                .body("objective.maxRestoreTime", equalTo("PT4H")).body("objective.provenWithin", equalTo("PT192H"))
                 .body("objective.origins.provenWithin", equalTo("default"))
                 .body("objectives.restoreTime", equalTo("NO_DATA")).body("objectives.provenWithin", equalTo("NO_DATA"))
                 .body("checks.figure", org.hamcrest.Matchers.not(hasItem("LAST_PROVEN")));
