@@ -1,6 +1,8 @@
 package io.obconsole.alert;
 
 import io.obconsole.audit.ChainReport;
+import io.obconsole.drill.DrillEnded;
+import io.obconsole.drill.DrillState;
 import io.obconsole.fleet.ClusterTime;
 import io.obconsole.fleet.Progress;
 import io.obconsole.policy.PolicyRunOutcome;
@@ -45,18 +47,59 @@ public class Alarms {
 
     void objective(TenantObjective o) {
         String where = o.cluster() + "/" + o.tenant();
+        ObjectiveKind rp = ObjectiveKind.RECOVERY_POINT;
         // a breach is never held back by an earlier recovery: only a warning that comes back is grouped
-        store.condition("objective:" + where, o.state(), AlertStore.Grouping.WARNINGS_ONLY, change -> {
+        store.condition("objective:" + where, o.state(rp), AlertStore.Grouping.WARNINGS_ONLY, change -> {
             AlertKind kind = change.level() == ObjectiveState.OK ? AlertKind.OBJECTIVE_RECOVERED
                     : change.level() == ObjectiveState.BREACHED ? AlertKind.OBJECTIVE_BREACHED : AlertKind.OBJECTIVE_AT_RISK;
             String summary = kind == AlertKind.OBJECTIVE_RECOVERED
                     ? "Tenant " + where + " meets its recovery-point objective again; recovery point " + point(o)
-                    : "Tenant " + where + " is " + o.state().name().replace('_', ' ') + ": " + String.join("; ", o.reasons())
-                            + ". Recovery point " + point(o) + ", " + o.distance().words() + ".";
+                    : "Tenant " + where + " is " + o.state(rp).name().replace('_', ' ') + ": "
+                            + String.join("; ", o.reasons(rp)) + ". Recovery point " + point(o) + ", "
+                            + o.distance(rp).words() + ".";
             return AlertEvent.of(key("objective", where, kind.name()), kind, o.cluster(), o.tenant(), summary,
-                    String.join("\n", o.checks().stream().map(ObjectiveCheck::reason).toList()),
-                    kind == AlertKind.OBJECTIVE_RECOVERED ? null : o.since());
+                    String.join("\n", o.checks().stream().filter(c -> c.figure().objective() == rp)
+                            .map(ObjectiveCheck::reason).toList()),
+                    kind == AlertKind.OBJECTIVE_RECOVERED ? null : o.since(rp));
         });
+        drillObjective(o, ObjectiveKind.RESTORE_TIME, AlertKind.RESTORE_TIME_BREACHED, AlertKind.RESTORE_TIME_MET);
+        drillObjective(o, ObjectiveKind.PROVEN_WITHIN, AlertKind.PROVEN_WITHIN_BREACHED, AlertKind.PROVEN_WITHIN_MET);
+    }
+
+    /**
+     * A drill objective's breach is a condition of its own, notified once and grouped like the
+     * recovery point's; being at risk is not worth a message (a drill's outcome, not the clock, moves it).
+     */
+    private void drillObjective(TenantObjective o, ObjectiveKind objective, AlertKind breached, AlertKind met) {
+        String where = o.cluster() + "/" + o.tenant();
+        ObjectiveState level = o.state(objective) == ObjectiveState.BREACHED ? ObjectiveState.BREACHED : ObjectiveState.OK;
+        store.condition(objective.label() + ":" + where, level, AlertStore.Grouping.WARNINGS_ONLY, change -> {
+            boolean recovered = change.level() == ObjectiveState.OK;
+            String summary = recovered ? "Tenant " + where + " meets its " + objective.words() + " again"
+                    + (o.measured(objective) ? ": " + o.checks().stream().filter(c -> c.figure().objective() == objective)
+                            .map(ObjectiveCheck::reason).findFirst().orElse("") : "")
+                    : "Tenant " + where + " breaches its " + objective.words() + ": " + String.join("; ", o.reasons(objective))
+                            + ".";
+            AlertKind kind = recovered ? met : breached;
+            return AlertEvent.of(key(objective.label(), where, kind.name()), kind, o.cluster(), o.tenant(), summary, null,
+                    recovered ? null : o.since(objective));
+        });
+    }
+
+    /** A drill ended FAILED: one message per run (its key), from the instance whose step ended it. */
+    void drillEnded(@Observes DrillEnded ended) {
+        if (ended.state() != DrillState.FAILED) {
+            return;
+        }
+        try {
+            String where = ended.cluster() + "/" + ended.tenant();
+            store.raise(AlertEvent.of(key("drill-failed", String.valueOf(ended.runId())), AlertKind.DRILL_FAILED,
+                    ended.cluster(), ended.tenant(), "Restore drill " + ended.runId() + " of " + where + " (drill policy "
+                            + ended.policyId() + ", on cluster " + ended.drillCluster() + ") FAILED: " + ended.failure(),
+                    ended.failure(), ended.endedAt() == null ? null : ClusterTime.ofInstant(ended.endedAt())));
+        } catch (RuntimeException e) {
+            LOG.warnf("Failed drill %d not stored as an alert: %s", ended.runId(), e.getMessage());
+        }
     }
 
     private static String point(TenantObjective o) {

@@ -13,6 +13,11 @@ public enum AlertKind {
     OBJECTIVE_AT_RISK("Recovery-point objective at risk", "Start a backup (or fix log archiving) before the objective is breached."),
     OBJECTIVE_BREACHED("Recovery-point objective breached", "Start a backup now (or restore log archiving to DOING) and find why scheduled backups did not keep up."),
     OBJECTIVE_RECOVERED("Recovery-point objective met again", "Nothing to do; the tenant is within its objective."),
+    DRILL_FAILED("A restore drill failed", "Read why on the tenant's page: a backup that does not restore (missing archive piece, unreadable set, wrong decryption key) must be fixed, then run the drill again."),
+    RESTORE_TIME_BREACHED("Restore-time objective breached", "The last proven drill's restore took longer than the objective: give the restore more resources (unit size, concurrency) or fewer logs to replay (more frequent backups), or agree a longer objective."),
+    RESTORE_TIME_MET("Restore-time objective met again", "Nothing to do; the last proven drill restored within the objective."),
+    PROVEN_WITHIN_BREACHED("No drill proved the backups restorable recently enough", "Open the tenant's drills: fix why they fail or are skipped (drill cluster, pool, window), or run a drill now."),
+    PROVEN_WITHIN_MET("Backups proven restorable again", "Nothing to do; a drill proved the tenant restorable within the objective."),
     CLUSTER_UNREACHABLE("Cluster unreachable", "Check the observer or obproxy, the network and the console's cluster account; backups and alerts for it are blind meanwhile."),
     CLUSTER_REACHABLE("Cluster answers again", "Nothing to do; look at the cluster's jobs for anything that ended meanwhile."),
     AUDIT_CHAIN_BROKEN("Audit chain check failed", "Open the Audit page, run the chain check and investigate the named record: the trail was altered outside the console."),
@@ -45,6 +50,8 @@ public enum AlertKind {
         return switch (this) {
             case JOB_RESUMED -> Set.of(JOB_STALLED);
             case OBJECTIVE_RECOVERED -> Set.of(OBJECTIVE_AT_RISK, OBJECTIVE_BREACHED);
+            case RESTORE_TIME_MET -> Set.of(RESTORE_TIME_BREACHED);
+            case PROVEN_WITHIN_MET -> Set.of(PROVEN_WITHIN_BREACHED);
             case CLUSTER_REACHABLE -> Set.of(CLUSTER_UNREACHABLE);
             case AUDIT_CHAIN_INTACT -> Set.of(AUDIT_CHAIN_BROKEN);
             default -> Set.of();

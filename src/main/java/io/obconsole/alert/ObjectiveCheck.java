@@ -12,8 +12,20 @@ import java.time.Duration;
 public record ObjectiveCheck(Figure figure, ObjectiveState state, Duration actual, Duration limit, Distance distance,
         String reason) {
 
-    /** The three figures an objective limits. */
+    /** The figures the objectives limit, each of one objective. */
     public enum Figure {
-        LAST_BACKUP, LAST_FULL, ARCHIVE_LAG
+        LAST_BACKUP(ObjectiveKind.RECOVERY_POINT), LAST_FULL(ObjectiveKind.RECOVERY_POINT),
+        ARCHIVE_LAG(ObjectiveKind.RECOVERY_POINT), RESTORE_TIME(ObjectiveKind.RESTORE_TIME),
+        LAST_PROVEN(ObjectiveKind.PROVEN_WITHIN);
+
+        private final ObjectiveKind objective;
+
+        Figure(ObjectiveKind objective) {
+            this.objective = objective;
+        }
+
+        public ObjectiveKind objective() {
+            return objective;
+        }
     }
 }

@@ -4,8 +4,10 @@ import io.obconsole.alert.ObjectiveCheck.Figure;
 import io.obconsole.cluster.ArchiveStatus;
 import io.obconsole.cluster.BackupSet;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.drill.DrillStanding;
 import io.obconsole.window.RestoreWindow;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +33,19 @@ public final class ObjectiveEvaluator {
         return evaluate(cluster, tenant, now, objective, null);
     }
 
-    /** @param window the tenant's recoverable window, null while it has not been computed */
+    /** As {@link #evaluate(String, TenantState, LocalDateTime, Objective, RestoreWindow, DrillStanding, Instant)} without drills. */
     public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective,
             RestoreWindow window) {
+        return evaluate(cluster, tenant, now, objective, window, DrillStanding.NONE, null);
+    }
+
+    /**
+     * @param window     the tenant's recoverable window, null while it has not been computed
+     * @param drills     what drills proved of the tenant and whether a drill policy covers it
+     * @param consoleNow the console's time, in which drills are recorded (the cluster's clock is not ours)
+     */
+    public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective,
+            RestoreWindow window, DrillStanding drills, Instant consoleNow) {
         LocalDateTime lastGood = newest(tenant.lastFull(), tenant.lastInc());
         List<ObjectiveCheck> checks = new ArrayList<>();
         if (Objective.set(objective.maxBackupAge())) {
@@ -45,6 +57,13 @@ public final class ObjectiveEvaluator {
         }
         if (Objective.set(objective.maxArchiveLag())) {
             checks.add(archive(tenant.archive(), now, objective.maxArchiveLag()));
+        }
+        // no drill policy and no proven drill: no data, the drill objectives are not judged (not breached)
+        if (Objective.set(objective.maxRestoreTime()) && drills.restoreTime() != null) {
+            checks.add(restoreTime(drills, consoleNow, objective.maxRestoreTime()));
+        }
+        if (Objective.set(objective.provenWithin()) && drills.drilled()) {
+            checks.add(proven(drills, consoleNow, objective.provenWithin()));
         }
         ObjectiveState state = ObjectiveState.OK;
         Distance distance = Distance.NOT_DUE;
@@ -101,6 +120,54 @@ public final class ObjectiveEvaluator {
                         ? "more than the objective of " : "close to the objective of ") + Durations.words(limit);
         return new ObjectiveCheck(Figure.ARCHIVE_LAG, state, lag, limit,
                 state == ObjectiveState.OK ? Distance.NOT_DUE : Distance.in(limit.minus(lag)), reason);
+    }
+
+    /**
+     * The last proven drill's restore time against the limit: a measured figure that does not grow
+     * with the clock, so it sets no deadline; breached since the drill that measured it ended.
+     */
+    private ObjectiveCheck restoreTime(DrillStanding drills, Instant now, Duration limit) {
+        Duration took = drills.restoreTime();
+        ObjectiveState state = stateOf(took, limit);
+        String measured = "the restore of the last proven drill took " + Durations.words(took);
+        String reason = switch (state) {
+            case OK -> measured + " (objective " + Durations.words(limit) + ")";
+            case AT_RISK -> measured + ": past " + Math.round(warningFraction * 100) + " % of the objective of "
+                    + Durations.words(limit);
+            case BREACHED -> measured + ", longer than the objective of " + Durations.words(limit);
+        };
+        return new ObjectiveCheck(Figure.RESTORE_TIME, state, took, limit, state == ObjectiveState.BREACHED
+                ? new Distance(Distance.Kind.PASSED, nonNegative(Duration.between(drills.provenAt(), now)).negated(), null)
+                : Distance.NOT_DUE, reason);
+    }
+
+    /**
+     * How old the last proven drill is; a tenant whose drill policy has not proven it yet counts
+     * from the policy's creation, so a new policy has the objective's span to prove it.
+     */
+    private ObjectiveCheck proven(DrillStanding drills, Instant now, Duration limit) {
+        if (drills.provenAt() == null) {
+            Duration waited = nonNegative(Duration.between(drills.coveredSince(), now));
+            ObjectiveState state = stateOf(waited, limit);
+            Distance distance = Distance.in(limit.minus(waited));
+            String reason = "no drill has proven it restorable since its drill policy was created "
+                    + Durations.words(waited) + " ago (objective: proven within " + Durations.words(limit) + ")"
+                    + (state == ObjectiveState.BREACHED ? "" : ", " + distance.words());
+            return new ObjectiveCheck(Figure.LAST_PROVEN, state, null, limit, distance, reason);
+        }
+        Duration age = nonNegative(Duration.between(drills.provenAt(), now));
+        ObjectiveState state = stateOf(age, limit);
+        Distance distance = Distance.in(limit.minus(age));
+        String reason = switch (state) {
+            case OK -> "last proven restorable by a drill " + Durations.words(age) + " ago (objective "
+                    + Durations.words(limit) + ")";
+            case AT_RISK -> "last proven restorable by a drill " + Durations.words(age) + " ago: past "
+                    + Math.round(warningFraction * 100) + " % of the objective of " + Durations.words(limit) + ", "
+                    + distance.words();
+            case BREACHED -> "last proven restorable by a drill " + Durations.words(age) + " ago, longer than the "
+                    + "objective of " + Durations.words(limit);
+        };
+        return new ObjectiveCheck(Figure.LAST_PROVEN, state, age, limit, distance, reason);
     }
 
     private ObjectiveState stateOf(Duration actual, Duration limit) {

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What Prometheus rules need, read from the board and the poller's jobs at scrape time:
  * {@code obconsole_objective_state} (0 OK, 1 AT RISK, 2 BREACHED) and
- * {@code obconsole_objective_breach_in_seconds} (negative once breached, +Inf when none is due) per tenant,
+ * {@code obconsole_objective_breach_in_seconds} (negative once breached, +Inf when none is due) per tenant, both
+ * of the recovery-point objective; {@code obconsole_drill_objective_state{objective="restore_time"|"proven_within"}}
+ * (the same values, NaN while there is no drill data to judge),
  * {@code obconsole_recovery_point_age_seconds}, {@code obconsole_cluster_reachable} (1/0) and
  * {@code obconsole_backup_jobs_stalled} per cluster.
  */
@@ -51,12 +53,14 @@ public class ObjectiveMetrics {
     }
 
     private void register(String cluster, String tenant) {
-        Gauge.builder("obconsole.objective.state", board, b -> b.of(cluster, tenant).map(o -> (double) o.state().severity())
+        Gauge.builder("obconsole.objective.state", board, b -> b.of(cluster, tenant)
+                .map(o -> (double) o.state(ObjectiveKind.RECOVERY_POINT).severity())
                 .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant)
                 .description("Recovery-point objective: 0 OK, 1 AT RISK, 2 BREACHED").register(registry);
         Gauge.builder("obconsole.objective.breach.in", board, b -> b.of(cluster, tenant)
-                .map(o -> switch (o.distance().kind()) {
-                    case DUE, PASSED -> (double) o.distance().seconds();
+                .map(o -> o.distance(ObjectiveKind.RECOVERY_POINT))
+                .map(d -> switch (d.kind()) {
+                    case DUE, PASSED -> (double) d.seconds();
                     case NOT_DUE -> Double.POSITIVE_INFINITY;
                     case UNMEETABLE -> Double.NEGATIVE_INFINITY;
                 })
@@ -67,5 +71,12 @@ public class ObjectiveMetrics {
                 .map(o -> o.recoveryPointAge() == null ? Double.NaN : (double) o.recoveryPointAge().getSeconds())
                 .orElse(Double.NaN)).tags("cluster", cluster, "tenant", tenant).baseUnit("seconds")
                 .description("Age of the newest moment the tenant can be restored to").register(registry);
+        for (ObjectiveKind drill : java.util.List.of(ObjectiveKind.RESTORE_TIME, ObjectiveKind.PROVEN_WITHIN)) {
+            Gauge.builder("obconsole.drill.objective.state", board, b -> b.of(cluster, tenant).filter(o -> o.measured(drill))
+                    .map(o -> (double) o.state(drill).severity()).orElse(Double.NaN))
+                    .tags("cluster", cluster, "tenant", tenant, "objective", drill.label())
+                    .description("Drill objectives (restore_time, proven_within): 0 OK, 1 AT RISK, 2 BREACHED; "
+                            + "NaN while no drill policy covers the tenant and no drill proved it").register(registry);
+        }
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Which objective applies to a tenant: the admin's own setting for the tenant (console database),
- * else its backup policy's, else the cluster's default, else the console's default, figure by
+ * Which objectives apply to a tenant: the admin's own setting for the tenant (console database),
+ * else its backup policy's (recovery point only), else the cluster's default, else the console's default, figure by
  * figure. Tenant settings and policy objectives are cached and re-read when a tenant setting is
  * changed through this instance and at each objective round.
  */
@@ -49,15 +49,22 @@ public class ObjectiveSettings {
         List<ObjectiveOverride> sources = List.of(tenants.getOrDefault(key(cluster, tenant), ObjectiveOverride.NONE),
                 byPolicy.forTenant(cluster, tenant).orElse(ObjectiveOverride.NONE),
                 forCluster == null ? ObjectiveOverride.NONE : new ObjectiveOverride(forCluster.maxBackupAge().orElse(null),
-                        forCluster.maxFullAge().orElse(null), forCluster.maxArchiveLag().orElse(null)),
-                new ObjectiveOverride(defaults.maxBackupAge(), defaults.maxFullAge(), defaults.maxArchiveLag()));
+                        forCluster.maxFullAge().orElse(null), forCluster.maxArchiveLag().orElse(null),
+                        forCluster.maxRestoreTime().orElse(null), forCluster.provenWithin().orElse(null)),
+                new ObjectiveOverride(defaults.maxBackupAge(), defaults.maxFullAge(), defaults.maxArchiveLag(),
+                        defaults.maxRestoreTime(), defaults.provenWithin()));
         int backup = first(sources, ObjectiveOverride::maxBackupAge);
         int full = first(sources, ObjectiveOverride::maxFullAge);
         int lag = first(sources, ObjectiveOverride::maxArchiveLag);
+        int restore = first(sources, ObjectiveOverride::maxRestoreTime);
+        int proven = first(sources, ObjectiveOverride::provenWithin);
         return new Objective(value(sources, backup, ObjectiveOverride::maxBackupAge),
                 value(sources, full, ObjectiveOverride::maxFullAge), value(sources, lag, ObjectiveOverride::maxArchiveLag),
-                ORIGINS.get(Math.min(backup, Math.min(full, lag))),
-                new Objective.Origins(ORIGINS.get(backup), ORIGINS.get(full), ORIGINS.get(lag)));
+                value(sources, restore, ObjectiveOverride::maxRestoreTime),
+                value(sources, proven, ObjectiveOverride::provenWithin),
+                ORIGINS.get(Math.min(Math.min(backup, Math.min(full, lag)), Math.min(restore, proven))),
+                new Objective.Origins(ORIGINS.get(backup), ORIGINS.get(full), ORIGINS.get(lag), ORIGINS.get(restore),
+                        ORIGINS.get(proven)));
     }
 
     /** The index of the first source that sets the figure (the console's default always does). */
@@ -91,15 +98,17 @@ public class ObjectiveSettings {
             }
             if (!values.empty()) {
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_tenant_objective (cluster_name, "
-                        + "tenant_name, max_backup_age_s, max_full_age_s, max_archive_lag_s, updated_by, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "tenant_name, max_backup_age_s, max_full_age_s, max_archive_lag_s, max_restore_time_s, proven_within_s, "
+                        + "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setString(1, cluster);
                     insert.setString(2, tenant);
                     seconds(insert, 3, values.maxBackupAge());
                     seconds(insert, 4, values.maxFullAge());
                     seconds(insert, 5, values.maxArchiveLag());
-                    insert.setString(6, by);
-                    insert.setTimestamp(7, Timestamp.from(Instant.now()));
+                    seconds(insert, 6, values.maxRestoreTime());
+                    seconds(insert, 7, values.provenWithin());
+                    insert.setString(8, by);
+                    insert.setTimestamp(9, Timestamp.from(Instant.now()));
                     insert.executeUpdate();
                 }
             }
@@ -115,10 +124,11 @@ public class ObjectiveSettings {
         Map<String, ObjectiveOverride> read = new ConcurrentHashMap<>();
         try (Connection c = db.getConnection();
                 ResultSet rs = c.createStatement().executeQuery("SELECT cluster_name, tenant_name, max_backup_age_s, "
-                        + "max_full_age_s, max_archive_lag_s FROM alert_tenant_objective")) {
+                        + "max_full_age_s, max_archive_lag_s, max_restore_time_s, proven_within_s FROM alert_tenant_objective")) {
             while (rs.next()) {
                 read.put(key(rs.getString(1), rs.getString(2)),
-                        new ObjectiveOverride(duration(rs, 3), duration(rs, 4), duration(rs, 5)));
+                        new ObjectiveOverride(duration(rs, 3), duration(rs, 4), duration(rs, 5), duration(rs, 6),
+                                duration(rs, 7)));
             }
         } catch (SQLException e) {
             throw new AlertStoreException("tenant objectives not read", e);

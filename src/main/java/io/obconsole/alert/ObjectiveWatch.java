@@ -2,17 +2,19 @@ package io.obconsole.alert;
 
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.drill.DrillStandings;
 import io.obconsole.policy.PolicyChanged;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * The objective round: takes the tenants' state as the poller last read it ({@link TenantStates}), evaluates every
- * tenant's objective onto the {@link ObjectiveBoard}, keeps the archive history for the timeline,
+ * The objective round: takes the tenants' state as the poller last read it ({@link TenantStates}) and what drills
+ * proved ({@link DrillStandings}), evaluates every tenant's objectives onto the {@link ObjectiveBoard}, keeps the archive history for the timeline,
  * and hands conditions and job ends to {@link Alarms}. One round at a time.
  */
 @ApplicationScoped
@@ -30,10 +32,12 @@ public class ObjectiveWatch {
     private final Alarms alarms;
     private final ObjectiveMetrics metrics;
     private final ObjectiveEvaluator evaluator;
+    private final DrillStandings drills;
     private String lastProblem;
 
     public ObjectiveWatch(TenantStates states, ObjectiveSettings settings, ObjectiveBoard board, ArchiveHistory archives,
-            Alarms alarms, ObjectiveMetrics metrics, ObjectivesConfig config) {
+            Alarms alarms, ObjectiveMetrics metrics, ObjectivesConfig config, DrillStandings drills) {
+        this.drills = drills;
         this.states = states;
         this.settings = settings;
         this.board = board;
@@ -58,12 +62,13 @@ public class ObjectiveWatch {
     public synchronized void round() {
         try {
             settings.reload();
+            DrillStandings.Lookup proven = drills.read();
             List<TenantObjective> evaluated = new ArrayList<>();
             for (TenantStates.ClusterReading reading : states.clusters()) {
                 alarms.cluster(reading);
                 if (reading.reachable()) {
                     alarms.clusterTime(reading.snapshot().clusterNow());
-                    evaluated.addAll(evaluate(reading.snapshot()));
+                    evaluated.addAll(evaluate(reading.snapshot(), proven));
                 } else {
                     // an unreachable cluster keeps its tenants' last evaluation on the board
                     board.all().stream().filter(o -> o.cluster().equals(reading.cluster())).forEach(evaluated::add);
@@ -88,12 +93,14 @@ public class ObjectiveWatch {
         }
     }
 
-    private List<TenantObjective> evaluate(ClusterSnapshot snapshot) {
+    private List<TenantObjective> evaluate(ClusterSnapshot snapshot, DrillStandings.Lookup proven) {
         List<TenantObjective> evaluated = new ArrayList<>();
+        Instant now = Instant.now();
         for (TenantState tenant : snapshot.tenants()) {
             evaluated.add(evaluator.evaluate(snapshot.cluster(), tenant, snapshot.clusterNow(),
                     settings.of(snapshot.cluster(), tenant.name()),
-                    states.window(snapshot.cluster(), tenant.name()).orElse(null)));
+                    states.window(snapshot.cluster(), tenant.name()).orElse(null),
+                    proven.of(snapshot.cluster(), tenant.name()), now));
         }
         return evaluated;
     }

@@ -1,5 +1,6 @@
 package io.obconsole.alert;
 
+import io.obconsole.policy.FieldDifference;
 import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
@@ -74,33 +75,45 @@ public class Objectives {
     }
 
     /**
-     * Sets the tenant's own objective (admins only); a blank figure keeps the cluster's default,
-     * all blank removes the tenant's own objective. Takes effect at once (a round runs).
+     * Sets the tenant's own objectives (admins only): the recovery-point figures, the restore-time
+     * objective and how recently a drill must have proven it restorable. A blank figure keeps the
+     * cluster's default, all blank removes the tenant's own objective. Takes effect at once (a round runs).
      */
     public TenantObjective set(Operator who, String cluster, String tenant, String maxBackupAge, String maxFullAge,
-            String maxArchiveLag) {
+            String maxArchiveLag, String maxRestoreTime, String provenWithin) {
         if (!permissions.isAdmin(who)) {
             audit.forbidden(who, AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), "admins only");
-            throw new ActionForbiddenException("Only admins may change recovery-point objectives");
+            throw new ActionForbiddenException("Only admins may change a tenant's objectives");
         }
         one(who, cluster, tenant);
         ObjectiveOverride values;
         try {
-            values = ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag);
+            values = ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag, maxRestoreTime, provenWithin);
         } catch (InvalidRequestException e) {
             audit.invalid(who, AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), e);
             throw e;
         }
+        // like a policy's: a first setting shows its values, a change "before → after", a reset "before → (deleted)"
+        java.util.Map<String, String> before = settings.tenantSetting(cluster, tenant).map(Objectives::shown)
+                .orElse(java.util.Map.of());
+        audit.change(who, values.empty() ? AuditAction.OBJECTIVE_RESET : AuditAction.OBJECTIVE_SET, cluster, List.of(tenant),
+                FieldDifference.between(before, values.empty() ? java.util.Map.of() : shown(values)), () -> {
+                    settings.save(cluster, tenant, values, who.username());
+                    return null;
+                });
+        watch.round();
+        return one(who, cluster, tenant);
+    }
+
+    /** The figures as the audit trail shows them, for their difference. */
+    private static java.util.Map<String, String> shown(ObjectiveOverride values) {
         java.util.Map<String, String> shown = new java.util.LinkedHashMap<>();
         shown.put("maxBackupAge", figure(values.maxBackupAge()));
         shown.put("maxFullAge", figure(values.maxFullAge()));
         shown.put("maxArchiveLag", figure(values.maxArchiveLag()));
-        audit.change(who, values.empty() ? AuditAction.OBJECTIVE_RESET : AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), shown, () -> {
-            settings.save(cluster, tenant, values, who.username());
-            return null;
-        });
-        watch.round();
-        return one(who, cluster, tenant);
+        shown.put("maxRestoreTime", figure(values.maxRestoreTime()));
+        shown.put("provenWithin", figure(values.provenWithin()));
+        return shown;
     }
 
     /** A figure as the audit trail shows it: the ISO-8601 duration, or that the cluster's default applies. */

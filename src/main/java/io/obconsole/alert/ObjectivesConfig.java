@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recovery-point objectives from configuration: the defaults for every cluster, each figure
- * overridable per cluster ({@code console.objectives.clusters.<name>.*}); a tenant's own values
- * (set by an admin) and its backup policy come on top. A zero duration means "no objective".
+ * Objectives from configuration (recovery point, restore time, proven within): the defaults for
+ * every cluster, each figure overridable per cluster ({@code console.objectives.clusters.<name>.*});
+ * a tenant's own values (set by an admin) and its backup policy (recovery point only) come on top.
+ * A zero duration means "no objective".
  */
 @ConfigMapping(prefix = "console.objectives")
 public interface ObjectivesConfig {
@@ -17,7 +18,7 @@ public interface ObjectivesConfig {
     /** The objective of every tenant whose cluster and tenant say nothing else. */
     Defaults defaults();
 
-    /** Per cluster: any of the three figures, replacing the default for that cluster's tenants. */
+    /** Per cluster: any of the figures, replacing the default for that cluster's tenants. */
     Map<String, ClusterObjective> clusters();
 
     /** Fraction of a limit past which a tenant is AT RISK (0.8 = at 80 % of its maximum age). */
@@ -41,6 +42,17 @@ public interface ObjectivesConfig {
         /** Maximum log-archive lag (cluster now - archive checkpoint); archiving not DOING breaches it. */
         @WithDefault("PT15M")
         Duration maxArchiveLag();
+
+        /** Restore-time objective: the longest the restore of the last proven drill may have taken. */
+        @WithDefault("PT4H")
+        Duration maxRestoreTime();
+
+        /**
+         * How recently a drill must have proven the tenant restorable (a weekly drill with a day's
+         * grace); judged only for tenants a drill policy covers or a drill has proven.
+         */
+        @WithDefault("P8D")
+        Duration provenWithin();
     }
 
     /** A cluster's figures; an absent one keeps the default. */
@@ -50,5 +62,9 @@ public interface ObjectivesConfig {
         Optional<Duration> maxFullAge();
 
         Optional<Duration> maxArchiveLag();
+
+        Optional<Duration> maxRestoreTime();
+
+        Optional<Duration> provenWithin();
     }
 }

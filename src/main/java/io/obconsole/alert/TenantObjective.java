@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A tenant against its objective at one moment (cluster time): its state, each figure's check, the
- * recovery point (the newest moment it can be restored to) and its distance to the first limit
- * to be passed (the first of its figures' distances).
+ * A tenant against its objectives at one moment (cluster time): its state (the worst of its
+ * checks), each figure's check, the recovery point (the newest moment it can be restored to) and
+ * its distance to the first limit to be passed (the first of its figures' distances). Each
+ * objective ({@link ObjectiveKind}) can be read on its own; one without a check has no data (or
+ * no limit) and counts as OK.
  */
 public record TenantObjective(String cluster, String tenant, Objective objective, ObjectiveState state,
         List<ObjectiveCheck> checks, LocalDateTime recoveryPoint, RecoveryPointSource source, LocalDateTime evaluatedAt,
@@ -17,12 +19,42 @@ public record TenantObjective(String cluster, String tenant, Objective objective
     /** Worst first: state, then whoever breaches soonest (or breached longest ago), then by name. */
     public static final Comparator<TenantObjective> WORST_FIRST = Comparator
             .comparing((TenantObjective o) -> -o.state().severity())
-            .thenComparing(TenantObjective::distance)
+            .thenComparing((TenantObjective o) -> o.distance())
             .thenComparing(TenantObjective::cluster).thenComparing(TenantObjective::tenant);
 
     /** The reasons of the figures that are not OK, in words (empty when OK). */
     public List<String> reasons() {
         return checks.stream().filter(c -> c.state() != ObjectiveState.OK).map(ObjectiveCheck::reason).toList();
+    }
+
+    /** The state of one objective: the worst of its checks, OK without any. */
+    public ObjectiveState state(ObjectiveKind kind) {
+        return of(kind).map(ObjectiveCheck::state).reduce(ObjectiveState.OK, ObjectiveState::worse);
+    }
+
+    /** The distance of one objective to its first breach ({@link Distance#NOT_DUE} without a check). */
+    public Distance distance(ObjectiveKind kind) {
+        return of(kind).map(ObjectiveCheck::distance).reduce(Distance.NOT_DUE, Distance::first);
+    }
+
+    /** The reasons of one objective's figures that are not OK. */
+    public List<String> reasons(ObjectiveKind kind) {
+        return of(kind).filter(c -> c.state() != ObjectiveState.OK).map(ObjectiveCheck::reason).toList();
+    }
+
+    /** Whether one objective was measured: its limit is set and there is something to measure. */
+    public boolean measured(ObjectiveKind kind) {
+        return of(kind).findAny().isPresent();
+    }
+
+    /** When one objective's breach began (cluster time), as {@link #since()} for the whole. */
+    public LocalDateTime since(ObjectiveKind kind) {
+        Distance d = distance(kind);
+        return state(kind) == ObjectiveState.BREACHED && d.kind() == Distance.Kind.PASSED ? evaluatedAt.plus(d.left()) : null;
+    }
+
+    private java.util.stream.Stream<ObjectiveCheck> of(ObjectiveKind kind) {
+        return checks.stream().filter(c -> c.figure().objective() == kind);
     }
 
     /** Time left before the first limit is passed (negative once passed); null when no time applies. */

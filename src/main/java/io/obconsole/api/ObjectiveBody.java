@@ -1,5 +1,6 @@
 package io.obconsole.api;
 
 /** An objective's figures (a tenant's own, or a policy's): ISO-8601 durations (e.g. {@code PT12H}, {@code P7D}); null keeps the default. */
-public record ObjectiveBody(String maxBackupAge, String maxFullAge, String maxArchiveLag) {
+public record ObjectiveBody(String maxBackupAge, String maxFullAge, String maxArchiveLag, String maxRestoreTime,
+        String provenWithin) {
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Recovery-point objectives per tenant, as far as the caller may see them; admins set a tenant's own. */
+/** Recovery-point, restore-time and proven-within objectives per tenant, as far as the caller may see them; admins set a tenant's own. */
 @Path("/api/v1/objectives")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,15 +50,15 @@ public class ObjectivesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the tenant's own objective (admins); a null figure keeps the cluster's default")
     public ObjectiveView set(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant, ObjectiveBody body) {
-        ObjectiveBody b = body == null ? new ObjectiveBody(null, null, null) : body;
+        ObjectiveBody b = body == null ? new ObjectiveBody(null, null, null, null, null) : body;
         return ObjectiveView.of(objectives.set(permissions.current(), cluster, tenant, b.maxBackupAge(), b.maxFullAge(),
-                b.maxArchiveLag()));
+                b.maxArchiveLag(), b.maxRestoreTime(), b.provenWithin()));
     }
 
     @DELETE
     @Path("{cluster}/{tenant}")
     @Operation(summary = "Remove the tenant's own objective (admins): the cluster's default applies again")
     public ObjectiveView reset(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
-        return ObjectiveView.of(objectives.set(permissions.current(), cluster, tenant, null, null, null));
+        return ObjectiveView.of(objectives.set(permissions.current(), cluster, tenant, null, null, null, null, null));
     }
 }

@@ -3,6 +3,7 @@ package io.obconsole.drill;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.time.Clock;
@@ -26,13 +27,17 @@ public class DrillSupervisor {
     private final DrillRuns runs;
     private final DrillRunner runner;
     private final DrillConfig config;
+    private final DrillMetrics metrics;
+    private final Event<DrillEnded> endings;
     private final String instance;
     private final Clock clock = Clock.systemUTC();
 
-    DrillSupervisor(DrillRuns runs, DrillRunner runner, DrillConfig config) {
+    DrillSupervisor(DrillRuns runs, DrillRunner runner, DrillConfig config, DrillMetrics metrics, Event<DrillEnded> endings) {
         this.runs = runs;
         this.runner = runner;
         this.config = config;
+        this.metrics = metrics;
+        this.endings = endings;
         this.instance = config.instanceName().orElseGet(DrillSupervisor::hostName);
     }
 
@@ -71,9 +76,14 @@ public class DrillSupervisor {
             driven.add(candidate.id);
             try {
                 DrillRun run = runs.run(candidate.id).orElseThrow();
+                metrics.started(run);
                 for (int step = 0; step < STEPS_PER_ROUND && !run.state.ended(); step++) {
                     DrillState before = run.state;
                     run = runner.step(run);
+                    if (run.state.ended()) {
+                        // only the lease holder steps a run, so the step that ends it is taken (and told) once
+                        endings.fire(DrillEnded.of(run));
+                    }
                     if (run.state == before) {
                         break;
                     }

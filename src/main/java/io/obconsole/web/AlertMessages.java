@@ -44,7 +44,7 @@ public interface AlertMessages {
     @Message("none: no usable backup")
     String no_point();
 
-    @Message("Recovery-point objective")
+    @Message("Objectives")
     String objective_title();
 
     @Message("Recovery-point timeline (30 days)")
@@ -61,6 +61,12 @@ public interface AlertMessages {
 
     @Message("Log archive at most behind")
     String max_archive_lag();
+
+    @Message("Restore of the last proven drill at most")
+    String max_restore_time();
+
+    @Message("Proven restorable by a drill within")
+    String proven_within();
 
     @Message("Objective from")
     String objective_from();

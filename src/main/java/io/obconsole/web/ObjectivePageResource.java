@@ -41,12 +41,13 @@ public class ObjectivePageResource {
     @Produces(MediaType.TEXT_HTML)
     public Response save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
             @FormParam("maxBackupAge") String maxBackupAge, @FormParam("maxFullAge") String maxFullAge,
-            @FormParam("maxArchiveLag") String maxArchiveLag) {
+            @FormParam("maxArchiveLag") String maxArchiveLag, @FormParam("maxRestoreTime") String maxRestoreTime,
+            @FormParam("provenWithin") String provenWithin) {
         Operator who = access.who();
         access.requireAdmin(who);
         String page = "/clusters/" + enc(cluster) + "/tenants/" + enc(tenant);
         try {
-            objectives.set(who, cluster, tenant, maxBackupAge, maxFullAge, maxArchiveLag);
+            objectives.set(who, cluster, tenant, maxBackupAge, maxFullAge, maxArchiveLag, maxRestoreTime, provenWithin);
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         } catch (UnknownTenantException e) {

@@ -41,6 +41,14 @@ public class RecoveryPointsView {
         public String ownArchiveLag() {
             return own == null || own.maxArchiveLag() == null ? "" : own.maxArchiveLag().toString();
         }
+
+        public String ownRestoreTime() {
+            return own == null || own.maxRestoreTime() == null ? "" : own.maxRestoreTime().toString();
+        }
+
+        public String ownProvenWithin() {
+            return own == null || own.provenWithin() == null ? "" : own.provenWithin().toString();
+        }
     }
 
     /** The tenants the reader may see, worst first. */

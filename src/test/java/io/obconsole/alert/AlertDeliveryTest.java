@@ -91,7 +91,7 @@ class AlertDeliveryTest {
     @Test
     void objectiveAtRiskBreachedAndRecoveredEachReachTheWebhookOnceSigned() throws Exception {
         freshFullBackupOfMysqlTenant();
-        objectives.set(admin(), "demo", "mysql_tenant", "PT1H", "PT1H", "PT1H");
+        objectives.set(admin(), "demo", "mysql_tenant", "PT1H", "PT1H", "PT1H", null, null);
         try {
             assertThat(objectives.one(admin(), "demo", "mysql_tenant").state()).isEqualTo(ObjectiveState.OK);
             // getting here may have sent a recovery of what earlier tests left: count from now
@@ -121,7 +121,7 @@ class AlertDeliveryTest {
             assertThat(breached.json().path("nextStep").asText()).contains("Start a backup");
             assertThat(breached.json().path("link").asText()).endsWith("/clusters/demo/tenants/mysql_tenant");
         } finally {
-            objectives.set(admin(), "demo", "mysql_tenant", null, null, null);
+            objectives.set(admin(), "demo", "mysql_tenant", null, null, null, null, null);
         }
     }
 

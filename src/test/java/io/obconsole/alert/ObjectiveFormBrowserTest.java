@@ -54,4 +54,24 @@ class ObjectiveFormBrowserTest {
             assertThat(page.locator("#objective-limits")).containsText("this tenant’s own setting");
         }
     }
+
+    @Test
+    void anAdminSetsTheTenantsRestoreTimeAndProvenWithinObjectivesOnItsPage() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(tenantPage.toString(), "ada");
+            assertThat(page.locator("#objective-limits")).containsText("Restore of the last proven drill at most 4 h (the console’s configuration)");
+            page.locator("#objective-edit summary").click();
+            page.locator("#maxRestoreTime").fill("PT30M");
+            page.locator("#provenWithin").fill("P14D");
+            page.locator("#objective-save").click();
+
+            assertThat(page.locator("#flash")).hasText("Objective saved.");
+            assertThat(page.locator("#objective-limits")).containsText(
+                    "Restore of the last proven drill at most 30 min (this tenant’s own setting)");
+            assertThat(page.locator("#objective-limits")).containsText(
+                    "Proven restorable by a drill within 14 d (this tenant’s own setting)");
+            page.locator("#objective-edit summary").click();
+            assertThat(page.locator("#provenWithin")).hasValue("PT336H");
+        }
+    }
 }

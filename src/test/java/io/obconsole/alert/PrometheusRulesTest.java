@@ -32,7 +32,7 @@ class PrometheusRulesTest {
     void rulesAndThePrometheusConfigOfTheComposeFileAreValid() throws Exception {
         Result rules = promtool("check", "rules", "obconsole-rules.yml");
         assertThat(rules.exit).as(rules.output).isZero();
-        assertThat(rules.output).contains("6 rules found");
+        assertThat(rules.output).contains("9 rules found");
         Result config = promtool("check", "config", "prometheus.yml");
         assertThat(config.exit).as(config.output).isZero();
     }
@@ -43,7 +43,7 @@ class PrometheusRulesTest {
         long alerts = rules.lines().filter(l -> l.trim().startsWith("- alert:")).count();
         long runbooks = rules.lines().filter(l -> l.trim().startsWith("runbook_url: \"{{ $externalLabels.console_url }}"))
                 .count();
-        assertThat(alerts).isEqualTo(6);
+        assertThat(alerts).isEqualTo(9);
         assertThat(runbooks).isEqualTo(alerts);
     }
 

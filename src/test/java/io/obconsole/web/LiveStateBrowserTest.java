@@ -52,7 +52,7 @@ class LiveStateBrowserTest {
     void idleAndDefaultObjectives() {
         Demo.sql("ALTER SYSTEM CANCEL BACKUP TENANT = mysql_tenant");
         Demo.clock().advanceSeconds(300);
-        objectives.set(ADMIN, "demo", "mysql_tenant", null, null, null);
+        objectives.set(ADMIN, "demo", "mysql_tenant", null, null, null, null, null);
     }
 
     @Test
@@ -87,7 +87,7 @@ class LiveStateBrowserTest {
             assertThat(mysql).not().hasAttribute("data-state", "BREACHED");
 
             // its last backup is older than a minute: the next evaluation finds the objective breached
-            objectives.set(ADMIN, "demo", "mysql_tenant", "PT1M", null, null);
+            objectives.set(ADMIN, "demo", "mysql_tenant", "PT1M", null, null, null, null);
             assertThat(mysql).hasAttribute("data-state", "BREACHED",
                     new LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
             assertThat(mysql.locator("[data-field=distance]")).containsText("breached");
