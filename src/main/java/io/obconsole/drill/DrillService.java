@@ -88,6 +88,20 @@ public class DrillService {
         return DrillProof.of(cluster, tenant, proven, last, clock.instant());
     }
 
+    /**
+     * What drills proved of every tenant {@code who} may see, read at once (three queries, whatever
+     * the fleet's size): for the overview's column.
+     */
+    public DrillStandings standings(Operator who) {
+        return QuarkusTransaction.requiringNew().call(() -> DrillStandings.of(
+                DrillPolicy.all().stream().filter(p -> mayRead(who, p.cluster, p.tenant)).toList(),
+                DrillRun.lastProvenOfEach().stream().filter(r -> permissions.canView(who, r.cluster, r.tenant))
+                        .map(DrillRunView::of).toList(),
+                DrillRun.unended().stream().filter(r -> permissions.canView(who, r.cluster, r.tenant))
+                        .map(DrillRunView::of).toList(),
+                clock.instant()));
+    }
+
     // ---- managing (admins)
 
     /** Creates the tenant's drill policy or replaces it whole; the admin who saves it becomes its owner. */
@@ -144,6 +158,37 @@ public class DrillService {
                         stored.delete();
                     }
                     return before;
+                });
+    }
+
+    public DrillPolicyView pause(Operator who, String cluster, String tenant) {
+        return setPaused(who, cluster, tenant, true);
+    }
+
+    public DrillPolicyView resume(Operator who, String cluster, String tenant) {
+        return setPaused(who, cluster, tenant, false);
+    }
+
+    /** Paused: its trigger is removed and no slot is claimed until it is resumed. */
+    private DrillPolicyView setPaused(Operator who, String cluster, String tenant, boolean paused) {
+        AuditAction action = paused ? AuditAction.DRILL_POLICY_PAUSE : AuditAction.DRILL_POLICY_RESUME;
+        admitted(who, action, cluster, tenant, () -> {
+            requireManage(who, cluster, tenant);
+            return null;
+        });
+        DrillPolicy before = find(who, cluster, tenant);
+        return change(who, action, cluster, tenant, FieldDifference.between(Map.of("paused", String.valueOf(before.paused)),
+                Map.of("paused", String.valueOf(paused))), () -> {
+                    DrillPolicy stored = DrillPolicy.findById(before.id);
+                    if (stored == null) {
+                        throw new UnknownDrillPolicyException(cluster, tenant);
+                    }
+                    if (stored.paused != paused) {
+                        stored.paused = paused;
+                        stored.updatedAt = DrillRuns.utc(clock.instant());
+                        slots.schedule(stored);
+                    }
+                    return stored;
                 });
     }
 

@@ -30,12 +30,14 @@ import java.util.List;
 @Path("/clusters/{cluster}/tenants/{tenant}")
 public class TenantResource {
 
+    private static final int DRILL_HISTORY = 20;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance tenant(String cluster, String tenant, TenantRow row, String unreachable,
                 String readAgo, List<JobView> running, boolean canCancel, List<JobView> history,
                 List<BackupSetView> sets, BackupChart chart, RecoverableWindowSection window,
-                List<JobsResource.RestoreJobRow> restores, DrillProof drills, String message);
+                List<JobsResource.RestoreJobRow> restores, DrillProof drills, DrillHistory drillHistory, String message);
 
         /** The running job's block with its task table, for the page and for every live update. */
         static native TemplateInstance tenant$running(JobView job, boolean canCancel);
@@ -77,7 +79,7 @@ public class TenantResource {
         String problem = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
         if (!state.read()) {
             return Templates.tenant(cluster, tenant, null, problem, null, List.of(), false, List.of(), List.of(),
-                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, List.of(), null, flash);
+                    BackupChart.of(List.of()), RecoverableWindowSection.NOT_COMPUTED, List.of(), null, null, flash);
         }
         TenantState tenantState = visible.tenants().stream().filter(t -> t.name().equals(tenant)).findFirst()
                 .orElseThrow(NotFoundException::new);
@@ -89,7 +91,8 @@ public class TenantResource {
                 .map(set -> new BackupSetView(set, explanations.of(set.result()))).toList();
         return Templates.tenant(cluster, tenant, row, problem, overview.readAgo(state), row.running(), row.canStart(),
                 history, sets, BackupChart.of(sets), RecoverableWindowSection.of(state, tenantState.tenant().id(), msg, true),
-                restores(who, state, tenant), drills.proof(who, cluster, tenant), flash);
+                restores(who, state, tenant), drills.proof(who, cluster, tenant),
+                DrillHistory.of(drills.history(who, cluster, tenant, DRILL_HISTORY)), flash);
     }
 
     /** The restores that run into this tenant or created it, as the Jobs page shows them. */
