@@ -18,13 +18,17 @@ import io.obconsole.policy.FieldDifference;
 import io.obconsole.policy.NamedSecrets;
 import io.obconsole.policy.PolicyConfig;
 import io.obconsole.policy.PolicyOwner;
+import io.obconsole.fleet.Fleet;
+import io.obconsole.fleet.TenantsChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -47,10 +51,15 @@ public class DrillService {
     private final DrillConfig config;
     private final DrillSlots slots;
     private final DrillRuns runs;
+    private final Event<TenantsChanged> shown;
+    private final Fleet fleet;
     private final Clock clock = Clock.systemUTC();
 
     DrillService(Permissions permissions, AuditTrail audit, Refusals refusals, ClusterGateway gateway, NamedSecrets secrets,
-            PolicyConfig policies, DrillConfig config, DrillSlots slots, DrillRuns runs) {
+            PolicyConfig policies, DrillConfig config, DrillSlots slots, DrillRuns runs, Event<TenantsChanged> shown,
+            Fleet fleet) {
+        this.shown = shown;
+        this.fleet = fleet;
         this.permissions = permissions;
         this.audit = audit;
         this.changes = new AuditedChanges(audit, refusals);
@@ -277,7 +286,11 @@ public class DrillService {
     /** Audits the intent, makes the change (row and trigger in one transaction), audits the outcome. */
     private DrillPolicyView change(Operator who, AuditAction action, String cluster, String tenant,
             Map<String, String> difference, Supplier<DrillPolicy> work) {
-        return changes.change(who, action, cluster, tenant, difference, () -> view(work.get()));
+        DrillPolicyView changed = changes.change(who, action, cluster, tenant, difference, () -> view(work.get()));
+        // whether a policy covers a tenant shows on the overview
+        shown.fire(new TenantsChanged(cluster, Set.copyOf(DrillPolicy.ALL_TENANTS.equals(tenant)
+                ? fleet.cluster(cluster).tenants().stream().map(t -> t.name()).toList() : List.of(tenant))));
+        return changed;
     }
 
     private DrillPolicyView view(DrillPolicy p) {
