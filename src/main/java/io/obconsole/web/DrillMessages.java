@@ -215,5 +215,5 @@ public interface DrillMessages {
     String no_policy();
 
     @Message("drilling now: {state}")
-    String drilling(String state);
+    String drilling(io.obconsole.drill.DrillState state);
 }

@@ -74,7 +74,7 @@ public class DrillPageResource {
                     weekly && s.time() != null ? s.time() : "", weekly ? "" : s.cron(), p.timeZone(), p.drillCluster(),
                     p.drillPool() == null ? "" : p.drillPool(), p.point().name(),
                     p.decryptionSecret() == null ? "" : p.decryptionSecret(),
-                    p.concurrency() == null ? "" : p.concurrency().toString(), String.valueOf(p.timeLimitSeconds() / 60));
+                    p.concurrency() == null ? "" : p.concurrency().toString(), String.valueOf(p.timeLimitMinutes()));
         }
 
         DrillSpec toSpec() {
