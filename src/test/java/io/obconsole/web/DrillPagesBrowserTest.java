@@ -95,6 +95,12 @@ class DrillPagesBrowserTest {
             assertThat(drill.locator("td[data-field=state]")).containsText("RESTORING", LONG);
             assertThat(drill.locator("td[data-field=state]")).containsText("scratch tenant drill_mysql_tenant_");
             assertThat(proven).containsText("drilling now: RESTORING", LONG);
+            // the scratch tenant's restore, live as on the Jobs page, once the fleet has read it
+            Demo.fleetRead();
+            assertThat(page.locator("#drill-restore tr[data-fragment=restore]")).hasCount(1,
+                    new LocatorAssertions.HasCountOptions().setTimeout(30_000));
+            assertThat(page.locator("#drill-restore tr[data-fragment=restore] td").nth(1)).hasText(
+                    java.util.regex.Pattern.compile("drill_mysql_tenant_\\d+"));
 
             await().atMost(Duration.ofSeconds(90)).until(() -> {
                 Demo.clock().advanceSeconds(30);
@@ -103,6 +109,7 @@ class DrillPagesBrowserTest {
                 return AuditSql.rows("SELECT state FROM drill_run WHERE state = 'PROVEN'").size() == 1;
             });
             assertThat(drill.locator("td[data-field=state]")).containsText("PROVEN", LONG);
+            assertThat(page.locator("#drill-restore")).hasCount(0);
             assertThat(drill.locator("td[data-field=restore-took]")).not().hasText("–");
             assertThat(drill.locator("td[data-field=checks] li")).hasCount(3);
             assertThat(page.locator("#drill-proof")).containsText("last proven restorable: ");
