@@ -74,6 +74,20 @@ public class DrillPoliciesResource {
     }
 
     @POST
+    @Path("{cluster}/{tenant}/pause")
+    @Operation(summary = "Pause the drill policy (admins): no slot is drilled until it is resumed")
+    public DrillPolicyView pause(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        return drills.pause(permissions.current(), cluster, tenant);
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}/resume")
+    @Operation(summary = "Resume the drill policy (admins)")
+    public DrillPolicyView resume(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        return drills.resume(permissions.current(), cluster, tenant);
+    }
+
+    @POST
     @Path("{cluster}/{tenant}/run")
     @ResponseStatus(202)
     @Operation(summary = "Drill now, outside the schedule (admins): the runs claimed, one per tenant, moved on by the "

@@ -52,6 +52,8 @@ public enum AuditAction {
     DRILL_POLICY_CREATE,
     DRILL_POLICY_CHANGE,
     DRILL_POLICY_DELETE,
+    DRILL_POLICY_PAUSE,
+    DRILL_POLICY_RESUME,
     DRILL_POLICY_READ,
     /** A drill's run started by hand ("run now"). */
     DRILL_RUN_NOW,

@@ -8,6 +8,11 @@ public record DrillPolicyView(long id, String cluster, String tenant, PolicyView
         String drillCluster, String drillPool, DrillPoint point, String decryptionSecret, Integer concurrency,
         long timeLimitSeconds, boolean paused, String owner, Instant updatedAt, Instant nextRun) {
 
+    /** The time limit in whole minutes, as the pages show and take it. */
+    public long timeLimitMinutes() {
+        return timeLimitSeconds / 60;
+    }
+
     static DrillPolicyView of(DrillPolicy p, Instant nextRun) {
         return new DrillPolicyView(p.id, p.cluster, p.tenant, PolicyView.ScheduleView.of(p.schedule()), p.timeZone,
                 p.drillCluster, p.drillPool, p.point, p.secretName, p.concurrency, p.timeLimit.toSeconds(), p.paused,

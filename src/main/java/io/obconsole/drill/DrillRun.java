@@ -93,6 +93,10 @@ public class DrillRun extends PanacheEntityBase {
     @Column(name = "ended_at", columnDefinition = "DATETIME(6)")
     public LocalDateTime endedAt;
 
+    /** TOTAL_BYTES of the drill's restore: what it read from the backup. */
+    @Column(name = "restored_bytes")
+    public Long restoredBytes;
+
     /** One check per line: {@code PASS|FAIL <what was checked>}. */
     @Column(name = "checks")
     public String checks;
@@ -106,6 +110,12 @@ public class DrillRun extends PanacheEntityBase {
 
     static List<DrillRun> recent(String cluster, String tenant, int limit) {
         return find("cluster = ?1 and tenant = ?2 order by id desc", cluster, tenant).page(0, limit).list();
+    }
+
+    /** Each tenant's last proven run. */
+    static List<DrillRun> lastProvenOfEach() {
+        return list("from DrillRun r where r.state = ?1 and r.endedAt = (select max(x.endedAt) from DrillRun x "
+                + "where x.cluster = r.cluster and x.tenant = r.tenant and x.state = ?1)", DrillState.PROVEN);
     }
 
     static Optional<DrillRun> lastProven(String cluster, String tenant) {

@@ -10,11 +10,12 @@ import java.util.List;
  *
  * @param pointAgeSeconds how old the restored point was when the restore started
  * @param restoreSeconds  FINISH_TIMESTAMP − START_TIMESTAMP of the restore (the drill's measured RTO)
+ * @param restoredBytes   TOTAL_BYTES of the restore (what it read from the backup), null where unknown
  */
 public record DrillRunView(long id, long policyId, String cluster, String tenant, Instant slot, DrillState state,
         String drillCluster, String scratchTenant, String pool, boolean poolCreatedByDrill, String pointUtc,
-        Long pointAgeSeconds, Long restoreSeconds, Instant startedAt, Instant endedAt, List<String> checks,
-        String failure) {
+        Long pointAgeSeconds, Long restoreSeconds, Long restoredBytes, Instant startedAt, Instant endedAt,
+        List<String> checks, String failure) {
 
     static DrillRunView of(DrillRun r) {
         io.obconsole.window.Scn point = r.pointScn == null ? null : new io.obconsole.window.Scn(r.pointScn);
@@ -27,7 +28,13 @@ public record DrillRunView(long id, long policyId, String cluster, String tenant
                 point == null || restoreStart == null ? null
                         : Math.max(0, Duration.between(point.toInstant(), restoreStart).toSeconds()),
                 restoreStart == null || restoreEnd == null ? null : Duration.between(restoreStart, restoreEnd).toSeconds(),
+                r.restoredBytes,
                 DrillRuns.instant(r.startedAt), DrillRuns.instant(r.endedAt),
                 r.checks == null ? List.of() : List.of(r.checks.split("\n")), r.failure);
+    }
+
+    /** How long the whole drill took, from its start (preflight passed) to its end (cleaned up); null until then. */
+    public Long drillSeconds() {
+        return startedAt == null || endedAt == null ? null : Math.max(0, Duration.between(startedAt, endedAt).toSeconds());
     }
 }

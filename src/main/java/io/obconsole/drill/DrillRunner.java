@@ -257,6 +257,7 @@ class DrillRunner {
             r.checks = String.join("\n", checks);
             r.restoreStartedAt = row.start();
             r.restoreFinishedAt = row.end();
+            r.restoredBytes = row.totalBytes();
             r.restoreJobId = row.jobId();
             if (r.scratchTenantId == null && row.tenantId() > 0) {
                 r.scratchTenantId = row.tenantId();

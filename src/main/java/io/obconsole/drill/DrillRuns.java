@@ -1,13 +1,17 @@
 package io.obconsole.drill;
 
+import io.obconsole.fleet.TenantsChanged;
 import io.obconsole.policy.SlotClaim;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +21,10 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class DrillRuns {
 
+    /** A run claimed or moved to another state: the pages that show its tenant read it again. */
+    @Inject
+    Event<TenantsChanged> changes;
+
     /** The policy as stored now, detached; empty if it was deleted. */
     Optional<DrillPolicy> policy(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Optional.ofNullable(DrillPolicy.<DrillPolicy>findById(id)));
@@ -24,7 +32,7 @@ public class DrillRuns {
 
     /** Claims the tenant's drill in that slot; empty when another instance (or an earlier fire) has it. */
     Optional<Long> claim(DrillPolicy policy, String tenant, Instant slot, Instant now) {
-        return SlotClaim.claim(() -> {
+        Optional<Long> claimed = SlotClaim.claim(() -> {
             DrillRun run = new DrillRun();
             run.policyId = policy.id;
             run.slot = utc(slot);
@@ -36,6 +44,8 @@ public class DrillRuns {
             run.persistAndFlush();
             return run.id;
         });
+        claimed.ifPresent(id -> changed(policy.cluster, tenant));
+        return claimed;
     }
 
     List<DrillRun> unended() {
@@ -58,11 +68,21 @@ public class DrillRuns {
 
     /** Changes the run as {@code change} says, in a transaction of its own; the run as stored afterwards. */
     DrillRun change(long id, Consumer<DrillRun> change) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        DrillState[] before = new DrillState[1];
+        DrillRun changed = QuarkusTransaction.requiringNew().call(() -> {
             DrillRun run = DrillRun.findById(id);
+            before[0] = run.state;
             change.accept(run);
             return run;
         });
+        if (changed.state != before[0]) {
+            changed(changed.cluster, changed.tenant);
+        }
+        return changed;
+    }
+
+    private void changed(String cluster, String tenant) {
+        changes.fire(new TenantsChanged(cluster, Set.of(tenant)));
     }
 
     /** Whether another run holds the drill cluster (a RESTORE sent, or its clean-up not done). */

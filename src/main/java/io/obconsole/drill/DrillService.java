@@ -18,13 +18,17 @@ import io.obconsole.policy.FieldDifference;
 import io.obconsole.policy.NamedSecrets;
 import io.obconsole.policy.PolicyConfig;
 import io.obconsole.policy.PolicyOwner;
+import io.obconsole.fleet.Fleet;
+import io.obconsole.fleet.TenantsChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -47,10 +51,15 @@ public class DrillService {
     private final DrillConfig config;
     private final DrillSlots slots;
     private final DrillRuns runs;
+    private final Event<TenantsChanged> shown;
+    private final Fleet fleet;
     private final Clock clock = Clock.systemUTC();
 
     DrillService(Permissions permissions, AuditTrail audit, Refusals refusals, ClusterGateway gateway, NamedSecrets secrets,
-            PolicyConfig policies, DrillConfig config, DrillSlots slots, DrillRuns runs) {
+            PolicyConfig policies, DrillConfig config, DrillSlots slots, DrillRuns runs, Event<TenantsChanged> shown,
+            Fleet fleet) {
+        this.shown = shown;
+        this.fleet = fleet;
         this.permissions = permissions;
         this.audit = audit;
         this.changes = new AuditedChanges(audit, refusals);
@@ -86,6 +95,20 @@ public class DrillService {
         DrillRunView proven = runs.lastProven(cluster, tenant).map(DrillRunView::of).orElse(null);
         DrillRunView last = runs.recent(cluster, tenant, 1).stream().findFirst().map(DrillRunView::of).orElse(null);
         return DrillProof.of(cluster, tenant, proven, last, clock.instant());
+    }
+
+    /**
+     * What drills proved of every tenant {@code who} may see, read at once (three queries, whatever
+     * the fleet's size): for the overview's column.
+     */
+    public DrillOverview standings(Operator who) {
+        return QuarkusTransaction.requiringNew().call(() -> DrillOverview.of(
+                DrillPolicy.all().stream().filter(p -> mayRead(who, p.cluster, p.tenant)).toList(),
+                DrillRun.lastProvenOfEach().stream().filter(r -> permissions.canView(who, r.cluster, r.tenant))
+                        .map(DrillRunView::of).toList(),
+                DrillRun.unended().stream().filter(r -> permissions.canView(who, r.cluster, r.tenant))
+                        .map(DrillRunView::of).toList(),
+                clock.instant()));
     }
 
     // ---- managing (admins)
@@ -144,6 +167,37 @@ public class DrillService {
                         stored.delete();
                     }
                     return before;
+                });
+    }
+
+    public DrillPolicyView pause(Operator who, String cluster, String tenant) {
+        return setPaused(who, cluster, tenant, true);
+    }
+
+    public DrillPolicyView resume(Operator who, String cluster, String tenant) {
+        return setPaused(who, cluster, tenant, false);
+    }
+
+    /** Paused: its trigger is removed and no slot is claimed until it is resumed. */
+    private DrillPolicyView setPaused(Operator who, String cluster, String tenant, boolean paused) {
+        AuditAction action = paused ? AuditAction.DRILL_POLICY_PAUSE : AuditAction.DRILL_POLICY_RESUME;
+        admitted(who, action, cluster, tenant, () -> {
+            requireManage(who, cluster, tenant);
+            return null;
+        });
+        DrillPolicy before = find(who, cluster, tenant);
+        return change(who, action, cluster, tenant, FieldDifference.between(Map.of("paused", String.valueOf(before.paused)),
+                Map.of("paused", String.valueOf(paused))), () -> {
+                    DrillPolicy stored = DrillPolicy.findById(before.id);
+                    if (stored == null) {
+                        throw new UnknownDrillPolicyException(cluster, tenant);
+                    }
+                    if (stored.paused != paused) {
+                        stored.paused = paused;
+                        stored.updatedAt = DrillRuns.utc(clock.instant());
+                        slots.schedule(stored);
+                    }
+                    return stored;
                 });
     }
 
@@ -232,7 +286,11 @@ public class DrillService {
     /** Audits the intent, makes the change (row and trigger in one transaction), audits the outcome. */
     private DrillPolicyView change(Operator who, AuditAction action, String cluster, String tenant,
             Map<String, String> difference, Supplier<DrillPolicy> work) {
-        return changes.change(who, action, cluster, tenant, difference, () -> view(work.get()));
+        DrillPolicyView changed = changes.change(who, action, cluster, tenant, difference, () -> view(work.get()));
+        // whether a policy covers a tenant shows on the overview
+        shown.fire(new TenantsChanged(cluster, Set.copyOf(DrillPolicy.ALL_TENANTS.equals(tenant)
+                ? fleet.cluster(cluster).tenants().stream().map(t -> t.name()).toList() : List.of(tenant))));
+        return changed;
     }
 
     private DrillPolicyView view(DrillPolicy p) {

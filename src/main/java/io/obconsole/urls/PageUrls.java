@@ -41,6 +41,16 @@ public final class PageUrls {
         return "/jobs" + query("cluster", cluster, "tenant", tenant, "status", status);
     }
 
+    /** The restore drill policies the reader may see. */
+    public static String drillPolicies() {
+        return "/drills";
+    }
+
+    /** A tenant's (or with {@code *} a cluster's) restore drill policy. */
+    public static String drillPolicy(String cluster, String tenant) {
+        return "/drills/" + segment(cluster) + "/" + segment(tenant);
+    }
+
     public static String newBackup() {
         return "/backups/new";
     }

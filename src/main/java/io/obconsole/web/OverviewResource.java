@@ -1,5 +1,7 @@
 package io.obconsole.web;
 
+import io.obconsole.drill.DrillService;
+import io.obconsole.drill.DrillOverview;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -16,7 +18,8 @@ public class OverviewResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(List<ClusterView> clusters, boolean canStart, String message);
+        static native TemplateInstance overview(List<ClusterView> clusters, DrillOverview drills, boolean canStart,
+                String message);
 
         /** A running job's progress in its tenant's row, for the page and for every live update. */
         static native TemplateInstance overview$progress(JobView job);
@@ -31,10 +34,14 @@ public class OverviewResource {
     @Inject
     Messages msg;
 
+    @Inject
+    DrillService drills;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance overview(@QueryParam("msg") String message) {
         var who = access.who();
-        return Templates.overview(model.clusters(who), access.operatesSomewhere(who), Flash.text(msg, message));
+        return Templates.overview(model.clusters(who), drills.standings(who), access.operatesSomewhere(who),
+                Flash.text(msg, message));
     }
 }

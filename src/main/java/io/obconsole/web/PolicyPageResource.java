@@ -73,12 +73,12 @@ public class PolicyPageResource {
             return s == null || s.days() != null ? "" : s.cron();
         }
 
-        public boolean fullOn(String day) {
-            return fullDays.contains(day);
+        public ScheduleFields fullFields() {
+            return ScheduleFields.of("full", fullDays, fullTime, fullCron);
         }
 
-        public boolean incOn(String day) {
-            return incDays.contains(day);
+        public ScheduleFields incFields() {
+            return ScheduleFields.of("inc", incDays, incTime, incCron);
         }
 
         PolicySpec toSpec() {

@@ -73,6 +73,11 @@ class RoleActionMatrixTest {
                 new Row("page: start oracle_tenant", true, who -> startByPage(who, Map.of("tenants", "oracle_tenant")), A, R, R, A, R, S),
                 new Row("page: start all tenants", true, who -> startByPage(who, Map.of("allTenants", "true")), A, R, R, A, R, S),
                 new Row("page: cancel mysql_tenant", true, who -> cancelByPage(who), A, A, R, A, R, S),
+                new Row("page: drill policies", false, who -> page(who, "/drills"), A, A, A, A, A, S),
+                new Row("page: new drill policy form", false, who -> page(who, "/drills/new"), A, R, R, R, R, S),
+                new Row("page: save a drill policy", false, who -> drillPolicyByPage(who, ""), A, R, R, R, R, S),
+                new Row("page: pause a drill policy", false, who -> drillPolicyByPage(who, "/pause"), A, R, R, R, R, S),
+                new Row("page: delete a drill policy", false, who -> drillPolicyByPage(who, "/delete"), A, R, R, R, R, S),
                 new Row("page: sign-out without CSRF token", false, who -> signOutWithoutToken(who), R, R, R, R, R, S),
                 new Row("api: clusters", false, who -> api(who, "/api/v1/clusters"), A, A, A, A, A, S),
                 new Row("api: tenants of otto's scope only", false, who -> apiTenants(who), A, A, A, A, A, S),
@@ -180,6 +185,37 @@ class RoleActionMatrixTest {
         }
         session.get("/");
         return pageOutcome(session.post(path, Map.of("key", UUID.randomUUID().toString())));
+    }
+
+    /**
+     * A drill policy of mysql_tenant saved, paused or deleted through its page ({@code action} after
+     * its address); the policy exists before (except for a save) and is removed after.
+     */
+    private static Outcome drillPolicyByPage(String who, String action) {
+        String api = "/api/v1/drill-policies/demo/mysql_tenant";
+        bearer("ada").delete(api);
+        if (!action.isEmpty()) {
+            bearer("ada").contentType("application/json").body(Map.of("schedule", Map.of("days", List.of("SUN"),
+                    "time", "04:00"), "drillCluster", "demo")).put(api).then().statusCode(200);
+        }
+        try {
+            Map<String, Object> fields = Map.of("drillDays", "SUN", "drillTime", "05:00", "timeZone", "UTC",
+                    "drillCluster", "demo", "point", "LATEST", "timeLimitMinutes", "30");
+            String path = "/drills/demo/mysql_tenant" + action;
+            if ("anonymous".equals(who)) {
+                return pageOutcome(session(who).postWithoutToken(path, fields));
+            }
+            session(who).get("/drills");
+            Outcome outcome = pageOutcome(session(who).post(path, fields));
+            int status = bearer("ada").get(api).statusCode();
+            boolean changed = action.isEmpty() ? status == 200 : action.equals("/delete") ? status == 404
+                    : bearer("ada").get(api).jsonPath().getBoolean("paused");
+            assertThat(changed).as("the policy changed exactly when the change was allowed")
+                    .isEqualTo(outcome == Outcome.ALLOWED);
+            return outcome;
+        } finally {
+            bearer("ada").delete(api);
+        }
     }
 
     private static Outcome signOutWithoutToken(String who) {

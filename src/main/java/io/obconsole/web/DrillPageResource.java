@@ -1,0 +1,375 @@
+package io.obconsole.web;
+
+import io.obconsole.access.Operator;
+import io.obconsole.audit.AuditUnavailableException;
+import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.ClusterGateway;
+import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.cluster.InvalidIdentifierException;
+import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.drill.DrillPoint;
+import io.obconsole.drill.DrillPolicyView;
+import io.obconsole.drill.DrillProof;
+import io.obconsole.drill.DrillOverview;
+import io.obconsole.drill.DrillRunView;
+import io.obconsole.drill.DrillService;
+import io.obconsole.drill.DrillSpec;
+import io.obconsole.fleet.FleetView;
+import io.obconsole.policy.PolicyEntity;
+import io.obconsole.policy.PolicyView;
+import io.obconsole.policy.Schedule;
+import io.obconsole.policy.UnknownPolicyException;
+import io.obconsole.urls.PageUrls;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Restore drill policies as pages: the list, one policy with its drills, and for admins the form
+ * (the backup policy's schedule fields), pause/resume, run now and delete after a confirmation.
+ * Operators and viewers read. The drill service decides, validates and audits every change.
+ */
+@Path("/drills")
+@TemplateData(target = DrillRunView.class)
+@TemplateData(target = DrillPolicyView.class)
+@TemplateData(target = DrillProof.class)
+@TemplateData(target = DrillOverview.Standing.class)
+public class DrillPageResource {
+
+    private static final int HISTORY = 20;
+
+    /** What the form shows: the stored policy's values, or what was typed before an error. */
+    @TemplateData
+    public record DrillForm(String target, List<String> days, String time, String cron, String timeZone,
+            String drillCluster, String drillPool, String point, String decryptionSecret, String concurrency,
+            String timeLimitMinutes) {
+
+        static DrillForm blank(String target) {
+            return new DrillForm(target == null ? "" : target, List.of(), "", "", "UTC", "", "", DrillPoint.LATEST.name(),
+                    "", "", "60");
+        }
+
+        static DrillForm of(DrillPolicyView p) {
+            PolicyView.ScheduleView s = p.schedule();
+            boolean weekly = s.days() != null;
+            return new DrillForm(p.cluster() + "/" + p.tenant(),
+                    weekly ? s.days().stream().map(d -> d.name().substring(0, 3)).toList() : List.of(),
+                    weekly && s.time() != null ? s.time() : "", weekly ? "" : s.cron(), p.timeZone(), p.drillCluster(),
+                    p.drillPool() == null ? "" : p.drillPool(), p.point().name(),
+                    p.decryptionSecret() == null ? "" : p.decryptionSecret(),
+                    p.concurrency() == null ? "" : p.concurrency().toString(), String.valueOf(p.timeLimitMinutes()));
+        }
+
+        DrillSpec toSpec() {
+            return new DrillSpec(Schedule.parse(cron, days, time, Schedule.zone(timeZone)), blankToNull(drillCluster),
+                    blankToNull(drillPool), pointChoice(), blankToNull(decryptionSecret),
+                    wholeNumber(concurrency, "Restore concurrency must be a whole number from 0 to 100"),
+                    limit());
+        }
+
+        private DrillPoint pointChoice() {
+            try {
+                return DrillPoint.valueOf(point == null ? "" : point);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("Choose the point to restore: the latest, or a random point in the window");
+            }
+        }
+
+        private Duration limit() {
+            Integer minutes = wholeNumber(timeLimitMinutes,
+                    "The time limit is a whole number of minutes, from 1 to 2880 (two days)");
+            return minutes == null ? null : Duration.ofMinutes(minutes);
+        }
+
+        private static Integer wholeNumber(String text, String rule) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(text.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidRequestException(rule + "; got '" + text.trim() + "'", rule);
+            }
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
+        }
+
+        public ScheduleFields scheduleFields() {
+            return ScheduleFields.of("drill", days, time, cron);
+        }
+
+        public boolean pointIs(String choice) {
+            return choice.equals(point);
+        }
+    }
+
+    /** A tenant (or {@code cluster/*}) a new policy may cover, as the form's list offers it. */
+    public record Target(String value, String label) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<DrillPolicyView> policies, boolean mayManage, String message);
+
+        static native TemplateInstance create(DrillForm form, List<Target> targets, List<String> days,
+                List<String> clusters, String error);
+
+        static native TemplateInstance policy(String cluster, String tenant, DrillPolicyView policy,
+                DrillHistory history, boolean mayManage, DrillForm form, List<String> days, List<String> clusters,
+                String error, String message);
+
+        static native TemplateInstance confirmDelete(DrillPolicyView policy);
+    }
+
+    @Inject
+    PageAccess access;
+
+    @Inject
+    DrillService drills;
+
+    @Inject
+    FleetView fleet;
+
+    @Inject
+    ClusterGateway gateway;
+
+    @Inject
+    Messages msg;
+
+    @Inject
+    DrillMessages dmsg;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list(@QueryParam("msg") String message) {
+        Operator who = access.who();
+        return Templates.list(drills.list(who), access.isAdmin(who), flash(message));
+    }
+
+    @GET
+    @Path("new")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance create(@QueryParam("target") String target) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        return Templates.create(DrillForm.blank(target), targets(who), PolicyPageResource.DAYS, clusters(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response create(@FormParam("target") String target, @FormParam("drillDays") List<String> days,
+            @FormParam("drillTime") String time, @FormParam("drillCron") String cron,
+            @FormParam("timeZone") String timeZone, @FormParam("drillCluster") String drillCluster,
+            @FormParam("drillPool") String drillPool, @FormParam("point") String point,
+            @FormParam("decryptionSecret") String secret, @FormParam("concurrency") String concurrency,
+            @FormParam("timeLimitMinutes") String limit) {
+        Operator who = access.who();
+        DrillForm form = new DrillForm(target, days == null ? List.of() : days, time, cron, timeZone, drillCluster,
+                drillPool, point, secret, concurrency, limit);
+        int slash = target == null ? -1 : target.indexOf('/');
+        try {
+            if (slash <= 0 || slash == target.length() - 1) {
+                throw new InvalidRequestException("Choose the tenant (or every tenant of a cluster) to drill");
+            }
+            String cluster = target.substring(0, slash);
+            String tenant = target.substring(slash + 1);
+            drills.save(who, cluster, tenant, form::toSpec);
+            return redirect(PageUrls.drillPolicy(cluster, tenant), SAVED);
+        } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException | UnknownClusterException
+                | ClusterUnreachableException | AuditUnavailableException e) {
+            return Response.status(status(e)).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.create(form, targets(who), PolicyPageResource.DAYS, clusters(), e.getMessage()))
+                    .build();
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        }
+    }
+
+    @GET
+    @Path("{cluster}/{tenant}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response policy(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @QueryParam("msg") String message) {
+        return page(access.who(), cluster, tenant, null, null, flash(message), 200);
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @FormParam("drillDays") List<String> days, @FormParam("drillTime") String time,
+            @FormParam("drillCron") String cron, @FormParam("timeZone") String timeZone,
+            @FormParam("drillCluster") String drillCluster, @FormParam("drillPool") String drillPool,
+            @FormParam("point") String point, @FormParam("decryptionSecret") String secret,
+            @FormParam("concurrency") String concurrency, @FormParam("timeLimitMinutes") String limit) {
+        Operator who = access.who();
+        DrillForm form = new DrillForm(cluster + "/" + tenant, days == null ? List.of() : days, time, cron, timeZone,
+                drillCluster, drillPool, point, secret, concurrency, limit);
+        try {
+            drills.save(who, cluster, tenant, form::toSpec);
+            return redirect(PageUrls.drillPolicy(cluster, tenant), SAVED);
+        } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException | UnknownClusterException
+                | ClusterUnreachableException | AuditUnavailableException e) {
+            return page(who, cluster, tenant, form, e.getMessage(), null, status(e));
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        }
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}/pause")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response pause(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        return act(cluster, tenant, who -> drills.pause(who, cluster, tenant), PageUrls.drillPolicy(cluster, tenant),
+                PAUSED);
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}/resume")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response resume(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        return act(cluster, tenant, who -> drills.resume(who, cluster, tenant), PageUrls.drillPolicy(cluster, tenant),
+                RESUMED);
+    }
+
+    /** A drill now, outside the schedule; a tenant's is watched on its tenant page, a cluster's on the policy's. */
+    @POST
+    @Path("{cluster}/{tenant}/run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response run(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        String watch = PolicyEntity.ALL_TENANTS.equals(tenant) ? PageUrls.drillPolicy(cluster, tenant)
+                : PageUrls.tenant(cluster, tenant) + "#drills-section";
+        return act(cluster, tenant, who -> drills.runNow(who, cluster, tenant), watch, STARTED);
+    }
+
+    @GET
+    @Path("{cluster}/{tenant}/delete")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance confirmDelete(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        Operator who = access.who();
+        access.requireAdmin(who);
+        try {
+            return Templates.confirmDelete(drills.get(who, cluster, tenant));
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        } catch (UnknownPolicyException e) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+    }
+
+    @POST
+    @Path("{cluster}/{tenant}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response delete(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant) {
+        return act(cluster, tenant, who -> drills.delete(who, cluster, tenant), PageUrls.drillPolicies(), DELETED);
+    }
+
+    // ---- rendering
+
+    private Response act(String cluster, String tenant, Consumer<Operator> action, String then, String flash) {
+        Operator who = access.who();
+        try {
+            action.accept(who);
+            return redirect(then, flash);
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        } catch (UnknownPolicyException | AuditUnavailableException | ClusterUnreachableException
+                | InvalidIdentifierException | UnknownClusterException e) {
+            return page(who, cluster, tenant, null, e.getMessage(), null, status(e));
+        }
+    }
+
+    private Response page(Operator who, String cluster, String tenant, DrillForm typed, String error, String message,
+            int status) {
+        DrillPolicyView policy;
+        List<DrillRunView> runs;
+        try {
+            runs = PolicyEntity.ALL_TENANTS.equals(tenant) ? List.of() : drills.history(who, cluster, tenant, HISTORY);
+            policy = drills.get(who, cluster, tenant);
+        } catch (UnknownPolicyException e) {
+            policy = null;
+            runs = PolicyEntity.ALL_TENANTS.equals(tenant) ? List.of() : drills.history(who, cluster, tenant, HISTORY);
+        } catch (ActionForbiddenException e) {
+            throw new PageForbiddenException();
+        } catch (UnknownClusterException | InvalidIdentifierException e) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        boolean mayManage = access.isAdmin(who);
+        DrillForm form = typed != null ? typed : policy != null ? DrillForm.of(policy) : DrillForm.blank(cluster + "/" + tenant);
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(Templates.policy(cluster, tenant, policy,
+                DrillHistory.of(runs), mayManage, form, PolicyPageResource.DAYS, clusters(), error, message)).build();
+    }
+
+    /** Every tenant {@code who} may see, and each cluster's {@code *}, as choices for a new policy. */
+    private List<Target> targets(Operator who) {
+        List<Target> targets = new ArrayList<>();
+        for (FleetView.VisibleCluster visible : fleet.clusters(who)) {
+            String cluster = visible.state().cluster();
+            targets.add(new Target(cluster + "/" + PolicyEntity.ALL_TENANTS, dmsg.target_all(cluster)));
+            visible.tenants().forEach(t -> targets.add(new Target(cluster + "/" + t.name(), cluster + " › " + t.name())));
+        }
+        return targets;
+    }
+
+    private List<String> clusters() {
+        return gateway.clusters().stream().sorted().toList();
+    }
+
+    private static int status(RuntimeException e) {
+        if (e instanceof AuditUnavailableException || e instanceof ClusterUnreachableException) {
+            return 503;
+        }
+        return e instanceof UnknownPolicyException ? 404 : 400;
+    }
+
+    // ---- the one-line messages after a redirect (only these keys are shown)
+
+    static final String SAVED = "drill-policy-saved";
+    static final String PAUSED = "drill-policy-paused";
+    static final String RESUMED = "drill-policy-resumed";
+    static final String DELETED = "drill-policy-deleted";
+    static final String STARTED = "drill-started";
+
+    private String flash(String key) {
+        if (key == null) {
+            return null;
+        }
+        return switch (key) {
+            case SAVED -> dmsg.flash_saved();
+            case PAUSED -> dmsg.flash_paused();
+            case RESUMED -> dmsg.flash_resumed();
+            case DELETED -> dmsg.flash_deleted();
+            case STARTED -> dmsg.flash_started();
+            default -> Flash.text(msg, key);
+        };
+    }
+
+    private static Response redirect(String path, String flash) {
+        return Response.seeOther(PageUrls.withMessage(path, flash)).build();
+    }
+}
