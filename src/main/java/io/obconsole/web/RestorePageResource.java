@@ -43,8 +43,8 @@ import java.util.List;
 
 /**
  * The restore wizard (source: a tenant or a backup's destination URIs; target, new name, pool, point,
- * passwords, concurrency) → a review with the exact statements (passwords and storage keys masked) → a typed confirmation of the new tenant's name; and the
- * confirmations of cancel (typed) and activate. Thin: parse, call {@link RestoreService}, render.
+ * passwords, concurrency) → a review with the exact statements (passwords and storage keys masked)
+ * → a typed confirmation of the new tenant's name; and the confirmations of cancel (typed) and activate. Thin: parse, call {@link RestoreService}, render.
  */
 @Path("/restores")
 public class RestorePageResource {
