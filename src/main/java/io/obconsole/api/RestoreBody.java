@@ -36,25 +36,14 @@ public record RestoreBody(
         @Schema(description = "Shown in OceanBase's DESCRIPTION column") String description) {
 
     RestoreRequest toRequest(String idempotencyKey) {
-        return new RestoreRequest(sourceCluster, sourceTenant, sourceUris(), targetCluster, newTenant, poolChoice(), point(),
+        return new RestoreRequest(sourceCluster, sourceTenant,
+                RestoreRequest.sourceUris(sourceDataUri, sourceArchiveUri), targetCluster, newTenant, poolChoice(), point(),
                 decryptionPasswords == null ? List.of() : decryptionPasswords.stream().map(p -> {
                     if (p == null || p.isEmpty()) {
                         throw new InvalidRequestException("decryptionPasswords holds an empty password");
                     }
                     return EncryptionPassword.of(p);
                 }).toList(), concurrency, description, idempotencyKey);
-    }
-
-    private List<BackupDestination> sourceUris() {
-        boolean data = sourceDataUri != null && !sourceDataUri.isBlank();
-        boolean archive = sourceArchiveUri != null && !sourceArchiveUri.isBlank();
-        if (!data && !archive) {
-            return List.of();
-        }
-        if (!data || !archive) {
-            throw new InvalidRequestException("A source given by URIs needs both sourceDataUri and sourceArchiveUri");
-        }
-        return List.of(BackupDestination.of(sourceDataUri), BackupDestination.of(sourceArchiveUri));
     }
 
     private PoolChoice poolChoice() {

@@ -7,14 +7,18 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * How long the demo cluster takes to answer, per view, in the magnitudes of a real cluster: a
  * {@code GV$} view fans out to every observer and backup-set files grow with the number of sets
- * (tens to hundreds of milliseconds), everything else answers from one server in a few. {@link #NONE}
- * (the default, and the tests') answers at once; {@link #REALISTIC} is for demos and benchmarks.
+ * (tens to hundreds of milliseconds), everything else answers from one server in a few. A restore
+ * writes its backup's bytes at {@code restoreBytesPerSecond} of demo time, so its data phase follows
+ * the backup's size: {@link #NONE} at the speed of local disks, {@link #REALISTIC} at what a restore
+ * reads from object storage. {@link #NONE} (the default, and the tests') answers at once;
+ * {@link #REALISTIC} is for demos and benchmarks.
  *
- * @param gv         range of a statement reading a {@code GV$} view
- * @param backupSets range of a statement reading {@code *_OB_BACKUP_SET_FILES}
- * @param other      range of any other statement
+ * @param gv                    range of a statement reading a {@code GV$} view
+ * @param backupSets            range of a statement reading {@code *_OB_BACKUP_SET_FILES}
+ * @param other                 range of any other statement
+ * @param restoreBytesPerSecond how fast a restore writes the data of its backup sets (demo time)
  */
-public record DemoLatency(Range gv, Range backupSets, Range other) {
+public record DemoLatency(Range gv, Range backupSets, Range other, long restoreBytesPerSecond) {
 
     /** A delay drawn evenly from {@code [min, max]}. */
     public record Range(Duration min, Duration max) {
@@ -30,10 +34,11 @@ public record DemoLatency(Range gv, Range backupSets, Range other) {
         }
     }
 
-    public static final DemoLatency NONE = new DemoLatency(Range.millis(0, 0), Range.millis(0, 0), Range.millis(0, 0));
+    public static final DemoLatency NONE = new DemoLatency(Range.millis(0, 0), Range.millis(0, 0), Range.millis(0, 0),
+            256L << 20);
 
     public static final DemoLatency REALISTIC = new DemoLatency(Range.millis(60, 250), Range.millis(40, 180),
-            Range.millis(1, 5));
+            Range.millis(1, 5), 64L << 20);
 
     /** {@code none} or {@code realistic}, as written in configuration or on the command line. */
     public static DemoLatency named(String name) {

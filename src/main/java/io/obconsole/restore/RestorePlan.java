@@ -16,6 +16,11 @@ public record RestorePlan(List<ObStatement> prepare, List<ObStatement> restore, 
         return java.util.stream.Stream.concat(prepare.stream(), restore.stream()).toList();
     }
 
+    /** What the target's RESTORE PREVIEW found, one line per set or piece (credentials masked); empty for a tenant source. */
+    public List<String> previewed() {
+        return check instanceof PointCheck.Previewed previewed ? previewed.found() : List.of();
+    }
+
     /** As shown and audited: passwords and storage keys masked. */
     public List<String> redacted() {
         return all().stream().map(ObStatement::redacted).toList();

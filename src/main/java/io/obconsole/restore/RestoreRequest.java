@@ -36,6 +36,23 @@ public record RestoreRequest(String sourceCluster, String sourceTenant, List<Bac
                 description, idempotencyKey);
     }
 
+    /**
+     * The source given by its destinations, as typed: none when both are blank, else both (data and
+     * archive), each checked by {@link BackupDestination#of} (whose refusals never repeat a credential).
+     */
+    public static List<BackupDestination> sourceUris(String dataUri, String archiveUri) {
+        boolean data = dataUri != null && !dataUri.isBlank();
+        boolean archive = archiveUri != null && !archiveUri.isBlank();
+        if (!data && !archive) {
+            return List.of();
+        }
+        if (!data || !archive) {
+            throw new InvalidRequestException("A source given by URIs needs both its data backup destination URI "
+                    + "(sourceDataUri) and its log archive destination URI (sourceArchiveUri)");
+        }
+        return List.of(BackupDestination.of(dataUri), BackupDestination.of(archiveUri));
+    }
+
     /** The source is destination URIs, not a tenant the console lists. */
     public boolean fromUris() {
         return !sourceUris.isEmpty();

@@ -157,7 +157,7 @@ public class RestoreService {
     }
 
     /** The point against the source's window as the fleet last computed it; refused when outside or not read yet. */
-    private PointCheck.Inside checkPoint(RestoreRequest request) {
+    private PointCheck checkPoint(RestoreRequest request) {
         if (request.fromUris()) {
             return previewPoint(request);
         }
@@ -191,7 +191,7 @@ public class RestoreService {
      * "latest", which PREVIEW cannot name (its UNTIL is mandatory) and OceanBase's own default can
      * lie past a gap.
      */
-    private PointCheck.Inside previewPoint(RestoreRequest request) {
+    private PointCheck.Previewed previewPoint(RestoreRequest request) {
         String target = request.targetCluster();
         ObDialect dialect = gateway.dialect(target);
         if (dialect.mode() != ClusterMode.SYS) {
@@ -226,7 +226,9 @@ public class RestoreService {
         }
         Scn point = scn != null ? new Scn(scn) : Scn.of(((RestorePoint.AtTime) request.point()).at());
         LOG.infof("Preview on %s of %s up to %s: %d sets and pieces", target, request.sourceText(), point.utc(), rows.size());
-        return new PointCheck.Inside(point, List.of());
+        return new PointCheck.Previewed(point, target, rows.stream()
+                .map(row -> row.get(0) + " " + row.get(1) + " " + row.get(2) + (row.get(3).isEmpty() ? "" : " " + row.get(3)))
+                .toList());
     }
 
     /**
@@ -256,11 +258,11 @@ public class RestoreService {
      */
     public RestorePlan plan(Operator who, RestoreRequest request) {
         admit(who, request);
-        PointCheck.Inside check = checkPoint(request);
+        PointCheck check = checkPoint(request);
         return plan(request, check);
     }
 
-    private RestorePlan plan(RestoreRequest request, PointCheck.Inside check) {
+    private RestorePlan plan(RestoreRequest request, PointCheck check) {
         String target = request.targetCluster();
         ObDialect dialect = gateway.dialect(target);
         if (dialect.mode() != ClusterMode.SYS) {

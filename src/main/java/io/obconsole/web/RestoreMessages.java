@@ -16,6 +16,21 @@ public interface RestoreMessages {
     @Message("Restore from (a tenant you may see)")
     String restore_source();
 
+    @Message("Restore from")
+    String restore_source_legend();
+
+    @Message("A backup's destination URIs (e.g. of a tenant that no longer exists, backed up on any cluster)")
+    String restore_source_uris();
+
+    @Message("Data backup destination URI")
+    String restore_data_uri();
+
+    @Message("Log archive destination URI")
+    String restore_archive_uri();
+
+    @Message("Storage keys in the URIs (access_key=...) are never stored or shown. The target cluster checks the point with RESTORE PREVIEW (OceanBase 4.2.3 and later 4.2, 4.3.2 and later) before anything runs: give a time or an SCN, and choose an existing free pool.")
+    String restore_uris_hint();
+
     @Message("Into cluster")
     String restore_target();
 

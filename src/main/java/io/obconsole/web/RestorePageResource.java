@@ -6,6 +6,7 @@ import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.cluster.BackupDestination;
 import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.fleet.ClusterState;
@@ -41,9 +42,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The restore wizard (source, target, new name, pool, point, passwords, concurrency) → a review with
- * the exact statements (passwords masked) → a typed confirmation of the new tenant's name; and the
- * confirmations of cancel (typed) and activate. Thin: parse, call {@link RestoreService}, render.
+ * The restore wizard (source: a tenant or a backup's destination URIs; target, new name, pool, point,
+ * passwords, concurrency) → a review with the exact statements (passwords and storage keys masked)
+ * → a typed confirmation of the new tenant's name; and the confirmations of cancel (typed) and activate. Thin: parse, call {@link RestoreService}, render.
  */
 @Path("/restores")
 public class RestorePageResource {
@@ -66,7 +67,11 @@ public class RestorePageResource {
 
     /** The wizard's fields as sent (never the passwords, which go straight into the request). */
     public static class Form {
+        /** {@code tenant} (the default) or {@code uris}: which of the two sources below is meant. */
+        @FormParam("sourceKind") public String sourceKind;
         @FormParam("source") public String source;
+        @FormParam("sourceDataUri") public String sourceDataUri;
+        @FormParam("sourceArchiveUri") public String sourceArchiveUri;
         @FormParam("targetCluster") public String targetCluster;
         @FormParam("newTenant") public String newTenant;
         @FormParam("poolMode") public String poolMode;
@@ -79,6 +84,21 @@ public class RestorePageResource {
         @FormParam("scn") public String scn;
         @FormParam("concurrency") public String concurrency;
         @FormParam("description") public String description;
+
+        public boolean fromUris() {
+            return "uris".equals(sourceKind);
+        }
+
+        /** The form as shown again after a refusal: a URI carrying a storage key is not echoed (typed again). */
+        Form withoutSecrets() {
+            sourceDataUri = withoutKey(sourceDataUri);
+            sourceArchiveUri = withoutKey(sourceArchiveUri);
+            return this;
+        }
+
+        private static String withoutKey(String uri) {
+            return uri == null || BackupDestination.mask(uri).equals(uri) ? uri : "";
+        }
     }
 
     @Inject
@@ -128,7 +148,7 @@ public class RestorePageResource {
             if (request != null) {
                 request.clearSecrets();
             }
-            return Response.ok(Templates.form(form, sources(who), targets(who), e.getMessage())).build();
+            return Response.ok(Templates.form(form.withoutSecrets(), sources(who), targets(who), e.getMessage())).build();
         }
     }
 
@@ -213,9 +233,18 @@ public class RestorePageResource {
     // ---- parsing and choices
 
     private static RestoreRequest request(Form form, String decryption1, String decryption2) {
-        String[] source = form.source == null ? new String[0] : form.source.split("/", 2);
-        if (source.length != 2) {
-            throw new InvalidRequestException("Choose the tenant to restore from");
+        List<BackupDestination> uris = List.of();
+        String[] source = {null, null};
+        if (form.fromUris()) {
+            uris = RestoreRequest.sourceUris(form.sourceDataUri, form.sourceArchiveUri);
+            if (uris.isEmpty()) {
+                throw new InvalidRequestException("Give the backup's data destination URI and its archive destination URI");
+            }
+        } else {
+            source = form.source == null ? new String[0] : form.source.split("/", 2);
+            if (source.length != 2) {
+                throw new InvalidRequestException("Choose the tenant to restore from");
+            }
         }
         PoolChoice pool = "create".equals(form.poolMode) ? new PoolChoice.Create(trim(form.newPool), trim(form.newUnit), null)
                 : new PoolChoice.Existing(trim(form.pool));
@@ -225,7 +254,7 @@ public class RestorePageResource {
                 passwords.add(EncryptionPassword.of(password));
             }
         }
-        return new RestoreRequest(source[0], source[1], trim(form.targetCluster), trim(form.newTenant), pool, point(form),
+        return new RestoreRequest(source[0], source[1], uris, trim(form.targetCluster), trim(form.newTenant), pool, point(form),
                 passwords, number(form.concurrency), form.description == null || form.description.isBlank() ? null
                         : form.description.trim(), PendingBackups.newToken());
     }

@@ -12,7 +12,7 @@ public sealed interface PointCheck {
     String explanation();
 
     default boolean inside() {
-        return this instanceof Inside;
+        return this instanceof Inside || this instanceof Previewed;
     }
 
     /** Restorable; {@code sets} are the backup sets the restore reads, full set first. */
@@ -32,6 +32,25 @@ public sealed interface PointCheck {
             String ids = sets.stream().map(s -> Long.toString(s.backupSetId())).collect(Collectors.joining(", "));
             return point.utc() + " is restorable from backup set" + (sets.size() > 1 ? "s " : " ") + ids + "."
                     + (needsDecryption() ? " The backup is encrypted: the restore needs its backup password." : "");
+        }
+    }
+
+    /**
+     * Restorable as the target cluster itself found with {@code RESTORE ... PREVIEW} (a backup given by
+     * its URIs, whose window no view of the fleet describes).
+     *
+     * @param found what {@code SHOW RESTORE PREVIEW} listed, one line per set or piece, credentials masked
+     */
+    record Previewed(Scn point, String cluster, List<String> found) implements PointCheck {
+
+        public Previewed {
+            found = List.copyOf(found);
+        }
+
+        @Override
+        public String explanation() {
+            return point.utc() + " is restorable: cluster " + cluster + "'s RESTORE PREVIEW found " + found.size()
+                    + " backup sets and archive pieces to restore from.";
         }
     }
 

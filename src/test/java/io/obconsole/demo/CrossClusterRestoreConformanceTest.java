@@ -171,6 +171,33 @@ class CrossClusterRestoreConformanceTest {
     }
 
     @Test
+    void aTenantRestoredOnAClusterWithoutUserTenantsGetsAUserTenantsIdAndForgettingItKeepsSys() throws Exception {
+        ok(dr(), "CREATE RESOURCE UNIT first_unit MAX_CPU = 2, MEMORY_SIZE = '8G'; "
+                + "CREATE RESOURCE POOL first_pool UNIT = 'first_unit', UNIT_NUM = 1");
+        CompletableFuture<MariadbCli.Run> sent = CompletableFuture.supplyAsync(() -> {
+            try {
+                return MariadbCli.run(dr(), "ALTER SYSTEM RESTORE first FROM " + URIS
+                        + " UNTIL TIME='2024-05-20 09:00:00' WITH 'pool_list=first_pool'");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> !rows(dr(), "SELECT STATUS FROM CDB_OB_RESTORE_PROGRESS "
+                + "WHERE TENANT_ID = 1").isEmpty());
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(sent.get(20, TimeUnit.SECONDS).exit()).isZero();
+
+        // as OceanBase numbers them: the first user tenant 1002, its META 1001; sys stays 1
+        assertThat(rows(dr(), "SELECT TENANT_ID, TENANT_NAME FROM DBA_OB_TENANTS ORDER BY TENANT_ID"))
+                .extracting(r -> r[0] + ":" + r[1]).containsExactly("1:sys", "1001:META$1002", "1002:first");
+        dr().control().forgetRestores();
+        assertThat(rows(dr(), "SELECT TENANT_ID, TENANT_NAME FROM DBA_OB_TENANTS")).extracting(r -> r[0] + ":" + r[1])
+                .containsExactly("1:sys");
+    }
+
+    @Test
     void aClusterOnItsOwnHasAStorageOfItsOwn() throws Exception {
         startSingle("4.3.2.0");
         // what the fleet's demo wrote is not on a cluster that does not share its storage... except that a

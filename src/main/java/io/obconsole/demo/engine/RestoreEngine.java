@@ -27,8 +27,6 @@ import java.util.TreeMap;
  */
 final class RestoreEngine {
 
-    /** How fast restored data is written (bytes per second of demo time). */
-    static final long RESTORE_BYTES_PER_SECOND = 256L << 20;
     /** How many times faster than it was written the log is replayed. */
     static final long REPLAY_SPEEDUP = 600;
     static final String CANCELED_COMMENT = "physical restore canceled";
@@ -176,7 +174,8 @@ final class RestoreEngine {
         BackupSetFile last = sources.sets().get(sources.sets().size() - 1);
         long totalBytes = sources.sets().stream().mapToLong(BackupSetFile::inputBytes).sum();
         long tablets = last.tabletCount();
-        Duration data = Duration.ofMillis(Math.max(1000, totalBytes / (RESTORE_BYTES_PER_SECOND / 1000)));
+        // the data phase follows the backup's size, at the latency profile's speed
+        Duration data = Duration.ofMillis(Math.max(1000, totalBytes / (cluster.config.latency().restoreBytesPerSecond() / 1000)));
         Duration replay = Duration.ofNanos(Math.max(0, sources.restoreScn() - last.startReplayScn()) / REPLAY_SPEEDUP);
         String failure = nextFailure;
         nextFailure = null;
@@ -199,7 +198,8 @@ final class RestoreEngine {
 
     /** The next user tenant id (even, never reused), its META tenant being the one before. */
     private long nextTenantId() {
-        long max = cluster.tenants.stream().mapToLong(t -> t.id).max().orElse(1000);
+        // user tenants are numbered from 1002 (META 1001), above sys (1) even on a cluster that has no user tenant
+        long max = Math.max(1000, cluster.tenants.stream().mapToLong(t -> t.id).max().orElse(1000));
         for (RestoreJob job : jobs) {
             max = Math.max(max, job.tenantId());
         }
