@@ -27,7 +27,8 @@ public record BackupChart(int width, int height, Plot plot, List<Bar> bars, List
     private static final int LEFT = 64, RIGHT = 64, TOP = 30, BOTTOM = 36, BAR = 10, TITLE_BASELINE = 12;
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
-    /** The plotting area inside the axes. */
+    /** The plotting area inside the axes (the other charts' too). */
+    @io.quarkus.qute.TemplateData
     public record Plot(int left, int top, int right, int bottom) {
     }
 
@@ -36,7 +37,8 @@ public record BackupChart(int width, int height, Plot plot, List<Bar> bars, List
             String css) {
     }
 
-    /** An axis tick: where (x or y) and its label. */
+    /** An axis tick: where (x or y) and its label (the other charts' too). */
+    @io.quarkus.qute.TemplateData
     public record Tick(int at, String label) {
     }
 

@@ -3,6 +3,8 @@ package io.obconsole.web;
 import io.obconsole.drill.DrillProof;
 import io.obconsole.drill.DrillRunView;
 import io.obconsole.drill.DrillState;
+import io.obconsole.web.BackupChart.Plot;
+import io.obconsole.web.BackupChart.Tick;
 import io.quarkus.qute.TemplateData;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,16 +45,8 @@ public record DrillHistory(List<Row> rows, Chart chart) {
         }
     }
 
-    /** The plotting area inside the axes. */
-    public record Plot(int left, int top, int right, int bottom) {
-    }
-
     /** One drill on the chart, with its tooltip. */
     public record Dot(int x, int y, String css, String title) {
-    }
-
-    /** An axis tick: where (x or y) and its label. */
-    public record Tick(int at, String label) {
     }
 
     /** The chart; empty when no drill measured both its restore time and its size. */

@@ -11,8 +11,6 @@ import io.obconsole.demo.DemoControl;
 import io.obconsole.testing.AuditSql;
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.LogCapture;
-import io.obconsole.progress.ProgressPoller;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,21 +40,10 @@ class CrossClusterRestoreApiTest {
     @BeforeEach
     @AfterEach
     void fresh() {
-        // dr without the tenants restored into it first: the reset then reads the fleet again
-        dr().forgetRestores();
         ApiFixture.resetCluster();
-        readDr();
-        dr().resetStatements();
+        Demo.resetDr();
     }
 
-    /** The console's fleet read model reads dr now. */
-    private static void readDr() {
-        try {
-            Arc.container().instance(ProgressPoller.class).get().refreshNow("dr").get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the fleet did not read dr", e);
-        }
-    }
 
     private static Map<String, Object> fromUris(String target, String newTenant, String... more) {
         Map<String, Object> body = new HashMap<>(Map.of("sourceDataUri", DATA, "sourceArchiveUri", ARCHIVE,
@@ -105,7 +91,7 @@ class CrossClusterRestoreApiTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> RestoreApiTest.statusAfter("copy", 60).equals("SUCCESS"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            readDr();
+            Demo.fleetRead("dr");
             as("ada").get("/api/v1/clusters/dr/tenants").then().statusCode(200).body("name", hasItem("copy"));
         });
         assertThat(AuditSql.rows("SELECT outcome FROM audit_record WHERE action_name = 'RESTORE' AND cluster_name = 'dr' "

@@ -40,14 +40,30 @@ public final class Demo {
      * poller would on its next rounds: pages and the API show what a test just did there.
      */
     public static void fleetRead() {
+        fleetRead("demo");
+    }
+
+    /** The same for another cluster of the demo fleet. */
+    public static void fleetRead(String cluster) {
         try {
-            Arc.container().instance(ProgressPoller.class).get().refreshNow("demo").get(60, TimeUnit.SECONDS);
+            Arc.container().instance(ProgressPoller.class).get().refreshNow(cluster).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the fleet did not read the demo cluster", e);
+            throw new IllegalStateException("the fleet did not read the demo fleet's cluster " + cluster, e);
         }
+    }
+
+    /**
+     * {@code dr}, the cluster other clusters' tenants are restored into, as its scenario starts it (no
+     * restored tenant, no free pool), read again, and nothing it received remembered.
+     */
+    public static void resetDr() {
+        DemoControl dr = cluster("dr").control();
+        dr.forgetRestores();
+        fleetRead("dr");
+        dr.resetStatements();
     }
 
     public static EmbeddedServices services() {

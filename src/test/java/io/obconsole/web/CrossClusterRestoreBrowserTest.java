@@ -8,16 +8,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.obconsole.api.ApiFixture;
 import io.obconsole.demo.DemoControl;
-import io.obconsole.progress.ProgressPoller;
 import io.obconsole.testing.Browser;
 import io.obconsole.testing.Demo;
-import io.quarkus.arc.Arc;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,20 +42,10 @@ class CrossClusterRestoreBrowserTest {
     @BeforeEach
     @AfterEach
     void fresh() {
-        // dr and demo as their scenarios start them: no restored tenant, no free pool, no statement remembered
-        dr().forgetRestores();
         ApiFixture.resetCluster();
-        readDr();
-        dr().resetStatements();
+        Demo.resetDr();
     }
 
-    private static void readDr() {
-        try {
-            Arc.container().instance(ProgressPoller.class).get().refreshNow("dr").get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the fleet did not read dr", e);
-        }
-    }
 
     /** A free pool an administrator made at a terminal, for a restore given by URIs (which cannot size one). */
     private static void freePool(String cluster, String pool) {
@@ -133,7 +120,7 @@ class CrossClusterRestoreBrowserTest {
                             return true;
                         }
                         Demo.clock().advanceSeconds(30);
-                        readDr();
+                        Demo.fleetRead("dr");
                         return false;
                     });
             assertThat(row.locator("[data-restore-data]")).hasText("100.0%");
