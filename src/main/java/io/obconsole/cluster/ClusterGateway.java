@@ -173,6 +173,12 @@ public class ClusterGateway implements AutoCloseable {
         return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).pools());
     }
 
+    /** Each observer's room for units, from GV$OB_SERVERS (sys only). */
+    public List<ServerCapacity> serverCapacity(String cluster) {
+        ObDialect dialect = dialect(cluster);
+        return read(cluster, connection -> new RestoreReader(cluster, dialect, connection).servers());
+    }
+
     /** The names of the cluster's resource units (sys only). */
     public List<String> resourceUnits(String cluster) {
         ObDialect dialect = dialect(cluster);

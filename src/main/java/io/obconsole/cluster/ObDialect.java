@@ -377,6 +377,13 @@ public final class ObDialect {
                 + "ON u.UNIT_CONFIG_ID = p.UNIT_CONFIG_ID ORDER BY p.RESOURCE_POOL_ID";
     }
 
+    /** Each observer's capacity and what its units are assigned (GV$OB_SERVERS, read in sys). */
+    public String serverCapacity() {
+        requireSys("GV$OB_SERVERS");
+        return "SELECT ZONE, SVR_IP, SVR_PORT, CPU_CAPACITY, CPU_CAPACITY_MAX, CPU_ASSIGNED, CPU_ASSIGNED_MAX, MEM_CAPACITY, "
+                + "MEM_ASSIGNED, LOG_DISK_CAPACITY, LOG_DISK_ASSIGNED FROM oceanbase.GV$OB_SERVERS ORDER BY ZONE, SVR_IP";
+    }
+
     /** Every resource unit's name (a new unit must not take one). */
     public String resourceUnits() {
         requireSys("DBA_OB_UNIT_CONFIGS");

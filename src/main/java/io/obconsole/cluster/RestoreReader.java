@@ -46,6 +46,20 @@ final class RestoreReader {
         return pools;
     }
 
+    List<ServerCapacity> servers() throws SQLException {
+        List<ServerCapacity> servers = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(dialect.serverCapacity())) {
+            while (rs.next()) {
+                servers.add(new ServerCapacity(rs.getString("ZONE"), rs.getString("SVR_IP") + ":" + rs.getString("SVR_PORT"),
+                        rs.getDouble("CPU_CAPACITY"), rs.getDouble("CPU_CAPACITY_MAX"), rs.getDouble("CPU_ASSIGNED"),
+                        rs.getDouble("CPU_ASSIGNED_MAX"), Rows.number(rs, "MEM_CAPACITY"), Rows.number(rs, "MEM_ASSIGNED"),
+                        Rows.number(rs, "LOG_DISK_CAPACITY"), Rows.number(rs, "LOG_DISK_ASSIGNED")));
+            }
+        }
+        return servers;
+    }
+
     List<String> units() throws SQLException {
         return column(dialect.resourceUnits(), "NAME");
     }

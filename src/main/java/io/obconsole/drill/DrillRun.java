@@ -104,6 +104,10 @@ public class DrillRun extends PanacheEntityBase {
     @Column(name = "failure")
     public String failure;
 
+    /** What the run waits for now, while it is not over (its drill cluster does not answer ...); null while it moves on. */
+    @Column(name = "waiting_reason")
+    public String waiting;
+
     static List<DrillRun> unended() {
         return list("state not in ?1 order by id", List.of(DrillState.PROVEN, DrillState.FAILED, DrillState.SKIPPED));
     }

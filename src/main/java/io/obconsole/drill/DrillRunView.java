@@ -11,11 +11,12 @@ import java.util.List;
  * @param pointAgeSeconds how old the restored point was when the restore started
  * @param restoreSeconds  FINISH_TIMESTAMP − START_TIMESTAMP of the restore (the drill's measured RTO)
  * @param restoredBytes   TOTAL_BYTES of the restore (what it read from the backup), null where unknown
+ * @param waiting         what the run waits for now (its drill cluster does not answer ...), null while it moves on
  */
 public record DrillRunView(long id, long policyId, String cluster, String tenant, Instant slot, DrillState state,
         String drillCluster, String scratchTenant, String pool, boolean poolCreatedByDrill, String pointUtc,
         Long pointAgeSeconds, Long restoreSeconds, Long restoredBytes, Instant startedAt, Instant endedAt,
-        List<String> checks, String failure) {
+        List<String> checks, String failure, String waiting) {
 
     static DrillRunView of(DrillRun r) {
         io.obconsole.window.Scn point = r.pointScn == null ? null : new io.obconsole.window.Scn(r.pointScn);
@@ -30,7 +31,7 @@ public record DrillRunView(long id, long policyId, String cluster, String tenant
                 restoreStart == null || restoreEnd == null ? null : Duration.between(restoreStart, restoreEnd).toSeconds(),
                 r.restoredBytes,
                 DrillRuns.instant(r.startedAt), DrillRuns.instant(r.endedAt),
-                r.checks == null ? List.of() : List.of(r.checks.split("\n")), r.failure);
+                r.checks == null ? List.of() : List.of(r.checks.split("\n")), r.failure, r.state.ended() ? null : r.waiting);
     }
 
     /** How long the whole drill took, from its start (preflight passed) to its end (cleaned up); null until then. */

@@ -13,10 +13,15 @@ import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ObStatement;
 import io.obconsole.cluster.ResourcePool;
 import io.obconsole.cluster.RestoreRow;
+import io.obconsole.cluster.ServerCapacity;
+import io.obconsole.cluster.ServerCapacity.UnitSize;
 import io.obconsole.cluster.TenantRole;
+import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetRestore;
 import io.obconsole.policy.NamedSecrets;
+import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.restore.NewPool;
 import io.obconsole.restore.PoolChoice;
 import io.obconsole.window.RestoreInterval;
 import io.obconsole.restore.RestorePoint;
@@ -28,6 +33,8 @@ import io.obconsole.window.Scn;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +55,7 @@ import org.jboss.logging.Logger;
 class DrillRunner {
 
     private static final Logger LOG = Logger.getLogger(DrillRunner.class);
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final DrillRuns runs;
     private final RestoreService restores;
@@ -105,7 +113,8 @@ class DrillRunner {
             return skip(run, refusal.getMessage());
         } catch (ClusterUnreachableException e) {
             records.outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, List.of(), null, e.reason(), List.of());
-            return skip(run, "The drill cluster " + run.drillCluster + " did not answer: " + e.reason());
+            return skip(run, (e.cluster().equals(run.drillCluster) ? "The drill cluster " : "The cluster ") + e.cluster()
+                    + " did not answer: " + e.reason());
         }
         records.outcome(intent, AuditOutcome.ACCEPTED, List.of(), null, null, List.of());
         String tenant = DrillNames.scratchTenant(run.tenant, run.id);
@@ -160,9 +169,13 @@ class DrillRunner {
         return intervals.get(intervals.size() - 1).to();
     }
 
-    /** The policy's free pool of the drill cluster, or a unit and pool of the run's own, sized like the source's. */
+    /**
+     * The policy's free pool of the drill cluster, or a unit and pool of the run's own, sized like
+     * the source's, once the drill cluster's servers are seen to have room for it.
+     */
     private PoolChoice pool(DrillRun run, DrillPolicy policy) {
         if (policy.drillPool == null) {
+            roomFor(run, newPool(run));
             return new PoolChoice.Create(DrillNames.pool(run.id), DrillNames.unit(run.id), null);
         }
         ResourcePool pool = gateway.resourcePools(run.drillCluster).stream().filter(p -> p.name().equals(policy.drillPool))
@@ -173,6 +186,48 @@ class DrillRunner {
                     + " is granted to tenant " + pool.tenantId() + ": a drill needs it free");
         }
         return new PoolChoice.Existing(pool.name());
+    }
+
+    /** The unit and pool the restore would create; without the source's unit size there is nothing to size it like. */
+    private NewPool newPool(DrillRun run) {
+        try {
+            return restores.newPoolLike(run.cluster, run.tenant, run.drillCluster, null);
+        } catch (InvalidRequestException e) {
+            throw new PreflightRefusal("The size of " + run.cluster + "/" + run.tenant + "'s resource unit cannot be known ("
+                    + e.getMessage() + "), so the drill cannot create a unit like it on " + run.drillCluster
+                    + ": give the drill policy a free pool of " + run.drillCluster);
+        }
+    }
+
+    /**
+     * Every zone of the new pool needs {@code unitNum} servers with room for the unit (GV$OB_SERVERS),
+     * else OceanBase would refuse CREATE RESOURCE POOL half-way through the drill: refused before anything is sent.
+     */
+    private void roomFor(DrillRun run, NewPool pool) {
+        List<ServerCapacity> servers = gateway.serverCapacity(run.drillCluster);
+        UnitSize unit = pool.unit();
+        List<String> short_ = new ArrayList<>();
+        for (String zone : pool.zones()) {
+            List<ServerCapacity> inZone = servers.stream().filter(s -> zone.equals(s.zone())).toList();
+            long withRoom = inZone.stream().filter(s -> s.shortage(unit) == null).count();
+            if (withRoom < pool.unitNum()) {
+                short_.add(inZone.isEmpty() ? zone + " lists no server" : zone + ": " + inZone.stream()
+                        .filter(s -> s.shortage(unit) != null).map(s -> "server " + s.server() + " lacks " + s.shortage(unit))
+                        .reduce((a, b) -> a + "; " + b).orElse(withRoom + " server(s) with room, " + pool.unitNum()
+                                + " needed"));
+            }
+        }
+        if (!short_.isEmpty()) {
+            throw new PreflightRefusal("The drill cluster " + run.drillCluster + " has no room for a unit like "
+                    + run.cluster + "/" + run.tenant + "'s (" + describe(unit) + ", " + pool.unitNum() + " per zone) in "
+                    + String.join("; in ", short_));
+        }
+    }
+
+    private static String describe(UnitSize unit) {
+        return (unit.maxCpu() == Math.rint(unit.maxCpu()) ? String.valueOf((long) unit.maxCpu())
+                : String.valueOf(unit.maxCpu())) + " CPU, " + (unit.memorySize() >> 30) + " GiB memory, "
+                + (unit.logDiskSize() >> 30) + " GiB log disk";
     }
 
     private List<EncryptionPassword> decryption(DrillPolicy policy) {
@@ -187,6 +242,24 @@ class DrillRunner {
 
     private DrillRun watch(DrillRun run, Optional<DrillPolicy> policy) {
         Duration limit = policy.map(p -> p.timeLimit).orElse(config.defaultTimeLimit());
+        ClusterState drillCluster = fleet.cluster(run.drillCluster);
+        if (!drillCluster.reachable()) {
+            // what the fleet read last stays: the restore goes on over there, and is looked at again once it answers
+            run = waiting(run, "The drill cluster " + run.drillCluster + " does not answer since "
+                    + AT.format(drillCluster.problem().since()) + " (" + drillCluster.problem().reason()
+                    + "): the drill waits for it, its time limit still runs");
+            return overLimit(run, limit) ? fail(run, "The drill exceeded its time limit of " + limit.toMinutes()
+                    + " min while its drill cluster did not answer; the restore is stopped once it answers") : run;
+        }
+        try {
+            return watchAnswering(answering(run), limit, policy);
+        } catch (ClusterUnreachableException e) {
+            return waiting(run, "The drill cluster " + run.drillCluster + " does not answer (" + e.reason()
+                    + "): the drill waits for it, its time limit still runs");
+        }
+    }
+
+    private DrillRun watchAnswering(DrillRun run, Duration limit, Optional<DrillPolicy> policy) {
         Optional<FleetRestore> seen = restoreOf(run);
         if (seen.isPresent() && seen.get().row().tenantId() > 0 && run.scratchTenantId == null) {
             long id = seen.get().row().tenantId();
@@ -204,10 +277,30 @@ class DrillRunner {
         if (seen.isPresent() && !seen.get().running()) {
             return check(run, seen.get(), owner(run, policy));
         }
-        if (run.startedAt != null && Duration.between(DrillRuns.instant(run.startedAt), clock.instant()).compareTo(limit) > 0) {
+        if (overLimit(run, limit)) {
             return fail(run, "The drill exceeded its time limit of " + limit.toMinutes() + " min; the restore was stopped");
         }
         return run;
+    }
+
+    private boolean overLimit(DrillRun run, Duration limit) {
+        return run.startedAt != null
+                && Duration.between(DrillRuns.instant(run.startedAt), clock.instant()).compareTo(limit) > 0;
+    }
+
+    /** The run waits for {@code why} (said on its row until it moves on); stored only when the reason changes. */
+    private DrillRun waiting(DrillRun run, String why) {
+        String reason = why.length() > 1000 ? why.substring(0, 999) + "…" : why;
+        if (reason.equals(run.waiting)) {
+            return run;
+        }
+        LOG.infof("Drill run %d waits: %s", run.id, reason);
+        return runs.change(run.id, r -> r.waiting = reason);
+    }
+
+    /** The drill cluster answers again: the run no longer says it waits. */
+    private DrillRun answering(DrillRun run) {
+        return run.waiting == null ? run : runs.change(run.id, r -> r.waiting = null);
     }
 
     /** The run's restore as the fleet read it last (its job, else the newest of the scratch tenant's name). */
@@ -270,6 +363,13 @@ class DrillRunner {
     // ---- CLEANING
 
     private DrillRun cleanUp(DrillRun run, Operator owner) {
+        ClusterState drillCluster = fleet.cluster(run.drillCluster);
+        if (!drillCluster.reachable()) {
+            // nothing is sent (nor audited each round) until the fleet reads the cluster again
+            return waiting(run, "The drill cluster " + run.drillCluster + " does not answer since "
+                    + AT.format(drillCluster.problem().since()) + " (" + drillCluster.problem().reason() + "): "
+                    + cleaningWhat(run) + " once it answers");
+        }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("run", String.valueOf(run.id));
         parameters.put("scratchTenant", String.valueOf(run.scratchTenant));
@@ -289,11 +389,18 @@ class DrillRunner {
         } catch (ObErrorException e) {
             records.outcome(intent, AuditOutcome.REJECTED_BY_OCEANBASE, List.of(), e.error().code(), e.error().text(),
                     List.of());
-            return run; // tried again on the next round
+            return waiting(run, "OceanBase refused the cleanup (" + e.error().code() + " " + e.error().text() + "): "
+                    + cleaningWhat(run) + " on the next round");
         } catch (ClusterUnreachableException e) {
             records.outcome(intent, AuditOutcome.CLUSTER_UNREACHABLE, List.of(), null, e.reason(), List.of());
-            return run;
+            return waiting(run, "The drill cluster " + run.drillCluster + " does not answer (" + e.reason() + "): "
+                    + cleaningWhat(run) + " once it answers");
         }
+    }
+
+    private static String cleaningWhat(DrillRun run) {
+        return "the scratch tenant " + run.scratchTenant + (run.poolCreated ? " and the drill's pool " + run.poolName : "")
+                + " are dropped";
     }
 
     // ---- endings
@@ -316,6 +423,7 @@ class DrillRunner {
         r.state = state;
         r.failure = failure;
         r.endedAt = DrillRuns.utc(clock.instant());
+        r.waiting = null;
         r.leaseOwner = null;
         r.leaseUntil = null;
     }

@@ -28,6 +28,7 @@ import io.obconsole.cluster.ObStatement;
 import io.obconsole.cluster.ResourcePool;
 import io.obconsole.cluster.RestoreRow;
 import io.obconsole.cluster.RestoreSource;
+import io.obconsole.cluster.ServerCapacity;
 import io.obconsole.cluster.TenantName;
 import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.cluster.UnknownTenantException;
@@ -314,18 +315,38 @@ public class RestoreService {
             throw new InvalidRequestException("A backup given by its URIs has no pool of the fleet to size a new one like: "
                     + "choose an existing free pool of " + request.targetCluster(), "Choose an existing pool");
         }
-        long sourceId = fleet.cluster(request.sourceCluster()).tenant(request.sourceTenant())
-                .map(t -> t.tenant().id()).orElse(-1L);
-        List<ResourcePool> sourcePools = request.sourceCluster().equals(request.targetCluster()) ? targetPools
-                : gateway.resourcePools(request.sourceCluster());
+        NewPool shape = newPoolLike(request.sourceCluster(), request.sourceTenant(), request.targetCluster(),
+                create.unitNum(), targetPools);
+        return List.of(dialect.createResourceUnit(create.unit(), shape.unit().maxCpu(), shape.unit().minCpu(),
+                shape.unit().memorySize(), shape.unit().logDiskSize()), dialect.createResourcePool(create.pool(),
+                        create.unit(), shape.unitNum(), shape.zones()));
+    }
+
+    /**
+     * The unit and pool a restore of {@code sourceTenant} into {@code targetCluster} creates when it
+     * makes its own: sized like the source tenant's pool, in the target's zones (reads both clusters).
+     *
+     * @param unitNum units per zone; null: the source's
+     * @throws InvalidRequestException     if the source tenant's pool cannot be read (its size is then unknown)
+     * @throws ClusterUnreachableException if either cluster does not answer
+     */
+    public NewPool newPoolLike(String sourceCluster, String sourceTenant, String targetCluster, Integer unitNum) {
+        return newPoolLike(sourceCluster, sourceTenant, targetCluster, unitNum, gateway.resourcePools(targetCluster));
+    }
+
+    private NewPool newPoolLike(String sourceCluster, String sourceTenant, String targetCluster, Integer unitNum,
+            List<ResourcePool> targetPools) {
+        long sourceId = fleet.cluster(sourceCluster).tenant(sourceTenant).map(t -> t.tenant().id()).orElse(-1L);
+        List<ResourcePool> sourcePools = sourceCluster.equals(targetCluster) ? targetPools
+                : gateway.dialect(sourceCluster).mode() == ClusterMode.SYS ? gateway.resourcePools(sourceCluster)
+                : List.of();
         ResourcePool like = sourcePools.stream().filter(p -> p.tenantId() != null && p.tenantId() == sourceId)
                 .findFirst().orElseThrow(() -> new InvalidRequestException("The source tenant's resource pool could "
                         + "not be read; choose an existing pool", "The source pool is unknown"));
         Set<String> zones = new LinkedHashSet<>();
         targetPools.forEach(p -> zones.addAll(p.zones()));
-        return List.of(dialect.createResourceUnit(create.unit(), like.maxCpu(), like.minCpu(), like.memorySize(),
-                like.logDiskSize()), dialect.createResourcePool(create.pool(), create.unit(),
-                create.unitNum() == null ? like.unitCount() : create.unitNum(), List.copyOf(zones)));
+        return new NewPool(ServerCapacity.UnitSize.of(like), unitNum == null ? like.unitCount() : unitNum,
+                List.copyOf(zones));
     }
 
     // ---- start

@@ -12,6 +12,7 @@ import java.util.Optional;
  * size: one observer per zone with {@link #SERVER_CPU} cores and {@link #SERVER_MEMORY} bytes, from
  * which every pool takes its units when it is created, granted to a tenant or not, as OceanBase's
  * unit manager does. A restore needs a pool of its own; when the servers are full it is refused.
+ * GV$OB_SERVERS shows each observer's capacity and what its units are assigned, from the same sums.
  */
 final class Resources {
 
@@ -19,6 +20,9 @@ final class Resources {
     static final double SERVER_CPU = 32;
     static final long SERVER_MEMORY = 128L << 30;
     static final long SERVER_LOG_DISK = 1024L << 30;
+    /** The observer's own memory, outside what units may take (MEMORY_LIMIT − MEM_CAPACITY). */
+    static final long SERVER_SYSTEM_MEMORY = 16L << 30;
+    static final long SERVER_DATA_DISK = 4096L << 30;
     private static final long GIB = 1L << 30;
 
     /** A row of DBA_OB_UNIT_CONFIGS. */
@@ -136,31 +140,58 @@ final class Resources {
         pools.remove(pool);
     }
 
+    /**
+     * One observer as GV$OB_SERVERS shows it: its capacity and what the units on it are assigned
+     * (CPU_ASSIGNED sums MIN_CPU, CPU_ASSIGNED_MAX sums MAX_CPU, one unit per pool and zone).
+     */
+    record ServerUsage(Parameters.Server server, double cpuAssigned, double cpuAssignedMax, long memAssigned,
+            long logDiskAssigned) {
+
+        String name() {
+            return server.ip() + ":" + server.port();
+        }
+
+        /** What it lacks to hold one more unit of {@code unit}, as OceanBase's unit manager says it, or null if it can. */
+        String shortage(UnitConfig unit) {
+            if (cpuAssigned + unit.minCpu() > SERVER_CPU || cpuAssignedMax + unit.maxCpu() > SERVER_CPU) {
+                return "server '" + name() + "' CPU resource not enough";
+            }
+            if (memAssigned + unit.memorySize() > SERVER_MEMORY) {
+                return "server '" + name() + "' MEMORY resource not enough";
+            }
+            if (logDiskAssigned + unit.logDiskSize() > SERVER_LOG_DISK) {
+                return "server '" + name() + "' LOG_DISK resource not enough";
+            }
+            return null;
+        }
+    }
+
+    /** Every observer with what its units take: the rows of GV$OB_SERVERS and what CREATE RESOURCE POOL checks. */
+    List<ServerUsage> servers() {
+        List<ServerUsage> servers = new ArrayList<>();
+        for (Parameters.Server server : Parameters.SERVERS) {
+            double cpu = 0;
+            double cpuMax = 0;
+            long memory = 0;
+            long logDisk = 0;
+            for (ResourcePool pool : pools) {
+                if (pool.zones().contains(server.zone())) {
+                    UnitConfig used = unitOf(pool);
+                    cpu += used.minCpu() * pool.unitCount();
+                    cpuMax += used.maxCpu() * pool.unitCount();
+                    memory += used.memorySize() * pool.unitCount();
+                    logDisk += used.logDiskSize() * pool.unitCount();
+                }
+            }
+            servers.add(new ServerUsage(server, cpu, cpuMax, memory, logDisk));
+        }
+        return servers;
+    }
+
     /** What the zone's observer lacks to hold one more unit of {@code unit}, or null if it can. */
     private String shortage(String zone, UnitConfig unit) {
-        double cpu = 0;
-        long memory = 0;
-        long logDisk = 0;
-        for (ResourcePool pool : pools) {
-            if (pool.zones().contains(zone)) {
-                UnitConfig used = unitOf(pool);
-                cpu += used.minCpu() * pool.unitCount();
-                memory += used.memorySize() * pool.unitCount();
-                logDisk += used.logDiskSize() * pool.unitCount();
-            }
-        }
-        String server = Parameters.SERVERS.stream().filter(s -> s.zone().equals(zone))
-                .map(s -> s.ip() + ":" + s.port()).findFirst().orElse(zone);
-        if (cpu + unit.minCpu() > SERVER_CPU) {
-            return "server '" + server + "' CPU resource not enough";
-        }
-        if (memory + unit.memorySize() > SERVER_MEMORY) {
-            return "server '" + server + "' MEMORY resource not enough";
-        }
-        if (logDisk + unit.logDiskSize() > SERVER_LOG_DISK) {
-            return "server '" + server + "' LOG_DISK resource not enough";
-        }
-        return null;
+        return servers().stream().filter(s -> s.server().zone().equals(zone)).findFirst().map(s -> s.shortage(unit))
+                .orElse(null);
     }
 
     /** Pools granted to {@code tenantId} become free again (the tenant was dropped; OceanBase keeps its pools). */

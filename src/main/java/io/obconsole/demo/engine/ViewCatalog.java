@@ -117,6 +117,13 @@ final class ViewCatalog {
         tables.add(ViewTable.sysOnly("RESOURCE_POOLS", "DBA_OB_RESOURCE_POOLS", List.of("RESOURCE_POOL_ID" + B, "NAME" + S,
                 "TENANT_ID" + B, "CREATE_TIME" + T, "MODIFY_TIME" + T, "UNIT_COUNT" + B, "UNIT_CONFIG_ID" + B,
                 "ZONE_LIST" + S, "REPLICA_TYPE" + S), ViewCatalog::resourcePools));
+        // the 4.2/4.3 column list; CPU_* are cores, the rest bytes (MEM_CAPACITY is what units may take)
+        tables.add(ViewTable.shared("SERVERS", "GV$OB_SERVERS", List.of("SVR_IP" + S, "SVR_PORT" + B, "ZONE" + S,
+                "SQL_PORT" + B, "CPU_CAPACITY" + B, "CPU_CAPACITY_MAX DOUBLE", "CPU_ASSIGNED DOUBLE",
+                "CPU_ASSIGNED_MAX DOUBLE", "MEM_CAPACITY" + B, "MEM_ASSIGNED" + B, "LOG_DISK_CAPACITY" + B,
+                "LOG_DISK_ASSIGNED" + B, "LOG_DISK_IN_USE" + B, "DATA_DISK_CAPACITY" + B, "DATA_DISK_IN_USE" + B,
+                "DATA_DISK_HEALTH_STATUS" + S, "MEMORY_LIMIT" + B, "DATA_DISK_ALLOCATED" + B,
+                "DATA_DISK_ABNORMAL_TIME" + T, "SSL_CERT_EXPIRED_TIME" + T), ViewCatalog::servers));
         List<String> parameters = new ArrayList<>(List.of("SVR_IP" + S, "SVR_PORT" + B, "ZONE" + S, "SCOPE" + S,
                 "TENANT_ID" + B, "NAME" + S, "DATA_TYPE" + S, "VALUE" + S, "INFO" + S, "SECTION" + S, "EDIT_LEVEL" + S));
         if (v422) {
@@ -190,6 +197,18 @@ final class ViewCatalog {
         for (Resources.ResourcePool p : c.resources.pools) {
             rows.add(new Object[] {p.id(), p.name(), p.tenantId(), time(c, p.created()), time(c, p.modified()),
                 p.unitCount(), p.unitConfigId(), String.join(";", p.zones()), "FULL"});
+        }
+        return rows;
+    }
+
+    private static List<Object[]> servers(Cluster c) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Resources.ServerUsage s : c.resources.servers()) {
+            rows.add(new Object[] {s.server().ip(), (long) s.server().port(), s.server().zone(), 2881L,
+                (long) Resources.SERVER_CPU, Resources.SERVER_CPU, s.cpuAssigned(), s.cpuAssignedMax(),
+                Resources.SERVER_MEMORY, s.memAssigned(), Resources.SERVER_LOG_DISK, s.logDiskAssigned(),
+                s.logDiskAssigned() / 8, Resources.SERVER_DATA_DISK, s.memAssigned() / 4, "NORMAL",
+                Resources.SERVER_MEMORY + Resources.SERVER_SYSTEM_MEMORY, Resources.SERVER_DATA_DISK, null, null});
         }
         return rows;
     }
