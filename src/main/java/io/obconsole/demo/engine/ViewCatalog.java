@@ -118,7 +118,7 @@ final class ViewCatalog {
                 "TENANT_ID" + B, "CREATE_TIME" + T, "MODIFY_TIME" + T, "UNIT_COUNT" + B, "UNIT_CONFIG_ID" + B,
                 "ZONE_LIST" + S, "REPLICA_TYPE" + S), ViewCatalog::resourcePools));
         // the 4.2/4.3 column list; CPU_* are cores, the rest bytes (MEM_CAPACITY is what units may take)
-        tables.add(ViewTable.shared("SERVERS", "GV$OB_SERVERS", List.of("SVR_IP" + S, "SVR_PORT" + B, "ZONE" + S,
+        tables.add(ViewTable.sysOnly("SERVERS", "GV$OB_SERVERS", List.of("SVR_IP" + S, "SVR_PORT" + B, "ZONE" + S,
                 "SQL_PORT" + B, "CPU_CAPACITY" + B, "CPU_CAPACITY_MAX DOUBLE", "CPU_ASSIGNED DOUBLE",
                 "CPU_ASSIGNED_MAX DOUBLE", "MEM_CAPACITY" + B, "MEM_ASSIGNED" + B, "LOG_DISK_CAPACITY" + B,
                 "LOG_DISK_ASSIGNED" + B, "LOG_DISK_IN_USE" + B, "DATA_DISK_CAPACITY" + B, "DATA_DISK_IN_USE" + B,
