@@ -101,6 +101,17 @@ public class AlertChannels {
         return deliveries.log(id, Math.max(1, Math.min(limit, 500)));
     }
 
+    /** What grouping holds back from the channel now (each with when it goes), the soonest first. */
+    public List<Deliveries.Held> held(long id) {
+        get(id);
+        return deliveries.held(id);
+    }
+
+    /** How many messages grouping holds back now, per channel id. */
+    public Map<Long, Integer> heldCounts() {
+        return deliveries.heldCounts();
+    }
+
     /** The names of the configured signing keys (never their values), for the form's choice. */
     public List<String> keyNames() {
         return config.keys().keySet().stream().sorted().toList();
@@ -123,7 +134,10 @@ public class AlertChannels {
                     "No signing key of that name is configured; known names: " + String.join(", ", keyNames()));
         }
         if (format == ChannelFormat.WEBHOOK && keyName == null) {
-            throw new ChannelRejectedException("A webhook channel is always signed: choose a signing key name");
+            throw new ChannelRejectedException(keyNames().isEmpty()
+                    ? "A webhook channel is always signed, and no signing key is configured: set console.alerts.keys.<name> "
+                            + "(e.g. to ${ONCALL_WEBHOOK_KEY}) and restart the console, or choose the DingTalk format"
+                    : "A webhook channel is always signed: choose one of the signing keys " + String.join(", ", keyNames()));
         }
         String clusters = route("Cluster pattern", d.clusterPattern());
         String tenants = route("Tenant pattern", d.tenantPattern());

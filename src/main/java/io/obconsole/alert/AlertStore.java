@@ -381,7 +381,8 @@ public class AlertStore {
                 if (heldUntil != null) {
                     DeliveryWorker.log(c, channel.id(), id, event.kind(), DeliveryOutcome.HELD, 0, null, "held by grouping until "
                             + UTC_TIME.format(heldUntil) + " UTC: it came back within " + Durations.words(groupWindow)
-                            + " of its recovery; it goes then if it still holds, else it is logged as not sent", instance, now);
+                            + " of its recovery; it goes then if it still holds, else it is logged as not sent", instance, now,
+                            heldUntil);
                 }
             }
         }

@@ -52,6 +52,25 @@ public record Channel(long id, String name, ChannelFormat format, String url, St
         }
     }
 
+    /**
+     * An address as a person typed it, shown back after the form was refused: any {@code user:password@} part
+     * dropped and query values masked as {@link #displayUrl()} does, whether or not the rest is a valid URL
+     * (a fragment goes too). Host and path are no secret; credentials and tokens are never echoed.
+     */
+    public static String shownUrl(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        String shown = typed.replaceFirst("^((?:[A-Za-z][A-Za-z0-9+.-]*:)?//)?[^/?#@]*@", "$1");
+        int hash = shown.indexOf('#');
+        if (hash >= 0) {
+            shown = shown.substring(0, hash);
+        }
+        int query = shown.indexOf('?');
+        return query < 0 ? shown : shown.substring(0, query + 1)
+                + shown.substring(query + 1).replaceAll("=[^&]*", "=" + java.util.regex.Matcher.quoteReplacement(MASK));
+    }
+
     static Pattern glob(String pattern) {
         StringBuilder regex = new StringBuilder();
         for (char c : pattern.toCharArray()) {

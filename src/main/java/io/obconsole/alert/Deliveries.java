@@ -81,7 +81,7 @@ public class Deliveries {
     public List<DeliveryLogEntry> log(long channelId, int limit) {
         return Transactions.run(db, "delivery log not read", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id, channel_id, event_id, kind, outcome, attempt, "
-                    + "receiver_status, detail, instance_name, logged_at FROM alert_delivery_log WHERE channel_id = ? "
+                    + "receiver_status, detail, instance_name, logged_at, next_at FROM alert_delivery_log WHERE channel_id = ? "
                     + "ORDER BY id DESC LIMIT ?")) {
                 s.setLong(1, channelId);
                 s.setInt(2, limit);
@@ -94,11 +94,49 @@ public class Deliveries {
                         Integer receiverStatus = rs.wasNull() ? null : status;
                         entries.add(new DeliveryLogEntry(rs.getLong(1), rs.getLong(2), eventId,
                                 AlertKind.valueOf(rs.getString(4)), DeliveryOutcome.valueOf(rs.getString(5)), rs.getInt(6),
-                                receiverStatus, rs.getString(8), rs.getString(9), Transactions.instant(rs.getTimestamp(10))));
+                                receiverStatus, rs.getString(8), rs.getString(9), Transactions.instant(rs.getTimestamp(10)),
+                                Transactions.instant(rs.getTimestamp(11))));
                     }
                 }
                 return entries;
             }
+        });
+    }
+
+    /** A message grouping holds back from a channel now: its event, and when it goes if its condition still holds. */
+    public record Held(long eventId, AlertKind kind, String summary, Instant until) {
+    }
+
+    /** What grouping holds back from the channel now, the soonest to go first. */
+    public List<Held> held(long channelId) {
+        return Transactions.run(db, "held deliveries not read", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT e.id, e.kind, e.summary, d.next_attempt_at FROM alert_delivery d "
+                    + "JOIN alert_event e ON e.id = d.event_id WHERE d.channel_id = ? AND d.state = 'HELD' "
+                    + "ORDER BY d.next_attempt_at, e.id")) {
+                s.setLong(1, channelId);
+                List<Held> held = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(new Held(rs.getLong(1), AlertKind.valueOf(rs.getString(2)), rs.getString(3),
+                                Transactions.instant(rs.getTimestamp(4))));
+                    }
+                }
+                return held;
+            }
+        });
+    }
+
+    /** How many messages grouping holds back now, per channel id (channels holding none are absent). */
+    public java.util.Map<Long, Integer> heldCounts() {
+        return Transactions.run(db, "held deliveries not counted", c -> {
+            java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT channel_id, COUNT(*) FROM alert_delivery WHERE state = 'HELD' GROUP BY channel_id")) {
+                while (rs.next()) {
+                    counts.put(rs.getLong(1), rs.getInt(2));
+                }
+            }
+            return counts;
         });
     }
 

@@ -164,15 +164,21 @@ public final class DeliveryWorker {
                 s.executeUpdate();
             }
             log(c, due.channelId, due.event.id(), due.event.kind(), outcome, attempt, status,
-                    detail, instance, now);
+                    detail, instance, now, next);
             return null;
         });
     }
 
     static void log(Connection c, long channelId, Long eventId, AlertKind kind, DeliveryOutcome outcome, int attempt,
             Integer status, String detail, String instance, Instant at) throws SQLException {
+        log(c, channelId, eventId, kind, outcome, attempt, status, detail, instance, at, null);
+    }
+
+    /** A log line; {@code nextAt} is when the delivery goes next (a HELD line's release, a RETRIED line's next attempt). */
+    static void log(Connection c, long channelId, Long eventId, AlertKind kind, DeliveryOutcome outcome, int attempt,
+            Integer status, String detail, String instance, Instant at, Instant nextAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_delivery_log (channel_id, event_id, kind, outcome, "
-                + "attempt, receiver_status, detail, instance_name, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "attempt, receiver_status, detail, instance_name, logged_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, channelId);
             if (eventId == null) {
                 s.setNull(2, Types.BIGINT);
@@ -186,6 +192,7 @@ public final class DeliveryWorker {
             s.setString(7, AlertStore.cut(detail, 1024));
             s.setString(8, instance);
             s.setTimestamp(9, Transactions.ts(at));
+            s.setTimestamp(10, Transactions.ts(nextAt));
             s.executeUpdate();
         }
     }

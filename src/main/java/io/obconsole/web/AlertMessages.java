@@ -156,6 +156,18 @@ public interface AlertMessages {
     @Message("none (DingTalk without signing only)")
     String key_none();
 
+    @Message("{name} (not configured)")
+    String key_missing(String name);
+
+    @Message("A webhook is always signed: pick the key its receiver checks. A DingTalk robot: none, or the key that holds its “sign” secret.")
+    String key_hint();
+
+    @Message("No signing key is configured (console.alerts.keys.<name>): a webhook channel cannot be saved until one is; a DingTalk channel can, unsigned.")
+    String key_hint_none_configured();
+
+    @Message("{#when format}{#is 'WEBHOOK'}Webhook (signed JSON){#is 'DINGTALK'}DingTalk robot{#else}{format}{/when}")
+    String format(String format);
+
     @Message("Secret parts of the address show as ***. Leave it as it is to keep the stored address, or type the whole new one.")
     String field_url_hint();
 
@@ -197,6 +209,24 @@ public interface AlertMessages {
 
     @Message("Nothing sent yet.")
     String log_none();
+
+    @Message("{#when outcome}{#is 'SENT'}Sent{#is 'RETRIED'}Not delivered, will retry{#is 'GAVE_UP'}Gave up{#is 'HELD'}Held by grouping{#is 'NOT_SENT'}Not sent{#is 'TEST_SENT'}Test sent{#is 'TEST_FAILED'}Test not delivered{#else}{outcome}{/when}")
+    String outcome(String outcome);
+
+    @Message("until")
+    String held_until();
+
+    @Message("next attempt")
+    String retry_at();
+
+    @Message("{count} held")
+    String held_badge(int count);
+
+    @Message("Grouping holds these messages back: the condition came back within the group window after its recovery was sent. Each goes at the time shown if its condition still holds then, and is logged as not sent if it has cleared. A recovery-point objective’s breach is never held.")
+    String held_intro();
+
+    @Message("goes at")
+    String held_goes();
 
     @Message("When")
     String col_when();

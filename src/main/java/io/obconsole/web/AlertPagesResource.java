@@ -8,6 +8,7 @@ import io.obconsole.alert.ChannelDraft;
 import io.obconsole.alert.ChannelFormat;
 import io.obconsole.alert.ChannelNotFoundException;
 import io.obconsole.alert.ChannelRejectedException;
+import io.obconsole.alert.Deliveries;
 import io.obconsole.alert.DeliveryLogEntry;
 import io.obconsole.alert.Notifier;
 import io.quarkus.qute.CheckedTemplate;
@@ -26,11 +27,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The admins' alert channel pages: the list with a form for a new one, one channel with its delivery log and test
- * button, and the question asked before a channel is deleted.
+ * The admins' alert channel pages: the list with a form for a new one, one channel with its delivery log (and what
+ * grouping holds back from it now) and test button, and the question asked before a channel is deleted. A refused
+ * form comes back with what was typed; a delete happens only with the confirmation the question's form carries.
  */
 @Path("/alerts/channels")
 public class AlertPagesResource {
@@ -39,11 +42,12 @@ public class AlertPagesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance channels(List<Channel> channels, List<String> keyNames, List<AlertKind> kinds,
-                List<ChannelFormat> formats, String flash, String error);
+        static native TemplateInstance channels(List<Channel> channels, Map<Long, Integer> held, ChannelFormValues form,
+                List<String> keyNames, List<AlertKind> kinds, List<ChannelFormat> formats, String flash, String error);
 
-        static native TemplateInstance channel(Channel channel, List<String> keyNames, List<AlertKind> kinds,
-                List<ChannelFormat> formats, List<DeliveryLogEntry> log, String flash, String error);
+        static native TemplateInstance channel(Channel channel, ChannelFormValues form, List<String> keyNames,
+                List<AlertKind> kinds, List<ChannelFormat> formats, List<Deliveries.Held> held, List<DeliveryLogEntry> log,
+                String flash, String error);
 
         static native TemplateInstance confirmDelete(Channel channel);
     }
@@ -58,7 +62,7 @@ public class AlertPagesResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("done") String done) {
         access.requireAdmin(access.who());
-        return page(null, done);
+        return page(ChannelFormValues.fresh(channels.keyNames()), null, done);
     }
 
     @POST
@@ -70,11 +74,13 @@ public class AlertPagesResource {
             @FormParam("enabled") String enabled) {
         Operator who = access.who();
         access.requireAdmin(who);
+        ChannelDraft draft = draft(name, format, url, keyName, clusters, tenants, kinds, enabled);
         try {
-            Channel created = channels.create(draft(name, format, url, keyName, clusters, tenants, kinds, enabled), who);
+            Channel created = channels.create(draft, who);
             return redirect("/alerts/channels/" + created.id(), "created");
         } catch (ChannelRejectedException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(page(e.getMessage(), null).render()).build();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page(ChannelFormValues.submitted(null, draft), e.getMessage(), null).render()).build();
         }
     }
 
@@ -83,7 +89,8 @@ public class AlertPagesResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance channel(@PathParam("id") long id, @QueryParam("done") String done) {
         access.requireAdmin(access.who());
-        return detail(find(id), done, null);
+        Channel channel = find(id);
+        return detail(channel, ChannelFormValues.of(channel), done, null);
     }
 
     @POST
@@ -97,16 +104,20 @@ public class AlertPagesResource {
         Operator who = access.who();
         access.requireAdmin(who);
         Channel channel = find(id);
+        ChannelDraft draft = draft(name, format, url, keyName, clusters, tenants, kinds, enabled);
         try {
-            channels.update(id, draft(name, format, url, keyName, clusters, tenants, kinds, enabled), who);
+            channels.update(id, draft, who);
             return redirect("/alerts/channels/" + id, "saved");
         } catch (ChannelRejectedException e) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(detail(channel, null, e.getMessage()).render())
-                    .build();
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(detail(channel, ChannelFormValues.submitted(id, draft), null, e.getMessage()).render()).build();
         }
     }
 
-    /** The question before a delete (a GET, which changes nothing); its form posts to {@link #delete}. */
+    /**
+     * The question before a delete (a GET, which changes nothing); its form posts to {@link #delete} with the
+     * channel's name as the confirmation.
+     */
     @GET
     @Path("{id}/delete")
     @Produces(MediaType.TEXT_HTML)
@@ -118,9 +129,14 @@ public class AlertPagesResource {
     @POST
     @Path("{id}/delete")
     @Produces(MediaType.TEXT_HTML)
-    public Response delete(@PathParam("id") long id) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response delete(@PathParam("id") long id, @FormParam("confirm") String confirm) {
         Operator who = access.who();
         access.requireAdmin(who);
+        if (confirm == null || !confirm.equals(find(id).name())) {
+            // not answered on the question's page (an old form, a script, a page without JavaScript): ask first
+            return Response.seeOther(URI.create("/alerts/channels/" + id + "/delete")).build();
+        }
         try {
             channels.delete(id, who);
         } catch (ChannelNotFoundException e) {
@@ -140,14 +156,14 @@ public class AlertPagesResource {
         return redirect("/alerts/channels/" + id, result.delivered() ? "test-sent" : "test-failed");
     }
 
-    private TemplateInstance page(String error, String done) {
-        return Templates.channels(channels.list(), channels.keyNames(), kinds(), List.of(ChannelFormat.values()),
-                flash(done), error);
+    private TemplateInstance page(ChannelFormValues form, String error, String done) {
+        return Templates.channels(channels.list(), channels.heldCounts(), form, channels.keyNames(), kinds(),
+                List.of(ChannelFormat.values()), flash(done), error);
     }
 
-    private TemplateInstance detail(Channel channel, String done, String error) {
-        return Templates.channel(channel, channels.keyNames(), kinds(), List.of(ChannelFormat.values()),
-                channels.log(channel.id(), 100), flash(done), error);
+    private TemplateInstance detail(Channel channel, ChannelFormValues form, String done, String error) {
+        return Templates.channel(channel, form, channels.keyNames(), kinds(), List.of(ChannelFormat.values()),
+                channels.held(channel.id()), channels.log(channel.id(), 100), flash(done), error);
     }
 
     private Channel find(long id) {

@@ -178,7 +178,12 @@ class AlertAccessTest {
         String page = ada.open(WebSession.location(created)).asString();
         assertThat(page).contains("Channel created.").contains("page-made");
         long id = AlertFixture.number(db, "SELECT id FROM alert_channel WHERE name = 'page-made'");
-        assertThat(ada.post("/alerts/channels/" + id + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        // a delete without the question's answer deletes nothing: it leads to the question (issue 24, point 8)
+        Response unanswered = ada.post("/alerts/channels/" + id + "/delete", Map.of());
+        assertThat(unanswered.statusCode()).isEqualTo(303);
+        assertThat(WebSession.location(unanswered)).endsWith("/alerts/channels/" + id + "/delete");
+        assertThat(AlertFixture.number(db, "SELECT COUNT(*) FROM alert_channel WHERE name = 'page-made'")).isOne();
+        assertThat(ada.post("/alerts/channels/" + id + "/delete", Map.of("confirm", "page-made")).statusCode()).isEqualTo(303);
         assertThat(AlertFixture.number(db, "SELECT COUNT(*) FROM alert_channel WHERE name = 'page-made'")).isZero();
     }
 
@@ -194,7 +199,7 @@ class AlertAccessTest {
             assertThat(receiver.received()).hasSize(1);
             assertThat(receiver.received().get(0).kind()).isEqualTo("TEST");
             assertThat(receiver.received().get(0).signedWith(AlertFixture.KEY)).isTrue();
-            assertThat(ada.open(WebSession.location(sent)).asString()).contains("TEST_SENT").contains("Test sent");
+            assertThat(ada.open(WebSession.location(sent)).asString()).contains("data-outcome=\"TEST_SENT\"").contains("Test sent");
 
             receiver.down();
             Map<String, Object> answer = given().auth().oauth2(Tokens.accessToken("ada"))

@@ -2,6 +2,12 @@ package io.obconsole.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.obconsole.testing.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URL;
+
 import io.agroal.api.AgroalDataSource;
 import io.obconsole.cluster.ArchiveStatus;
 import io.obconsole.cluster.BackupSet;
@@ -48,6 +54,9 @@ class AlertGroupingTest {
 
     @Inject
     Scheduler scheduler;
+
+    @TestHTTPResource("/alerts/channels")
+    URL channelsPage;
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-10T08:00:00Z"), ZoneOffset.UTC);
 
@@ -116,6 +125,68 @@ class AlertGroupingTest {
             assertThat(receiver.received().get(2).json().path("summary").asText())
                     .contains(cluster + "/oracle_tenant is BREACHED");
             assertThat(AlertFixture.log(channel)).extracting(l -> l.get("outcome")).containsOnly("SENT");
+        });
+    }
+
+    /**
+     * Issue 24, point 2, end to end on a real receiver: breach, recovery, and within the group window first an
+     * AT RISK (held: the delivery log, its API and the channel's page say so and when it goes) and then the breach
+     * again, which goes at once and replaces the held warning (logged as not sent, saying why).
+     */
+    @Test
+    void aBreachAfterItsRecoveryArrivesAtOnceWhileWhatGroupingHoldsMeanwhileIsShownAsHeldWithWhenItGoes() {
+        String cluster = "rebreach-" + System.nanoTime();
+        Alarms alarms = new Alarms(store(), config, explanations);
+        Objective dayObjective = new Objective(Duration.ofDays(1), Duration.ZERO, Duration.ZERO, "tenant");
+        withChannel(cluster, "oracle_tenant", (receiver, channel) -> {
+            DeliveryWorker worker = deliveries.newWorker("grouping-test");
+            alarms.objective(evaluate(cluster, Duration.ofHours(30), dayObjective));
+            worker.deliverDue(50);
+            clock.advance(Duration.ofMinutes(5));
+            // the recovery goes at 08:05:00: the group window runs to 08:35:00
+            alarms.objective(evaluate(cluster, Duration.ofMinutes(10), dayObjective));
+            worker.deliverDue(50);
+            clock.advance(Duration.ofMinutes(1));
+            // at risk again (20 h of a 24 h objective): a warning that came back, held
+            alarms.objective(evaluate(cluster, Duration.ofHours(20), dayObjective));
+            worker.deliverDue(50);
+
+            assertThat(receiver.received()).extracting(WebhookReceiver.Received::kind)
+                    .containsExactly("OBJECTIVE_BREACHED", "OBJECTIVE_RECOVERED");
+            Map<String, Object> held = AlertFixture.log(channel).get(0);
+            assertThat(held).containsEntry("outcome", "HELD").containsEntry("kind", "OBJECTIVE_AT_RISK")
+                    .containsEntry("nextAt", "2026-01-10T08:35:00Z");
+            assertThat((String) held.get("detail")).contains("held by grouping until 2026-01-10 08:35:00 UTC");
+            try (Browser browser = Browser.launch()) {
+                Page page = browser.signedIn(channelsPage.toString(), "ada");
+                PlaywrightAssertions.assertThat(page.locator("tr[data-channel='" + cluster + "'] [data-held]"))
+                        .hasText("1 held");
+                page.navigate(channelsPage + "/" + channel);
+                PlaywrightAssertions.assertThat(page.locator("#held-now")).containsText("Recovery-point objective at risk #"
+                        + held.get("eventId") + ": goes at");
+                PlaywrightAssertions.assertThat(page.locator("#held-now time"))
+                        .hasAttribute("datetime", "2026-01-10T08:35:00Z");
+                PlaywrightAssertions.assertThat(page.locator("#delivery-log tr[data-outcome=HELD] td").nth(2))
+                        .containsText("Held by grouping until");
+                PlaywrightAssertions.assertThat(page.locator("#delivery-log tr[data-outcome=HELD] td:nth-child(3) time"))
+                        .hasAttribute("datetime", "2026-01-10T08:35:00Z");
+                PlaywrightAssertions.assertThat(page.locator("#delivery-log")).not().containsText("HELD");
+
+                // breached again inside the window: it goes at once, and the held warning is withdrawn
+                clock.advance(Duration.ofMinutes(1));
+                alarms.objective(evaluate(cluster, Duration.ofHours(26), dayObjective));
+                worker.deliverDue(50);
+                assertThat(receiver.received()).extracting(WebhookReceiver.Received::kind)
+                        .containsExactly("OBJECTIVE_BREACHED", "OBJECTIVE_RECOVERED", "OBJECTIVE_BREACHED");
+                assertThat(receiver.received()).allMatch(r -> r.signedWith(AlertFixture.KEY));
+                List<Map<String, Object>> log = AlertFixture.log(channel);
+                assertThat(log).extracting(l -> l.get("outcome")).containsExactly("SENT", "NOT_SENT", "HELD", "SENT", "SENT");
+                assertThat((String) log.get(1).get("detail")).contains("went at once instead");
+
+                page.reload();
+                PlaywrightAssertions.assertThat(page.locator("#held-now")).hasCount(0);
+                PlaywrightAssertions.assertThat(page.locator("#delivery-log tr[data-outcome=NOT_SENT]")).containsText("Not sent");
+            }
         });
     }
 

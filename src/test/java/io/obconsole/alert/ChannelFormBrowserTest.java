@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The alert channel forms as a person meets them in real Chromium (issue 24, point 8): one field
- * per row, event kinds in words, a new webhook signed without a second try, the stored receiver
- * shown (masked) when editing and kept, and a delete that asks first.
+ * per row, event kinds, formats and delivery outcomes in words, a new webhook signed without a
+ * second try, the stored receiver shown (masked) when editing and kept, a refused form that keeps
+ * what was typed (a typed token masked), and a delete that asks first, on the server too.
  */
 @QuarkusTest
 class ChannelFormBrowserTest {
@@ -108,6 +109,106 @@ class ChannelFormBrowserTest {
             page.locator("#channel-submit").click();
             assertThat(page.locator("#channel-error")).containsText("***");
             assertThat(channels.get(id).url()).isEqualTo(TOKEN_URL);
+        }
+    }
+
+    @Test
+    void aRefusedNewChannelComesBackWithWhatWasTypedAndItsTokenStillMasked() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(channelsPage.toString(), "ada");
+            page.locator("#channel-name").fill("h4 refused");
+            page.locator("#channel-url").fill("https://hooks.example.com/h4/refused");
+            page.locator("#channel-clusters").fill("demo cluster!");
+            page.locator("input[name=kinds][value=OBJECTIVE_BREACHED]").check();
+            page.locator("#channel-submit").click();
+
+            assertThat(page.locator("#channel-error")).containsText("Cluster pattern");
+            assertThat(page.locator("#channel-name")).hasValue("h4 refused");
+            assertThat(page.locator("#channel-url")).hasValue("https://hooks.example.com/h4/refused");
+            assertThat(page.locator("#channel-clusters")).hasValue("demo cluster!");
+            assertThat(page.locator("input[name=kinds][value=OBJECTIVE_BREACHED]")).isChecked();
+            assertThat(page.locator("input[name=kinds][value=JOB_FAILED]")).not().isChecked();
+
+            // a robot's token typed into a refused form is not sent back: the address returns masked
+            page.locator("#channel-format").selectOption("DINGTALK");
+            page.locator("#channel-url").fill("https://robot.example.com/robot/send?access_token=tok-typed-0815");
+            page.locator("#channel-submit").click();
+            assertThat(page.locator("#channel-error")).containsText("Cluster pattern");
+            assertThat(page.locator("#channel-url")).hasValue(MASKED_URL);
+            assertThat(page.locator("#channel-format")).hasValue("DINGTALK");
+            assertThat(page.content()).doesNotContain("tok-typed-0815");
+        }
+        assertThat(channels.list()).extracting(Channel::name).doesNotContain("h4 refused");
+    }
+
+    @Test
+    void aRefusedEditKeepsTheEditsAndTheStoredReceiver() {
+        long id = AlertFixture.channel(Map.of("name", "h4 refused edit", "format", "WEBHOOK",
+                "url", "https://hooks.example.com/h4/refused-edit", "keyName", AlertFixture.KEY_NAME,
+                "clusterPattern", "demo", "tenantPattern", "*"));
+        made.add(id);
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(channelsPage + "/" + id, "ada");
+            assertThat(page.locator("#channel-url")).hasValue("https://hooks.example.com/h4/refused-edit");
+            page.locator("#channel-name").fill("h4 refused edit renamed");
+            page.locator("#channel-tenants").fill("bad tenant!");
+            page.locator("#channel-submit").click();
+
+            assertThat(page.locator("#channel-error")).containsText("Tenant pattern");
+            assertThat(page.locator("#channel-name")).hasValue("h4 refused edit renamed");
+            assertThat(page.locator("#channel-tenants")).hasValue("bad tenant!");
+            assertThat(page.locator("#channel-url")).hasValue("https://hooks.example.com/h4/refused-edit");
+            assertThat(page.locator("#channel-key")).hasValue(AlertFixture.KEY_NAME);
+
+            page.locator("#channel-tenants").fill("mysql_tenant");
+            page.locator("#channel-submit").click();
+            assertThat(page.locator("#flash")).hasText("Channel saved.");
+            assertThat(channels.get(id).name()).isEqualTo("h4 refused edit renamed");
+            assertThat(channels.get(id).url()).isEqualTo("https://hooks.example.com/h4/refused-edit");
+            assertThat(channels.get(id).keyName()).isEqualTo(AlertFixture.KEY_NAME);
+        }
+    }
+
+    @Test
+    void formatsAndDeliveryOutcomesReadAsWords() {
+        long id = AlertFixture.channel(Map.of("name", "h4 words", "format", "WEBHOOK",
+                "url", "http://127.0.0.1:9/h4-nobody-listens", "keyName", AlertFixture.KEY_NAME,
+                "clusterPattern", "demo", "tenantPattern", "*"));
+        made.add(id);
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(channelsPage.toString(), "ada");
+            assertThat(page.locator("#channel-format option[value=WEBHOOK]")).hasText("Webhook (signed JSON)");
+            assertThat(page.locator("#channel-format option[value=DINGTALK]")).hasText("DingTalk robot");
+            assertThat(page.locator("tr[data-channel='h4 words'] td").first()).hasText("Webhook (signed JSON)");
+            assertThat(page.locator("#channel-key-hint")).containsText("A webhook is always signed");
+
+            page.navigate(channelsPage + "/" + id);
+            page.locator("#channel-test").click();
+            assertThat(page.locator("#flash")).containsText("Test not delivered");
+            assertThat(page.locator("#delivery-log tr[data-outcome=TEST_FAILED] td").nth(2)).hasText("Test not delivered");
+            assertThat(page.locator("#delivery-log")).not().containsText("TEST_FAILED");
+            assertThat(page.locator("main")).not().containsText("WEBHOOK");
+        }
+    }
+
+    @Test
+    void aDeleteThatDidNotComeFromTheQuestionDeletesNothingAndAsks() {
+        long id = AlertFixture.channel(Map.of("name", "h4 unconfirmed", "format", "DINGTALK",
+                "url", "https://robot.example.com/h4-unconfirmed", "clusterPattern", "demo", "tenantPattern", "*"));
+        made.add(id);
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(channelsPage + "/" + id, "ada");
+            // a form of this session (its CSRF token is good) that posts the delete without the question's answer,
+            // as an old page, a script or a browser without JavaScript would
+            page.evaluate("() => { const f = document.querySelector('form[action$=\"/test\"]');"
+                    + " f.action = location.pathname + '/delete'; }");
+            page.locator("#channel-test").click();
+
+            assertThat(page.locator("#delete-question")).containsText("h4 unconfirmed");
+            assertThat(channels.list()).extracting(Channel::id).contains(id);
+            page.locator("#confirm-delete").click();
+            assertThat(page.locator("#flash")).hasText("Channel deleted.");
+            assertThat(channels.list()).extracting(Channel::id).doesNotContain(id);
         }
     }
 
