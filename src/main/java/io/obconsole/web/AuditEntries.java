@@ -5,6 +5,7 @@ import io.obconsole.audit.AuditOutcome;
 import io.obconsole.fleet.JobEnd;
 import io.quarkus.qute.TemplateExtension;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,16 @@ public final class AuditEntries {
             result = entry.obCode() == null ? 0 : entry.obCode();
         }
         return JobEnd.of(entry.parameters().get("status"), result, entry.obText());
+    }
+
+    /** The cluster as shown: a dash for a record that names none (a channel's, the trail's own). */
+    static String shownCluster(AuditEntry entry) {
+        return entry.cluster() == null || entry.cluster().isBlank() ? EMPTY : entry.cluster();
+    }
+
+    /** The tenants as shown: a dash for a record that names none. */
+    static List<String> shownTenants(AuditEntry entry) {
+        return entry.tenants() == null || entry.tenants().isEmpty() ? List.of(EMPTY) : entry.tenants();
     }
 
     /**

@@ -92,6 +92,12 @@ public record JobView(FleetJob fleetJob, Duration duration, String explanation) 
         return JobFilter.typeWord(job().backupType());
     }
 
+    /** The status to word: CANCELED for any cancellation (RESULT -4072), as {@link JobEnd} reads it; else OceanBase's. */
+    public String statusWord() {
+        JobEnd end = end();
+        return end != null && end.cancelled() ? JobStatus.CANCELED.name() : fleetJob.status().name();
+    }
+
     /** The status's CSS class; the word itself is always printed next to it. */
     public String statusCss() {
         return fleetJob.status().css();

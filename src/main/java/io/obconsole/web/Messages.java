@@ -85,7 +85,7 @@ public interface Messages {
     @Message("The backup was started. Its progress is shown below.")
     String flash_started();
 
-    @Message("The cancellation was sent. The job ends as CANCELED once OceanBase has stopped it.")
+    @Message("The cancellation was sent. The job reads Cancelled once OceanBase has stopped it.")
     String flash_canceled();
 
     @Message("Your session had expired, so nothing was sent. Please check the form, enter the encryption password again if you use one, and submit it again.")
@@ -380,8 +380,13 @@ public interface Messages {
     @Message("Builds on")
     String col_chain();
 
-    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'FAILED'}Failed{#is 'CANCELLED'}Cancelled{#else}{status}{/when}")
-    String set_status(String status);
+    /**
+     * A backup set's or an ended job's status in words, one word for a cancellation in both (a job's
+     * CANCELED, a set's CANCELLED). One message for both: with one more method in msg, Qute generates a
+     * resolver the JVM refuses (VerifyError), which is why the restore pages' words live in rmsg.
+     */
+    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'COMPLETED'}Completed{#is 'FAILED'}Failed{#is 'CANCELLED'}Cancelled{#is 'CANCELED'}Cancelled{#else}{status}{/when}")
+    String status_word(String status);
 
     @Message("{#when fileStatus}{#is 'AVAILABLE'}files available{#is 'COPYING'}files being written{#is 'DELETING'}files being deleted{#is 'EXPIRED'}files expired{#is 'INCOMPLETE'}files incomplete{#is 'BROKEN'}files broken{#is 'DELETED'}files deleted{#else}files {fileStatus}{/when}")
     String set_file_status(String fileStatus);
@@ -598,7 +603,7 @@ public interface Messages {
     @Message("Cancel the running backup of {tenant} on {cluster} (job {jobId}, {type})?")
     String cancel_question(String tenant, String cluster, long jobId, String type);
 
-    @Message("OceanBase cancels every running backup of this tenant. The job ends as CANCELED; the backup set will not be usable.")
+    @Message("OceanBase cancels every running backup of this tenant. The job ends Cancelled; its backup set cannot be used for a restore.")
     String cancel_effect();
 
     @Message("This job is not running any more.")

@@ -64,7 +64,7 @@ class LiveProgressBrowserTest {
             advanceAndPoll(60);
 
             assertThat(row).hasAttribute("data-status", "COMPLETED");
-            assertThat(row).containsText("COMPLETED");
+            assertThat(row.locator("span.status")).hasText("Completed");
             assertThat(page.evaluate("() => window.sameDocument")).as("no reload happened").isEqualTo("yes");
         }
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The audit page as a reader uses it: every kind of action in the Action filter, the Actor filter
- * that finds what a policy did for its owner, empty values that print nothing, and refusals of
+ * that finds what a policy did for its owner, empty values that print a dash, and refusals of
  * invalid input recorded without the input.
  */
 @QuarkusTest
@@ -91,7 +91,11 @@ class AuditPageReadingTest {
                 "PREFLIGHT", "SETUP_DATA_BACKUP_DEST", "SETUP_LOG_ARCHIVE_DEST", "SETUP_ARCHIVELOG",
                 "SETUP_NOARCHIVELOG", "SETUP_DELETE_POLICY", "SETUP_DROP_DELETE_POLICY", "POLICY_CREATE",
                 "POLICY_CHANGE", "POLICY_DELETE", "POLICY_PAUSE", "POLICY_RESUME", "OBJECTIVE_SET", "OBJECTIVE_RESET",
-                "ALERT_CHANNEL_CREATE", "ALERT_CHANNEL_TEST", "WATCH_PROGRESS");
+                "ALERT_CHANNEL_CREATE", "ALERT_CHANNEL_TEST", "WATCH_PROGRESS", "RESTORE", "RESTORE_CANCEL",
+                "RESTORE_ACTIVATE", "DRILL_POLICY_CREATE", "DRILL_RUN_NOW", "DRILL_CHECK", "DRILL_CLEANUP");
+        assertThat(actionOptions(page)).as("every kind of action the trail can hold, and 'any'")
+                .containsAll(java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toList())
+                .hasSize(AuditAction.values().length + 1);
     }
 
     @Test
@@ -126,6 +130,24 @@ class AuditPageReadingTest {
 
         String record = text(row(page, id));
         assertThat(record).contains("maxBackupAge: PT12H").doesNotContainIgnoringCase("null");
+    }
+
+    @Test
+    void aRecordThatNamesNoClusterNorTenantShowsADashInThoseColumns() {
+        Operator admin = new Operator("ada", "sub-ada", Set.of("backup-admin"), List.of(), "127.0.0.1");
+        long id = trail.recordIntent(new ActionIntent(admin, AuditAction.ALERT_CHANNEL_CREATE, "", List.of(),
+                Map.of("name", "dash" + System.nanoTime(), "url", ""), null));
+
+        String page = WebSession.signIn("ada").open("/audit?action=ALERT_CHANNEL_CREATE&actor=ada").asString();
+
+        List<String> cells = new ArrayList<>();
+        Matcher cell = Pattern.compile("(?s)<td[^>]*>(.*?)</td>").matcher(row(page, id));
+        while (cell.find()) {
+            cells.add(text(cell.group(1)));
+        }
+        assertThat(cells.get(4)).as("Cluster").isEqualTo("\u2013");
+        assertThat(cells.get(5)).as("Tenants").isEqualTo("\u2013");
+        assertThat(cells.get(8)).as("Details").contains("url: \u2013").doesNotContainIgnoringCase("null");
     }
 
     @Test

@@ -124,12 +124,21 @@ class TenantPageTest {
         }
     }
 
+    /** Each row of the tenant page's job history: its status attribute and the word its Status cell shows. */
+    private static List<Map.Entry<String, String>> historyStatusWords(String page) {
+        return history(page, "<span class=\"status [^\"]*\">(.*?)</span>");
+    }
+
     /** Each row of the tenant page's job history: its status attribute and the text of its Result cell. */
     private static List<Map.Entry<String, String>> historyResults(String page) {
+        return history(page, "<td data-field=\"result\">(.*?)</td>");
+    }
+
+    /** Each row of the job history: its status attribute and the text of the first part {@code cell} matches in it. */
+    private static List<Map.Entry<String, String>> history(String page, String cell) {
         Matcher table = Pattern.compile("(?s)<table class=\"jobs\" id=\"job-history\">(.*?)</table>").matcher(page);
         assertThat(table.find()).as("the job history").isTrue();
-        Matcher row = Pattern.compile("(?s)<tr [^>]*data-status=\"([A-Z]+)\"[^>]*>.*?<td data-field=\"result\">(.*?)</td>")
-                .matcher(table.group(1));
+        Matcher row = Pattern.compile("(?s)<tr [^>]*data-status=\"([A-Z]+)\"[^>]*>.*?" + cell).matcher(table.group(1));
         List<Map.Entry<String, String>> rows = new java.util.ArrayList<>();
         while (row.find()) {
             rows.add(Map.entry(row.group(1), row.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim()));
@@ -157,6 +166,9 @@ class TenantPageTest {
         String cancelled = "Cancelled (OceanBase -4072); not a failure.";
         assertThat(history).filteredOn(row -> row.getKey().equals("CANCELED")).extracting(Map.Entry::getValue)
                 .containsOnly(cancelled);
+        assertThat(historyStatusWords(page)).as("the Status cell words a cancellation as its Result and its set do")
+                .contains(Map.entry("CANCELED", "Cancelled"), Map.entry("COMPLETED", "Completed"))
+                .noneMatch(row -> row.getValue().equals("CANCELED"));
         Map<String, Object> newestSet = setsInTheView().get(0);
         assertThat(String.valueOf(newestSet.get("RESULT"))).isEqualTo("-4072");
         assertThat(setRow(page, newestSet.get("BACKUP_SET_ID")).replaceAll("<[^>]+>", " ")).contains(cancelled);
