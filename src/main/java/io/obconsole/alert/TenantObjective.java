@@ -64,6 +64,9 @@ public record TenantObjective(String cluster, String tenant, Objective objective
      * point's ("breaches in 3 h (proven-within objective)").
      */
     public String distanceWords() {
+        if (distance.kind() == Distance.Kind.NOT_DUE) {
+            return distance.words();
+        }
         return checks.stream().filter(c -> c.distance().compareTo(distance) == 0).findFirst()
                 .map(c -> c.figure().objective()).filter(kind -> kind != ObjectiveKind.RECOVERY_POINT)
                 .map(kind -> distance.words() + " (" + kind.words() + ")").orElse(distance.words());

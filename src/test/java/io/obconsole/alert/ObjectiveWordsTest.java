@@ -60,6 +60,19 @@ class ObjectiveWordsTest {
     }
 
     @Test
+    void noBreachDueNamesNoObjective() {
+        // only a restore-time objective, met by the last proven drill: nothing counts down
+        Objective restoreTimeOnly = new Objective(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ofHours(4),
+                Duration.ZERO, "default");
+        TenantState tenant = tenant(null, ArchiveStatus.NONE);
+        TenantObjective o = evaluator.evaluate("demo", tenant, CLUSTER_NOW, restoreTimeOnly, TenantWindows.of(tenant),
+                new DrillStanding(NOW.minus(Duration.ofDays(1)), Duration.ofMinutes(30), null), NOW);
+
+        assertThat(o.measured(ObjectiveKind.RESTORE_TIME)).isTrue();
+        assertThat(o.distanceWords()).isEqualTo("no breach due");
+    }
+
+    @Test
     void aTenantThatArchivesWithoutASuccessfulBackupSetHasNoRecoveryPointInTheAlertEither() {
         // oracle_tenant and legacy/hr: log archiving DOING, no backup set ever succeeded
         TenantState tenant = tenant(null, new ArchiveStatus("DOING", CLUSTER_NOW.minusSeconds(31), Duration.ofSeconds(31)));
