@@ -56,7 +56,7 @@ public class Alarms {
                     ? "Tenant " + where + " meets its recovery-point objective again; recovery point " + point(o)
                     : "Tenant " + where + " is " + o.state(rp).name().replace('_', ' ') + ": "
                             + String.join("; ", o.reasons(rp)) + ". Recovery point " + point(o) + ", "
-                            + o.distance(rp).words() + ".";
+                            + o.distanceWords() + ".";
             return AlertEvent.of(key("objective", where, kind.name()), kind, o.cluster(), o.tenant(), summary,
                     String.join("\n", o.checks().stream().filter(c -> c.figure().objective() == rp)
                             .map(ObjectiveCheck::reason).toList()),
@@ -103,7 +103,7 @@ public class Alarms {
     }
 
     private static String point(TenantObjective o) {
-        return o.recoveryPoint() == null ? "none (no usable backup)"
+        return o.recoveryPoint() == null ? o.noRecoveryPointWords()
                 : ClusterTime.utcText(o.recoveryPoint()) + " (" + (o.source() == RecoveryPointSource.ARCHIVE ? "archive checkpoint"
                         : "end of the last good backup set") + ", " + Durations.words(o.recoveryPointAge()) + " ago)";
     }

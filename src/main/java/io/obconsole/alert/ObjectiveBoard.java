@@ -47,7 +47,7 @@ public class ObjectiveBoard {
 
     /** What the pages show of an evaluation, its ages aside (those move with every round). */
     private static List<Object> shown(TenantObjective o) {
-        return java.util.Arrays.asList(o.state(), o.recoveryPoint(), o.source(), o.distance(), o.reasons(),
+        return java.util.Arrays.asList(o.state(), o.recoveryPoint(), o.source(), o.noRecoveryPoint(), o.distance(), o.reasons(),
                 o.objective());
     }
 

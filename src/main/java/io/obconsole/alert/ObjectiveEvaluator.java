@@ -28,11 +28,6 @@ public final class ObjectiveEvaluator {
         this.warningFraction = warningFraction;
     }
 
-    /** As {@link #evaluate(String, TenantState, LocalDateTime, Objective, RestoreWindow)} before any window is known. */
-    public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective) {
-        return evaluate(cluster, tenant, now, objective, null);
-    }
-
     /** As {@link #evaluate(String, TenantState, LocalDateTime, Objective, RestoreWindow, DrillStanding, Instant)} without drills. */
     public TenantObjective evaluate(String cluster, TenantState tenant, LocalDateTime now, Objective objective,
             RestoreWindow window) {
@@ -40,7 +35,7 @@ public final class ObjectiveEvaluator {
     }
 
     /**
-     * @param window     the tenant's recoverable window, null while it has not been computed
+     * @param window     the tenant's recoverable window, whose upper end is its recovery point
      * @param drills     what drills proved of the tenant and whether a drill policy covers it
      * @param consoleNow the console's time, in which drills are recorded (the cluster's clock is not ours)
      */
@@ -71,10 +66,9 @@ public final class ObjectiveEvaluator {
             state = state.worse(check.state());
             distance = distance.first(check.distance());
         }
-        RecoveryPoint point = window != null ? RecoveryPoint.of(window, lastGood)
-                : RecoveryPoint.of(lastGood, tenant.archive().doing(), tenant.archive().checkpoint());
+        RecoveryPoint point = RecoveryPoint.of(window, lastGood);
         return new TenantObjective(cluster, tenant.name(), objective, state, List.copyOf(checks), point.at(), point.source(),
-                now, distance);
+                point.none(), now, distance);
     }
 
     private ObjectiveCheck age(Figure figure, String what, LocalDateTime end, LocalDateTime now, Duration limit) {

@@ -4,6 +4,7 @@ import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.drill.DrillStandings;
 import io.obconsole.policy.PolicyChanged;
+import io.obconsole.window.RestoreWindow;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -99,7 +100,9 @@ public class ObjectiveWatch {
         for (TenantState tenant : snapshot.tenants()) {
             evaluated.add(evaluator.evaluate(snapshot.cluster(), tenant, snapshot.clusterNow(),
                     settings.of(snapshot.cluster(), tenant.name()),
-                    states.window(snapshot.cluster(), tenant.name()).orElse(null),
+                    // the fleet computes a window with every state it reads, so none is missing here; were one
+                    // missing, nothing would be known to be restorable
+                    states.window(snapshot.cluster(), tenant.name()).orElseGet(() -> RestoreWindow.of(List.of(), List.of())),
                     proven.of(snapshot.cluster(), tenant.name()), now));
         }
         return evaluated;

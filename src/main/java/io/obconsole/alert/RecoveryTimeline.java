@@ -1,6 +1,7 @@
 package io.obconsole.alert;
 
 import io.obconsole.cluster.BackupSetFile;
+import io.obconsole.fleet.ClusterTime;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -81,7 +82,7 @@ public record RecoveryTimeline(int width, int height, int left, int plotBottom, 
             int x = x(set.end(), start, plotWidth);
             String css = !set.succeeded() ? "failed" : set.incremental() ? "inc" : "full";
             marks.add(new Mark(x, BOTTOM, css, (set.incremental() ? "INC" : "FULL") + " #" + set.backupSetId() + " "
-                    + set.status() + ", ended " + set.end().withNano(0) + " UTC"));
+                    + set.status() + ", ended " + ClusterTime.utcText(set.end())));
         }
         List<Band> bands = new ArrayList<>();
         for (ArchiveHistory.Interval interval : archive) {
@@ -92,7 +93,7 @@ public record RecoveryTimeline(int width, int height, int left, int plotBottom, 
             }
             int x = x(from, start, plotWidth);
             bands.add(new Band(x, Math.max(2, x(to, start, plotWidth) - x), interval.doing() ? "doing" : "gap",
-                    "archive " + interval.status() + " " + from.withNano(0) + " – " + to.withNano(0) + " UTC"));
+                    "archive " + interval.status() + " " + ClusterTime.utcText(from) + " – " + ClusterTime.utcText(to)));
         }
         List<Tick> xTicks = new ArrayList<>();
         for (int day = 0; day <= 30; day += 5) {
@@ -111,7 +112,12 @@ public record RecoveryTimeline(int width, int height, int left, int plotBottom, 
                 Objective.set(limit) ? Durations.words(limit) : null, caption);
     }
 
-    /** Seconds between t and the newest moment restorable at t ({@link RecoveryPoint}); null when nothing was restorable. */
+    /**
+     * Seconds between t and the newest moment restorable at t, as far as the past can be told from
+     * the sets and the archive's observed status (the pieces of then are not kept): nothing before
+     * the first good set, as {@link RecoveryPoint} says; t itself while the archive was DOING after
+     * one; else that set's end. Null when nothing was restorable.
+     */
     static Long ageAt(LocalDateTime t, List<LocalDateTime> goodEnds, List<ArchiveHistory.Interval> archive) {
         LocalDateTime newest = null;
         for (LocalDateTime end : goodEnds) {
@@ -119,9 +125,11 @@ public record RecoveryTimeline(int width, int height, int left, int plotBottom, 
                 newest = end;
             }
         }
+        if (newest == null) {
+            return null;
+        }
         boolean archiving = archive.stream().anyMatch(i -> i.doing() && !t.isBefore(i.from()) && !t.isAfter(i.to()));
-        RecoveryPoint point = RecoveryPoint.of(newest, archiving, t);
-        return point.at() == null ? null : Duration.between(point.at(), t).getSeconds();
+        return archiving ? 0L : Duration.between(newest, t).getSeconds();
     }
 
     private static int x(LocalDateTime t, LocalDateTime start, double plotWidth) {

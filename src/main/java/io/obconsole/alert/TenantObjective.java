@@ -1,5 +1,6 @@
 package io.obconsole.alert;
 
+import io.obconsole.window.Unrestorable;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Comparator;
@@ -13,8 +14,8 @@ import java.util.List;
  * no limit) and counts as OK.
  */
 public record TenantObjective(String cluster, String tenant, Objective objective, ObjectiveState state,
-        List<ObjectiveCheck> checks, LocalDateTime recoveryPoint, RecoveryPointSource source, LocalDateTime evaluatedAt,
-        Distance distance) {
+        List<ObjectiveCheck> checks, LocalDateTime recoveryPoint, RecoveryPointSource source, Unrestorable noRecoveryPoint,
+        LocalDateTime evaluatedAt, Distance distance) {
 
     /** Worst first: state, then whoever breaches soonest (or breached longest ago), then by name. */
     public static final Comparator<TenantObjective> WORST_FIRST = Comparator
@@ -57,9 +58,28 @@ public record TenantObjective(String cluster, String tenant, Objective objective
         return checks.stream().filter(c -> c.figure().objective() == kind);
     }
 
+    /**
+     * The time left before the first limit is passed, in the words every page, the API and alerts
+     * use: "breaches in 4 h", "breached 2 h ago", naming the objective when it is not the recovery
+     * point's ("breaches in 3 h (proven-within objective)").
+     */
+    public String distanceWords() {
+        if (distance.kind() == Distance.Kind.NOT_DUE) {
+            return distance.words();
+        }
+        return checks.stream().filter(c -> c.distance().compareTo(distance) == 0).findFirst()
+                .map(c -> c.figure().objective()).filter(kind -> kind != ObjectiveKind.RECOVERY_POINT)
+                .map(kind -> distance.words() + " (" + kind.words() + ")").orElse(distance.words());
+    }
+
     /** Time left before the first limit is passed (negative once passed); null when no time applies. */
     public Duration toBreach() {
         return distance.left();
+    }
+
+    /** "none: no successful backup set": why there is no recovery point, as its window says; null when there is one. */
+    public String noRecoveryPointWords() {
+        return noRecoveryPoint == null ? null : "none: " + noRecoveryPoint.brief();
     }
 
     /** How old the recovery point is (null without one). */

@@ -16,11 +16,13 @@ import java.util.Map;
  * OK, AT_RISK, BREACHED, NO_DATA (a drill objective of a tenant that no drill policy covers and no
  * drill proved) or NONE (no limit set).
  *
+ * @param recoveryPoint   the upper end of the tenant's recoverable window; null when there is none, and then
+ *                        {@code noRecoveryPoint} says why ("no successful backup set")
  * @param secondsToBreach time left before the first limit is passed, negative once passed; null when no time applies
  *                        ({@code distance} says why: no breach due, or it cannot be met as is)
  */
 public record ObjectiveView(String cluster, String tenant, String state, List<String> reasons, String recoveryPoint,
-        String recoveryPointSource, Long recoveryPointAgeSeconds, Long secondsToBreach, String distance,
+        String recoveryPointSource, String noRecoveryPoint, Long recoveryPointAgeSeconds, Long secondsToBreach, String distance,
         Limits objective, Map<String, String> objectives, List<Check> checks, String evaluatedAt) {
 
     /**
@@ -37,8 +39,9 @@ public record ObjectiveView(String cluster, String tenant, String state, List<St
     static ObjectiveView of(TenantObjective o) {
         return new ObjectiveView(o.cluster(), o.tenant(), o.state().name(), o.reasons(),
                 o.recoveryPoint() == null ? null : o.recoveryPoint().toString(), o.source().name(),
+                o.noRecoveryPoint() == null ? null : o.noRecoveryPoint().brief(),
                 o.recoveryPointAge() == null ? null : o.recoveryPointAge().getSeconds(),
-                o.distance().seconds(), o.distance().words(),
+                o.distance().seconds(), o.distanceWords(),
                 new Limits(o.objective().maxBackupAge().toString(), o.objective().maxFullAge().toString(),
                         o.objective().maxArchiveLag().toString(), o.objective().maxRestoreTime().toString(),
                         o.objective().provenWithin().toString(), o.objective().origin(), o.objective().origins()),

@@ -41,9 +41,6 @@ public interface AlertMessages {
     @Message("{#when source}{#is 'ARCHIVE'}archive checkpoint{#else}end of the last good backup set{/when}")
     String source(String source);
 
-    @Message("none: no usable backup")
-    String no_point();
-
     @Message("Objectives")
     String objective_title();
 

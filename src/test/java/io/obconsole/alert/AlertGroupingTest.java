@@ -310,7 +310,7 @@ class AlertGroupingTest {
         BackupSet full = new BackupSet(1, "FULL", now.minus(age).minusMinutes(40), now.minus(age), age);
         TenantState tenant = new TenantState(new Tenant(1004, "oracle_tenant", "ORACLE", "NORMAL"), ArchiveStatus.NONE,
                 "file:///b", 0, full, null, List.of());
-        return new ObjectiveEvaluator(0.8).evaluate(cluster, tenant, now, objective);
+        return new ObjectiveEvaluator(0.8).evaluate(cluster, tenant, now, objective, TenantWindows.of(tenant));
     }
 
     private AlertEvent objective(String key, AlertStore.Change change) {

@@ -92,7 +92,7 @@ class DrillObjectiveEvaluatorTest {
     void aDrillObjectiveBreachLeavesTheRecoveryPointObjectiveAsItIs() {
         Objective withRecoveryPoint = new Objective(Duration.ofDays(1), Duration.ofDays(7), Duration.ZERO,
                 Duration.ofHours(1), Duration.ofDays(8), "default");
-        TenantObjective o = evaluator.evaluate("demo", tenant(), CLUSTER_NOW, withRecoveryPoint, null,
+        TenantObjective o = evaluator.evaluate("demo", tenant(), CLUSTER_NOW, withRecoveryPoint, TenantWindows.of(tenant()),
                 new DrillStanding(null, null, NOW.minus(Duration.ofDays(9))), NOW);
 
         assertThat(o.state(ObjectiveKind.RECOVERY_POINT)).isEqualTo(ObjectiveState.OK);
@@ -101,7 +101,7 @@ class DrillObjectiveEvaluatorTest {
     }
 
     private TenantObjective evaluate(DrillStanding drills) {
-        return evaluator.evaluate("demo", tenant(), CLUSTER_NOW, HOUR_EIGHT_DAYS, null, drills, NOW);
+        return evaluator.evaluate("demo", tenant(), CLUSTER_NOW, HOUR_EIGHT_DAYS, TenantWindows.of(tenant()), drills, NOW);
     }
 
     private static TenantState tenant() {

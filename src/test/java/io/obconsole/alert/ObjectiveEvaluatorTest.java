@@ -65,15 +65,29 @@ class ObjectiveEvaluatorTest {
     }
 
     @Test
-    void archivingStoppedBreachesAndTheRecoveryPointFallsBackToTheLastGoodSet() {
+    void archivingStoppedBreachesAndTheRecoveryPointIsWhereTheArchivedLogEnds() {
+        // the FULL ended 3 h ago and its log was archived for another hour: the window reaches 2 h ago
         ArchiveStatus stopped = new ArchiveStatus("STOP", NOW.minusHours(2), null);
         TenantObjective o = evaluate(full(Duration.ofHours(3)), null, stopped);
 
         assertThat(o.state()).isEqualTo(ObjectiveState.BREACHED);
-        assertThat(o.source()).isEqualTo(RecoveryPointSource.BACKUP_SET);
-        assertThat(o.recoveryPoint()).isEqualTo(NOW.minusHours(3));
+        assertThat(o.source()).isEqualTo(RecoveryPointSource.ARCHIVE);
+        assertThat(o.recoveryPoint()).isEqualTo(NOW.minusHours(2));
         assertThat(o.reasons()).containsExactly("log archiving is STOP, not DOING: archived log ends 2 h ago "
                 + "(objective: at most 15 min behind)");
+    }
+
+    @Test
+    void withoutArchivedLogTheRecoveryPointIsTheEndOfTheNewestSetThatCarriesItsOwnLog() {
+        TenantState tenant = state(full(Duration.ofHours(3)), null, ArchiveStatus.NONE);
+        io.obconsole.window.RestoreSet plusArchivelog = new io.obconsole.window.RestoreSet(1,
+                io.obconsole.cluster.BackupType.FULL, 0, 0, true, io.obconsole.window.FileStatus.AVAILABLE, true, false,
+                scn(NOW.minusHours(3).minusMinutes(40)), scn(NOW.minusHours(3)));
+
+        TenantObjective o = evaluator.evaluate("demo", tenant, NOW, DAY_WEEK_15MIN,
+                io.obconsole.window.RestoreWindow.of(List.of(plusArchivelog), List.of()));
+        assertThat(o.source()).isEqualTo(RecoveryPointSource.BACKUP_SET);
+        assertThat(o.recoveryPoint()).isEqualTo(NOW.minusHours(3));
     }
 
     @Test
@@ -121,7 +135,7 @@ class ObjectiveEvaluatorTest {
     @Test
     void onlyAnArchiveObjectiveKeptUpWithHasNoBreachDue() {
         Objective onlyLag = new Objective(Duration.ZERO, Duration.ZERO, Duration.ofMinutes(15), "tenant");
-        TenantObjective o = evaluator.evaluate("demo", state(null, null, doing(Duration.ofSeconds(1))), NOW, onlyLag);
+        TenantObjective o = evaluate(state(null, null, doing(Duration.ofSeconds(1))), onlyLag);
 
         assertThat(o.state()).isEqualTo(ObjectiveState.OK);
         assertThat(o.toBreach()).isNull();
@@ -148,8 +162,7 @@ class ObjectiveEvaluatorTest {
     @Test
     void aZeroLimitIsNoObjectiveForThatFigure() {
         Objective onlyBackups = new Objective(Duration.ofDays(1), Duration.ZERO, Duration.ZERO, "tenant");
-        TenantObjective o = evaluator.evaluate("demo", state(full(Duration.ofHours(1)), null, ArchiveStatus.NONE), NOW,
-                onlyBackups);
+        TenantObjective o = evaluate(state(full(Duration.ofHours(1)), null, ArchiveStatus.NONE), onlyBackups);
 
         assertThat(o.state()).isEqualTo(ObjectiveState.OK);
         assertThat(o.checks()).hasSize(1);
@@ -199,7 +212,11 @@ class ObjectiveEvaluatorTest {
     }
 
     private TenantObjective evaluate(BackupSet full, BackupSet inc, ArchiveStatus archive) {
-        return evaluator.evaluate("demo", state(full, inc, archive), NOW, DAY_WEEK_15MIN);
+        return evaluate(state(full, inc, archive), DAY_WEEK_15MIN);
+    }
+
+    private TenantObjective evaluate(TenantState tenant, Objective objective) {
+        return evaluator.evaluate("demo", tenant, NOW, objective, TenantWindows.of(tenant));
     }
 
     private static TenantState state(BackupSet full, BackupSet inc, ArchiveStatus archive) {
