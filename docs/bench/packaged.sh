@@ -2,7 +2,7 @@
 # build_and_start_console: packages the console, writes the test classpath to $WORK/classpath.txt,
 # starts the embedded services in a JVM of their own (io.obconsole.demo.launch.EmbeddedServicesMain
 # from target/demo-classes, where the package step moved the demo: the audit MariaDB on 3316, the
-# demo fleet on 2881-2883 and Keycloak on 8180, the dev ports; SERVICES_JAVA_OPTS adds options to
+# demo fleet on 2881-2884 (its state fresh, in $WORK/demo: the dev console's .embedded is left alone) and Keycloak on 8180, the dev ports; SERVICES_JAVA_OPTS adds options to
 # that JVM) and sets SERVICES; then starts the packaged console (target/quarkus-app, which holds no
 # demo) with the dev profile against them, with heap $HEAP, sets CONSOLE and waits until it is
 # ready. CONSOLE_JAVA_OPTS replaces the GC option; extra arguments are passed to the console's JVM.
@@ -14,6 +14,7 @@ build_and_start_console() {
   # shellcheck disable=SC2086 # SERVICES_JAVA_OPTS: extra JVM options, word-split on purpose
   java -Xmx256m ${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.keycloak.home=target/keycloak \
     -Dconsole.embedded.audit-db.data-dir="$WORK/audit-db" -Dconsole.embedded.audit-db.fresh=true \
+    -Dconsole.embedded.demo.state-file="$WORK/demo/demo-cluster.json" -Dconsole.embedded.demo.fresh=true \
     -cp "target/demo-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.demo.launch.EmbeddedServicesMain \
     "$PWD/$WORK/demo-fleet.properties" > "$WORK/services.log" 2>&1 &
   SERVICES=$!
