@@ -117,6 +117,33 @@ class LiveStateBrowserTest {
         }
     }
 
+    /**
+     * Issue 24, point 4: the start form's preflight is computed for the person's choices, so it is
+     * asked again (same choices) when the cluster changes: a backup started elsewhere blocks the
+     * review, and its end frees it, without a reload or a touch of the form.
+     */
+    @Test
+    void theStartFormsPreflightFollowsABackupThatStartsAndEndsElsewhere() {
+        try (Browser browser = Browser.launch()) {
+            Page page = browser.signedIn(console + "backups/new?cluster=demo&tenant=mysql_tenant", "ada");
+            assertThat(page.locator("#live-indicator")).hasText("Live");
+            page.evaluate("() => { window.sameDocument = 'yes'; }");
+            Locator preflight = page.locator("#preflight");
+            Locator review = page.locator("#review");
+            assertThat(review).isEnabled();
+
+            Demo.sql("ALTER SYSTEM BACKUP TENANT = mysql_tenant");
+            assertThat(preflight).containsText("9036", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+            assertThat(review).isDisabled();
+
+            Demo.clock().advanceSeconds(300);
+            assertThat(preflight).not().containsText("9036", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+            assertThat(review).isEnabled();
+            assertThat(page.locator("input[name=tenants][value=mysql_tenant]")).isChecked();
+            assertThat(page.evaluate("() => window.sameDocument")).as("no reload").isEqualTo("yes");
+        }
+    }
+
     @Test
     void theOverviewsRecoveryPointsFollowABreachWithoutAReload() {
         try (Browser browser = Browser.launch()) {
