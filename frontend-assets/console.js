@@ -114,6 +114,13 @@
     }
     acknowledgeOnlyForIncremental(form);
     reviewAllowed(form, panel);
+    // a backup that ends (or starts) elsewhere changes what the preflight finds: ask again, same choices
+    document.addEventListener('obconsole:changed', function (event) {
+      var cluster = form.elements.cluster && form.elements.cluster.value;
+      if (!event.detail.cluster || event.detail.cluster === cluster) {
+        refresh();
+      }
+    });
     form.addEventListener('change', function (event) {
       if (event.target.name === 'type') {
         acknowledgeOnlyForIncremental(form);

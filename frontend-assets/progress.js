@@ -15,6 +15,8 @@
 // data-live-tenant). When the server says a tenant's state changed ("changed"), or after a
 // reconnect or resync (changes may have been missed), the page is read again as it stands and those
 // elements are swapped for their fresh copies: again the server's own HTML, nothing built here.
+// The same moments are announced as the document event "obconsole:changed" (detail: the message,
+// or {} when anything may have changed) for parts that depend on the person's own choices.
 (function () {
   'use strict';
 
@@ -165,7 +167,14 @@
     });
   }
 
+  // What is computed for choices the person made (the start form's preflight) cannot be read back
+  // from the page: its script hears of the change and asks the server again.
+  function announce(message) {
+    document.dispatchEvent(new CustomEvent('obconsole:changed', { detail: message || {} }));
+  }
+
   function changed(message) {
+    announce(message);
     var stale = Array.prototype.some.call(document.querySelectorAll('[data-live-refresh]'), function (el) {
       return concerns(el, message);
     });
@@ -189,6 +198,9 @@
     if (message.type === 'changed') {
       changed(message);
     }
+    if (message.type === 'resync') {
+      announce(null);
+    }
     if (message.type === 'resync' && document.querySelector('[data-live-refresh]')) {
       // the server follows it with a fresh snapshot of the jobs; what else changed meanwhile is read again
       refresh();
@@ -206,6 +218,9 @@
     socket.onopen = function () {
       delay = MIN_DELAY;
       showState(true);
+      if (opened) {
+        announce(null);
+      }
       if (opened && document.querySelector('[data-live-refresh]')) {
         refresh(); // back after a break: what changed meanwhile was not heard
       }

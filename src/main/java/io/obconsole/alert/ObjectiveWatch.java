@@ -3,11 +3,13 @@ package io.obconsole.alert;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.drill.DrillStandings;
+import io.obconsole.fleet.JobsEnded;
 import io.obconsole.policy.PolicyChanged;
 import io.obconsole.window.RestoreWindow;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +58,14 @@ public class ObjectiveWatch {
 
     /** A policy's objective may have changed: pages and the API show its effect at once. */
     void policyChanged(@Observes PolicyChanged changed) {
+        round();
+    }
+
+    /**
+     * A backup ended and its set has been read: the recovery points and objectives on the pages
+     * (and the alerts) follow it now, not up to a scheduled interval later.
+     */
+    void jobsEnded(@ObservesAsync JobsEnded ended) {
         round();
     }
 

@@ -12,14 +12,17 @@ import io.obconsole.fleet.FleetConfig;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
 import io.obconsole.fleet.JobKey;
+import io.obconsole.fleet.JobsEnded;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -28,14 +31,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Polls every cluster and keeps the {@link Fleet} read model: one fixed round of progress queries
  * per cluster when it is due (often while something runs, seldom when idle), whatever the number
  * of watchers or page views; the reads that are costly on a real cluster (tenants' state, GV$
- * parameters, backup-set files) on their own slower cadence and right after a job ended or the
- * console acted. Each cluster has its own worker, so a slow or dead cluster (bounded by its query
+ * parameters, backup-set files) on their own slower cadence and right after a job started or ended
+ * or the console acted. Each cluster has its own worker, so a slow or dead cluster (bounded by its query
  * timeout) delays only itself.
  */
 @ApplicationScoped
@@ -51,10 +55,12 @@ public class ProgressPoller {
     private final ProgressHub hub;
     private final JobEndFeed ends;
     private final ProgressMetrics metrics;
+    private final Event<JobsEnded> jobsEnded;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
 
     public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
-            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics) {
+            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics,
+            Event<JobsEnded> jobsEnded) {
         this.gateway = gateway;
         this.queries = queries;
         this.config = config;
@@ -63,6 +69,7 @@ public class ProgressPoller {
         this.hub = hub;
         this.ends = ends;
         this.metrics = metrics;
+        this.jobsEnded = jobsEnded;
     }
 
     /** The scheduled tick's identity (a test pauses it to drive rounds itself). */
@@ -145,6 +152,8 @@ public class ProgressPoller {
         volatile boolean stateWanted = true;
         long stateDueAt = System.nanoTime();
         volatile boolean failing;
+        /** The jobs the last round found running: one it had not found started since. */
+        Set<JobKey> lastRunning = Set.of();
 
         Worker(String cluster) {
             this.watch = new ClusterWatch(cluster, config);
@@ -177,16 +186,25 @@ public class ProgressPoller {
                 Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
                 List<FleetRestore> restoresChanged = new ArrayList<>();
                 List<FleetRestore> restores = watch.restores(round, restoresChanged::add);
-                long running = jobs.values().stream().filter(FleetJob::running).count();
+                Set<JobKey> runningNow = jobs.values().stream().filter(FleetJob::running).map(FleetJob::key)
+                        .collect(Collectors.toSet());
+                // a job started outside the console: its sys job and the preflight read with it, not a state interval later
+                boolean newlyStarted = !lastRunning.containsAll(runningNow);
+                lastRunning = runningNow;
+                long running = runningNow.size();
                 active = running > 0 || restores.stream().anyMatch(FleetRestore::running);
                 // watchers and pages first: the audit database's pace must never hold up what they see
                 fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()), restores);
                 hub.publish(watch.cluster(), watch.forWatchers(jobs), restores);
-                if (stateWanted || !newlyEnded.isEmpty() || !restoresChanged.isEmpty()
+                if (stateWanted || newlyStarted || !newlyEnded.isEmpty() || !restoresChanged.isEmpty()
                         || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();
                     fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));
+                    if (!newlyEnded.isEmpty()) {
+                        // off this thread: what follows from the new sets must not hold up the next round
+                        jobsEnded.fireAsync(new JobsEnded(watch.cluster()));
+                    }
                 }
                 metrics.running(watch.cluster(), running);
                 metrics.restoresRunning(watch.cluster(), restores.stream().filter(FleetRestore::running).count());
