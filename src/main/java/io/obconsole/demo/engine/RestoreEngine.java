@@ -27,8 +27,6 @@ import java.util.TreeMap;
  */
 final class RestoreEngine {
 
-    /** How many times faster than it was written the log is replayed. */
-    static final long REPLAY_SPEEDUP = 600;
     static final String CANCELED_COMMENT = "physical restore canceled";
     private static final DateTimeFormatter UNTIL_TIME = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd HH:mm:ss")
@@ -176,7 +174,7 @@ final class RestoreEngine {
         long tablets = last.tabletCount();
         // the data phase follows the backup's size, at the latency profile's speed
         Duration data = Duration.ofMillis(Math.max(1000, totalBytes / (cluster.config.latency().restoreBytesPerSecond() / 1000)));
-        Duration replay = Duration.ofNanos(Math.max(0, sources.restoreScn() - last.startReplayScn()) / REPLAY_SPEEDUP);
+        Duration replay = Duration.ofNanos(Math.max(0, sources.restoreScn() - last.startReplayScn()) / cluster.config.latency().replaySpeedup());
         String failure = nextFailure;
         nextFailure = null;
         RestoreJob job = new RestoreJob(nextJobId++, restore.tenant(), nextTenantId(),
