@@ -123,8 +123,9 @@ public interface Messages {
     @Message("was")
     String concurrency_was();
 
-    @Message("No job is running.")
-    String none_running();
+    /** A job as every page names it: the tenant's own job number, with the tenant where the page is not the tenant's. */
+    @Message("Job {id}{#if tenant} of {tenant}{/if}")
+    String job_name(long id, String tenant);
 
     @Message("Start backup")
     String start_backup();
