@@ -4,6 +4,7 @@ import io.obconsole.audit.ChainReport;
 import io.obconsole.drill.DrillEnded;
 import io.obconsole.drill.DrillState;
 import io.obconsole.fleet.ClusterTime;
+import io.obconsole.fleet.JobEnd;
 import io.obconsole.fleet.Progress;
 import io.obconsole.policy.PolicyRunOutcome;
 import io.obconsole.policy.PolicyRunRecorded;
@@ -155,9 +156,15 @@ public class Alarms {
     private static AlertEvent resumed(JobProgress was, JobProgress now) {
         String summary = now == null ? describe(was) + " is no longer stalled: the cluster no longer lists it"
                 : now.endedAt() == null ? describe(now) + " moves again (" + position(now) + ")"
-                        : describe(now) + " is no longer stalled: it ended " + now.status();
+                        : describe(now) + " is no longer stalled: it ended " + endWords(now);
         return AlertEvent.of(key("resumed", was.key() + "/" + was.startedAt()), AlertKind.JOB_RESUMED, was.cluster(),
                 was.tenant(), summary, null, null);
+    }
+
+    /** How an ended job reads on the pages (Completed, Failed, Cancelled); OceanBase's status if it is none of them. */
+    private static String endWords(JobProgress job) {
+        JobEnd end = JobEnd.of(job.status(), job.result() == null ? 0 : job.result(), job.comment());
+        return end == null ? job.status() : end.words();
     }
 
     private static String describe(JobProgress job) {

@@ -6,7 +6,7 @@ import java.util.Set;
 public enum AlertKind {
     JOB_FAILED("A backup job failed", "Read OceanBase's code and comment on the job, fix the cause (destination, archive, space), then start the backup again."),
     JOB_STALLED("A backup job has stopped moving", "Open the job: if its counters stay still, check the observers' logs and the backup destination; cancel and restart it if it does not resume."),
-    JOB_RESUMED("Backup job no longer stalled", "Nothing to do if it moves on; if it ended FAILED, a message of its own gives OceanBase's code and comment."),
+    JOB_RESUMED("Backup job no longer stalled", "Nothing to do if it moves on; if it ended Failed, a message of its own gives OceanBase's code and comment."),
     POLICY_RUN_SKIPPED("A scheduled backup was skipped", "Read the reason; fix the tenant's prerequisites (archive DOING, destination set) so the next run starts."),
     POLICY_RUN_MISSED("A scheduled backup missed its slot", "Check that a console instance was running at the slot; start the backup by hand if the objective needs it."),
     POLICY_RUN_FAILED_TO_START("A scheduled backup could not start", "Read OceanBase's answer in the reason and fix it, then start the backup by hand."),

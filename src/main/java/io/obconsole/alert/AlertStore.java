@@ -1,6 +1,7 @@
 package io.obconsole.alert;
 
 import io.agroal.api.AgroalDataSource;
+import io.obconsole.fleet.ClusterTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,6 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class AlertStore {
-
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final DataSource db;
     private final Links links;
@@ -380,7 +377,7 @@ public class AlertStore {
                 }
                 if (heldUntil != null) {
                     DeliveryWorker.log(c, channel.id(), id, event.kind(), DeliveryOutcome.HELD, 0, null, "held by grouping until "
-                            + UTC_TIME.format(heldUntil) + " UTC: it came back within " + Durations.words(groupWindow)
+                            + ClusterTime.utcText(heldUntil) + ": it came back within " + Durations.words(groupWindow)
                             + " of its recovery; it goes then if it still holds, else it is logged as not sent", instance, now,
                             heldUntil);
                 }

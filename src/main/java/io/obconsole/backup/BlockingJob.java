@@ -2,7 +2,6 @@ package io.obconsole.backup;
 
 import io.obconsole.fleet.ClusterTime;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The running backup a preflight finding is about, named as every page names a job: by the
@@ -21,9 +20,6 @@ import java.time.format.DateTimeFormatter;
 public record BlockingJob(String tenant, Long jobId, Long sysJobId, String status, String startedBy,
         LocalDateTime startedAt) {
 
-    /** As the pages show a time before (and without) the browser script: the same words everywhere. */
-    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
-
     /** {@code job 3 of mysql_tenant, part of sys job 10}; {@code sys job 10} when no part of it runs any more. */
     public String name() {
         if (jobId == null) {
@@ -39,6 +35,6 @@ public record BlockingJob(String tenant, Long jobId, Long sysJobId, String statu
 
     /** The start in plain text, for messages that carry no markup (API errors, policy run notes). */
     public String startedInWords() {
-        return starter() + " at " + (startedAt == null ? "an unknown time" : UTC_TEXT.format(ClusterTime.toUtc(startedAt)));
+        return starter() + " at " + (startedAt == null ? "an unknown time" : ClusterTime.utcText(startedAt));
     }
 }

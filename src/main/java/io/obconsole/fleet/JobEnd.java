@@ -38,6 +38,18 @@ public record JobEnd(Kind kind, long code, String text) {
         };
     }
 
+    /**
+     * Completed, Failed or Cancelled: the words the pages show (their {@code status_word} message),
+     * for texts written without a page, such as alert summaries.
+     */
+    public String words() {
+        return switch (kind) {
+            case COMPLETED -> "Completed";
+            case FAILED -> "Failed";
+            case CANCELLED -> "Cancelled";
+        };
+    }
+
     public boolean completed() {
         return kind == Kind.COMPLETED;
     }

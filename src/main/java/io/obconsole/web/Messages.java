@@ -123,8 +123,9 @@ public interface Messages {
     @Message("was")
     String concurrency_was();
 
-    @Message("No job is running.")
-    String none_running();
+    /** A job as every page names it: the tenant's own job number, with the tenant where the page is not the tenant's. */
+    @Message("Job {id}{#if tenant} of {tenant}{/if}")
+    String job_name(long id, String tenant);
 
     @Message("Start backup")
     String start_backup();
@@ -382,10 +383,11 @@ public interface Messages {
 
     /**
      * A backup set's or an ended job's status in words, one word for a cancellation in both (a job's
-     * CANCELED, a set's CANCELLED). One message for both: with one more method in msg, Qute generates a
-     * resolver the JVM refuses (VerifyError), which is why the restore pages' words live in rmsg.
+     * CANCELED, a set's CANCELLED), and the Jobs page's status filter (RUNNING) in the same words. One
+     * message for all: with one more method in msg, Qute generates a resolver the JVM refuses
+     * (VerifyError), which is why the restore pages' words live in rmsg.
      */
-    @Message("{#when status}{#is 'SUCCESS'}Succeeded{#is 'COMPLETED'}Completed{#is 'FAILED'}Failed{#is 'CANCELLED'}Cancelled{#is 'CANCELED'}Cancelled{#else}{status}{/when}")
+    @Message("{#when status}{#is 'RUNNING'}Running{#is 'SUCCESS'}Succeeded{#is 'COMPLETED'}Completed{#is 'FAILED'}Failed{#is 'CANCELLED'}Cancelled{#is 'CANCELED'}Cancelled{#else}{status}{/when}")
     String status_word(String status);
 
     @Message("{#when fileStatus}{#is 'AVAILABLE'}files available{#is 'COPYING'}files being written{#is 'DELETING'}files being deleted{#is 'EXPIRED'}files expired{#is 'INCOMPLETE'}files incomplete{#is 'BROKEN'}files broken{#is 'DELETED'}files deleted{#else}files {fileStatus}{/when}")

@@ -28,6 +28,7 @@ class PolicyPageTest {
     @AfterEach
     void fresh() {
         as("ada").delete("/api/v1/policies/demo/mysql_tenant");
+        as("ada").delete("/api/v1/policies/demo/*");
         ApiFixture.resetCluster();
     }
 
@@ -104,14 +105,44 @@ class PolicyPageTest {
     }
 
     @Test
+    void aRunNamesTheJobItStartedAsTheTenantPageAndTheJobsPageDo() {
+        String page = firstRunOfAFastSchedule(WebSession.signIn("otto")).open(MYSQL).asString();
+
+        Matcher named = Pattern.compile("href=\"/clusters/demo/tenants/mysql_tenant\">Job (\\d+)</a>").matcher(page);
+        assertThat(named.find()).as("the run's job, named 'Job N'").isTrue();
+        assertThat(page).doesNotContain("mysql_tenant #");
+        List<Long> tenantJobs = as("otto").get("/api/v1/jobs?cluster=demo&tenant=mysql_tenant").then().statusCode(200)
+                .extract().jsonPath().getList("jobs.job.jobId", Long.class);
+        assertThat(tenantJobs).as("N is the tenant's own job number").contains(Long.valueOf(named.group(1)));
+    }
+
+    @Test
+    void theAllTenantsPolicyNamesEachJobWithItsTenant() {
+        as("ada").body(Map.of("full", Map.of("cron", "0/2 * * * * ?"), "timeZone", "UTC")).put("/api/v1/policies/demo/*")
+                .then().statusCode(200);
+        WebSession ada = WebSession.signIn("ada");
+        String all = "/clusters/demo/tenants/*/policy";
+        await().atMost(Duration.ofSeconds(30)).until(() -> ada.open(all).asString().contains("data-outcome=\"STARTED\""));
+        as("ada").post("/api/v1/policies/demo/*/pause").then().statusCode(200);
+
+        assertThat(ada.open(all).asString()).containsPattern("href=\"/clusters/demo/tenants/mysql_tenant\">Job \\d+ of mysql_tenant</a>")
+                .doesNotContain("mysql_tenant #");
+    }
+
+    @Test
     void theFirstRunOfAFastScheduleShowsOnTheOverview() {
-        WebSession otto = WebSession.signIn("otto");
+        WebSession otto = firstRunOfAFastSchedule(WebSession.signIn("otto"));
+        assertThat(otto.open(MYSQL).asString()).containsPattern("href=\"/clusters/demo/tenants/mysql_tenant\">Job \\d+</a>");
+        await().atMost(Duration.ofSeconds(30)).until(() -> otto.open("/").asString()
+                .matches("(?s).*data-live-tenant=\"mysql_tenant\"[^>]*>\\s*<div data-job-key=.*"));
+    }
+
+    /** mysql_tenant gets a policy every two seconds, which is paused once its first run has started a job. */
+    private static WebSession firstRunOfAFastSchedule(WebSession otto) {
         otto.open(MYSQL);
         otto.post(MYSQL, Map.of("fullCron", "0/2 * * * * ?", "timeZone", "UTC"));
         await().atMost(Duration.ofSeconds(30)).until(() -> otto.open(MYSQL).asString().contains("data-outcome=\"STARTED\""));
         otto.post(MYSQL + "/pause", Map.of());
-        assertThat(otto.open(MYSQL).asString()).contains("href=\"/clusters/demo/tenants/mysql_tenant\">mysql_tenant #");
-        await().atMost(Duration.ofSeconds(30)).until(() -> otto.open("/").asString()
-                .matches("(?s).*data-live-tenant=\"mysql_tenant\"[^>]*>\\s*<div data-job-key=.*"));
+        return otto;
     }
 }
