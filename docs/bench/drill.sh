@@ -19,19 +19,8 @@ HEAP=${2:-256m}
 WORK=target/bench-drill
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-CONSOLE=
-SERVICES=
-stop_all() {
-  kill $CONSOLE $SERVICES 2>/dev/null || true
-  # the services stop MariaDB and Keycloak on their way out
-  [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
-}
-trap stop_all EXIT
 # shellcheck source=docs/bench/packaged.sh
 . docs/bench/packaged.sh
-if [ -n "${DEMO_LATENCY:-}" ]; then
-  SERVICES_JAVA_OPTS="${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.demo.latency=$DEMO_LATENCY"
-fi
 build_and_start_console
 
 API=http://localhost:8080/api/v1

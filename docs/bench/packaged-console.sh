@@ -28,17 +28,6 @@ HEAP=${3:-256m}
 WORK=target/bench-memory
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-CONSOLE=
-BACKUPS=
-SERVICES=
-CLIENT=
-FLOOR=
-stop_all() {
-  kill $CLIENT $FLOOR $CONSOLE $BACKUPS $SERVICES 2>/dev/null || true
-  # the services stop MariaDB and Keycloak on their way out
-  [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
-}
-trap stop_all EXIT
 # shellcheck source=docs/bench/packaged.sh
 . docs/bench/packaged.sh
 build_and_start_console
@@ -53,6 +42,7 @@ PEOPLE=ada,vera,otto,olga
     sleep 5
   done ) &
 BACKUPS=$!
+OTHERS="$OTHERS $BACKUPS"
 
 # the console before any watcher: resident memory, and live heap after a full GC
 IDLE_RSS=$(awk '/VmRSS/ {print $2}' /proc/$CONSOLE/status)
@@ -62,6 +52,7 @@ PEAK=0
 ( exec java -Xmx512m -Dbench.hold-open=true -Dbench.realm=http://localhost:8180/realms/obconsole -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" \
     io.obconsole.progress.BenchClient 127.0.0.1 8080 /ws/progress "$WATCHERS" "$SECONDS_RUN" "$PEOPLE" > "$WORK/client.log" 2>&1 ) &
 CLIENT=$!
+OTHERS="$OTHERS $CLIENT"
 while kill -0 $CLIENT 2>/dev/null && ! grep -qs BENCH-RESULT "$WORK/client.log"; do
   RSS=$(awk '/VmRSS/ {print $2}' /proc/$CONSOLE/status)
   [ "$RSS" -gt "$PEAK" ] && PEAK=$RSS
@@ -91,6 +82,7 @@ SIZE=$(( $(field "$CONSOLE_RESULT" averageBytes) - 60 ))
 RATE=$(awk -v m="$(field "$CONSOLE_RESULT" messagesPerSecond)" -v w="$WATCHERS" 'BEGIN { printf "%.3f", m / w }')
 java -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.progress.BenchFloor "$SIZE" "$RATE" > "$WORK/floor.log" 2>&1 &
 FLOOR=$!
+OTHERS="$OTHERS $FLOOR"
 for _ in $(seq 1 30); do grep -qs FLOOR-PORT "$WORK/floor.log" && break; sleep 1; done
 FLOOR_PORT=$(grep FLOOR-PORT "$WORK/floor.log" | cut -d' ' -f2)
 java -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.progress.BenchClient \

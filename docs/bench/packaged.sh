@@ -6,9 +6,23 @@
 # that JVM) and sets SERVICES; then starts the packaged console (target/quarkus-app, which holds no
 # demo) with the dev profile against them, with heap $HEAP, sets CONSOLE and waits until it is
 # ready. CONSOLE_JAVA_OPTS replaces the GC option; extra arguments are passed to the console's JVM.
-# The caller's EXIT trap should kill $CONSOLE and $SERVICES (SIGTERM: the services stop MariaDB and
-# Keycloak on their way out).
+# Sourcing it sets an EXIT trap that stops the console, the caller's own background processes
+# (their pids in OTHERS) and the services (SIGTERM: the services stop MariaDB and Keycloak on their
+# way out). DEMO_LATENCY, when set, is the demo fleet's latency profile (e.g. realistic).
+CONSOLE=
+SERVICES=
+OTHERS=
+stop_all() {
+  # shellcheck disable=SC2086 # pid lists, word-split on purpose
+  kill $OTHERS $CONSOLE $SERVICES 2>/dev/null || true
+  [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
+}
+trap stop_all EXIT
+
 build_and_start_console() {
+  if [ -n "${DEMO_LATENCY:-}" ]; then
+    SERVICES_JAVA_OPTS="${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.demo.latency=$DEMO_LATENCY"
+  fi
   ./mvnw -q -B -ntp package -DskipTests
   ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
   # shellcheck disable=SC2086 # SERVICES_JAVA_OPTS: extra JVM options, word-split on purpose

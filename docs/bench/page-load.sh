@@ -20,20 +20,8 @@ HEAP=${3:-256m}
 WORK=target/bench-pages
 rm -rf "$WORK" && mkdir -p "$WORK"
 
-CONSOLE=
-BACKUPS=
-SERVICES=
-stop_all() {
-  kill $CONSOLE $BACKUPS $SERVICES 2>/dev/null || true
-  # the services stop MariaDB and Keycloak on their way out
-  [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
-}
-trap stop_all EXIT
 # shellcheck source=docs/bench/packaged.sh
 . docs/bench/packaged.sh
-if [ -n "${DEMO_LATENCY:-}" ]; then
-  SERVICES_JAVA_OPTS="${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.demo.latency=$DEMO_LATENCY"
-fi
 build_and_start_console
 
 # a backup of mysql_tenant whenever none runs (9036 otherwise, ignored): pages show a running job
@@ -42,6 +30,7 @@ build_and_start_console
     sleep 5
   done ) &
 BACKUPS=$!
+OTHERS="$OTHERS $BACKUPS"
 
 # LONG_HISTORY=5000,50000: mysql_tenant gets that many backup sets over that many hourly archive
 # pieces (CALL demo.long_history) before the load, and the load waits until its page shows them
