@@ -103,6 +103,19 @@ class AlertGroupingTest {
                 .containsExactly(AlertKind.OBJECTIVE_RECOVERED);
     }
 
+    /**
+     * The tenant breached (30 h of a 24 h objective), then recovered five minutes later, each sent
+     * as it came; the clock stands a minute after the recovery, inside the group window it opened.
+     */
+    private void breachedThenRecovered(Alarms alarms, String cluster, Objective objective, DeliveryWorker worker) {
+        alarms.objective(evaluate(cluster, Duration.ofHours(30), objective));
+        worker.deliverDue(50);
+        clock.advance(Duration.ofMinutes(5));
+        alarms.objective(evaluate(cluster, Duration.ofMinutes(10), objective));
+        worker.deliverDue(50);
+        clock.advance(Duration.ofMinutes(1));
+    }
+
     @Test
     void aBreachThatComesBackAfterItsRecoveryReachesTheReceiverAtOnce() {
         String cluster = "grouping-" + System.nanoTime();
@@ -110,13 +123,8 @@ class AlertGroupingTest {
         Objective dayObjective = new Objective(Duration.ofDays(1), Duration.ZERO, Duration.ZERO, "tenant");
         withChannel(cluster, "oracle_tenant", (receiver, channel) -> {
             DeliveryWorker worker = deliveries.newWorker("grouping-test");
-            alarms.objective(evaluate(cluster, Duration.ofHours(30), dayObjective));
-            worker.deliverDue(50);
-            clock.advance(Duration.ofMinutes(5));
-            alarms.objective(evaluate(cluster, Duration.ofMinutes(10), dayObjective));
-            worker.deliverDue(50);
+            breachedThenRecovered(alarms, cluster, dayObjective, worker);
             // a minute after the recovery was sent, well inside the group window: breached again
-            clock.advance(Duration.ofMinutes(1));
             alarms.objective(evaluate(cluster, Duration.ofHours(26), dayObjective));
             worker.deliverDue(50);
 
@@ -140,13 +148,8 @@ class AlertGroupingTest {
         Objective dayObjective = new Objective(Duration.ofDays(1), Duration.ZERO, Duration.ZERO, "tenant");
         withChannel(cluster, "oracle_tenant", (receiver, channel) -> {
             DeliveryWorker worker = deliveries.newWorker("grouping-test");
-            alarms.objective(evaluate(cluster, Duration.ofHours(30), dayObjective));
-            worker.deliverDue(50);
-            clock.advance(Duration.ofMinutes(5));
             // the recovery goes at 08:05:00: the group window runs to 08:35:00
-            alarms.objective(evaluate(cluster, Duration.ofMinutes(10), dayObjective));
-            worker.deliverDue(50);
-            clock.advance(Duration.ofMinutes(1));
+            breachedThenRecovered(alarms, cluster, dayObjective, worker);
             // at risk again (20 h of a 24 h objective): a warning that came back, held
             alarms.objective(evaluate(cluster, Duration.ofHours(20), dayObjective));
             worker.deliverDue(50);

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.obconsole.demo.DemoControl;
 import io.obconsole.testing.AuditSql;
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.LogCapture;
@@ -30,12 +29,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CrossClusterRestoreApiTest {
 
-    private static final String DATA = "file:///data/backup/mysql_tenant";
-    private static final String ARCHIVE = "file:///data/archive/mysql_tenant";
-
-    private static DemoControl dr() {
-        return Demo.cluster("dr").control();
-    }
+    private static final String DATA = Demo.MYSQL_DATA_URI;
+    private static final String ARCHIVE = Demo.MYSQL_ARCHIVE_URI;
 
     @BeforeEach
     @AfterEach
@@ -70,7 +65,7 @@ class CrossClusterRestoreApiTest {
     }
 
     private static List<String> received(String prefix) {
-        return dr().statementsReceived().stream().filter(s -> s.startsWith(prefix)).toList();
+        return Demo.dr().statementsReceived().stream().filter(s -> s.startsWith(prefix)).toList();
     }
 
     @Test
@@ -84,7 +79,7 @@ class CrossClusterRestoreApiTest {
                 .body("statements", hasItem("ALTER SYSTEM RESTORE copy FROM '" + DATA + "," + ARCHIVE + "' UNTIL SCN=" + scn
                         + " WITH 'pool_list=copy_pool'"));
         // the point was previewed on dr before the RESTORE was sent
-        assertThat(dr().statementsReceived()).containsSubsequence(
+        assertThat(Demo.dr().statementsReceived()).containsSubsequence(
                 "ALTER SYSTEM RESTORE FROM '" + DATA + "," + ARCHIVE + "' UNTIL SCN=" + scn + " PREVIEW",
                 "SHOW RESTORE PREVIEW",
                 "ALTER SYSTEM RESTORE copy FROM '" + DATA + "," + ARCHIVE + "' UNTIL SCN=" + scn + " WITH 'pool_list=copy_pool'");

@@ -28,7 +28,7 @@ final class DrillOnDr {
     }
 
     static DemoControl dr() {
-        return Demo.cluster("dr").control();
+        return Demo.dr();
     }
 
     /** Both clusters as their scenarios start, no drill policy of mysql_tenant, no drill run. */

@@ -59,8 +59,29 @@ public final class Demo {
      * {@code dr}, the cluster other clusters' tenants are restored into, as its scenario starts it (no
      * restored tenant, no free pool), read again, and nothing it received remembered.
      */
+    /** mysql_tenant's data and archive destinations, where any cluster reading the shared storage finds them. */
+    public static final String MYSQL_DATA_URI = "file:///data/backup/mysql_tenant";
+    public static final String MYSQL_ARCHIVE_URI = "file:///data/archive/mysql_tenant";
+
+    /** The demo's drill cluster, of the version that has RESTORE PREVIEW and no user tenant. */
+    public static DemoControl dr() {
+        return cluster("dr").control();
+    }
+
+    /**
+     * The demo cluster as its scenario starts (its seeded, unencrypted sets the newest), whatever
+     * earlier classes did to it, read by the fleet again.
+     */
+    public static void restartFromScenario() {
+        services().restartDemoCluster(false);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            fleetRead();
+            return Arc.container().instance(io.obconsole.fleet.Fleet.class).get().cluster("demo").reachable();
+        });
+    }
+
     public static void resetDr() {
-        DemoControl dr = cluster("dr").control();
+        DemoControl dr = dr();
         dr.forgetRestores();
         fleetRead("dr");
         dr.resetStatements();

@@ -29,15 +29,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CrossClusterRestoreBrowserTest {
 
-    private static final String DATA = "file:///data/backup/mysql_tenant";
-    private static final String ARCHIVE = "file:///data/archive/mysql_tenant";
+    private static final String DATA = Demo.MYSQL_DATA_URI;
+    private static final String ARCHIVE = Demo.MYSQL_ARCHIVE_URI;
 
     @TestHTTPResource("/")
     URL console;
-
-    private static DemoControl dr() {
-        return Demo.cluster("dr").control();
-    }
 
     @BeforeEach
     @AfterEach
@@ -92,7 +88,7 @@ class CrossClusterRestoreBrowserTest {
             assertThat(page.locator("body")).not().containsText(key);
             assertThat(page.locator("#r-data-uri")).hasValue("");
             assertThat(page.locator("#r-source-uris")).isChecked();
-            assertThat(received(dr(), "ALTER SYSTEM RESTORE wiz_copy")).isEmpty();
+            assertThat(received(Demo.dr(), "ALTER SYSTEM RESTORE wiz_copy")).isEmpty();
 
             page.locator("#r-data-uri").fill(DATA);
             page.locator("#r-archive-uri").fill(ARCHIVE);
@@ -104,7 +100,7 @@ class CrossClusterRestoreBrowserTest {
             assertThat(page.locator("#review-preview")).containsText("BACKUP_PIECE");
             assertThat(page.locator("#statements")).hasText("ALTER SYSTEM RESTORE wiz_copy FROM '" + DATA + "," + ARCHIVE
                     + "' UNTIL SCN=" + scn + " WITH 'pool_list=wiz_pool';");
-            assertThat(received(dr(), "ALTER SYSTEM RESTORE wiz_copy")).as("nothing runs before the confirmation").isEmpty();
+            assertThat(received(Demo.dr(), "ALTER SYSTEM RESTORE wiz_copy")).as("nothing runs before the confirmation").isEmpty();
 
             page.locator("#confirm-name").fill("wiz_copy");
             page.locator("#confirm").click();
@@ -130,7 +126,7 @@ class CrossClusterRestoreBrowserTest {
             page.navigate(console.toString());
             assertThat(page.locator("#cluster-dr tr[data-tenant='dr/wiz_copy']")).hasCount(1);
         }
-        assertThat(received(dr(), "ALTER SYSTEM RESTORE wiz_copy")).containsExactly("ALTER SYSTEM RESTORE wiz_copy FROM '"
+        assertThat(received(Demo.dr(), "ALTER SYSTEM RESTORE wiz_copy")).containsExactly("ALTER SYSTEM RESTORE wiz_copy FROM '"
                 + DATA + "," + ARCHIVE + "' UNTIL SCN=" + scn + " WITH 'pool_list=wiz_pool'");
     }
 

@@ -83,14 +83,18 @@ class RestoreJourneyBrowserTest {
         return page.locator("#restores tr[data-job-key]").filter(new Locator.FilterOptions().setHasText(tenant));
     }
 
-    /** Moves demo time on until the row says {@code status}, the page not reloaded in between. */
-    private static void until(Locator row, String status) {
+    /**
+     * Moves demo time on, {@code step} seconds a look, until the row says {@code status}, the page not
+     * reloaded in between. A phase is caught with steps well inside it: the demo restores mysql_tenant's
+     * data in 24 s of its time, so RESTORING wants one-second steps, an ending may take 30.
+     */
+    private static void until(Locator row, String status, int step) {
         await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (status.equals(row.getAttribute("data-status"))) {
                         return true;
                     }
-                    later(30);
+                    later(step);
                     return false;
                 });
     }
@@ -181,7 +185,7 @@ class RestoreJourneyBrowserTest {
             assertThat(row).hasCount(1);
             assertThat(received("ALTER SYSTEM RESTORE")).singleElement().asString().startsWith("ALTER SYSTEM RESTORE copy_live");
 
-            until(row, "SUCCESS");
+            until(row, "SUCCESS", 30);
 
             assertThat(row).hasCount(1);
             assertThat(row.locator("[data-restore-status]")).hasText("SUCCESS");
@@ -198,7 +202,7 @@ class RestoreJourneyBrowserTest {
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(console + "restores/new", "rita");
             Locator row = restoreThroughTheWizard(page, "doomed");
-            until(row, "RESTORING");
+            until(row, "RESTORING", 1);
 
             row.locator("[data-cancel-restore]").click();
             assertThat(page.locator("#cancel-effect")).containsText("drops the tenant doomed");
@@ -212,7 +216,7 @@ class RestoreJourneyBrowserTest {
             page.locator("#confirm-cancel").click();
             page.waitForURL(Pattern.compile(".*/jobs\\?type=RESTORE.*"));
             Locator ended = restoreRow(page, "doomed");
-            until(ended, "FAIL");
+            until(ended, "FAIL", 30);
             assertThat(ended.locator("[data-restore-result]")).containsText("physical restore canceled");
             assertThat(ended.locator("[data-restore-result]")).containsText("kept its resource pools");
         }
@@ -226,7 +230,7 @@ class RestoreJourneyBrowserTest {
     void theRestoredTenantsPageFollowsItsRestoreLiveThenActivateShowsTheStandbyBecomingPrimary() {
         try (Browser browser = Browser.launch()) {
             Page page = browser.signedIn(console + "restores/new", "rita");
-            until(restoreThroughTheWizard(page, "promoted"), "RESTORING");
+            until(restoreThroughTheWizard(page, "promoted"), "RESTORING", 1);
 
             page.navigate(console + "clusters/demo/tenants/promoted");
             page.evaluate("() => { window.sameDocument = 'yes'; }");
@@ -234,7 +238,7 @@ class RestoreJourneyBrowserTest {
             assertThat(page.locator("#restores-title")).hasText("Restore into this tenant");
             assertThat(row).hasAttribute("data-status", Pattern.compile("RESTORING|UPGRADE|POST_CHECK"));
             assertThat(row.locator("[data-restore-result]")).containsText(Pattern.compile("restoring|checking|upgrading"));
-            until(row, "SUCCESS");
+            until(row, "SUCCESS", 30);
             assertThat(row.locator("[data-restore-result]")).containsText("restored");
             assertThat(row.locator("[data-restore-result]")).containsText("STANDBY");
             assertThat(page.evaluate("() => window.sameDocument")).as("no reload happened").isEqualTo("yes");
