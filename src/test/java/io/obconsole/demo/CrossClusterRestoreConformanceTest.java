@@ -132,14 +132,17 @@ class CrossClusterRestoreConformanceTest {
         single = DemoCluster.start(DemoConfig.builder().port(0).clock(clock).version(version).build());
     }
 
-    @Test
-    void aTenantBackedUpOnDemoIsRestoredOnDrFromItsDestinationUris() throws Exception {
-        ok(dr(), "CREATE RESOURCE UNIT copy_unit MAX_CPU = 2, MEMORY_SIZE = '8G'; "
-                + "CREATE RESOURCE POOL copy_pool UNIT = 'copy_unit', UNIT_NUM = 1");
+    /**
+     * An administrator at dr's terminal makes {@code <name>_unit} and {@code <name>_pool} and restores
+     * mysql_tenant from its URIs as {@code name}; the statement answers once the tenant exists.
+     */
+    private void restoreOnDr(String name) throws Exception {
+        ok(dr(), "CREATE RESOURCE UNIT " + name + "_unit MAX_CPU = 2, MEMORY_SIZE = '8G'; "
+                + "CREATE RESOURCE POOL " + name + "_pool UNIT = '" + name + "_unit', UNIT_NUM = 1");
         CompletableFuture<MariadbCli.Run> sent = CompletableFuture.supplyAsync(() -> {
             try {
-                return MariadbCli.run(dr(), "ALTER SYSTEM RESTORE copy FROM " + URIS
-                        + " UNTIL TIME='2024-05-20 09:00:00' WITH 'pool_list=copy_pool'");
+                return MariadbCli.run(dr(), "ALTER SYSTEM RESTORE " + name + " FROM " + URIS
+                        + " UNTIL TIME='2024-05-20 09:00:00' WITH 'pool_list=" + name + "_pool'");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -151,6 +154,11 @@ class CrossClusterRestoreConformanceTest {
         clock.advance(Duration.ofSeconds(10));
         MariadbCli.Run run = sent.get(20, TimeUnit.SECONDS);
         assertThat(run.exit()).as(run.err()).isZero();
+    }
+
+    @Test
+    void aTenantBackedUpOnDemoIsRestoredOnDrFromItsDestinationUris() throws Exception {
+        restoreOnDr("copy");
 
         String[] job = rows(dr(), "SELECT BACKUP_TENANT_NAME, BACKUP_TENANT_ID, BACKUP_SET_LIST, BACKUP_PIECE_LIST, "
                 + "TOTAL_BYTES FROM CDB_OB_RESTORE_PROGRESS WHERE RESTORE_TENANT_NAME = 'copy' AND TENANT_ID <> 1").get(0);
@@ -172,22 +180,7 @@ class CrossClusterRestoreConformanceTest {
 
     @Test
     void aTenantRestoredOnAClusterWithoutUserTenantsGetsAUserTenantsIdAndForgettingItKeepsSys() throws Exception {
-        ok(dr(), "CREATE RESOURCE UNIT first_unit MAX_CPU = 2, MEMORY_SIZE = '8G'; "
-                + "CREATE RESOURCE POOL first_pool UNIT = 'first_unit', UNIT_NUM = 1");
-        CompletableFuture<MariadbCli.Run> sent = CompletableFuture.supplyAsync(() -> {
-            try {
-                return MariadbCli.run(dr(), "ALTER SYSTEM RESTORE first FROM " + URIS
-                        + " UNTIL TIME='2024-05-20 09:00:00' WITH 'pool_list=first_pool'");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        await().atMost(Duration.ofSeconds(20)).until(() -> !rows(dr(), "SELECT STATUS FROM CDB_OB_RESTORE_PROGRESS "
-                + "WHERE TENANT_ID = 1").isEmpty());
-        clock.advance(Duration.ofSeconds(10));
-        assertThat(sent.get(20, TimeUnit.SECONDS).exit()).isZero();
+        restoreOnDr("first");
 
         // as OceanBase numbers them: the first user tenant 1002, its META 1001; sys stays 1
         assertThat(rows(dr(), "SELECT TENANT_ID, TENANT_NAME FROM DBA_OB_TENANTS ORDER BY TENANT_ID"))
