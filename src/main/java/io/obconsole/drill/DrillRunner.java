@@ -131,7 +131,7 @@ class DrillRunner {
         try {
             RestoreResult result = restores.start(owner, new RestoreRequest(run.cluster, run.tenant, run.drillCluster,
                     tenant, pool, new RestorePoint.AtScn(point), decryption(policy), policy.concurrency,
-                    "restore drill, run " + run.id + " of drill policy " + policy.id, "drill-run-" + run.id));
+                    "restore drill, run " + run.id + " of drill policy " + policy.id, restoreKey(run)));
             return runs.change(run.id, r -> {
                 r.scratchCreated = true;
                 r.restoreJobId = result.jobId() == 0 ? null : result.jobId();
@@ -142,6 +142,15 @@ class DrillRunner {
                     e.getMessage());
             return fail(restoring, "The restore was not accepted: " + e.getMessage());
         }
+    }
+
+    /**
+     * The restore's idempotency key: the run's id and when it was claimed. The id alone repeats once
+     * the console's database numbers runs from 1 again (made anew, or restored from an older backup),
+     * and a repeated key would be answered with an earlier run's restore instead of a new one.
+     */
+    private static String restoreKey(DrillRun run) {
+        return "drill-run-" + run.id + "@" + run.claimedAt;
     }
 
     /** The point to restore to, inside the window the fleet last computed. */

@@ -135,6 +135,24 @@ class DrillRunTest {
                 "DRILL_PREFLIGHT ACCEPTED", "RESTORE ACCEPTED", "DRILL_CHECK ACCEPTED", "DRILL_CLEANUP ACCEPTED");
     }
 
+    @Test
+    void aConsoleDatabaseThatNumbersRunsFromTheStartAgainStillRestoresEachRun() {
+        policy();
+        long first = runNow();
+        driven(first, DrillState.PROVEN);
+        // the console's database made anew (or restored from an older backup): the next run gets the same id
+        AuditSql.update("DELETE FROM drill_run");
+        AuditSql.update("ALTER TABLE drill_run AUTO_INCREMENT = " + first);
+        long again = runNow();
+        assertThat(again).isEqualTo(first);
+
+        driven(again, DrillState.PROVEN);
+        assertThat(received("ALTER SYSTEM RESTORE drill_mysql_tenant_" + first + " FROM ")).hasSize(2);
+        assertThat(received("DROP TENANT")).containsExactly("DROP TENANT drill_mysql_tenant_" + first + " FORCE",
+                "DROP TENANT drill_mysql_tenant_" + first + " FORCE");
+        assertThat(drillTenants()).isEmpty();
+    }
+
     private static long policyId() {
         return as("ada").get(POLICY).then().statusCode(200).extract().jsonPath().getLong("id");
     }
