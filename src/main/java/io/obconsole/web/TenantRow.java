@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * One user tenant on the overview: its backup state, how fresh its recovery points are, its
  * running jobs, the preflight badges, whether the reader may start a backup of it, and its
- * recoverable window (latest point, or why there is none).
+ * recoverable window (latest point, or why there is none), and how it stands ({@link TenantHealth}).
  */
 public record TenantRow(String cluster, TenantState state, Freshness full, Freshness inc, List<JobView> running,
-        List<Badge> badges, boolean canStart, RecoverableWindowSection window) {
+        List<Badge> badges, boolean canStart, RecoverableWindowSection window, TenantHealth health) {
 
     public String name() {
         return state.name();
