@@ -35,7 +35,7 @@ public interface OverviewMessages {
     @Message("No cluster or tenant matches this search and filter.")
     String nothing_matches();
 
-    @Message("{count} {count == 1 ? 'tenant' : 'tenants'}, folded: nothing here needs anyone now.")
+    @Message("{count} {#if count == 1}tenant{#else}tenants{/if}, folded: nothing here needs anyone now.")
     String folded(int count);
 
     @Message("Show its tenants")

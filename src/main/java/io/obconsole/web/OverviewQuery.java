@@ -44,7 +44,8 @@ public record OverviewQuery(String search, TenantHealth state, Set<String> open)
         return new OverviewQuery(words, health, Set.copyOf(opened));
     }
 
-    boolean narrowed() {
+    /** Whether a search or a filter narrows the view. */
+    public boolean narrowed() {
         return !search.isEmpty() || state != null;
     }
 

@@ -78,7 +78,11 @@ class OverviewViewTest {
         assertThat(rows(all)).containsEntry("demo/mysql_tenant", "failed");
         List<String> demo = rows(all).entrySet().stream().filter(r -> r.getKey().startsWith("demo/"))
                 .map(r -> r.getKey() + "=" + r.getValue()).toList();
-        assertThat(demo).as("worst first within its cluster").first().isEqualTo("demo/mysql_tenant=failed");
+        int failedAt = demo.indexOf("demo/mysql_tenant=failed");
+        assertThat(failedAt).as("in %s", demo).isNotNegative();
+        assertThat(demo.subList(0, failedAt)).as("only the breached before it").allMatch(r -> r.endsWith("=breached"));
+        assertThat(demo.subList(failedAt + 1, demo.size())).as("only the failed or better after it")
+                .allMatch(r -> r.matches(".*=(failed|stalled|warning|healthy)"));
 
         String failed = ada.open("/?state=failed").asString();
         assertThat(rows(failed)).containsOnlyKeys("demo/mysql_tenant");
