@@ -136,9 +136,9 @@ public class OverviewModel {
                 rows.add(row(who, state, tenant, objectives.get(state.cluster() + "/" + tenant.name())));
             }
             rows.sort(Comparator.comparing(TenantRow::health)
-                    .thenComparing(Comparator.comparingInt(TenantRow::severity).reversed()));
+                    .thenComparing(Comparator.comparingInt((TenantRow r) -> r.severity()).reversed()));
         }
-        int severity = reason != null ? 3 : rows.stream().mapToInt(TenantRow::severity).max().orElse(0);
+        int severity = reason != null ? 3 : rows.stream().mapToInt(r -> r.severity()).max().orElse(0);
         TenantHealth health = !state.reachable() ? TenantHealth.UNREACHABLE
                 : !state.read() ? TenantHealth.WARNING
                 : rows.stream().map(TenantRow::health).reduce(TenantHealth.HEALTHY, TenantHealth::worse);
@@ -162,8 +162,7 @@ public class OverviewModel {
         Freshness full = Freshness.of(age(tenant.lastFull()), config.fullAmberAfter(), config.fullRedAfter());
         Freshness inc = Freshness.of(age(tenant.lastInc()), config.incAmberAfter(), config.incRedAfter());
         List<TenantRow.Badge> badges = badges(state, tenant);
-        TenantHealth health = health(state, tenant, objective, running,
-                new TenantRow(state.cluster(), tenant, full, inc, running, badges, false, null, null).severity());
+        TenantHealth health = health(state, tenant, objective, running, TenantRow.severity(full, inc, badges));
         return new TenantRow(state.cluster(), tenant, full, inc, running, badges,
                 access.canOperate(who, state.cluster(), tenant.name()),
                 RecoverableWindowSection.of(state, tenant.tenant().id(), msg, false), health);

@@ -17,6 +17,10 @@ public record TenantRow(String cluster, TenantState state, Freshness full, Fresh
 
     /** How bad the tenant's worst part is: 2 blocks or is stale, 1 warns or ages, 0 is fine (worst-first order). */
     public int severity() {
+        return severity(full, inc, badges);
+    }
+
+    static int severity(Freshness full, Freshness inc, List<Badge> badges) {
         int worst = full == Freshness.STALE || full == Freshness.MISSING ? 2 : full == Freshness.AGING ? 1 : 0;
         worst = Math.max(worst, inc == Freshness.STALE ? 2 : inc == Freshness.AGING ? 1 : 0);
         for (Badge badge : badges) {
