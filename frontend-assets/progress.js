@@ -17,6 +17,10 @@
 // elements are swapped for their fresh copies: again the server's own HTML, nothing built here.
 // The same moments are announced as the document event "obconsole:changed" (detail: the message,
 // or {} when anything may have changed) for parts that depend on the person's own choices.
+//
+// A page that shows only some tenants (the overview of a large fleet) says which in data-live-watch
+// ("cluster" or "cluster/tenant", comma-separated); the socket then carries only those (the server
+// still filters by scope). What arrived is counted per tenant in window.obconsoleLive.heard.
 (function () {
   'use strict';
 
@@ -111,9 +115,17 @@
     });
   }
 
+  var live = window.obconsoleLive = { heard: {} };
+
+  function heard(cluster, tenant) {
+    var key = cluster + '/' + tenant;
+    live.heard[key] = (live.heard[key] || 0) + 1;
+  }
+
   function apply(message) {
     var html = message.html || {};
     (message.jobs || []).forEach(function (job) {
+      heard(job.cluster, job.tenant);
       var fragments = html[job.key] || {};
       place(job, fragments);
       replace(job, fragments);
@@ -196,6 +208,7 @@
       apply(message);
     }
     if (message.type === 'changed') {
+      (message.tenants || []).forEach(function (tenant) { heard(message.cluster, tenant); });
       changed(message);
     }
     if (message.type === 'resync') {
@@ -209,6 +222,10 @@
 
   function connect() {
     var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/progress';
+    var shown = document.querySelector('[data-live-watch]');
+    if (shown) {
+      url += '?watch=' + encodeURIComponent(shown.getAttribute('data-live-watch'));
+    }
     try {
       socket = new WebSocket(url);
     } catch (e) {

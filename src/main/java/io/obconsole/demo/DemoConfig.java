@@ -27,10 +27,11 @@ import java.util.Set;
  * @param stateFile where the cluster keeps its state across restarts (tenants, job numbering and
  *        history, backup sets), or null to start from {@code scenario} every time
  * @param latency how long statements take, per view ({@link DemoLatency#NONE}: at once)
+ * @param userTenants how many user tenants the {@link Scenario#GENERATED} scenario creates
  */
 public record DemoConfig(String host, int port, String version, String edition, String defaultPassword,
         Map<String, String> passwords, Set<String> readOnlyAccounts, Duration fullBackupDuration, Clock clock,
-        Scenario scenario, int maxConnections, Path stateFile, DemoLatency latency) {
+        Scenario scenario, int maxConnections, Path stateFile, DemoLatency latency, int userTenants) {
 
     /** The state the cluster starts in. */
     public enum Scenario {
@@ -43,7 +44,13 @@ public record DemoConfig(String host, int port, String version, String edition, 
         /** Tenants that back themselves up: payroll (with its own full backup) and billing, both ready. */
         SELF_SERVICE,
         /** A cluster kept for restores: sys only, no user tenant, every server's capacity free. */
-        DR
+        DR,
+        /**
+         * A cluster of a generated fleet (a benchmark's hundreds of tenants): {@code userTenants}
+         * tenants {@code tenant_01, tenant_02, ...}, each ready with yesterday's full backup; every
+         * fifth runs a long full backup it started itself, so a fleet always has work under way.
+         */
+        GENERATED
     }
 
     public DemoConfig {
@@ -53,6 +60,9 @@ public record DemoConfig(String host, int port, String version, String edition, 
         readOnlyAccounts = Set.copyOf(readOnlyAccounts);
         Objects.requireNonNull(clock);
         latency = latency == null ? DemoLatency.NONE : latency;
+        if (userTenants < 0 || userTenants > 999) {
+            throw new IllegalArgumentException("a demo cluster has 0 to 999 generated user tenants, not " + userTenants);
+        }
     }
 
     public static Builder builder() {
@@ -85,6 +95,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         private int maxConnections = 100;
         private Path stateFile;
         private DemoLatency latency = DemoLatency.NONE;
+        private int userTenants = 20;
 
         public Builder host(String host) {
             this.host = host;
@@ -152,6 +163,12 @@ public record DemoConfig(String host, int port, String version, String edition, 
             return this;
         }
 
+        /** User tenants of the {@link Scenario#GENERATED} scenario. */
+        public Builder userTenants(int userTenants) {
+            this.userTenants = userTenants;
+            return this;
+        }
+
         /** Keep the state in this file across restarts (null: start from the scenario every time). */
         public Builder stateFile(Path stateFile) {
             this.stateFile = stateFile;
@@ -161,7 +178,7 @@ public record DemoConfig(String host, int port, String version, String edition, 
         public DemoConfig build() {
             Clock effective = clock != null ? clock : new ScaledClock(Clock.systemDefaultZone(), timeScale);
             return new DemoConfig(host, port, version, edition, defaultPassword, passwords, readOnlyAccounts,
-                    fullBackupDuration, effective, scenario, maxConnections, stateFile, latency);
+                    fullBackupDuration, effective, scenario, maxConnections, stateFile, latency, userTenants);
         }
     }
 }

@@ -22,23 +22,30 @@ final class Audience {
     /** Open sockets of this audience, counted by the hub under its lock (it lets the audience go at zero). */
     int watchers;
 
-    Audience(Operator operator, Permissions permissions) {
-        this.key = key(operator);
+    private final Watch watch;
+
+    Audience(Operator operator, Permissions permissions, Watch watch) {
+        this.key = key(operator, watch);
         this.operator = operator;
         this.permissions = permissions;
+        this.watch = watch;
     }
 
-    /** Who shares an audience: {@link Permissions} decides by roles and scopes, not by name. */
-    static Key key(Operator operator) {
-        return new Key(Set.copyOf(operator.roles()), List.copyOf(operator.scopes()));
+    /**
+     * Who shares an audience: {@link Permissions} decides by roles and scopes, not by name; and
+     * the page decides what it shows (the readers of the same overview view share one).
+     */
+    static Key key(Operator operator, Watch watch) {
+        return new Key(Set.copyOf(operator.roles()), List.copyOf(operator.scopes()), watch);
     }
 
     boolean mayView(JobProgress job) {
         return mayView(job.cluster(), job.tenant());
     }
 
+    /** Whether the page shows the tenant and its person may see it. */
     boolean mayView(String cluster, String tenant) {
-        return visible.computeIfAbsent(cluster + "/" + tenant, k -> permissions.canView(operator, cluster, tenant));
+        return watch.covers(cluster, tenant) && visible.computeIfAbsent(cluster + "/" + tenant, k -> permissions.canView(operator, cluster, tenant));
     }
 
     /** Whether this audience may cancel the job (its rows then carry a Cancel button while it runs); for a restore, restore. */
@@ -55,6 +62,6 @@ final class Audience {
         return jobs.stream().filter(this::mayView).toList();
     }
 
-    record Key(Set<String> roles, List<String> scopes) {
+    record Key(Set<String> roles, List<String> scopes, Watch watch) {
     }
 }

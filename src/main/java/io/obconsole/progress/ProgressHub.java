@@ -57,8 +57,14 @@ public class ProgressHub {
     }
 
     /** A new socket: it gets a snapshot of what its person may see, then the changes. */
-    public synchronized void join(String id, Operator operator, Permissions permissions, Outlet outlet) {
-        Audience audience = audiences.computeIfAbsent(Audience.key(operator), k -> new Audience(operator, permissions));
+    public void join(String id, Operator operator, Permissions permissions, Outlet outlet) {
+        join(id, operator, permissions, outlet, Watch.ALL);
+    }
+
+    /** A new socket of a page that shows only some tenants: it hears of those only (within its person's scope). */
+    synchronized void join(String id, Operator operator, Permissions permissions, Outlet outlet, Watch watch) {
+        Audience audience = audiences.computeIfAbsent(Audience.key(operator, watch),
+                k -> new Audience(operator, permissions, watch));
         Watcher watcher = new Watcher(id, audience, outlet, config.clientQueue(), this::snapshot);
         watchers.put(id, watcher);
         audience.watchers++;

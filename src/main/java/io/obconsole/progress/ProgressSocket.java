@@ -39,7 +39,9 @@ import org.jboss.logging.Logger;
  * its tie to the sign-in session, and a timer for when the person's identity expires. On open the
  * person gets a snapshot of what they may see, then only changes. The socket lives no longer than
  * the sign-in session (it closes when the session ends, here or at Keycloak) nor than the token it
- * was opened with; the page then reconnects with what its session has now.
+ * was opened with; the page then reconnects with what its session has now. A page that shows only
+ * some tenants (the overview of a large fleet) names them ({@code ?watch=}, see {@link Watch}) and
+ * hears of nothing else.
  */
 @ApplicationScoped
 public class ProgressSocket {
@@ -99,6 +101,13 @@ public class ProgressSocket {
             refuse(context, 403, "Nothing may be shown.");
             return;
         }
+        Watch watch;
+        try {
+            watch = Watch.parse(context.request().getParam("watch"));
+        } catch (IllegalArgumentException e) {
+            refuse(context, 400, e.getMessage() + ".");
+            return;
+        }
         Operator operator = operatorOf(context, identity);
         if (!origins.permits(context.request())) {
             // a page of another site opened it with the person's cookies (cross-site WebSocket hijacking), or a misconfigured proxy
@@ -112,7 +121,7 @@ public class ProgressSocket {
         String session = EndedSessions.sessionId(identity);
         Long expires = identity.getAttribute(EXPIRES);
         keepOnlyHandshakeHeaders(context);
-        context.request().toWebSocket().onSuccess(socket -> open(socket, operator, session, expires))
+        context.request().toWebSocket().onSuccess(socket -> open(socket, operator, watch, session, expires))
                 .onFailure(failure -> {
                     LOG.debugf("Progress socket upgrade failed: %s", failure.getMessage());
                     if (!context.response().ended() && !context.response().headWritten()) {
@@ -155,11 +164,11 @@ public class ProgressSocket {
         }
     }
 
-    private void open(ServerWebSocket socket, Operator operator, String session, Long expires) {
+    private void open(ServerWebSocket socket, Operator operator, Watch watch, String session, Long expires) {
         String id = Long.toString(ids.incrementAndGet());
         // the socket's event loop (this callback runs on it): the hub writes a change to all of a loop's sockets in one task
         Connection connection = new Connection(socket, ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop());
-        hub.join(id, operator, permissions.get(), connection);
+        hub.join(id, operator, permissions.get(), connection, watch);
         Runnable release = sessions.hold(session, connection::close);
         long timer = expires == null ? -1
                 : vertx.setTimer(Math.max(1, TimeUnit.SECONDS.toMillis(expires) - System.currentTimeMillis()),

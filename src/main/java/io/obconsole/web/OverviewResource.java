@@ -12,13 +12,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** The first page: every cluster with the user tenants the reader may see and how safe their backups are. */
+/**
+ * The first page: every cluster with the user tenants the reader may see and how safe their
+ * backups are, worst first; searched, filtered and opened through its address ({@link OverviewQuery}).
+ */
 @Path("/")
 public class OverviewResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance overview(List<ClusterView> clusters, DrillOverview drills, boolean canStart,
+        static native TemplateInstance overview(OverviewPage page, DrillOverview drills, boolean canStart,
                 String message);
 
         /** A running job's progress in its tenant's row, for the page and for every live update. */
@@ -39,9 +42,10 @@ public class OverviewResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance overview(@QueryParam("msg") String message) {
+    public TemplateInstance overview(@QueryParam("q") String search, @QueryParam("state") String state,
+            @QueryParam("open") List<String> open, @QueryParam("msg") String message) {
         var who = access.who();
-        return Templates.overview(model.clusters(who), drills.standings(who), access.operatesSomewhere(who),
-                Flash.text(msg, message));
+        return Templates.overview(model.page(who, OverviewQuery.of(search, state, open)), drills.standings(who),
+                access.operatesSomewhere(who), Flash.text(msg, message));
     }
 }

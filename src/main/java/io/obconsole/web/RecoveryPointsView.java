@@ -8,12 +8,11 @@ import io.obconsole.alert.TenantObjective;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 
 /**
- * The recovery-point parts of the overview and tenant pages ({@code inject:recoveryPoints} in their
- * own tags), so that those pages' resources need not change: read from the objective board, in
- * the reader's scope.
+ * The recovery-point part of the tenant page ({@code inject:recoveryPoints} in its own tag), so
+ * that the page's resource need not change: read from the objective board, in the reader's scope.
+ * (The overview's table comes with its page: only the tenants whose rows it shows.)
  */
 @Named("recoveryPoints")
 @RequestScoped
@@ -48,15 +47,6 @@ public class RecoveryPointsView {
 
         public String ownProvenWithin() {
             return own == null || own.provenWithin() == null ? "" : own.provenWithin().toString();
-        }
-    }
-
-    /** The tenants the reader may see, worst first. */
-    public List<TenantObjective> visible() {
-        try {
-            return objectives.visible(access.who(), null);
-        } catch (io.obconsole.backup.ActionForbiddenException e) {
-            return List.of();
         }
     }
 

@@ -26,6 +26,13 @@ public interface WebConfig {
     @WithDefault("P2D")
     Duration incRedAfter();
 
+    /**
+     * How many tenant rows the overview shows before it folds the clusters that need no one (no
+     * tenant unreachable, breached, failed or stalled) to one line each, opened on demand.
+     */
+    @WithDefault("50")
+    int overviewRows();
+
     /** How many ended jobs per cluster the job and tenant pages read. */
     @WithDefault("200")
     int jobHistory();

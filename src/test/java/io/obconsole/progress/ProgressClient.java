@@ -39,15 +39,20 @@ public final class ProgressClient implements AutoCloseable {
     }
 
     public static ProgressClient connect(String token, String origin) {
-        return open(token, origin, null);
+        return open(token, origin, null, null);
+    }
+
+    /** As a page that shows only some tenants opens it ({@code ?watch=}, as the overview's script sends it). */
+    public static ProgressClient watching(String token, String watch) {
+        return open(token, null, null, watch);
     }
 
     /** As a browser page opens it: with the console's session cookies and the page's Origin. */
     public static ProgressClient connectWithSession(String cookies, String origin) {
-        return open(null, origin, cookies);
+        return open(null, origin, cookies, null);
     }
 
-    private static ProgressClient open(String token, String origin, String cookies) {
+    private static ProgressClient open(String token, String origin, String cookies, String watch) {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         if (token != null) {
@@ -61,7 +66,8 @@ public final class ProgressClient implements AutoCloseable {
         }
         ProgressClient client = new ProgressClient();
         try {
-            client.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws/progress"), client.new Reader())
+            client.socket = builder.buildAsync(URI.create("ws://localhost:" + port + "/ws/progress"
+                    + (watch == null ? "" : "?watch=" + java.net.URLEncoder.encode(watch, java.nio.charset.StandardCharsets.UTF_8))), client.new Reader())
                     .get(20, TimeUnit.SECONDS);
             return client;
         } catch (ExecutionException e) {

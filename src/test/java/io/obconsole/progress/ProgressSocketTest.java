@@ -119,6 +119,54 @@ class ProgressSocketTest {
     }
 
     @Test
+    void aPageWatchingOneTenantHearsOfNoOther() throws Exception {
+        try (ProgressClient page = ProgressClient.watching(Tokens.accessToken("ada"), "demo/mysql_tenant");
+                ProgressClient all = ProgressClient.connect(Tokens.accessToken("ada"), null)) {
+            await().atMost(WAIT).until(() -> page.types().contains("snapshot") && all.types().contains("snapshot"));
+            Demo.sql("ALTER SYSTEM BACKUP DATABASE");
+            Demo.cluster().control().setThreadScore("oracle_tenant", 7);
+            for (int i = 0; i < 4; i++) {
+                Demo.clock().advanceSeconds(30);
+                poller.pollNow("demo").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            Demo.fleetRead();
+            await().atMost(WAIT).until(() -> lastOf(all, "oracle_tenant"),
+                    job -> job != null && "COMPLETED".equals(job.getString("status")));
+            await().atMost(WAIT).until(() -> changedTenants(all, "demo").contains("oracle_tenant"));
+            await().atMost(WAIT).until(() -> lastOf(page, "mysql_tenant"),
+                    job -> job != null && "COMPLETED".equals(job.getString("status")));
+
+            assertThat(page.jobs()).extracting(job -> job.getString("tenant")).containsOnly("mysql_tenant");
+            assertThat(page.messages).allSatisfy(m -> assertThat(m.encode()).doesNotContain("oracle_tenant"));
+        }
+    }
+
+    @Test
+    void aWatchNarrowsThePersonsScopeAndNeverWidensIt() throws Exception {
+        try (ProgressClient otto = ProgressClient.watching(Tokens.accessToken("otto"), "demo")) {
+            Demo.sql("ALTER SYSTEM BACKUP DATABASE");
+            for (int i = 0; i < 4; i++) {
+                Demo.clock().advanceSeconds(30);
+                poller.pollNow("demo").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            await().atMost(WAIT).until(() -> lastOf(otto, "mysql_tenant"),
+                    job -> job != null && "COMPLETED".equals(job.getString("status")));
+            assertThat(otto.messages).allSatisfy(m -> assertThat(m.encode()).doesNotContain("oracle_tenant", "1004"));
+        }
+    }
+
+    @Test
+    void aWatchThatNamesNoClusterOrTenantIsRefused() {
+        assertThatThrownBy(() -> ProgressClient.watching(Tokens.accessToken("ada"), "demo/mysql_tenant/x"))
+                .hasMessageContaining("400");
+        io.restassured.RestAssured.given().auth().oauth2(Tokens.accessToken("ada")).header("Upgrade", "websocket")
+                .header("Connection", "Upgrade").header("Sec-WebSocket-Version", "13")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").queryParam("watch", "demo,'; drop")
+                .get("/ws/progress").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("comma-separated list of cluster or cluster/tenant names"));
+    }
+
+    @Test
     void aBrowserOfferingCompressionGetsItsUpdatesUncompressed() throws Exception {
         // compression would keep a deflater per socket and compress every change once per watcher. The handshake is
         // written by hand, as every browser writes it (offering permessage-deflate), so its answer can be read whole.

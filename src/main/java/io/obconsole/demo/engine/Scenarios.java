@@ -30,6 +30,7 @@ final class Scenarios {
             case DR -> {
                 // no user tenant: its servers' capacity is free for the tenants restored into it
             }
+            case GENERATED -> generated(cluster, now, created);
             default -> throw new IllegalArgumentException("no scenario " + scenario);
         }
     }
@@ -72,6 +73,48 @@ final class Scenarios {
         archiveDestinations(cluster);
         ready(cluster, now, payroll, billing);
         seedCompletedFullBackup(cluster, payroll, now.minus(Duration.ofHours(30)), false, PAYROLL_BACKUP_PASSWORD);
+    }
+
+    /**
+     * A generated fleet's cluster: {@code userTenants} ready tenants with yesterday's full backup;
+     * every fifth in the middle of a full backup it started itself (it takes {@link #LONG_BACKUP}),
+     * started an hour or more ago and minutes apart, so they copy data and their progress differs. A tenant's own backup leaves sys free to
+     * start one for every tenant.
+     */
+    private static void generated(Cluster cluster, Instant now, Instant created) {
+        int count = cluster.config.userTenants();
+        Tenant[] tenants = new Tenant[count];
+        for (int i = 0; i < count; i++) {
+            long id = 1002 + 2L * i;
+            tenants[i] = userTenant(cluster, id, String.format(java.util.Locale.ROOT, "tenant_%02d", i + 1),
+                    i % 4 == 3 ? "ORACLE" : "MYSQL", created.plus(Duration.ofDays(1 + i % 30)), (8 + i % 17) * GIB,
+                    600 + 37L * i);
+        }
+        archiveDestinations(cluster);
+        ready(cluster, now, tenants);
+        for (int i = 0; i < count; i++) {
+            seedCompletedFullBackup(cluster, tenants[i], now.minus(Duration.ofHours(20)).plus(Duration.ofMinutes(i)), true,
+                    null);
+            if (i % 5 == 0) {
+                seedRunningFullBackup(cluster, tenants[i], now.minus(Duration.ofMinutes(60L + 9 * (i / 5))));
+            }
+        }
+        // brings the running backups from their starts up to now, as the cluster would have
+        cluster.backups.advance(now.minus(LONG_BACKUP), now);
+    }
+
+    /** How long a generated tenant's running backup takes at the default concurrency. */
+    static final Duration LONG_BACKUP = Duration.ofHours(12);
+
+    private static void seedRunningFullBackup(Cluster cluster, Tenant tenant, Instant start) {
+        BackupJob job = new BackupJob(tenant.id, tenant.nextJobId++, tenant.nextBackupSetId++, tenant.id, 0,
+                BackupJob.USER_TENANT, "FULL", false, "NONE", BackupEngine.passwd(null), "generated fleet: long full",
+                tenant.dataBackupDest, start);
+        job.executorTenantIds = String.valueOf(tenant.id);
+        job.tabletCount = tenant.tabletCount;
+        job.macroBlockCount = tenant.macroBlockCount();
+        job.totalUnits = LONG_BACKUP.toNanos() * BackupEngine.DEFAULT_WEIGHT;
+        cluster.jobs.add(job);
     }
 
     private static void archiveDestinations(Cluster cluster) {

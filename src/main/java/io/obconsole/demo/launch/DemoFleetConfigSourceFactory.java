@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * The console's cluster entries for the demo fleet ({@code console.clusters.demo|legacy|payroll.*}),
+ * The console's cluster entries for the demo fleet ({@code console.clusters.demo|legacy|payroll|dr.*}
+ * and the generated {@code fleet-NNN}),
  * derived from {@link DemoFleet} and the base port {@code console.embedded.demo.port}, so that the
  * fleet and the entries can never disagree and tests move all three ports with one variable.
  * Only when the embedded services run ({@code console.embedded.enabled}); its ordinal is below
@@ -32,13 +33,20 @@ public class DemoFleetConfigSourceFactory implements ConfigSourceFactory {
         }
         int base = Integer.parseInt(value(context, "console.embedded.demo.port", "2881"));
         String password = value(context, "console.embedded.demo.password", "demo");
-        return List.of(new PropertiesConfigSource(consoleEntries(base, password), "demo fleet", ORDINAL));
+        DemoFleet.Generated generated = new DemoFleet.Generated(
+                Integer.parseInt(value(context, "console.embedded.demo.fleet.clusters", "0")),
+                Integer.parseInt(value(context, "console.embedded.demo.fleet.tenants", "20")),
+                Integer.parseInt(value(context, "console.embedded.demo.fleet.port", "3400")));
+        return List.of(new PropertiesConfigSource(consoleEntries(base, password, generated), "demo fleet", ORDINAL));
     }
 
-    /** The console's {@code console.clusters.*} entries for the demo fleet on {@code basePort} and the ports after it. */
-    static Map<String, String> consoleEntries(int basePort, String password) {
+    /**
+     * The console's {@code console.clusters.*} entries for the demo fleet on {@code basePort} and the
+     * ports after it, and for the {@code generated} clusters on theirs.
+     */
+    static Map<String, String> consoleEntries(int basePort, String password, DemoFleet.Generated generated) {
         Map<String, String> entries = new LinkedHashMap<>();
-        for (DemoFleet.Member member : DemoFleet.MEMBERS) {
+        for (DemoFleet.Member member : generated.members(basePort)) {
             String prefix = "console.clusters." + member.name() + ".";
             entries.put(prefix + "address", "127.0.0.1:" + (basePort + member.portOffset()));
             entries.put(prefix + "user", member.account());

@@ -74,6 +74,29 @@ public interface EmbeddedConfig {
         /** Delete the state file at start (tests start from the demo scenario). */
         @WithDefault("false")
         boolean fresh();
+
+        /** Generated clusters beside the four, for seeing the console at the size of a real estate. */
+        Fleet fleet();
+
+        /** A generated fleet ({@code fleet-001}, ...: see {@code io.obconsole.demo.DemoFleet.Generated}); none by default. */
+        interface Fleet {
+            /** How many clusters (0: none, the four alone). */
+            @WithDefault("0")
+            int clusters();
+
+            /** User tenants per generated cluster ({@code tenant_01}, ...); every fifth runs a long backup. */
+            @WithDefault("20")
+            int tenants();
+
+            /** Port of the first generated cluster; the others take the next ports. */
+            @WithDefault("3400")
+            int port();
+
+            /** The fleet these settings describe. */
+            default io.obconsole.demo.DemoFleet.Generated generated() {
+                return new io.obconsole.demo.DemoFleet.Generated(clusters(), tenants(), port());
+            }
+        }
     }
 
     /** The Keycloak server with the demo realm. */

@@ -9,6 +9,7 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -64,11 +65,19 @@ public final class EmbeddedServices {
         if (config.demo().fresh()) {
             DemoFleet.MEMBERS.forEach(this::deleteDemoState);
         }
-        demoFleet = DemoFleet.start(this::memberConfig);
-        for (DemoFleet.Member member : DemoFleet.MEMBERS) {
+        List<DemoFleet.Member> members = config.demo().fleet().generated().members(config.demo().port());
+        demoFleet = DemoFleet.start(members, this::memberConfig);
+        for (DemoFleet.Member member : members) {
+            if (member.generated()) {
+                continue;
+            }
             LOG.infof("Demo OceanBase cluster %s (%s) listening on 127.0.0.1:%d; the console signs in as %s / %s",
                     member.name(), member.version(), demoFleet.cluster(member.name()).port(), member.account(),
                     config.demo().password());
+        }
+        if (members.size() > DemoFleet.MEMBERS.size()) {
+            LOG.infof("Generated demo fleet: %d clusters fleet-001 ... on 127.0.0.1:%d ..., %d user tenants each",
+                    members.size() - DemoFleet.MEMBERS.size(), config.demo().fleet().port(), config.demo().fleet().tenants());
         }
         keycloak = new EmbeddedKeycloak(config.keycloak());
         keycloak.start();
@@ -152,7 +161,8 @@ public final class EmbeddedServices {
 
     private DemoConfig memberConfig(DemoFleet.Member member) {
         DemoConfig.Builder builder = member.configure(config.demo().port())
-                .stateFile(stateFile(member))
+                // a generated cluster starts from its scenario every time: nothing of it is worth keeping
+                .stateFile(member.generated() ? null : stateFile(member))
                 .defaultPassword(config.demo().password())
                 .readOnlyAccount("viewer@mysql_tenant")
                 .fullBackupDuration(config.demo().fullBackupDuration())

@@ -30,7 +30,7 @@ public final class EmbeddedServicesMain {
         EmbeddedServices.startOnce(embedded);
         if (args.length > 0) {
             writeClusterEntries(Path.of(args[0]), DemoFleetConfigSourceFactory.consoleEntries(embedded.demo().port(),
-                    embedded.demo().password()));
+                    embedded.demo().password(), embedded.demo().fleet().generated()));
         }
         System.out.println("EMBEDDED-SERVICES-READY");
         System.out.flush();
