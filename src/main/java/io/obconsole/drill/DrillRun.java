@@ -122,6 +122,13 @@ public class DrillRun extends PanacheEntityBase {
                 + "where x.cluster = r.cluster and x.tenant = r.tenant and x.state = ?1)", DrillState.PROVEN);
     }
 
+    /** Each tenant's last run that proved or failed (skipped runs proved nothing either way). */
+    static List<DrillRun> lastEndedOfEach() {
+        return list("from DrillRun r where r.state in ?1 and r.endedAt = (select max(x.endedAt) from DrillRun x "
+                + "where x.cluster = r.cluster and x.tenant = r.tenant and x.state in ?1)",
+                List.of(DrillState.PROVEN, DrillState.FAILED));
+    }
+
     static Optional<DrillRun> lastProven(String cluster, String tenant) {
         return find("cluster = ?1 and tenant = ?2 and state = ?3 order by endedAt desc", cluster, tenant,
                 DrillState.PROVEN).firstResultOptional();

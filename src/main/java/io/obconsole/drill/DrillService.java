@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -101,6 +102,16 @@ public class DrillService {
      * What drills proved of every tenant {@code who} may see, read at once (three queries, whatever
      * the fleet's size): for the overview's column.
      */
+    /**
+     * The tenants ({@code cluster/tenant}) whose last drill that proved or failed failed: not proven
+     * to restore until a drill proves them again. Of every tenant; the caller shows only those its reader may see.
+     */
+    public Set<String> lastFailed() {
+        return QuarkusTransaction.requiringNew().call(() -> DrillRun.lastEndedOfEach().stream()
+                .filter(r -> r.state == DrillState.FAILED).map(r -> r.cluster + "/" + r.tenant)
+                .collect(Collectors.toSet()));
+    }
+
     public DrillOverview standings(Operator who) {
         return QuarkusTransaction.requiringNew().call(() -> DrillOverview.of(
                 DrillPolicy.all().stream().filter(p -> mayRead(who, p.cluster, p.tenant)).toList(),

@@ -10,7 +10,7 @@ public interface OverviewMessages {
     @Message("Tenants by state")
     String counts_label();
 
-    @Message("{#when health}{#is UNREACHABLE}Unreachable{#is BREACHED}Objective breached{#is FAILED}Backup failed"
+    @Message("{#when health}{#is UNREACHABLE}Unreachable{#is BREACHED}Objective breached{#is FAILED}Backup failed{#is DRILL_FAILED}Drill failed"
             + "{#is STALLED}Stalled{#is WARNING}Warning{#else}Healthy{/when}")
     String state(TenantHealth health);
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import io.obconsole.alert.ObjectiveBoard;
+import io.obconsole.drill.DrillService;
 import io.obconsole.alert.ObjectiveState;
 import io.obconsole.alert.TenantObjective;
 import io.obconsole.web.ClusterView.StateCount;
@@ -58,6 +59,9 @@ public class OverviewModel {
 
     @Inject
     ObjectiveBoard board;
+
+    @Inject
+    DrillService drills;
 
     /**
      * The overview of one view: the clusters with tenants the search and the filter keep, worst
@@ -118,22 +122,25 @@ public class OverviewModel {
     List<ClusterView> clusters(Operator who) {
         Map<String, TenantObjective> objectives = new HashMap<>();
         board.all().forEach(o -> objectives.put(o.cluster() + "/" + o.tenant(), o));
-        return fleet.clusters(who).stream().map(visible -> view(who, visible, objectives))
+        Set<String> drillsFailed = drills.lastFailed();
+        return fleet.clusters(who).stream().map(visible -> view(who, visible, objectives, drillsFailed))
                 .sorted(Comparator.comparing(ClusterView::health)
                         .thenComparing(Comparator.comparingInt(ClusterView::severity).reversed())).toList();
     }
 
     ClusterView view(Operator who, VisibleCluster visible) {
-        return view(who, visible, Map.of());
+        return view(who, visible, Map.of(), drills.lastFailed());
     }
 
-    private ClusterView view(Operator who, VisibleCluster visible, Map<String, TenantObjective> objectives) {
+    private ClusterView view(Operator who, VisibleCluster visible, Map<String, TenantObjective> objectives,
+            Set<String> drillsFailed) {
         ClusterState state = visible.state();
         String reason = state.problem() != null ? state.problem().reason() : state.read() ? null : msg.not_read_yet();
         List<TenantRow> rows = new ArrayList<>();
         if (state.read()) {
             for (TenantState tenant : visible.tenants()) {
-                rows.add(row(who, state, tenant, objectives.get(state.cluster() + "/" + tenant.name())));
+                String key = state.cluster() + "/" + tenant.name();
+                rows.add(row(who, state, tenant, objectives.get(key), drillsFailed.contains(key)));
             }
             rows.sort(Comparator.comparing(TenantRow::health)
                     .thenComparing(Comparator.comparingInt((TenantRow r) -> r.severity()).reversed()));
@@ -153,24 +160,30 @@ public class OverviewModel {
     }
 
     TenantRow row(Operator who, ClusterState state, TenantState tenant) {
-        return row(who, state, tenant, board.of(state.cluster(), tenant.name()).orElse(null));
+        return row(who, state, tenant, board.of(state.cluster(), tenant.name()).orElse(null),
+                drills.lastFailed().contains(state.cluster() + "/" + tenant.name()));
     }
 
-    private TenantRow row(Operator who, ClusterState state, TenantState tenant, TenantObjective objective) {
+    private TenantRow row(Operator who, ClusterState state, TenantState tenant, TenantObjective objective,
+            boolean drillFailed) {
         List<JobView> running = state.running().stream().filter(job -> job.job().tenantId() == tenant.tenant().id())
                 .map(job -> JobView.of(job, state.clusterNow(), explanations)).toList();
         Freshness full = Freshness.of(age(tenant.lastFull()), config.fullAmberAfter(), config.fullRedAfter());
         Freshness inc = Freshness.of(age(tenant.lastInc()), config.incAmberAfter(), config.incRedAfter());
         List<TenantRow.Badge> badges = badges(state, tenant);
-        TenantHealth health = health(state, tenant, objective, running, TenantRow.severity(full, inc, badges));
+        TenantHealth health = health(state, tenant, objective, running, drillFailed,
+                TenantRow.severity(full, inc, badges));
         return new TenantRow(state.cluster(), tenant, full, inc, running, badges,
                 access.canOperate(who, state.cluster(), tenant.name()),
                 RecoverableWindowSection.of(state, tenant.tenant().id(), msg, false), health);
     }
 
-    /** The tenant's state on the overview: its cluster, then its objectives, its newest ended backup, its running ones. */
+    /**
+     * The tenant's state on the overview: its cluster, then its objectives, its newest ended backup,
+     * its last drill, its running backups.
+     */
     private TenantHealth health(ClusterState state, TenantState tenant, TenantObjective objective, List<JobView> running,
-            int severity) {
+            boolean drillFailed, int severity) {
         if (!state.reachable()) {
             return TenantHealth.UNREACHABLE;
         }
@@ -182,6 +195,9 @@ public class OverviewModel {
                 .orElse(false);
         if (failed) {
             return TenantHealth.FAILED;
+        }
+        if (drillFailed) {
+            return TenantHealth.DRILL_FAILED;
         }
         if (running.stream().anyMatch(job -> job.progress().stalled())) {
             return TenantHealth.STALLED;

@@ -13,6 +13,8 @@ public enum TenantHealth {
     BREACHED("bad"),
     /** Its newest ended backup failed. */
     FAILED("bad"),
+    /** Its newest ended restore drill failed: its backups are not proven to restore. */
+    DRILL_FAILED("bad"),
     /** A backup of it runs but has not moved for a while. */
     STALLED("warn"),
     /** Something ages, or preflight warns or blocks. */
@@ -29,9 +31,9 @@ public enum TenantHealth {
         return css;
     }
 
-    /** The word in links and the filter ({@code ?state=breached}). */
+    /** The word in links and the filter ({@code ?state=breached}, {@code ?state=drill-failed}). */
     public String param() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Whether the overview shows it first and never folds it away with the healthy. */

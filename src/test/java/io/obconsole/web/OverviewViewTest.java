@@ -2,6 +2,7 @@ package io.obconsole.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.obconsole.testing.AuditSql;
 import io.obconsole.testing.Demo;
 import io.obconsole.testing.WebSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OverviewViewTest {
 
-    private static final Pattern ROW = Pattern.compile("<tr data-tenant=\"([^\"]+)\" id=\"[^\"]+\" data-health=\"([a-z]+)\"");
-    private static final Pattern COUNT = Pattern.compile("data-state=\"([a-z]+)\" data-count=\"(\\d+)\"");
+    private static final Pattern ROW = Pattern.compile("<tr data-tenant=\"([^\"]+)\" id=\"[^\"]+\" data-health=\"([a-z-]+)\"");
+    private static final Pattern COUNT = Pattern.compile("data-state=\"([a-z-]+)\" data-count=\"(\\d+)\"");
     private static final Pattern WATCH = Pattern.compile("data-live-watch=\"([^\"]*)\"");
 
     @BeforeEach
@@ -40,7 +41,8 @@ class OverviewViewTest {
         Map<String, Integer> counts = counts(page);
         assertThat(rows).as("every user tenant of the demo fleet has its row").containsKeys("demo/mysql_tenant",
                 "demo/oracle_tenant", "demo/analytics").doesNotContainKey("dr/sys");
-        assertThat(counts.keySet()).containsExactly("unreachable", "breached", "failed", "stalled", "warning", "healthy");
+        assertThat(counts.keySet()).containsExactly("unreachable", "breached", "failed", "drill-failed", "stalled", "warning",
+                "healthy");
         for (var count : counts.entrySet()) {
             assertThat(rows.values().stream().filter(count.getKey()::equals).count()).as(count.getKey())
                     .isEqualTo(count.getValue().longValue());
@@ -92,6 +94,40 @@ class OverviewViewTest {
     }
 
     @Test
+    void aTenantWhoseLastDrillFailedStandsAsDrillFailedUntilADrillProvesItAgain() {
+        WebSession ada = WebSession.signIn("ada");
+        // a tenant of demo that nothing worse than a failed drill would rank before
+        String tenant = rows(ada.open("/").asString()).entrySet().stream()
+                .filter(r -> r.getKey().startsWith("demo/") && List.of("stalled", "warning", "healthy").contains(r.getValue()))
+                .map(r -> r.getKey().substring("demo/".length())).findFirst().orElseThrow();
+        AuditSql.update("DELETE FROM drill_run WHERE cluster_name = 'demo'");
+        try {
+            drillEnded(tenant, "PROVEN", "NOW(6) - INTERVAL 2 DAY");
+            drillEnded(tenant, "FAILED", "NOW(6) - INTERVAL 1 DAY");
+
+            String failed = ada.open("/?state=drill-failed").asString();
+            assertThat(rows(failed)).containsOnlyKeys("demo/" + tenant);
+            assertThat(failed).contains("Drill failed");
+            assertThat(counts(failed).get("drill-failed")).isEqualTo(1);
+
+            drillEnded(tenant, "PROVEN", "NOW(6)");
+            String proven = ada.open("/").asString();
+            assertThat(rows(proven).get("demo/" + tenant)).isNotEqualTo("drill-failed");
+            assertThat(counts(proven).get("drill-failed")).isZero();
+        } finally {
+            AuditSql.update("DELETE FROM drill_run WHERE cluster_name = 'demo'");
+        }
+    }
+
+    /** A drill run of demo's {@code tenant} that ended at {@code endedAt} (SQL) in {@code state}. */
+    private static void drillEnded(String tenant, String state, String endedAt) {
+        AuditSql.update("INSERT INTO drill_run (policy_id, slot, cluster_name, tenant_name, drill_cluster, state, claimed_at, "
+                + "ended_at, failure) VALUES (0, " + endedAt + ", 'demo', '" + tenant + "', 'dr', '" + state + "', " + endedAt
+                + ", " + endedAt + ", " + ("FAILED".equals(state) ? "'the restore failed in its background phase'" : "NULL")
+                + ")");
+    }
+
+    @Test
     void aSearchByTenantNameShowsItsRowsAndTheSocketWatchesOnlyThose() {
         String page = WebSession.signIn("ada").open("/?q=ORACLE").asString();
 
@@ -130,7 +166,7 @@ class OverviewViewTest {
         Response page = WebSession.signIn("ada").get("/?state=sleepy");
 
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.asString()).contains("Filter by one of the states unreachable, breached, failed, stalled, warning, healthy");
+        assertThat(page.asString()).contains("Filter by one of the states unreachable, breached, failed, drill-failed, stalled, warning, healthy");
     }
 
     private static Map<String, String> rows(String page) {
