@@ -83,12 +83,15 @@ class TwoConsolesIT {
         String[] common = {"-Dconsole.policies.min-interval=PT1S",
             "-Dconsole.drills.interval=2s", "-Dconsole.drills.lease=PT10S", "-Dquarkus.log.level=WARN",
             "-Dquarkus.log.category.\"io.obconsole\".level=INFO"};
-        first = processes.startConsole("c1", port("OBC_IT_CONSOLE1_PORT", 8086), port("OBC_IT_CONSOLE1_MANAGEMENT_PORT", 9086), common);
+        // one after the other: two started at the same moment on a fresh database race to store Quartz's jobs
+        first = processes.startConsole("c1", ConsoleProcesses.port("OBC_IT_CONSOLE1_PORT", 8086),
+                ConsoleProcesses.port("OBC_IT_CONSOLE1_MANAGEMENT_PORT", 9086), common);
+        processes.awaitReady(first);
         perMinuteOne = statementsPerMinute();
-        second = processes.startConsole("c2", port("OBC_IT_CONSOLE2_PORT", 8087), port("OBC_IT_CONSOLE2_MANAGEMENT_PORT", 9087), common);
+        second = processes.startConsole("c2", ConsoleProcesses.port("OBC_IT_CONSOLE2_PORT", 8087),
+                ConsoleProcesses.port("OBC_IT_CONSOLE2_MANAGEMENT_PORT", 9087), common);
+        processes.awaitReady(second);
         perMinuteTwo = statementsPerMinute();
-        System.out.printf("TWO-CONSOLES statements per minute on cluster demo: one console %.0f, two consoles %.0f (x%.2f)%n",
-                perMinuteOne, perMinuteTwo, perMinuteTwo / perMinuteOne);
         processes.startProxy(List.of(first, second));
     }
 
@@ -103,19 +106,14 @@ class TwoConsolesIT {
         System.out.printf("TWO-CONSOLES IT took %d s%n", Duration.between(began, Instant.now()).toSeconds());
     }
 
-    private static int port(String variable, int fallback) {
-        String value = System.getenv(variable);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-    }
-
     @Test
     @Order(1)
     void eachPolicySlotStartsOneBackupAcrossBothConsoles() {
         int before = backupsReceived("mysql_tenant").size();
         as("otto", ConsoleProcesses.proxyUrl()).body(Map.of("full", Map.of("cron", "0/8 * * * * ?"))).put(MYSQL_POLICY)
                 .then().statusCode(200);
-        await("three slots").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> recordedRuns(MYSQL_POLICY), r -> r.size() >= 3);
+        await("two slots that started a backup").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> recordedRuns(MYSQL_POLICY).stream().filter(r -> "STARTED".equals(r.get("outcome"))).count() >= 2);
         as("otto", ConsoleProcesses.proxyUrl()).post(MYSQL_POLICY + "/pause").then().statusCode(200);
         // a slot already handed out may still be recording after the pause: the counts agree once it has
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -138,13 +136,17 @@ class TwoConsolesIT {
                 .buildAsync(URI.create("ws://127.0.0.1:" + second.port() + "/ws/progress"), collector(messages))
                 .get();
         try {
+            // held running until the other console's socket has shown it so
+            onDemo("CALL demo.stall_backup('mysql_tenant')");
             String key = startBackup(first.url(), "mysql_tenant");
             await("the job running, on the other console's socket").atMost(Duration.ofSeconds(30))
                     .until(() -> jobIn(messages, key, true));
+            onDemo("CALL demo.resume_backup('mysql_tenant')");
             await("the job's end, on the other console's socket").atMost(Duration.ofSeconds(60))
                     .until(() -> jobIn(messages, key, false));
         } finally {
             socket.abort();
+            onDemo("CALL demo.resume_backup('mysql_tenant')");
         }
     }
 
@@ -180,9 +182,9 @@ class TwoConsolesIT {
         String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " * * ?";
         as("ada", ConsoleProcesses.proxyUrl()).body(Map.of("schedule", Map.of("cron", cron), "timeZone", "UTC",
                 "drillCluster", "dr", "point", "LATEST", "timeLimit", "PT30M")).put(DRILL_POLICY).then().statusCode(200);
-        List<Map<String, String>> runs = await("the drill restoring").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> auditDb("SELECT id, state, lease_owner, scratch_tenant FROM drill_run"),
-                        r -> r.stream().anyMatch(x -> "RESTORING".equals(x.get("state")) && x.get("scratch_tenant") != null));
+        await("the drill's restore sent to dr").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !restoresReceivedOnDr().isEmpty());
+        List<Map<String, String>> runs = auditDb("SELECT id, state FROM drill_run");
         assertThat(runs).as("one run for the slot").hasSize(1);
         drillRun = Long.parseLong(runs.get(0).get("id"));
         assertThat(restoresReceivedOnDr()).as("RESTORE statements dr received").hasSize(1);
@@ -276,6 +278,15 @@ class TwoConsolesIT {
         assertThat(report.getLong("checked")).isEqualTo(ids.size());
         assertThat(auditDb("SELECT job_end_key FROM audit_record WHERE job_end_key IS NOT NULL GROUP BY job_end_key HAVING COUNT(*) > 1"))
                 .as("job ends recorded twice").isEmpty();
+    }
+
+    @Test
+    @Order(11)
+    void eachConsoleCostsTheClusterItsOwnRounds() {
+        // measured at the start, nobody watching: the first console alone, then both
+        System.out.printf("TWO-CONSOLES statements per minute on cluster demo, nobody watching: one console %.0f,"
+                + " two consoles %.0f (x%.2f)%n", perMinuteOne, perMinuteTwo, perMinuteTwo / perMinuteOne);
+        assertThat(perMinuteTwo).as("each instance polls the cluster itself").isGreaterThan(perMinuteOne * 1.5);
     }
 
     // ---- helpers ----

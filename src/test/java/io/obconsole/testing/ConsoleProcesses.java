@@ -68,7 +68,8 @@ public final class ConsoleProcesses implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static int port(String variable, int fallback) {
+    /** A port from an environment variable, or the fallback. */
+    public static int port(String variable, int fallback) {
         String value = System.getenv(variable);
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
@@ -106,7 +107,7 @@ public final class ConsoleProcesses implements AutoCloseable {
         return work.resolve("demo-fleet.properties");
     }
 
-    /** Starts a packaged console and waits until its readiness check answers UP. */
+    /** Starts a packaged console; {@link #awaitReady} waits until it is ready. */
     public Console startConsole(String name, int port, int managementPort, String... javaOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dquarkus.profile=dev", "-Dconsole.embedded.enabled=false",
@@ -122,15 +123,17 @@ public final class ConsoleProcesses implements AutoCloseable {
         command.addAll(List.of(javaOptions));
         command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
         Path log = work.resolve(name + ".log");
-        Process process = start(command, shared, log);
-        Console console = new Console(name, process, port, managementPort);
-        await("console " + name + " ready").atMost(START_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("console " + name + " stopped, see " + log);
+        return new Console(name, start(command, shared, log), port, managementPort);
+    }
+
+    /** Waits until the console's readiness check answers UP; fails at once if it stopped. */
+    public void awaitReady(Console console) {
+        await("console " + console.name() + " ready").atMost(START_LIMIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            if (!console.process().isAlive()) {
+                throw new IllegalStateException("console " + console.name() + " stopped, see " + work.resolve(console.name() + ".log"));
             }
             return ready(console);
         });
-        return console;
     }
 
     /** True when the console's readiness check answers 200. */
