@@ -57,6 +57,21 @@ class DemoControlSurfaceTest {
     }
 
     @Test
+    void receivedListsTheStatementsThatContainTheTextAndReceivedCountCountsThemAllButDemoCalls() throws SQLException {
+        DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = oracle_tenant");
+
+        assertThat(DemoSql.rows(sys, "CALL demo.received('alter system backup')")).singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("ACCOUNT")).isEqualTo("root@sys");
+                    assertThat(row.get("STATEMENT")).isEqualTo("ALTER SYSTEM BACKUP TENANT = oracle_tenant");
+                });
+        // calls to the demo schema are left out of both
+        List<Map<String, Object>> all = DemoSql.rows(sys, "CALL demo.received('')");
+        assertThat(all).isNotEmpty().noneMatch(row -> ((String) row.get("STATEMENT")).startsWith("CALL demo."));
+        assertThat(Long.parseLong(DemoSql.one(sys, "CALL demo.received_count()"))).isEqualTo(all.size());
+    }
+
+    @Test
     void stallAndResumeAJob() throws SQLException {
         DemoSql.exec(sys, "ALTER SYSTEM BACKUP TENANT = oracle_tenant");
         clock.advanceSeconds(10);

@@ -19,6 +19,9 @@ import java.util.Locale;
  * CALL demo.fail_next_restore(['comment']);                  -- the next restore fails in its background phase
  * CALL demo.unreachable(30);                                   -- refuse every connection for 30 s, then come back
  * CALL demo.long_history('mysql_tenant', 5000, 50000);        -- years of backup sets and hourly archive pieces
+ * CALL demo.received('ALTER SYSTEM BACKUP');                  -- the statements received that contain the text
+ * CALL demo.received_count();                                  -- how many statements were received in all
+ * (both leave out the calls to this schema: they show what the consoles sent)
  * </pre>
  */
 final class DemoProcedures {
@@ -35,6 +38,9 @@ final class DemoProcedures {
             List.of("unreachable", "seconds", "The cluster refuses every connection (open ones are dropped) for that long"),
             List.of("long_history", "tenant, sets, pieces",
                     "The tenant's backup sets and archive become years of history: that many sets over that many hourly pieces"),
+            List.of("received", "text", "The statements received so far that contain the text (any case), oldest first,"
+                    + " with their connection; calls to this schema left out"),
+            List.of("received_count", "", "How many statements were received so far, calls to this schema left out"),
             List.of("help", "", "This list"));
 
     /** The demo's COMMENT for a restore that meets a missing archive piece in its background phase. */
@@ -89,9 +95,38 @@ final class DemoProcedures {
                 }
                 engine.longHistory(tenant(engine, args.get(0)), (int) sets, (int) pieces);
             }
+            case "received" -> {
+                arity(call, args, 1, 1);
+                return received(engine, args.get(0));
+            }
+            case "received_count" -> {
+                arity(call, args, 0, 0);
+                return new Result.Rows(List.of(Column.of("RECEIVED", ColumnType.BIGINT)),
+                        List.of(List.of(engine.statementsReceived().stream().filter(s -> !control(s)).count())));
+            }
             default -> throw new SqlError(1305, "42000", "PROCEDURE demo." + call.procedure() + " does not exist");
         }
         return Result.Update.ok();
+    }
+
+    /** Lets another process (the two-console test) see what the consoles sent, as in-process tests do. */
+    private static Result received(Engine engine, String text) {
+        String wanted = text.toLowerCase(Locale.ROOT);
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        List<io.obconsole.demo.ReceivedStatement> all = engine.statementsReceived();
+        for (int i = 0; i < all.size(); i++) {
+            io.obconsole.demo.ReceivedStatement s = all.get(i);
+            if (!control(s) && s.sql().toLowerCase(Locale.ROOT).contains(wanted)) {
+                rows.add(List.of((long) i, s.connectionId(), s.account(), s.sql()));
+            }
+        }
+        return new Result.Rows(List.of(Column.of("SEQ", ColumnType.BIGINT), Column.of("CONNECTION_ID", ColumnType.BIGINT),
+                Column.of("ACCOUNT", ColumnType.VARCHAR), Column.of("STATEMENT", ColumnType.VARCHAR)), rows);
+    }
+
+    /** A call to this schema: what a test or a demo asked, not what a console sent. */
+    private static boolean control(io.obconsole.demo.ReceivedStatement statement) {
+        return statement.sql().stripLeading().regionMatches(true, 0, "CALL " + SCHEMA + ".", 0, SCHEMA.length() + 6);
     }
 
     /** OceanBase's own COMMENT for the codes a demo usually injects. */
