@@ -36,7 +36,8 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 build_console
 
 METRICS=http://localhost:9000/q/metrics
-metrics() { curl -sf "$METRICS" > "$WORK/$1.prom"; }
+# bounded: a console that thrashes must end the run, not hold it
+metrics() { curl -sf -m 30 "$METRICS" > "$WORK/$1.prom"; }
 # the sum of a counter over its series in a scrape, those of the clusters in $2 (a regex) left out
 sum() {
   awk -v name="$2" -v skip="${3:-^$}" '
@@ -88,7 +89,12 @@ jcmd "$CONSOLE" Thread.print > "$WORK/threads.txt"
 
 # overview p99 at PEOPLE signed-in people vs the static asset (and the other pages, as page-load.sh)
 java -Xmx512m -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.obconsole.web.PageLoadBench \
-  http://localhost:8080 http://localhost:9000 "$PEOPLE" 60 ada,vera,olga,otto > "$WORK/pages.txt" 2>&1 || true
+  http://localhost:8080 http://localhost:9000 "$PEOPLE" 60 ada,vera,olga,otto > "$WORK/pages.txt" 2>&1 &
+CLIENT=$!
+OTHERS="$OTHERS $CLIENT"
+# the client waits for every last request: a console that cannot answer gets ten minutes
+for _ in $(seq 1 600); do kill -0 $CLIENT 2>/dev/null || break; sleep 1; done
+kill $CLIENT 2>/dev/null || true
 OVERVIEW_P99=$(awk '$1 == "overview" {print $5}' "$WORK/pages.txt")
 STATIC_P99=$(awk '$1 == "static" {print $5}' "$WORK/pages.txt")
 
