@@ -9,22 +9,34 @@
 # Sourcing it sets an EXIT trap that stops the console, the caller's own background processes
 # (their pids in OTHERS) and the services (SIGTERM: the services stop MariaDB and Keycloak on their
 # way out). DEMO_LATENCY, when set, is the demo fleet's latency profile (e.g. realistic).
+# build_console and start_console are its two halves, for a benchmark that starts the services and
+# the console more than once (stop_all stops them) on one build.
 CONSOLE=
 SERVICES=
 OTHERS=
 stop_all() {
   # shellcheck disable=SC2086 # pid lists, word-split on purpose
   kill $OTHERS $CONSOLE $SERVICES 2>/dev/null || true
+  [ -z "$CONSOLE" ] || wait $CONSOLE 2>/dev/null || true
   [ -z "$SERVICES" ] || wait $SERVICES 2>/dev/null || true
+  CONSOLE= SERVICES= OTHERS=
 }
 trap stop_all EXIT
 
 build_and_start_console() {
+  build_console
+  start_console "$@"
+}
+
+build_console() {
+  ./mvnw -q -B -ntp package -DskipTests
+  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+}
+
+start_console() {
   if [ -n "${DEMO_LATENCY:-}" ]; then
     SERVICES_JAVA_OPTS="${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.demo.latency=$DEMO_LATENCY"
   fi
-  ./mvnw -q -B -ntp package -DskipTests
-  ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
   # shellcheck disable=SC2086 # SERVICES_JAVA_OPTS: extra JVM options, word-split on purpose
   java -Xmx256m ${SERVICES_JAVA_OPTS:-} -Dconsole.embedded.keycloak.home=target/keycloak \
     -Dconsole.embedded.audit-db.data-dir="$WORK/audit-db" -Dconsole.embedded.audit-db.fresh=true \

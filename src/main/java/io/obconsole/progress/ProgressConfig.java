@@ -17,6 +17,14 @@ public interface ProgressConfig {
     @WithDefault("1S")
     Duration tick();
 
+    /**
+     * Threads the clusters' rounds share, whatever the number of clusters; each cluster holds at
+     * most one at a time, so this many clusters may hang (up to their query timeout) before the
+     * others' rounds wait.
+     */
+    @WithDefault("8")
+    int threads();
+
     /** Poll interval of a cluster while any of its jobs is INIT, DOING or CANCELING. */
     @WithDefault("1S")
     Duration activeInterval();

@@ -1,5 +1,6 @@
 package io.obconsole.progress;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +45,15 @@ public class ProgressMetrics {
     /** One query round on a cluster ({@code obconsole.progress.rounds}: the poller's load on it, whatever the watchers). */
     void round(String cluster) {
         registry.counter("obconsole.progress.rounds", "cluster", cluster).increment();
+    }
+
+    /**
+     * A round that started more than one interval after it was due ({@code obconsole.progress.rounds.late}):
+     * the poller did not keep up with the cluster (a cluster slower than its interval, or too few threads for the fleet).
+     */
+    Counter lateRounds(String cluster) {
+        return Counter.builder("obconsole.progress.rounds.late").tags("cluster", cluster)
+                .description("Rounds that started more than one poll interval after they were due").register(registry);
     }
 
     void running(String cluster, long count) {

@@ -1,5 +1,6 @@
 package io.obconsole.progress;
 
+import io.micrometer.core.instrument.Counter;
 import io.obconsole.backup.BackupsChanged;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
@@ -26,11 +27,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -39,8 +42,10 @@ import org.jboss.logging.Logger;
  * per cluster when it is due (often while something runs, seldom when idle), whatever the number
  * of watchers or page views; the reads that are costly on a real cluster (tenants' state, GV$
  * parameters, backup-set files) on their own slower cadence and right after a job started or ended
- * or the console acted. Each cluster has its own worker, so a slow or dead cluster (bounded by its query
- * timeout) delays only itself.
+ * or the console acted. The clusters' rounds share a bounded pool of threads ({@code console.progress.threads},
+ * whatever the number of clusters); each cluster's rounds run one after another and hold at most one
+ * of them, so a slow or dead cluster (bounded by its query timeout) delays only itself while fewer
+ * clusters than threads hang at once.
  */
 @ApplicationScoped
 public class ProgressPoller {
@@ -57,6 +62,7 @@ public class ProgressPoller {
     private final ProgressMetrics metrics;
     private final Event<JobsEnded> jobsEnded;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
+    private final ThreadPoolExecutor threads;
 
     public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
             FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics,
@@ -70,12 +76,23 @@ public class ProgressPoller {
         this.ends = ends;
         this.metrics = metrics;
         this.jobsEnded = jobsEnded;
+        if (config.threads() < 1) {
+            throw new IllegalArgumentException("console.progress.threads is " + config.threads() + ": the poller needs at least one thread");
+        }
+        AtomicInteger count = new AtomicInteger();
+        // a fixed pool: the threads are made once and kept, none per cluster
+        this.threads = new ThreadPoolExecutor(config.threads(), config.threads(), 1, TimeUnit.MINUTES,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, StatementCounter.POLLER_THREAD_PREFIX + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
     }
 
     /** The scheduled tick's identity (a test pauses it to drive rounds itself). */
     public static final String TICK = "progress-tick";
 
-    /** The scheduler's tick only decides who is due; the rounds run on the clusters' own workers. */
+    /** The scheduler's tick only decides who is due; the rounds run on the shared pool, each cluster's in turn. */
     // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
     @Scheduled(identity = TICK, every = "${console.progress.tick:1S}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -130,7 +147,7 @@ public class ProgressPoller {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        workers.values().forEach(worker -> worker.executor.shutdownNow());
+        threads.shutdownNow();
     }
 
     private static String reason(RuntimeException e) {
@@ -143,12 +160,15 @@ public class ProgressPoller {
         return String.valueOf(e.getMessage());
     }
 
-    /** One cluster's thread, its watch and when it is due next. */
+    /** One cluster's rounds in turn, its watch and when it is due next. */
     private final class Worker {
         final ClusterWatch watch;
-        final ExecutorService executor;
+        final Executor executor;
+        final Counter late;
         final AtomicBoolean busy = new AtomicBoolean();
         volatile long dueAt = System.nanoTime();
+        /** The interval that set {@link #dueAt}: a round that starts later than that after its due time is late. */
+        volatile long intervalNanos;
         volatile boolean stateWanted = true;
         long stateDueAt = System.nanoTime();
         volatile boolean failing;
@@ -157,17 +177,19 @@ public class ProgressPoller {
 
         Worker(String cluster) {
             this.watch = new ClusterWatch(cluster, config);
-            this.executor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, StatementCounter.POLLER_THREAD_PREFIX + cluster);
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.executor = new SerialExecutor(threads);
+            this.late = metrics.lateRounds(cluster);
         }
 
         void startIfDue(long now) {
             if (now - dueAt >= 0 && busy.compareAndSet(false, true)) {
+                long due = dueAt;
+                long interval = intervalNanos;
                 executor.execute(() -> {
                     try {
+                        if (interval > 0 && System.nanoTime() - due > interval) {
+                            late.increment();
+                        }
                         round();
                     } finally {
                         busy.set(false);
@@ -225,7 +247,8 @@ public class ProgressPoller {
                 }
             } finally {
                 Duration interval = active ? config.activeInterval() : config.idleInterval();
-                dueAt = started + interval.toNanos();
+                intervalNanos = interval.toNanos();
+                dueAt = started + intervalNanos;
             }
         }
     }

@@ -94,6 +94,26 @@ class DemoControlSurfaceTest {
         await().atMost(Duration.ofSeconds(10)).until(this::connects);
     }
 
+    @Test
+    void slowMakesEveryLaterStatementAnswerThatMuchLaterUntilSlowZero() throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", "root@sys");
+        props.setProperty("password", cluster.config().passwordOf("root@sys"));
+        props.setProperty("sslMode", "DISABLED");
+        props.setProperty("socketTimeout", "1000");
+        try (Connection impatient = java.sql.DriverManager.getConnection(cluster.jdbcUrl(), props)) {
+            DemoSql.exec(sys, "CALL demo.slow(5000)");
+            assertThatThrownBy(() -> DemoSql.one(impatient, "SELECT 1")).isInstanceOf(SQLException.class)
+                    .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class);
+        }
+        DemoSql.exec(sys, "CALL demo.slow(0)");
+        try (Connection impatient = java.sql.DriverManager.getConnection(cluster.jdbcUrl(), props)) {
+            assertThat(DemoSql.one(impatient, "SELECT 1")).isEqualTo("1");
+        }
+        assertThatThrownBy(() -> DemoSql.exec(sys, "CALL demo.slow(-1)"))
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1210));
+    }
+
     private boolean connects() {
         try (Connection c = DemoSql.connect(cluster, "root@sys")) {
             return DemoSql.one(c, "SELECT 1").equals("1");

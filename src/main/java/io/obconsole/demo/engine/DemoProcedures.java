@@ -18,6 +18,7 @@ import java.util.Locale;
  * CALL demo.stall_backup('mysql_tenant');  CALL demo.resume_backup('mysql_tenant');
  * CALL demo.fail_next_restore(['comment']);                  -- the next restore fails in its background phase
  * CALL demo.unreachable(30);                                   -- refuse every connection for 30 s, then come back
+ * CALL demo.slow(3000);                                        -- every statement answers 3 s late; 0: on time again
  * CALL demo.long_history('mysql_tenant', 5000, 50000);        -- years of backup sets and hourly archive pieces
  * CALL demo.received('ALTER SYSTEM BACKUP');                  -- the statements received that contain the text
  * CALL demo.received_count();                                  -- how many statements were received in all
@@ -36,6 +37,7 @@ final class DemoProcedures {
             List.of("fail_next_restore", "[comment]",
                     "The next restore fails half-way through its data (a missing archive piece), COMMENT in its history"),
             List.of("unreachable", "seconds", "The cluster refuses every connection (open ones are dropped) for that long"),
+            List.of("slow", "milliseconds", "Every later statement answers that much later (0: as before), a loaded cluster"),
             List.of("long_history", "tenant, sets, pieces",
                     "The tenant's backup sets and archive become years of history: that many sets over that many hourly pieces"),
             List.of("received", "text", "The statements received so far that contain the text (any case), oldest first,"
@@ -79,11 +81,11 @@ final class DemoProcedures {
             }
             case "unreachable" -> {
                 arity(call, args, 1, 1);
-                long seconds = number(call, args.get(0));
-                if (seconds < 1 || seconds > 3600) {
-                    throw new SqlError(1210, "Incorrect arguments to unreachable: seconds from 1 to 3600");
-                }
-                engine.unreachableFor(Duration.ofSeconds(seconds));
+                engine.unreachableFor(Duration.ofSeconds(between(call, args.get(0), "seconds", 1, 3600)));
+            }
+            case "slow" -> {
+                arity(call, args, 1, 1);
+                engine.setQueryDelay(Duration.ofMillis(between(call, args.get(0), "milliseconds", 0, 600_000)));
             }
             case "long_history" -> {
                 arity(call, args, 3, 3);
@@ -154,6 +156,14 @@ final class DemoProcedures {
         } catch (NumberFormatException e) {
             throw new SqlError(1210, "Incorrect arguments to " + call.procedure() + ": '" + text + "' is not a number");
         }
+    }
+
+    private static long between(Statement.Call call, String text, String unit, long min, long max) throws SqlError {
+        long value = number(call, text);
+        if (value < min || value > max) {
+            throw new SqlError(1210, "Incorrect arguments to " + call.procedure() + ": " + unit + " from " + min + " to " + max);
+        }
+        return value;
     }
 
     private static void arity(Statement.Call call, List<String> args, int min, int max) throws SqlError {
