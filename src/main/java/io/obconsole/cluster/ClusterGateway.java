@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,20 +74,6 @@ public class ClusterGateway implements AutoCloseable {
     public ClusterSnapshot snapshot(String cluster) {
         ObDialect dialect = dialect(cluster);
         return read(cluster, connection -> new SnapshotReader(cluster, dialect, connection).read());
-    }
-
-    /**
-     * Every cluster's snapshot, read in parallel; a cluster that does not answer within its
-     * connect + query timeout shows as unreachable and holds up no other.
-     */
-    public List<ClusterStatus> overview() {
-        Map<String, CompletableFuture<ClusterSnapshot>> reads = new LinkedHashMap<>();
-        for (String cluster : clusters()) {
-            reads.put(cluster, CompletableFuture.supplyAsync(() -> snapshot(cluster), readers));
-        }
-        List<ClusterStatus> statuses = new ArrayList<>();
-        reads.forEach((cluster, read) -> statuses.add(await(cluster, read, deadline(cluster))));
-        return statuses;
     }
 
     /** The snapshot of one cluster within its deadline, as a status (never throws for an unreachable cluster). */

@@ -164,10 +164,10 @@ class ClusterGatewayTest {
         cluster.control().refuseConnections();
         assertThatThrownBy(() -> gateway.snapshot("demo")).isInstanceOfSatisfying(ClusterUnreachableException.class,
                 e -> assertThat(e.reason()).isNotBlank());
-        assertThat(gateway.overview()).singleElement().isInstanceOfSatisfying(ClusterStatus.Unreachable.class,
+        assertThat(gateway.status("demo")).isInstanceOfSatisfying(ClusterStatus.Unreachable.class,
                 u -> assertThat(u.reason()).isNotBlank());
         cluster.control().recover();
-        assertThat(gateway.overview()).singleElement().isInstanceOf(ClusterStatus.Reachable.class);
+        assertThat(gateway.status("demo")).isInstanceOf(ClusterStatus.Reachable.class);
     }
 
     @Test
@@ -178,7 +178,7 @@ class ClusterGatewayTest {
                         DemoClusters.sys("demo", cluster))))) {
             slow.control().slowEveryQuery(Duration.ofSeconds(5));
             long started = System.nanoTime();
-            List<ClusterStatus> statuses = both.overview();
+            List<ClusterStatus> statuses = List.of(both.status("slow"), both.status("demo"));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(statuses.get(0)).isInstanceOf(ClusterStatus.Unreachable.class);
             assertThat(statuses.get(1)).isInstanceOf(ClusterStatus.Reachable.class);
