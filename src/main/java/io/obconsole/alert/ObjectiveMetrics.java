@@ -1,5 +1,6 @@
 package io.obconsole.alert;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of the recovery-point objective; {@code obconsole_drill_objective_state{objective="restore_time"|"proven_within"}}
  * (the same values, NaN while there is no drill data to judge),
  * {@code obconsole_recovery_point_age_seconds}, {@code obconsole_cluster_reachable} (1/0) and
- * {@code obconsole_backup_jobs_stalled} per cluster.
+ * {@code obconsole_backup_jobs_stalled} per cluster; {@code obconsole_objective_rounds_total} counts the rounds run.
  */
 @ApplicationScoped
 public class ObjectiveMetrics {
@@ -23,11 +24,19 @@ public class ObjectiveMetrics {
     private final TenantStates states;
     private final Set<String> tenants = ConcurrentHashMap.newKeySet();
     private final Set<String> clusters = ConcurrentHashMap.newKeySet();
+    private final Counter rounds;
 
     public ObjectiveMetrics(MeterRegistry registry, ObjectiveBoard board, TenantStates states) {
         this.registry = registry;
         this.board = board;
         this.states = states;
+        this.rounds = Counter.builder("obconsole.objective.rounds")
+                .description("Objective rounds run (scheduled, on a policy change, on backup jobs' ends)").register(registry);
+    }
+
+    /** Counts a round as it starts. */
+    void roundRun() {
+        rounds.increment();
     }
 
     /** Registers gauges for tenants and clusters that appeared since the last round. */

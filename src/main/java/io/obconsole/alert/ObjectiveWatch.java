@@ -36,6 +36,7 @@ public class ObjectiveWatch {
     private final ObjectiveMetrics metrics;
     private final ObjectiveEvaluator evaluator;
     private final DrillStandings drills;
+    private final RoundRequests requests = new RoundRequests(this::round);
     private String lastProblem;
 
     public ObjectiveWatch(TenantStates states, ObjectiveSettings settings, ObjectiveBoard board, ArchiveHistory archives,
@@ -63,14 +64,17 @@ public class ObjectiveWatch {
 
     /**
      * A backup ended and its set has been read: the recovery points and objectives on the pages
-     * (and the alerts) follow it now, not up to a scheduled interval later.
+     * (and the alerts) follow it now, not up to a scheduled interval later. Every cluster's first poll ends jobs at
+     * once: the rounds they ask for coalesce (one runs, one more covers all that came meanwhile) instead of each
+     * worker thread waiting its turn to evaluate the whole fleet again.
      */
     void jobsEnded(@ObservesAsync JobsEnded ended) {
-        round();
+        requests.request();
     }
 
     /** Runs one round now (the page of a fresh tenant objective, tests); rounds never overlap. */
     public synchronized void round() {
+        metrics.roundRun();
         try {
             settings.reload();
             DrillStandings.Lookup proven = drills.read();
