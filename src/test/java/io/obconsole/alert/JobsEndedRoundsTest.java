@@ -58,7 +58,7 @@ class JobsEndedRoundsTest {
     }
 
     @Test
-    void aBurstOfJobEndsRunsAtMostTwoRoundsThatShowTheFleetsLastRead() throws Exception {
+    void aBurstOfJobEndsRunsAFewRoundsNotOneEachAndTheyShowTheFleetsLastRead() throws Exception {
         // two hours on, the fleet reads the cluster again: nothing ended, so no round has judged the older backup yet
         Demo.clock().advance(Duration.ofHours(2));
         Demo.fleetRead();
@@ -69,7 +69,9 @@ class JobsEndedRoundsTest {
                 .mapToObj(i -> jobsEnded.fireAsync(new JobsEnded("demo")).toCompletableFuture()).toList();
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 
-        assertThat(rounds() - before).isBetween(1.0, 2.0);
+        // two when every event arrives while the first round runs (RoundRequestsTest pins that without timing);
+        // a loaded machine may deliver the burst in a few waves, each coalesced: a few rounds, never one per event
+        assertThat(rounds() - before).isBetween(1.0, 10.0);
         assertThat(state()).isEqualTo("BREACHED");
     }
 
