@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.obconsole.testing.AuditSql;
 import io.obconsole.testing.Browser;
 import io.obconsole.testing.ConsoleProcesses;
 import io.obconsole.testing.ConsoleProcesses.Console;
@@ -26,8 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -437,15 +436,7 @@ class TwoConsolesIT {
                 return List.of();
             }
             try (ResultSet rs = s.getResultSet()) {
-                List<Map<String, String>> rows = new ArrayList<>();
-                while (rs.next()) {
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                        row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return AuditSql.rows(rs);
             }
         }
     }

@@ -19,18 +19,23 @@ public final class AuditSql {
     /** Every row the query answers, each column by its label (values as text). */
     public static List<Map<String, String>> rows(String sql) {
         try (Connection c = connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return rows(rs);
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Every row of a result, each column by its label (values as text); of any JDBC connection. */
+    public static List<Map<String, String>> rows(ResultSet rs) throws SQLException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnLabel(i), rs.getString(i));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     public static int update(String sql) {
