@@ -78,9 +78,20 @@ class DrillRunTest {
         return DrillState.valueOf(AuditSql.rows("SELECT state FROM drill_run WHERE id = " + run).get(0).get("state"));
     }
 
+    /** The run's state, or when it is not the one expected, a failure that says why the run ended as it did. */
+    private static void assertState(long run, DrillState actual, DrillState expected) {
+        if (actual != expected) {
+            Map<String, String> row = AuditSql.rows("SELECT state, failure FROM drill_run WHERE id = " + run).get(0);
+            List<Map<String, String>> restores = AuditSql.rows("SELECT outcome, ob_code, ob_text FROM audit_record "
+                    + "WHERE action_name = 'RESTORE' ORDER BY id DESC LIMIT 1");
+            assertThat(actual).as("run %d, failure: %s; the last restore on the trail: %s", run, row.get("failure"), restores)
+                    .isEqualTo(expected);
+        }
+    }
+
     private static void driven(long run, DrillState end) {
         await().atMost(Duration.ofSeconds(90)).until(() -> roundThenTime(run, 30).ended());
-        assertThat(state(run)).isEqualTo(end);
+        assertState(run, state(run), end);
     }
 
     private static List<Map<String, Object>> drillTenants() {
@@ -103,7 +114,7 @@ class DrillRunTest {
         long run = runNow();
         String scratch = "drill_mysql_tenant_" + run;
 
-        assertThat(roundThenTime(run, 10)).isEqualTo(DrillState.RESTORING);
+        assertState(run, roundThenTime(run, 10), DrillState.RESTORING);
         assertThat(received("CREATE RESOURCE UNIT drill_" + run + "_unit")).hasSize(1);
         assertThat(received("CREATE RESOURCE POOL drill_" + run + "_pool")).hasSize(1);
         assertThat(received("ALTER SYSTEM RESTORE " + scratch + " FROM ")).singleElement().asString()
@@ -257,7 +268,7 @@ class DrillRunTest {
     void aRunLeftMidRestoreByADeadInstanceIsTakenOverOnceItsLeaseRunsOutAndFinished() {
         policy();
         long run = runNow();
-        assertThat(roundThenTime(run, 10)).isEqualTo(DrillState.RESTORING);
+        assertState(run, roundThenTime(run, 10), DrillState.RESTORING);
         // the instance driving it dies: its lease is another instance's, not renewed
         AuditSql.update("UPDATE drill_run SET lease_owner = 'dead-console', lease_until = NOW(6) + INTERVAL 1 HOUR "
                 + "WHERE id = " + run);
@@ -277,7 +288,7 @@ class DrillRunTest {
     void aRunLeftRestoringPastItsTimeLimitIsCancelledAndLeavesNoScratchTenantOrPool() {
         policy("timeLimit", "PT1M");
         long run = runNow();
-        assertThat(roundThenTime(run, 1)).isEqualTo(DrillState.RESTORING);
+        assertState(run, roundThenTime(run, 1), DrillState.RESTORING);
         String scratch = "drill_mysql_tenant_" + run;
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             Demo.clock().advanceSeconds(1);
