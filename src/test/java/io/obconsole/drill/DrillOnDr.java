@@ -36,6 +36,8 @@ final class DrillOnDr {
         dr().recover();
         dr().forgetRestores();
         ApiFixture.resetCluster();
+        // classes before may have made an encrypted set its newest: these drills give no password
+        Demo.freshFullBackup("mysql_tenant");
         as("ada").delete(POLICY);
         AuditSql.update("DELETE FROM drill_run");
         readDr();

@@ -36,6 +36,8 @@ class DrillRunTest {
     @BeforeEach
     void fresh() {
         ApiFixture.resetCluster();
+        // classes before may have made an encrypted set its newest: these drills give no password
+        Demo.freshFullBackup("mysql_tenant");
         as("ada").delete(POLICY);
         as("ada").delete(ALL);
         AuditSql.update("DELETE FROM drill_run");
