@@ -53,6 +53,8 @@ live_heap() { jcmd "$CONSOLE" GC.class_histogram > "$WORK/$1-histogram.txt"; awk
 model_bytes() { awk '$4 ~ /^io\.obconsole\.(fleet|cluster)\./ {b += $3} END {printf "%.0f", b}' "$WORK/$1-histogram.txt"; }
 threads() { awk '/^Threads/ {print $2}' "/proc/$CONSOLE/status"; }
 hwm() { awk '/^VmHWM/ {print $2}' "/proc/$CONSOLE/status"; }
+# CPU seconds a process has used (user + system)
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 
 # one fleet: services and console up, rounds settled, then a quiet window measured; sets the globals
 # S_PER_ROUND, LATE, ROUNDS and LIVE for it
@@ -60,8 +62,11 @@ measure_quiet() {
   local label=$1
   sleep 30
   metrics "$label-0"
+  local console_cpu=$(cpu "$CONSOLE") services_cpu=$(cpu "$SERVICES")
   sleep "$WINDOW"
   metrics "$label-1"
+  CPU_CONSOLE=$(( $(cpu "$CONSOLE") - console_cpu ))
+  CPU_SERVICES=$(( $(cpu "$SERVICES") - services_cpu ))
   local rounds=$(( $(sum "$label-1" obconsole_progress_rounds_total) - $(sum "$label-0" obconsole_progress_rounds_total) ))
   local stmts=$(( $(statements "$label-1") - $(statements "$label-0") ))
   ROUNDS=$rounds
@@ -73,6 +78,7 @@ measure_quiet() {
 # --- the default fleet (the demo's four clusters)
 SERVICES_JAVA_OPTS="-Xmx1g" start_console
 measure_quiet default
+D_CPU="$CPU_CONSOLE / $CPU_SERVICES"
 D_S=$S_PER_ROUND D_ROUNDS=$ROUNDS D_LATE=$LATE D_LIVE=$LIVE D_THREADS=$(threads) D_HWM=$(hwm)
 D_MODEL=$(model_bytes default)
 stop_all
@@ -83,6 +89,7 @@ FLEET_TENANTS=$((CLUSTERS * TENANTS + 7))
 SERVICES_JAVA_OPTS="-Xmx${SERVICES_HEAP:-4g} -Dconsole.embedded.demo.fleet.clusters=$CLUSTERS -Dconsole.embedded.demo.fleet.tenants=$TENANTS" \
   start_console
 measure_quiet fleet
+F_CPU="$CPU_CONSOLE / $CPU_SERVICES"
 F_S=$S_PER_ROUND F_ROUNDS=$ROUNDS F_LATE=$LATE F_LIVE=$LIVE F_THREADS=$(threads)
 F_MODEL=$(model_bytes fleet)
 jcmd "$CONSOLE" Thread.print > "$WORK/threads.txt"
@@ -95,6 +102,8 @@ OTHERS="$OTHERS $CLIENT"
 # the client waits for every last request: a console that cannot answer gets ten minutes
 for _ in $(seq 1 600); do kill -0 $CLIENT 2>/dev/null || break; sleep 1; done
 kill $CLIENT 2>/dev/null || true
+# where the native memory goes, when the console runs with -XX:NativeMemoryTracking=summary
+jcmd "$CONSOLE" VM.native_memory summary > "$WORK/nmt.txt" 2>&1 || true
 OVERVIEW_P99=$(awk '$1 == "overview" {print $5}' "$WORK/pages.txt")
 STATIC_P99=$(awk '$1 == "static" {print $5}' "$WORK/pages.txt")
 
@@ -124,6 +133,7 @@ printf '%-58s %14s %18s\n' "clusters / user tenants" "4 / 7" "$FLEET_CLUSTERS / 
 printf '%-58s %14s %18s\n' "statements per round per cluster" "$D_S" "$F_S"
 printf '%-58s %14s %18s\n' "rounds in ${WINDOW} s" "$D_ROUNDS" "$F_ROUNDS"
 printf '%-58s %14s %18s\n' "rounds late by more than one interval, per hour" "$(per_hour "$D_LATE" "$WINDOW")" "$(per_hour "$F_LATE" "$WINDOW")"
+printf '%-58s %14s %18s\n' "CPU s in the window: console / fake fleet (of $((WINDOW * $(nproc))))" "$D_CPU" "$F_CPU"
 printf '%-58s %14s %18s\n' "console threads" "$D_THREADS" "$F_THREADS (end: $F_THREADS_END)"
 printf '%-58s %14s %18s\n' "live heap after a full GC, MiB" "$((D_LIVE / 1048576))" "$((F_LIVE / 1048576))"
 printf '%-58s %14s %18s\n' "read model (fleet, cluster objects, shallow) per tenant, B" "$((D_MODEL / 7))" "$((F_MODEL / FLEET_TENANTS))"
@@ -138,5 +148,9 @@ printf '%-58s %14s %18s\n' "rounds of $DOWN and $SLOW meanwhile" "" "$FAULTY_ROU
 echo
 echo "page loads ($WORK/pages.txt):"
 grep -E '^(page|overview|tenant|jobs|static|failed|statements)' "$WORK/pages.txt" || cat "$WORK/pages.txt"
+if grep -q "committed=" "$WORK/nmt.txt"; then
+  echo "native memory after the page loads, committed KB by category ($WORK/nmt.txt):"
+  sed -n 's/^-  *\([A-Za-z ]*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\2 \1/p' "$WORK/nmt.txt" | sort -rn | head -10
+fi
 echo "largest thread groups at $CLUSTERS clusters ($WORK/threads.txt):"
 sed -n 's/^"\([^"]*\)".*/\1/p' "$WORK/threads.txt" | sed -E 's/[-#]?[0-9]+$//; s/[0-9]+$//' | sort | uniq -c | sort -rn | head -8
