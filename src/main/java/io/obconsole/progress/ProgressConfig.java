@@ -25,9 +25,20 @@ public interface ProgressConfig {
     @WithDefault("8")
     int threads();
 
-    /** Poll interval of a cluster while any of its jobs is INIT, DOING or CANCELING. */
+    /**
+     * Poll interval of a cluster while any of its jobs is INIT, DOING or CANCELING (or a restore
+     * runs) and an open page's socket watches it: what a person follows live moves every second.
+     */
     @WithDefault("1S")
     Duration activeInterval();
+
+    /**
+     * Poll interval of a cluster with something running that no open page of this instance watches:
+     * its job ends, stalls and metrics still come within this, and a fleet of a hundred clusters
+     * busy at once is not read a hundred times a second for nobody.
+     */
+    @WithDefault("5S")
+    Duration unwatchedInterval();
 
     /** Poll interval of a cluster with nothing running. */
     @WithDefault("10S")

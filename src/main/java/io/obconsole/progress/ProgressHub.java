@@ -84,6 +84,14 @@ public class ProgressHub {
         }
     }
 
+    /**
+     * Whether an open socket of this instance watches the cluster (its page shows one of its tenants,
+     * or everything in its person's scope): the poller reads such a cluster at the active pace.
+     */
+    public boolean watched(String cluster) {
+        return audiences.keySet().stream().anyMatch(key -> key.watch().touches(cluster));
+    }
+
     /** Audiences of the open sockets (one per distinct set of roles and scopes). */
     java.util.Set<Audience.Key> audienceKeys() {
         return java.util.Set.copyOf(audiences.keySet());

@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Polls every cluster and keeps the {@link Fleet} read model: one fixed round of progress queries
- * per cluster when it is due (often while something runs, seldom when idle), whatever the number
+ * per cluster when it is due ({@link PollCadence}: every second while something runs that an open
+ * page watches, every few seconds while it runs unwatched, seldom when idle), whatever the number
  * of watchers or page views; the reads that are costly on a real cluster (tenants' state, GV$
  * parameters, backup-set files) on their own slower cadence and right after a job started or ended
  * or the console acted. The clusters' rounds share a bounded pool of threads ({@code console.progress.threads},
@@ -63,6 +64,7 @@ public class ProgressPoller {
     private final Event<JobsEnded> jobsEnded;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor threads;
+    private final PollCadence cadence;
 
     public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
             FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics,
@@ -70,6 +72,7 @@ public class ProgressPoller {
         this.gateway = gateway;
         this.queries = queries;
         this.config = config;
+        this.cadence = PollCadence.of(config);
         this.fleetConfig = fleetConfig;
         this.fleet = fleet;
         this.hub = hub;
@@ -166,9 +169,9 @@ public class ProgressPoller {
         final Executor executor;
         final Counter late;
         final AtomicBoolean busy = new AtomicBoolean();
-        volatile long dueAt = System.nanoTime();
-        /** The interval that set {@link #dueAt}: a round that starts later than that after its due time is late. */
-        volatile long intervalNanos;
+        /** When the last round started (the first is due at once) and whether it found something running. */
+        volatile long lastStarted = System.nanoTime() - Duration.ofDays(1).toNanos();
+        volatile boolean lastActive;
         volatile boolean stateWanted = true;
         long stateDueAt = System.nanoTime();
         volatile boolean failing;
@@ -182,12 +185,13 @@ public class ProgressPoller {
         }
 
         void startIfDue(long now) {
-            if (now - dueAt >= 0 && busy.compareAndSet(false, true)) {
-                long due = dueAt;
-                long interval = intervalNanos;
+            long interval = cadence.interval(lastActive, hub.watched(watch.cluster())).toNanos();
+            long due = lastStarted + interval;
+            if (now - due >= 0 && busy.compareAndSet(false, true)) {
                 executor.execute(() -> {
                     try {
-                        if (interval > 0 && System.nanoTime() - due > interval) {
+                        // late: it started more than one interval after it was due
+                        if (System.nanoTime() - due > interval) {
                             late.increment();
                         }
                         round();
@@ -246,9 +250,8 @@ public class ProgressPoller {
                     failing = true;
                 }
             } finally {
-                Duration interval = active ? config.activeInterval() : config.idleInterval();
-                intervalNanos = interval.toNanos();
-                dueAt = started + intervalNanos;
+                lastActive = active;
+                lastStarted = started;
             }
         }
     }

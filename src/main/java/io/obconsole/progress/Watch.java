@@ -51,6 +51,11 @@ record Watch(Set<String> clusters, Set<String> tenants) {
         return new Watch(Set.copyOf(clusters), Set.copyOf(tenants));
     }
 
+    /** Whether it shows any tenant of the cluster (ALL: every cluster). */
+    boolean touches(String cluster) {
+        return clusters == null || clusters.contains(cluster) || tenants.stream().anyMatch(t -> t.startsWith(cluster + "/"));
+    }
+
     boolean covers(String cluster, String tenant) {
         return clusters == null || clusters.contains(cluster) || tenants.contains(cluster + "/" + tenant);
     }

@@ -27,6 +27,9 @@ class ProgressSocketTest {
     @Inject
     ProgressPoller poller;
 
+    @Inject
+    ProgressHub hub;
+
     @BeforeEach
     void scenarioState() {
         Demo.reset();
@@ -139,6 +142,22 @@ class ProgressSocketTest {
             assertThat(page.jobs()).extracting(job -> job.getString("tenant")).containsOnly("mysql_tenant");
             assertThat(page.messages).allSatisfy(m -> assertThat(m.encode()).doesNotContain("oracle_tenant"));
         }
+    }
+
+    @Test
+    void aClusterIsWatchedWhileAnOpenPageShowsOneOfItsTenantsAndNoLonger() throws Exception {
+        // sockets of classes before are closed by now, or close within the wait
+        await().atMost(WAIT).until(() -> !hub.watched("payroll") && !hub.watched("demo"));
+        try (ProgressClient page = ProgressClient.watching(Tokens.accessToken("ada"), "demo/mysql_tenant")) {
+            await().atMost(WAIT).until(() -> page.types().contains("snapshot"));
+            assertThat(hub.watched("demo")).as("the page shows demo/mysql_tenant").isTrue();
+            assertThat(hub.watched("payroll")).as("nothing of payroll is shown").isFalse();
+            try (ProgressClient jobs = ProgressClient.connect(Tokens.accessToken("otto"), null)) {
+                await().atMost(WAIT).until(() -> jobs.types().contains("snapshot"));
+                assertThat(hub.watched("payroll")).as("a page without a watch shows everything in scope").isTrue();
+            }
+        }
+        await().atMost(WAIT).until(() -> !hub.watched("demo") && !hub.watched("payroll"));
     }
 
     @Test
