@@ -16,8 +16,8 @@
 #
 # The default heap is what -XX:MaxRAMPercentage=50 (docker/Dockerfile.jvm) gives in a 512 MiB
 # container, and Serial GC is what the JVM picks there by itself (under 1792 MiB it is not a
-# "server-class machine"), so that is the default here too. CONSOLE_JAVA_OPTS replaces the GC
-# option (with -XX:NativeMemoryTracking=summary the breakdown lands in
+# "server-class machine"); the console runs with the image's JVM options (docs/bench/packaged.sh).
+# CONSOLE_JAVA_OPTS replaces them (with -XX:NativeMemoryTracking=summary the breakdown lands in
 # target/bench-memory/native-memory.txt); HEAP_DUMP=1 also writes a heap dump with the watchers open
 # (target/bench-memory/watchers.hprof).
 set -euo pipefail

@@ -5,7 +5,9 @@
 # demo fleet on 2881-2884 (its state fresh, in $WORK/demo: the dev console's .embedded is left alone) and Keycloak on 8180, the dev ports; SERVICES_JAVA_OPTS adds options to
 # that JVM) and sets SERVICES; then starts the packaged console (target/quarkus-app, which holds no
 # demo) with the dev profile against them, with heap $HEAP, sets CONSOLE and waits until it is
-# ready. CONSOLE_JAVA_OPTS replaces the GC option; extra arguments are passed to the console's JVM.
+# ready, with the JVM options of the image (docker/Dockerfile.jvm: its JAVA_OPTS, an explicit -Xmx
+# taking the place of its share of the container, and its MALLOC_ARENA_MAX). CONSOLE_JAVA_OPTS
+# replaces those options; extra arguments are passed to the console's JVM.
 # Sourcing it sets an EXIT trap that stops the console, the caller's own background processes
 # (their pids in OTHERS) and the services (SIGTERM: the services stop MariaDB and Keycloak on their
 # way out). DEMO_LATENCY, when set, is the demo fleet's latency profile (e.g. realistic).
@@ -14,6 +16,9 @@
 CONSOLE=
 SERVICES=
 OTHERS=
+# the image's JVM options and malloc arenas, read from its recipe so the benchmarks measure what ships
+IMAGE_JAVA_OPTS=$(sed -n 's/^ENV JAVA_OPTS="\(.*\)"$/\1/p' docker/Dockerfile.jvm)
+IMAGE_MALLOC_ARENA_MAX=$(sed -n 's/^ENV MALLOC_ARENA_MAX=\([0-9]*\)$/\1/p' docker/Dockerfile.jvm)
 stop_all() {
   # shellcheck disable=SC2086 # pid lists, word-split on purpose
   kill $OTHERS $CONSOLE $SERVICES 2>/dev/null || true
@@ -51,7 +56,8 @@ start_console() {
   done
   grep -qs EMBEDDED-SERVICES-READY "$WORK/services.log" || { echo "embedded services not ready, see $WORK/services.log"; exit 1; }
   # shellcheck disable=SC2086 # CONSOLE_JAVA_OPTS: extra JVM options, word-split on purpose
-  java -Xmx"$HEAP" ${CONSOLE_JAVA_OPTS:--XX:+UseSerialGC} -Dquarkus.profile=dev -Dconsole.embedded.enabled=false \
+  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$IMAGE_MALLOC_ARENA_MAX} \
+  java ${CONSOLE_JAVA_OPTS:-$IMAGE_JAVA_OPTS} -Xmx"$HEAP" -Dquarkus.profile=dev -Dconsole.embedded.enabled=false \
     -Dquarkus.config.locations="$PWD/$WORK/demo-fleet.properties" -Dquarkus.log.level=WARN "$@" \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/console.log" 2>&1 &
   CONSOLE=$!

@@ -169,9 +169,10 @@ public class ProgressPoller {
         final Executor executor;
         final Counter late;
         final AtomicBoolean busy = new AtomicBoolean();
-        /** When the last round started (the first is due at once) and whether it found something running. */
-        volatile long lastStarted = System.nanoTime() - Duration.ofDays(1).toNanos();
+        /** When the last round started and whether it found something running; before the first, none (due at once). */
+        volatile long lastStarted;
         volatile boolean lastActive;
+        volatile boolean ran;
         volatile boolean stateWanted = true;
         long stateDueAt = System.nanoTime();
         volatile boolean failing;
@@ -185,13 +186,14 @@ public class ProgressPoller {
         }
 
         void startIfDue(long now) {
+            boolean first = !ran;
             long interval = cadence.interval(lastActive, hub.watched(watch.cluster())).toNanos();
-            long due = lastStarted + interval;
+            long due = first ? now : lastStarted + interval;
             if (now - due >= 0 && busy.compareAndSet(false, true)) {
                 executor.execute(() -> {
                     try {
-                        // late: it started more than one interval after it was due
-                        if (System.nanoTime() - due > interval) {
+                        // late: it started more than one interval after it was due (a first round is due when found)
+                        if (!first && System.nanoTime() - due > interval) {
                             late.increment();
                         }
                         round();
@@ -252,6 +254,7 @@ public class ProgressPoller {
             } finally {
                 lastActive = active;
                 lastStarted = started;
+                ran = true;
             }
         }
     }
