@@ -169,10 +169,7 @@ public class ProgressPoller {
         final Executor executor;
         final Counter late;
         final AtomicBoolean busy = new AtomicBoolean();
-        /** When the last round started and whether it found something running; before the first, none (due at once). */
-        volatile long lastStarted;
-        volatile boolean lastActive;
-        volatile boolean ran;
+        final ClusterPace pace;
         volatile boolean stateWanted = true;
         long stateDueAt = System.nanoTime();
         volatile boolean failing;
@@ -183,17 +180,15 @@ public class ProgressPoller {
             this.watch = new ClusterWatch(cluster, config);
             this.executor = new SerialExecutor(threads);
             this.late = metrics.lateRounds(cluster);
+            this.pace = new ClusterPace(cadence, System.nanoTime());
         }
 
         void startIfDue(long now) {
-            boolean first = !ran;
-            long interval = cadence.interval(lastActive, hub.watched(watch.cluster())).toNanos();
-            long due = first ? now : lastStarted + interval;
-            if (now - due >= 0 && busy.compareAndSet(false, true)) {
+            ClusterPace.Due due = pace.due(now, hub.watched(watch.cluster()));
+            if (due != null && busy.compareAndSet(false, true)) {
                 executor.execute(() -> {
                     try {
-                        // late: it started more than one interval after it was due (a first round is due when found)
-                        if (!first && System.nanoTime() - due > interval) {
+                        if (due.lateAt(System.nanoTime())) {
                             late.increment();
                         }
                         round();
@@ -252,9 +247,7 @@ public class ProgressPoller {
                     failing = true;
                 }
             } finally {
-                lastActive = active;
-                lastStarted = started;
-                ran = true;
+                pace.ran(started, active);
             }
         }
     }
