@@ -19,12 +19,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 
 /**
  * Keeps the latest jobs of every cluster, compares each poll with them and hands only what
@@ -85,11 +88,20 @@ public class ProgressHub {
     }
 
     /**
-     * Whether an open socket of this instance watches the cluster (its page shows one of its tenants,
-     * or everything in its person's scope): the poller reads such a cluster at the active pace.
+     * The clusters an open socket of this instance watches now (its page shows one of their tenants,
+     * or everything in its person's scope): the poller reads those at the active pace. Read once per
+     * tick, it costs the open pages' watch lists, not those times the clusters.
      */
-    public boolean watched(String cluster) {
-        return audiences.keySet().stream().anyMatch(key -> key.watch().touches(cluster));
+    public Predicate<String> watchedClusters() {
+        Set<String> watched = new HashSet<>();
+        for (Audience.Key key : audiences.keySet()) {
+            Set<String> shown = key.watch().clustersShown();
+            if (shown == null) {
+                return cluster -> true;
+            }
+            watched.addAll(shown);
+        }
+        return watched::contains;
     }
 
     /** Audiences of the open sockets (one per distinct set of roles and scopes). */

@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -102,8 +103,9 @@ public class ProgressPoller {
     void tick() {
         // due within half a tick counts as due now: else a round due just after this tick waits a whole extra tick
         long now = System.nanoTime() + config.tick().toNanos() / 2;
+        Predicate<String> watched = hub.watchedClusters();
         for (String cluster : gateway.clusters()) {
-            workers.computeIfAbsent(cluster, Worker::new).startIfDue(now);
+            workers.computeIfAbsent(cluster, Worker::new).startIfDue(now, watched.test(cluster));
         }
     }
 
@@ -183,8 +185,8 @@ public class ProgressPoller {
             this.pace = new ClusterPace(cadence, System.nanoTime());
         }
 
-        void startIfDue(long now) {
-            ClusterPace.Due due = pace.due(now, hub.watched(watch.cluster()));
+        void startIfDue(long now, boolean watched) {
+            ClusterPace.Due due = pace.due(now, watched);
             if (due != null && busy.compareAndSet(false, true)) {
                 executor.execute(() -> {
                     try {

@@ -51,9 +51,14 @@ record Watch(Set<String> clusters, Set<String> tenants) {
         return new Watch(Set.copyOf(clusters), Set.copyOf(tenants));
     }
 
-    /** Whether it shows any tenant of the cluster (ALL: every cluster). */
-    boolean touches(String cluster) {
-        return clusters == null || clusters.contains(cluster) || tenants.stream().anyMatch(t -> t.startsWith(cluster + "/"));
+    /** The clusters it shows a tenant of; null for ALL (every cluster in scope). */
+    Set<String> clustersShown() {
+        if (clusters == null) {
+            return null;
+        }
+        Set<String> shown = new TreeSet<>(clusters);
+        tenants.forEach(t -> shown.add(t.substring(0, t.indexOf('/'))));
+        return shown;
     }
 
     boolean covers(String cluster, String tenant) {

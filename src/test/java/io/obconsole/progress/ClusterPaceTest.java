@@ -34,10 +34,12 @@ class ClusterPaceTest {
     }
 
     @Test
-    void anIdleClusterIsDueTenSecondsAfter() {
+    void anIdleClusterIsDueTenSecondsAfterWatchedOrNot() {
         pace.ran(0, false);
 
         assertThat(pace.due(9 * S, true)).isNull();
+        assertThat(pace.due(9 * S, false)).isNull();
+        assertThat(pace.due(10 * S, false)).isNotNull();
         assertThat(pace.due(10 * S, true)).isNotNull();
     }
 
