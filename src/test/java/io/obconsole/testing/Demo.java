@@ -98,8 +98,8 @@ public final class Demo {
      * Puts the demo cluster back as its scenario starts: reachable, every tenant NORMAL with the
      * default concurrency, mysql_tenant and oracle_tenant archiving with a destination, analytics
      * neither, no job running (demo time moves on until they end), no restore or restored tenant, the
-     * fleet read model up to date,
-     * no statement remembered. A test
+     * newest backup set of mysql_tenant and oracle_tenant taken without a password (a fresh full backup
+     * when a class before left an encrypted one), the fleet read model up to date, no statement remembered. A test
      * class calls it before each test instead of relying on what the classes before it left.
      */
     public static void reset() {
@@ -118,8 +118,37 @@ public final class Demo {
         control.setBackupDest("oracle_tenant", "file:///data/backup/oracle_tenant");
         control.setBackupDest("analytics", "");
         clock().advanceSeconds(600);
+        for (String tenant : List.of("mysql_tenant", "oracle_tenant")) {
+            if (newestSetEncrypted(tenant)) {
+                freshFullBackup(tenant);
+            }
+        }
         fleetRead();
         control.resetStatements();
+    }
+
+    /**
+     * Whether a set the tenant's latest point restores from was taken with a backup password: a class
+     * before may have left it so, and then every restore of the tenant's latest point needs it.
+     */
+    private static boolean newestSetEncrypted(String tenant) {
+        List<Map<String, Object>> ids = query("SELECT TENANT_ID FROM oceanbase.DBA_OB_TENANTS WHERE TENANT_NAME = '"
+                + tenant + "'");
+        if (ids.isEmpty()) {
+            return false;
+        }
+        List<Map<String, Object>> sets = query("SELECT BACKUP_TYPE, ENCRYPTION_MODE FROM oceanbase.CDB_OB_BACKUP_SET_FILES"
+                + " WHERE TENANT_ID = " + ids.get(0).get("TENANT_ID") + " AND STATUS = 'SUCCESS' ORDER BY BACKUP_SET_ID DESC");
+        // the latest point restores from the newest full set and the incremental ones after it
+        for (Map<String, Object> set : sets) {
+            if ("PASSWORD".equals(set.get("ENCRYPTION_MODE"))) {
+                return true;
+            }
+            if ("FULL".equals(set.get("BACKUP_TYPE"))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
