@@ -1,6 +1,7 @@
 package io.obconsole.policy;
 
 import io.obconsole.cluster.BackupType;
+import io.obconsole.urls.PageUrls;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record PolicyRunView(long id, BackupType type, Instant slot, PolicyRunOut
         List<JobLink> jobs = run.jobRefs == null ? List.of()
                 : java.util.Arrays.stream(run.jobRefs.split(",")).map(ref -> ref.split(":"))
                         .map(p -> new JobLink(p[0], Long.parseLong(p[1]), Long.parseLong(p[2]),
-                                "/clusters/" + run.cluster + "/tenants/" + p[0]))
+                                PageUrls.tenant(run.cluster, p[0])))
                         .toList();
         return new PolicyRunView(run.id, run.kind, run.slot.toInstant(java.time.ZoneOffset.UTC), run.outcome, run.reason,
                 run.auditId, run.recordedAt == null ? null : run.recordedAt.toInstant(java.time.ZoneOffset.UTC), jobs);

@@ -11,6 +11,7 @@ import io.obconsole.alert.ChannelRejectedException;
 import io.obconsole.alert.Deliveries;
 import io.obconsole.alert.DeliveryLogEntry;
 import io.obconsole.alert.Notifier;
+import io.obconsole.urls.PageUrls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -77,7 +78,7 @@ public class AlertPagesResource {
         ChannelDraft draft = draft(name, format, url, keyName, clusters, tenants, kinds, enabled);
         try {
             Channel created = channels.create(draft, who);
-            return redirect("/alerts/channels/" + created.id(), "created");
+            return redirect(PageUrls.alertChannel(created.id()), "created");
         } catch (ChannelRejectedException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                     .entity(page(ChannelFormValues.submitted(null, draft), e.getMessage(), null).render()).build();
@@ -107,7 +108,7 @@ public class AlertPagesResource {
         ChannelDraft draft = draft(name, format, url, keyName, clusters, tenants, kinds, enabled);
         try {
             channels.update(id, draft, who);
-            return redirect("/alerts/channels/" + id, "saved");
+            return redirect(PageUrls.alertChannel(id), "saved");
         } catch (ChannelRejectedException e) {
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
                     .entity(detail(channel, ChannelFormValues.submitted(id, draft), null, e.getMessage()).render()).build();
@@ -135,14 +136,14 @@ public class AlertPagesResource {
         access.requireAdmin(who);
         if (confirm == null || !confirm.equals(find(id).name())) {
             // not answered on the question's page (an old form, a script, a page without JavaScript): ask first
-            return Response.seeOther(URI.create("/alerts/channels/" + id + "/delete")).build();
+            return Response.seeOther(URI.create(PageUrls.alertChannelAction(id, "delete"))).build();
         }
         try {
             channels.delete(id, who);
         } catch (ChannelNotFoundException e) {
             throw new NotFoundException();
         }
-        return redirect("/alerts/channels", "deleted");
+        return redirect(PageUrls.alertChannels(), "deleted");
     }
 
     @POST
@@ -153,7 +154,7 @@ public class AlertPagesResource {
         access.requireAdmin(who);
         find(id);
         Notifier.Result result = channels.test(id, who);
-        return redirect("/alerts/channels/" + id, result.delivered() ? "test-sent" : "test-failed");
+        return redirect(PageUrls.alertChannel(id), result.delivered() ? "test-sent" : "test-failed");
     }
 
     private TemplateInstance page(ChannelFormValues form, String error, String done) {

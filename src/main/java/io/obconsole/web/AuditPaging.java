@@ -1,6 +1,7 @@
 package io.obconsole.web;
 
 import io.obconsole.audit.AuditPage;
+import io.obconsole.urls.PageUrls;
 
 /**
  * Where one page of the audit trail sits in what the filters match: the records it shows (counted
@@ -42,6 +43,6 @@ public record AuditPaging(AuditWebFilter filter, AuditPage page) {
 
     private String link(int number) {
         String query = filter.query();
-        return "/audit?" + (query.isEmpty() ? "" : query + "&") + "page=" + number;
+        return PageUrls.audit() + "?" + (query.isEmpty() ? "" : query + "&") + "page=" + number;
     }
 }

@@ -5,6 +5,7 @@ import io.obconsole.alert.Objectives;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.urls.PageUrls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -17,9 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** The tenant page's objective form (admins): saves the tenant's own objective and returns to the tenant page, which says so. */
 @Path("/clusters/{cluster}/tenants/{tenant}/objective")
@@ -45,7 +43,7 @@ public class ObjectivePageResource {
             @FormParam("provenWithin") String provenWithin) {
         Operator who = access.who();
         access.requireAdmin(who);
-        String page = "/clusters/" + enc(cluster) + "/tenants/" + enc(tenant);
+        String page = PageUrls.tenant(cluster, tenant);
         try {
             objectives.set(who, cluster, tenant, maxBackupAge, maxFullAge, maxArchiveLag, maxRestoreTime, provenWithin);
         } catch (ActionForbiddenException e) {
@@ -57,10 +55,6 @@ public class ObjectivePageResource {
                     .entity(Templates.rejected(cluster, tenant, page, e.getMessage()).render()).build();
         }
         // the page's top, where the flash says it was saved (the section's new figures are below it)
-        return Response.seeOther(URI.create(page + "?msg=" + Flash.OBJECTIVE_SAVED)).build();
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return Response.seeOther(PageUrls.withMessage(page, Flash.OBJECTIVE_SAVED)).build();
     }
 }

@@ -11,13 +11,14 @@ import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
-import io.obconsole.window.InvalidRestorePointException;
 import io.obconsole.restore.PoolChoice;
 import io.obconsole.restore.RestoreActionResult;
 import io.obconsole.restore.RestorePlan;
 import io.obconsole.restore.RestorePoint;
 import io.obconsole.restore.RestoreRequest;
 import io.obconsole.restore.RestoreService;
+import io.obconsole.urls.PageUrls;
+import io.obconsole.window.InvalidRestorePointException;
 import io.obconsole.window.Scn;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -141,7 +142,7 @@ public class RestorePageResource {
                     () -> request(form, decryption1, decryption2));
             RestorePlan plan = restores.plan(who, request);
             PendingRestores.Pending entry = pending.put(who.username(), request, plan);
-            return Response.seeOther(URI.create("/restores/review/" + entry.token())).build();
+            return Response.seeOther(URI.create(PageUrls.restoreReview(entry.token()))).build();
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         } catch (RuntimeException e) {
@@ -179,7 +180,7 @@ public class RestorePageResource {
         }
         pending.take(token, who.username());
         var result = restores.start(who, entry.request());
-        return Response.seeOther(URI.create("/jobs?type=RESTORE&tenant=" + result.tenant() + "&msg=" + Flash.RESTORE_STARTED))
+        return Response.seeOther(PageUrls.withMessage(PageUrls.restoreJobs(result.tenant()), Flash.RESTORE_STARTED))
                 .build();
     }
 
@@ -204,7 +205,7 @@ public class RestorePageResource {
                     + ", to confirm.")).build();
         }
         restores.cancel(who, cluster, tenant, key);
-        return Response.seeOther(URI.create("/jobs?type=RESTORE&tenant=" + tenant + "&msg=" + Flash.RESTORE_CANCELED))
+        return Response.seeOther(PageUrls.withMessage(PageUrls.restoreJobs(tenant), Flash.RESTORE_CANCELED))
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.obconsole.web;
 
 import io.obconsole.backup.PreflightFinding;
+import io.obconsole.urls.PageUrls;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -21,6 +22,6 @@ public final class SetupFixes {
             case BACKUP_DEST_SET -> SetupPageResource.FIX_DEST;
             default -> null;
         };
-        return fix == null ? null : "/clusters/" + cluster + "/tenants/" + finding.tenant() + "/setup?fix=" + fix;
+        return fix == null ? null : PageUrls.tenantSetupFix(cluster, finding.tenant(), fix);
     }
 }
