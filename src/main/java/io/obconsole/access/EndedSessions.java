@@ -119,7 +119,7 @@ public class EndedSessions {
      * first), and deletes the ends nobody needs to remember any more.
      */
     // every instance reads for itself: the in-memory scheduler, never the clustered Quartz
-    @Scheduled(identity = "ended-sessions", every = "${console.sessions.share-interval:2S}", executeWith = Scheduled.SIMPLE,
+    @Scheduled(identity = "ended-sessions", every = "${console.sessions.share-interval}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void readShared() {
         Instant now = clock.instant();

@@ -15,7 +15,10 @@ public interface SessionsConfig {
     @WithDefault("PT10H")
     Duration rememberSignedOut();
 
-    /** How often each instance reads the session ends the other instances shared (see {@link EndedSessions}). */
+    /**
+     * How often each instance reads the session ends the other instances shared ({@link EndedSessions}' schedule
+     * reads it as {@code ${console.sessions.share-interval}}).
+     */
     @WithDefault("2S")
     Duration shareInterval();
 }

@@ -46,11 +46,14 @@ public interface AlertConfig {
     @WithDefault("PT10S")
     Duration sendTimeout();
 
-    /** How often the audit chain is checked ({@code 1h}; {@code off}: never on a schedule); a broken chain raises AUDIT_CHAIN_BROKEN. */
+    /**
+     * How often the audit chain is checked ({@code 1h}; {@code off}: never on a schedule); a broken chain raises
+     * AUDIT_CHAIN_BROKEN. {@link ChainWatch}'s schedule reads it as {@code ${console.alerts.chain-check-interval}}.
+     */
     @WithDefault("1h")
     String chainCheckInterval();
 
-    /** How often due deliveries are looked for. */
+    /** How often due deliveries are looked for ({@link Deliveries}' schedule: {@code ${console.alerts.delivery-tick}}). */
     @WithDefault("1s")
     String deliveryTick();
 

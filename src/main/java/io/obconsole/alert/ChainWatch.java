@@ -20,7 +20,7 @@ public class ChainWatch {
         this.alarms = alarms;
     }
 
-    @Scheduled(identity = "audit-chain-check", every = "${console.alerts.chain-check-interval:1h}", delayed = "60S",
+    @Scheduled(identity = "audit-chain-check", every = "${console.alerts.chain-check-interval}", delayed = "60S",
             executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

@@ -49,7 +49,7 @@ public class Deliveries {
                 config.retryMax(), config.maxAttempts(), Clock.systemUTC());
     }
 
-    @Scheduled(identity = TICK, every = "${console.alerts.delivery-tick:1s}", delayed = "5S", executeWith = Scheduled.SIMPLE,
+    @Scheduled(identity = TICK, every = "${console.alerts.delivery-tick}", delayed = "5S", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         try {

@@ -5,14 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The console page an alert links to ({@code console.web.base-url} + the page that shows it). */
+/**
+ * The console page an alert links to: {@code console.web.base-url} (declared, with its default, in
+ * {@code web.WebConfig}) + the page that shows it.
+ */
 @ApplicationScoped
 public class Links {
 
     private final String base;
 
     @Inject
-    public Links(@ConfigProperty(name = "console.web.base-url", defaultValue = "http://localhost:8080") String base) {
+    public Links(@ConfigProperty(name = "console.web.base-url") String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 

@@ -51,7 +51,7 @@ public class ObjectiveWatch {
         this.evaluator = new ObjectiveEvaluator(config.warningFraction());
     }
 
-    @Scheduled(identity = ROUND, every = "${console.objectives.interval:30s}", delayed = "3S", executeWith = Scheduled.SIMPLE,
+    @Scheduled(identity = ROUND, every = "${console.objectives.interval}", delayed = "3S", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
         round();

@@ -25,7 +25,10 @@ public interface ObjectivesConfig {
     @WithDefault("0.8")
     double warningFraction();
 
-    /** How often the tenants' state is read and the objectives evaluated ({@code 30s}, {@code 1m}; {@code off}: only when asked). */
+    /**
+     * How often the tenants' state is read and the objectives evaluated ({@code 30s}, {@code 1m}; {@code off}: only
+     * when asked). {@link ObjectiveWatch}'s schedule reads it as {@code ${console.objectives.interval}}.
+     */
     @WithDefault("30s")
     String interval();
 

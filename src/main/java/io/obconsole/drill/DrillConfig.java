@@ -9,7 +9,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "console.drills")
 public interface DrillConfig {
 
-    /** How often each instance drives the drill runs it holds and looks for runs left behind ({@code off}: only on demand). */
+    /**
+     * How often each instance drives the drill runs it holds and looks for runs left behind ({@code off}: only on
+     * demand). {@link DrillSupervisor}'s schedule reads it as {@code ${console.drills.interval}}.
+     */
     @WithDefault("10s")
     String interval();
 

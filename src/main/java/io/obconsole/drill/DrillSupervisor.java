@@ -55,7 +55,7 @@ public class DrillSupervisor {
         }
     }
 
-    @Scheduled(identity = "drill-round", every = "${console.drills.interval:10s}", delayed = "5S",
+    @Scheduled(identity = "drill-round", every = "${console.drills.interval}", delayed = "5S",
             executeWith = Scheduled.SIMPLE, concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {

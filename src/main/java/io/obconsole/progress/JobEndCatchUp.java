@@ -50,7 +50,7 @@ public class JobEndCatchUp {
     }
 
     /** Again now and then, for clusters that did not answer at start. */
-    @Scheduled(every = "${console.progress.catch-up-interval:5m}", delayed = "${console.progress.catch-up-interval:5m}",
+    @Scheduled(every = "${console.progress.catch-up-interval}", delayed = "${console.progress.catch-up-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void periodically() {
         catchUpQuietly();

@@ -12,7 +12,8 @@ public interface ProgressConfig {
 
     /**
      * How often the poller checks which clusters are due (the intervals below are rounded to it;
-     * the scheduler's finest step is one second).
+     * the scheduler's finest step is one second). {@link ProgressPoller}'s schedule reads it as
+     * {@code ${console.progress.tick}}.
      */
     @WithDefault("1S")
     Duration tick();
@@ -39,6 +40,14 @@ public interface ProgressConfig {
      */
     @WithDefault("5S")
     Duration unwatchedInterval();
+
+    /**
+     * How often job ends that no console saw (it was stopped while they ran) are looked for again, for clusters
+     * that did not answer at start. {@link JobEndCatchUp}'s schedule reads it as
+     * {@code ${console.progress.catch-up-interval}}.
+     */
+    @WithDefault("5M")
+    Duration catchUpInterval();
 
     /** Poll interval of a cluster with nothing running. */
     @WithDefault("10S")

@@ -98,7 +98,7 @@ public class ProgressPoller {
 
     /** The scheduler's tick only decides who is due; the rounds run on the shared pool, each cluster's in turn. */
     // every console instance polls for its own watchers: the in-memory scheduler, never the clustered Quartz
-    @Scheduled(identity = TICK, every = "${console.progress.tick:1S}", executeWith = Scheduled.SIMPLE,
+    @Scheduled(identity = TICK, every = "${console.progress.tick}", executeWith = Scheduled.SIMPLE,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         // due within half a tick counts as due now: else a round due just after this tick waits a whole extra tick

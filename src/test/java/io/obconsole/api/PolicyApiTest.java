@@ -144,20 +144,16 @@ class PolicyApiTest {
         unknown.put("objective", Map.of("maxAge", "PT1H"));
         as("otto").body(unknown).put(MYSQL).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"));
         as("otto").get(MYSQL).then().statusCode(404);
-        // the refusal is on the trail like every invalid request, with the reason (olga's refusals of the last
-        // minute, also from earlier classes, count against the per-person limit: only within it is it recorded)
+        // the refusal is on the trail like every invalid request, with the reason (pia, platform-ops like olga, is
+        // one of the tests' own people: no other class is refused as pia, so her refusal here is recorded)
         String minuteAgo = Instant.now().minusSeconds(61).toString();
-        int lastMinute = as("ada").queryParam("actor", "olga").queryParam("from", minuteAgo).get("/api/v1/audit")
-                .then().statusCode(200).extract().path("total");
-        Map<String, Object> byOlga = new java.util.HashMap<>(weekly());
-        byOlga.put("objective", Map.of("maxArchiveLag", "half an hour"));
-        as("olga").body(byOlga).put(MYSQL).then().statusCode(400);
-        List<String> reasons = as("ada").queryParam("actor", "olga").queryParam("action", "POLICY_SAVE")
+        Map<String, Object> byPia = new java.util.HashMap<>(weekly());
+        byPia.put("objective", Map.of("maxArchiveLag", "half an hour"));
+        as("pia").body(byPia).put(MYSQL).then().statusCode(400);
+        List<String> reasons = as("ada").queryParam("actor", "pia").queryParam("action", "POLICY_SAVE")
                 .queryParam("outcome", "REFUSED_INVALID").queryParam("from", minuteAgo).get("/api/v1/audit").then()
                 .statusCode(200).extract().path("records.obText");
-        if (lastMinute < 20) {
-            assertThat(reasons).anyMatch(r -> r.contains("maxArchiveLag must be an ISO-8601 duration"));
-        }
+        assertThat(reasons).singleElement().asString().contains("maxArchiveLag must be an ISO-8601 duration");
         // someone who may not manage the policy learns nothing about their input: forbidden comes first
         Map<String, Object> byViewer = new java.util.HashMap<>(weekly());
         byViewer.put("objective", Map.of("maxBackupAge", "26 hours"));

@@ -3,6 +3,7 @@ package io.obconsole.demo.launch;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -111,6 +112,13 @@ public interface EmbeddedConfig {
         /** The realm imported at start. */
         @WithDefault("docker/keycloak/obconsole-realm.json")
         String realmFile();
+
+        /**
+         * Further people imported into the realm beside its own, each file in Keycloak's
+         * {@code <realm>-users-<n>.json} form ({@code {"realm": ..., "users": [...]}}): the tests' own
+         * people, kept out of the demo realm.
+         */
+        Optional<List<String>> usersFiles();
 
         /** How long to wait for Keycloak to serve the realm (its first start on a busy machine builds itself first). */
         @WithDefault("PT480S")

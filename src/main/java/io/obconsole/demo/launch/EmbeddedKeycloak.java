@@ -50,6 +50,17 @@ public final class EmbeddedKeycloak {
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(Path.of(config.realmFile()), imports.resolve(REALM + "-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
+            // Keycloak imports <realm>-users-<n>.json after the realm; none is left from a start with other people
+            try (Stream<Path> stale = Files.list(imports)) {
+                for (Path file : stale.filter(f -> f.getFileName().toString().startsWith(REALM + "-users-")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            List<String> users = config.usersFiles().orElse(List.of());
+            for (int i = 0; i < users.size(); i++) {
+                Files.copy(Path.of(users.get(i)), imports.resolve(REALM + "-users-" + i + ".json"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
             Path log = home.resolve("keycloak-" + config.port() + ".log");
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + config.port(), "--db=dev-mem", "--import-realm",
