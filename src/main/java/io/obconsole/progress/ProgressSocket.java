@@ -5,8 +5,6 @@ import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;
 import io.obconsole.audit.Refusals;
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ManagedContext;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -15,7 +13,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +22,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -136,18 +132,11 @@ public class ProgressSocket {
      * socket keeps the upgrade's context for its whole life.
      */
     private Operator operatorOf(RoutingContext context, SecurityIdentity identity) {
-        ContextInternal scratch = ((ContextInternal) Vertx.currentContext()).duplicate();
-        ContextInternal previous = scratch.beginDispatch();
-        ManagedContext requestContext = Arc.container().requestContext();
-        requestContext.activate();
-        try {
+        return VertxAdapter.inRequestScopeOfItsOwn(() -> {
             currentRequest.setCurrent(context);
             identities.setIdentity(identity);
             return permissions.get().current();
-        } finally {
-            requestContext.terminate();
-            scratch.endDispatch(previous);
-        }
+        });
     }
 
     /**
@@ -166,8 +155,8 @@ public class ProgressSocket {
 
     private void open(ServerWebSocket socket, Operator operator, Watch watch, String session, Long expires) {
         String id = Long.toString(ids.incrementAndGet());
-        // the socket's event loop (this callback runs on it): the hub writes a change to all of a loop's sockets in one task
-        Connection connection = new Connection(socket, ((ContextInternal) vertx.getOrCreateContext()).nettyEventLoop());
+        // this callback runs on the socket's context
+        Outlet connection = VertxAdapter.outlet(socket, vertx.getOrCreateContext());
         hub.join(id, operator, permissions.get(), connection, watch);
         Runnable release = sessions.hold(session, connection::close);
         long timer = expires == null ? -1
@@ -197,21 +186,5 @@ public class ProgressSocket {
 
     private static void refuse(RoutingContext context, int status, String why) {
         context.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end(why);
-    }
-
-    /** One open socket as the hub sees it. */
-    private record Connection(ServerWebSocket socket, Executor executor) implements Outlet {
-
-        @Override
-        public void send(Frame frame, Runnable done) {
-            socket.writeFrame(frame.webSocketFrame()).onComplete(result -> done.run());
-        }
-
-        @Override
-        public void close() {
-            if (!socket.isClosed()) {
-                socket.close();
-            }
-        }
     }
 }

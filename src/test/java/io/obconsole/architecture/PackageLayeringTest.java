@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,18 @@ class PackageLayeringTest {
         noClasses().that().resideInAPackage(pkg("demo")).should().dependOnClassesThat()
                 .resideOutsideOfPackages(pkg("demo"), "java..", "javax..", "jakarta..", "org..", "io.quarkus..",
                         "io.smallrye..", "io.vertx..", "io.netty..", "ch.vorburger..", "com..", "io.agroal..")
+                .check(classes);
+    }
+
+    /**
+     * Vert.x's and Netty's internals (issue 20, point 8) are reached from one adapter only, whose
+     * reliance VertxAdapterTest pins; everything else keeps to their public API.
+     */
+    @Test
+    void onlyTheProgressSocketsVertxAdapterReachesIntoVertxInternals() {
+        noClasses().that().haveNameNotMatching(Pattern.quote(ROOT + ".progress.VertxAdapter") + "(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("io.vertx.core.impl..", "io.vertx.core.http.impl..",
+                        "io.vertx.core.net.impl..", "io.vertx.core.buffer.impl..", "io.netty..")
                 .check(classes);
     }
 
