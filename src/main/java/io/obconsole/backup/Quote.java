@@ -23,6 +23,10 @@ public final class Quote {
     public interface Got extends Payload {
     }
 
+    /** {@code rule; got 'value'} (the value without the spaces around it). */
+    public interface GotInQuotes extends Payload {
+    }
+
     /** {@code rule, not 'value'}. */
     public interface InQuotes extends Payload {
     }
@@ -41,6 +45,9 @@ public final class Quote {
         }
         if (payload.contains(Got.class)) {
             return "; got " + value;
+        }
+        if (payload.contains(GotInQuotes.class)) {
+            return "; got '" + (value == null ? "" : value.toString().trim()) + "'";
         }
         if (payload.contains(InQuotes.class)) {
             return ", not '" + value + "'";

@@ -25,12 +25,14 @@ class RefusalWordingTest {
 
     private static final String API = "/api/v1/policies/demo/mysql_tenant";
     private static final String PAGE = "/clusters/demo/tenants/mysql_tenant/policy";
+    private static final String DRILL_API = "/api/v1/drill-policies/demo/mysql_tenant";
     private static final String CRON_RULE = "Not a valid cron expression (Quartz format, seconds first, e.g. '0 30 2 ? * MON-FRI')";
 
     @BeforeEach
     @AfterEach
     void noPolicy() {
         as("ada").delete(API);
+        as("ada").delete(DRILL_API);
     }
 
     private static Map<String, Object> nightly(String key, Object value) {
@@ -78,6 +80,68 @@ class RefusalWordingTest {
         body.put("incremental", Map.of("days", List.of("tuesday", " "), "time", " 03:15 "));
         as("ada").body(body).put(API).then().statusCode(200).body("timeZone", equalTo("Europe/Berlin"))
                 .body("objective.maxBackupAge", equalTo("PT12H")).body("incremental.time", equalTo("03:15"));
+    }
+
+    private static void drillRefused(Map<String, ?> body, String detail) {
+        as("ada").body(body).put(DRILL_API).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
+                .body("detail", equalTo(detail));
+    }
+
+    @Test
+    void aDrillPolicyBodyIsRefusedInTheSameWords() {
+        drillRefused(DrillPolicyApiTest.weekly("point", "SOMETIME"), "point is LATEST or RANDOM");
+        drillRefused(DrillPolicyApiTest.weekly("timeLimit", "soon"), "timeLimit is an ISO-8601 duration such as PT30M");
+        drillRefused(DrillPolicyApiTest.weekly("concurrency", "101"),
+                "Restore concurrency must be a whole number from 0 to 100 (0 = OceanBase's default); got 101");
+        drillRefused(DrillPolicyApiTest.weekly("timeZone", "Mars/Olympus"),
+                "Not a time zone name (e.g. Europe/Berlin, UTC): Mars/Olympus");
+        drillRefused(DrillPolicyApiTest.weekly("decryptionSecret", "Nightly Key"), "A secret's name has 1 to 64 "
+                + "characters: lower-case letters, digits, '-' and '_', starting with a letter or digit");
+        Map<String, Object> badDay = DrillPolicyApiTest.weekly();
+        badDay.put("schedule", Map.of("days", List.of("SOMEDAY"), "time", "04:00"));
+        drillRefused(badDay, "Not a day of the week: SOMEDAY");
+        as("ada").contentType("application/json").put(DRILL_API).then().statusCode(400)
+                .body("detail", equalTo("Send the drill policy as JSON"));
+        // operators may not manage drill policies: forbidden before the body is read
+        as("otto").body(DrillPolicyApiTest.weekly("point", "SOMETIME")).put(DRILL_API).then().statusCode(403);
+        // a point in any case, a limit in any case, are what they were
+        as("ada").body(DrillPolicyApiTest.weekly("point", " random ", "timeLimit", "pt45m")).put(DRILL_API).then()
+                .statusCode(200).body("point", equalTo("RANDOM")).body("timeLimitSeconds", equalTo(2700));
+    }
+
+    @Test
+    void theDrillFormSaysTheSame() {
+        WebSession ada = WebSession.signIn("ada");
+        ada.open("/drills/new");
+        Map<String, Object> form = new HashMap<>(Map.of("target", "demo/mysql_tenant", "drillDays", List.of("SAT"),
+                "drillTime", "03:15", "timeZone", "UTC", "drillCluster", "demo", "point", "RANDOM",
+                "timeLimitMinutes", "45", "concurrency", "lots"));
+        Response concurrency = ada.post("/drills", form);
+        assertThat(concurrency.statusCode()).isEqualTo(400);
+        assertThat(concurrency.asString()).contains(
+                "id=\"drill-error\">Restore concurrency must be a whole number from 0 to 100; got &#39;lots&#39;<");
+        form.put("concurrency", "8");
+        form.put("point", "SOMETIME");
+        assertThat(ada.post("/drills", form).asString()).contains(
+                "id=\"drill-error\">Choose the point to restore: the latest, or a random point in the window<");
+        form.put("point", "RANDOM");
+        form.put("timeLimitMinutes", " an hour ");
+        assertThat(ada.post("/drills", form).asString()).contains("id=\"drill-error\">The time limit is a whole number "
+                + "of minutes, from 1 to 2880 (two days); got &#39;an hour&#39;<");
+        form.put("timeLimitMinutes", "45");
+        form.put("concurrency", "101");
+        assertThat(ada.post("/drills", form).asString()).contains("id=\"drill-error\">Restore concurrency must be a "
+                + "whole number from 0 to 100 (0 = OceanBase&#39;s default); got 101<");
+        as("ada").get(DRILL_API).then().statusCode(404);
+    }
+
+    @Test
+    void archivingNeedsToBeToldOnOrOff() {
+        String archivelog = "/api/v1/clusters/demo/tenants/mysql_tenant/setup/archivelog";
+        as("ada").body(Map.of()).put(archivelog).then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
+                .body("detail", equalTo("Say enabled: true (start archiving) or false (stop it)"));
+        as("ada").contentType("application/json").put(archivelog).then().statusCode(400)
+                .body("detail", equalTo("Say enabled: true (start archiving) or false (stop it)"));
     }
 
     @Test
