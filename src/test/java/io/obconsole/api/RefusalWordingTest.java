@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,26 @@ class RefusalWordingTest {
         assertThat(ada.post("/drills", form).asString()).contains("id=\"drill-error\">Restore concurrency must be a "
                 + "whole number from 0 to 100 (0 = OceanBase&#39;s default); got 101<");
         as("ada").get(DRILL_API).then().statusCode(404);
+    }
+
+    @Test
+    void aBackupOrCancelBodyIsRefusedInTheSameWords() {
+        String backups = "/api/v1/clusters/demo/backups";
+        Map<String, Object> weekly = Map.of("tenants", List.of("mysql_tenant"), "type", "WEEKLY");
+        for (String path : List.of(backups, "/api/v1/clusters/demo/preflight")) {
+            as("ada").header("Idempotency-Key", UUID.randomUUID().toString()).body(weekly).post(path).then()
+                    .statusCode(400).body("error", equalTo("INVALID_REQUEST"))
+                    .body("detail", equalTo("type is FULL or INCREMENTAL, not 'WEEKLY'"));
+        }
+        as("ada").header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("tenants", List.of("mysql_tenant")))
+                .post(backups).then().statusCode(400).body("detail", equalTo("type is FULL or INCREMENTAL"));
+        List<String> aNull = new java.util.ArrayList<>();
+        aNull.add(null);
+        as("ada").header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("tenants", aNull, "type", "FULL"))
+                .post(backups).then().statusCode(400).body("detail", equalTo("tenants holds a null; give tenant names"));
+        as("ada").header("Idempotency-Key", UUID.randomUUID().toString()).body(Map.of("tenants", aNull))
+                .post(backups + "/cancel").then().statusCode(400)
+                .body("detail", equalTo("tenants holds a null; give tenant names"));
     }
 
     @Test
