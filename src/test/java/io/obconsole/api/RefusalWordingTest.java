@@ -177,6 +177,13 @@ class RefusalWordingTest {
                 .body("detail", equalTo("provenWithin must be between PT1M and P366D (PT0S: no objective for it)"));
         // forbidden before the input is read: an operator learns nothing about it
         as("otto").body(Map.of("maxRestoreTime", "soon")).put(objective).then().statusCode(403);
+        // the tenant page's form says the same
+        WebSession ada = WebSession.signIn("ada");
+        ada.open("/clusters/demo/tenants/mysql_tenant");
+        Response page = ada.post("/clusters/demo/tenants/mysql_tenant/objective", Map.of("maxFullAge", "a week"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.asString()).contains("maxFullAge must be an ISO-8601 duration such as PT12H, P1D or P7D, "
+                + "not &#39;a week&#39;");
     }
 
     @Test
