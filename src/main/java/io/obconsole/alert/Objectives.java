@@ -1,11 +1,13 @@
 package io.obconsole.alert;
 
 import io.obconsole.policy.FieldDifference;
+import io.obconsole.policy.ObjectiveFigures;
 import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.UnknownTenantException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +31,12 @@ public class Objectives {
     private final Permissions permissions;
     private final AlertAudit audit;
 
+    private final InputValidation validation;
+
     public Objectives(ObjectiveBoard board, ObjectiveSettings settings, ObjectiveWatch watch, TenantStates states,
-            ArchiveHistory archives, Permissions permissions, AlertAudit audit) {
+            ArchiveHistory archives, Permissions permissions, AlertAudit audit, InputValidation validation) {
         this.audit = audit;
+        this.validation = validation;
         this.board = board;
         this.settings = settings;
         this.watch = watch;
@@ -88,7 +93,8 @@ public class Objectives {
         one(who, cluster, tenant);
         ObjectiveOverride values;
         try {
-            values = ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag, maxRestoreTime, provenWithin);
+            values = validation.valid(new ObjectiveFigures(maxBackupAge, maxFullAge, maxArchiveLag, maxRestoreTime,
+                    provenWithin)).override();
         } catch (InvalidRequestException e) {
             audit.invalid(who, AuditAction.OBJECTIVE_SET, cluster, List.of(tenant), e);
             throw e;

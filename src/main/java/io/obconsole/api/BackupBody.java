@@ -5,18 +5,26 @@ import io.obconsole.backup.BackupScope;
 import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.Quote;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The JSON of a backup (or preflight) request. The passwords are turned into
- * {@link EncryptionPassword} at once; {@code toString} never shows them.
+ * {@link EncryptionPassword} at once; {@code toString} never shows them, and no constraint quotes
+ * them. Its shape is declared here and checked where the request is read.
  */
 @Schema(description = "A backup to start or to preflight")
 public record BackupBody(
-        @Schema(description = "Tenant names; leave empty and set allTenants for every user tenant") List<String> tenants,
+        @Schema(description = "Tenant names; leave empty and set allTenants for every user tenant")
+        List<@NotNull(message = "{backup.tenants.null}") String> tenants,
         @Schema(description = "Every user tenant of the cluster (needs a cluster/* scope)") boolean allTenants,
+        @NotBlank(message = "{backup.type}")
+        @Pattern(regexp = "(?i)\\s*(?:FULL|INCREMENTAL)?\\s*", message = "{backup.type}", payload = Quote.InQuotes.class)
         @Schema(description = "FULL or INCREMENTAL", required = true) String type,
         @Schema(description = "ha_low_thread_score to set first, 0-100; omit to leave it") Integer concurrency,
         @Schema(description = "Backup encryption password; never stored or shown") String encryptionPassword,
@@ -37,21 +45,11 @@ public record BackupBody(
         if (all && tenants != null && !tenants.isEmpty()) {
             throw new InvalidRequestException("Give either tenants or allTenants, not both");
         }
-        if (tenants != null && tenants.contains(null)) {
-            throw new InvalidRequestException("tenants holds a null; give tenant names");
-        }
         return all ? BackupScope.allTenants() : BackupScope.of(tenants == null ? List.of() : tenants);
     }
 
     private BackupType backupType() {
-        if (type == null || type.isBlank()) {
-            throw new InvalidRequestException("type is FULL or INCREMENTAL");
-        }
-        try {
-            return BackupType.valueOf(type.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("type is FULL or INCREMENTAL, not '" + type + "'", "type is FULL or INCREMENTAL");
-        }
+        return BackupType.valueOf(type.trim().toUpperCase(Locale.ROOT));
     }
 
     private static String blankToNull(String value) {

@@ -6,6 +6,7 @@ import io.obconsole.audit.AuditAction;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelResult;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.PreflightReport;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
@@ -33,10 +34,12 @@ public class BackupsResource {
 
     private final BackupService backups;
     private final Permissions permissions;
+    private final InputValidation validation;
 
-    BackupsResource(BackupService backups, Permissions permissions) {
+    BackupsResource(BackupService backups, Permissions permissions, InputValidation validation) {
         this.backups = backups;
         this.permissions = permissions;
+        this.validation = validation;
     }
 
     @POST
@@ -46,7 +49,7 @@ public class BackupsResource {
     @APIResponse(responseCode = "200", description = "The report (passed or not)")
     public PreflightReport preflight(@PathParam("cluster") String cluster, BackupBody body) {
         Operator who = permissions.current();
-        return backups.preflight(who, backups.parsed(who, AuditAction.PREFLIGHT, cluster, () -> body(body).toRequest(cluster, null)));
+        return backups.preflight(who, backups.parsed(who, AuditAction.PREFLIGHT, cluster, () -> validation.valid(body(body)).toRequest(cluster, null)));
     }
 
     @POST
@@ -65,7 +68,7 @@ public class BackupsResource {
             @Parameter(description = "Any unique string per submit; a repeat with the same key starts nothing")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, BackupBody body) {
         Operator who = permissions.current();
-        return backups.start(who, backups.parsed(who, AuditAction.BACKUP, cluster, () -> body(body).toRequest(cluster, idempotencyKey)));
+        return backups.start(who, backups.parsed(who, AuditAction.BACKUP, cluster, () -> validation.valid(body(body)).toRequest(cluster, idempotencyKey)));
     }
 
     @POST
@@ -77,7 +80,7 @@ public class BackupsResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, CancelBody body) {
         CancelBody cancel = body == null ? new CancelBody(null, false) : body;
         Operator who = permissions.current();
-        return backups.cancel(who, backups.parsed(who, AuditAction.CANCEL, cluster, () -> cancel.toRequest(cluster, idempotencyKey)));
+        return backups.cancel(who, backups.parsed(who, AuditAction.CANCEL, cluster, () -> validation.valid(cancel).toRequest(cluster, idempotencyKey)));
     }
 
     private static BackupBody body(BackupBody body) {

@@ -1,11 +1,12 @@
 package io.obconsole.api;
 
 import io.obconsole.access.Permissions;
-import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.drill.DrillPolicyView;
 import io.obconsole.drill.DrillRunView;
 import io.obconsole.drill.DrillService;
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,8 +32,10 @@ public class DrillPoliciesResource {
 
     private final DrillService drills;
     private final Permissions permissions;
+    private final InputValidation validation;
 
-    DrillPoliciesResource(DrillService drills, Permissions permissions) {
+    DrillPoliciesResource(DrillService drills, Permissions permissions, InputValidation validation) {
+        this.validation = validation;
         this.drills = drills;
         this.permissions = permissions;
     }
@@ -58,11 +61,9 @@ public class DrillPoliciesResource {
     @APIResponse(responseCode = "400", description = "Bad schedule, zone, cluster, pool, point, limit or secret name")
     @APIResponse(responseCode = "403", description = "Only admins manage drill policies")
     public DrillPolicyView save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            DrillPolicyBody body) {
-        if (body == null) {
-            throw new InvalidRequestException("Send the drill policy as JSON");
-        }
-        return drills.save(permissions.current(), cluster, tenant, body::toSpec);
+            @NotNull(message = "{drill.body}") DrillPolicyBody body) {
+        // the body's shape is checked once the person may manage drill policies: forbidden comes first
+        return drills.save(permissions.current(), cluster, tenant, () -> validation.valid(body).toSpec());
     }
 
     @DELETE

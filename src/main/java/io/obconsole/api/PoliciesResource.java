@@ -1,11 +1,13 @@
 package io.obconsole.api;
 
 import io.obconsole.access.Permissions;
-import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.InputValidation;
+import io.obconsole.policy.ObjectiveFigures;
 import io.obconsole.policy.PolicyRunView;
 import io.obconsole.policy.PolicyService;
 import io.obconsole.policy.PolicyView;
 import io.quarkus.security.Authenticated;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -34,10 +36,12 @@ public class PoliciesResource {
 
     private final PolicyService policies;
     private final Permissions permissions;
+    private final InputValidation validation;
 
-    PoliciesResource(PolicyService policies, Permissions permissions) {
+    PoliciesResource(PolicyService policies, Permissions permissions, InputValidation validation) {
         this.policies = policies;
         this.permissions = permissions;
+        this.validation = validation;
     }
 
     @GET
@@ -60,11 +64,14 @@ public class PoliciesResource {
     @APIResponse(responseCode = "200", description = "The policy as stored, with its next runs")
     @APIResponse(responseCode = "400", description = "Bad schedule, zone, option or secret name")
     @APIResponse(responseCode = "403", description = "You may not operate this tenant")
-    public PolicyView save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant, PolicyBody body) {
-        if (body == null) {
-            throw new InvalidRequestException("Send the policy as JSON");
-        }
-        return policies.save(permissions.current(), cluster, tenant, body::toSpec);
+    public PolicyView save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
+            @NotNull(message = "{policy.body}") PolicyBody body) {
+        // the body's shape is checked once the person may manage the policy: forbidden comes first
+        return policies.save(permissions.current(), cluster, tenant, () -> {
+            validation.valid(body);
+            validation.valid(body.objectiveFigures(), ObjectiveFigures.RecoveryPoint.class);
+            return body.toSpec();
+        });
     }
 
     @POST

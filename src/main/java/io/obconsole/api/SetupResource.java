@@ -8,6 +8,8 @@ import io.obconsole.backup.SetupPlan;
 import io.obconsole.backup.SetupResult;
 import io.obconsole.cluster.TenantSetup;
 import io.quarkus.security.Authenticated;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +41,7 @@ public class SetupResource {
     }
 
     /** Log archiving on or off. */
-    public record ArchivelogBody(Boolean enabled) {
+    public record ArchivelogBody(@NotNull(message = "{setup.archivelog.enabled}") Boolean enabled) {
     }
 
     /** The recovery window of the delete policy 'default', in days ({@code 7} or {@code 7d}). */
@@ -108,10 +110,8 @@ public class SetupResource {
     @APIResponse(responseCode = "409", description = "No log archive destination to archive to")
     @APIResponse(responseCode = "502", description = "OceanBase refused it (9091 already on, 9092 already off)")
     public SetupResult archivelog(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @HeaderParam(BackupsResource.IDEMPOTENCY_KEY) String key, ArchivelogBody body) {
-        if (body == null || body.enabled() == null) {
-            throw new io.obconsole.backup.InvalidRequestException("Say enabled: true (start archiving) or false (stop it)");
-        }
+            @HeaderParam(BackupsResource.IDEMPOTENCY_KEY) String key,
+            @Valid @NotNull(message = "{setup.archivelog.enabled}") ArchivelogBody body) {
         return apply(cluster, tenant, body.enabled() ? SetupAction.ARCHIVELOG : SetupAction.NOARCHIVELOG, null, key);
     }
 

@@ -2,7 +2,6 @@ package io.obconsole.drill;
 
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.ObDialect;
-import io.obconsole.policy.NamedSecrets;
 import io.obconsole.policy.Schedule;
 import java.time.Duration;
 
@@ -21,7 +20,11 @@ public record DrillSpec(Schedule schedule, String drillCluster, String drillPool
     static final Duration SHORTEST_LIMIT = Duration.ofMinutes(1);
     static final Duration LONGEST_LIMIT = Duration.ofDays(2);
 
-    /** Checks what needs nothing but the spec itself. */
+    /**
+     * Checks what needs nothing but the spec itself and is not declared where it is read (the API
+     * body, the page form): a schedule and a drill cluster at all, the pool's name, the time limit's
+     * range (on the duration read, which the API gives as ISO-8601 and the page in minutes).
+     */
     public void validate() {
         if (schedule == null) {
             throw new InvalidRequestException("A drill policy needs a schedule (cron, or days and time)");
@@ -35,16 +38,9 @@ public record DrillSpec(Schedule schedule, String drillCluster, String drillPool
         if (point == null) {
             throw new InvalidRequestException("point is LATEST or RANDOM");
         }
-        if (concurrency != null && (concurrency < 0 || concurrency > 100)) {
-            String rule = "Restore concurrency must be a whole number from 0 to 100 (0 = OceanBase's default)";
-            throw new InvalidRequestException(rule + "; got " + concurrency, rule);
-        }
         if (timeLimit != null && (timeLimit.compareTo(SHORTEST_LIMIT) < 0 || timeLimit.compareTo(LONGEST_LIMIT) > 0)) {
             String rule = "A drill's time limit is between 1 minute and 2 days";
             throw new InvalidRequestException(rule + "; got " + timeLimit, rule);
-        }
-        if (secretName != null) {
-            NamedSecrets.checkName(secretName);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.obconsole.audit.DuplicateActionException;
 import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.AlreadyRunningException;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.backup.JobNotRunningException;
 import io.obconsole.backup.SetupRefusedException;
@@ -26,11 +27,14 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -49,6 +53,9 @@ public class FailureMappers {
 
     @Inject
     CurrentVertxRequest currentRequest;
+
+    @Inject
+    InputValidation validation;
 
     private Response known(RuntimeException e, UriInfo uri) {
         return responses.respond(catalogue.describe(e), uri.getPath());
@@ -135,6 +142,20 @@ public class FailureMappers {
     }
 
     // ---- the framework's own refusals, in the same shape
+
+    /**
+     * A constraint the REST layer checked before the resource ran (a missing body): worded as every
+     * invalid request. A violated constraint on what a resource returns is a bug, not the caller's.
+     */
+    @ServerExceptionMapper(priority = 1)
+    public Response constraintViolated(ConstraintViolationException e, UriInfo uri) {
+        boolean returned = e.getConstraintViolations().stream().anyMatch(v -> StreamSupport
+                .stream(v.getPropertyPath().spliterator(), false).anyMatch(n -> n.getKind() == ElementKind.RETURN_VALUE));
+        if (returned || e.getConstraintViolations().isEmpty()) {
+            return responses.respond(catalogue.http(500, "Internal Server Error"), uri.getPath());
+        }
+        return known(validation.refusal(e.getConstraintViolations()), uri);
+    }
 
     /** A body that is not JSON at all. */
     @ServerExceptionMapper(priority = 1)

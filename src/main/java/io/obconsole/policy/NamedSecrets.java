@@ -24,6 +24,9 @@ public class NamedSecrets {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
+    /** A secret's name as a person types it: blank (none), or the name, spaces around it allowed. */
+    public static final String TYPED_NAME = "\\s*(?:[a-z0-9][a-z0-9_-]{0,63})?\\s*";
+
     private final Path dir;
     private final Function<String, String> environment;
 

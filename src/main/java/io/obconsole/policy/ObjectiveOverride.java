@@ -1,9 +1,9 @@
 package io.obconsole.policy;
 
-import io.obconsole.backup.InvalidRequestException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Figures that replace a tenant's defaults where not null (an admin's setting, or a backup
@@ -28,36 +28,17 @@ public record ObjectiveOverride(Duration maxBackupAge, Duration maxFullAge, Dura
                 && provenWithin == null;
     }
 
-    /**
-     * The figures as a person typed them (ISO-8601 durations such as {@code PT12H}, {@code P7D};
-     * blank: not set; {@code PT0S}: no objective for that figure), the same rules wherever they are
-     * typed: a tenant's own objective, a backup policy's.
-     */
-    public static ObjectiveOverride parse(String maxBackupAge, String maxFullAge, String maxArchiveLag) {
-        return parse(maxBackupAge, maxFullAge, maxArchiveLag, null, null);
-    }
-
-    /** As {@link #parse(String, String, String)}, with the restore-time and proven-within figures. */
-    public static ObjectiveOverride parse(String maxBackupAge, String maxFullAge, String maxArchiveLag,
-            String maxRestoreTime, String provenWithin) {
-        return new ObjectiveOverride(limit("maxBackupAge", maxBackupAge), limit("maxFullAge", maxFullAge),
-                limit("maxArchiveLag", maxArchiveLag), limit("maxRestoreTime", maxRestoreTime),
-                limit("provenWithin", provenWithin));
-    }
-
-    private static Duration limit(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    /** The figure as typed (an ISO-8601 duration, any case), or empty when it is none. */
+    public static Optional<Duration> duration(String value) {
         try {
-            Duration d = Duration.parse(value.trim().toUpperCase(Locale.ROOT));
-            if (d.isNegative() || d.compareTo(MAX) > 0 || !d.isZero() && d.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new InvalidRequestException(name + " must be between PT1M and P366D (PT0S: no objective for it)");
-            }
-            return d;
+            return Optional.of(Duration.parse(value.trim().toUpperCase(Locale.ROOT)));
         } catch (DateTimeParseException e) {
-            String rule = name + " must be an ISO-8601 duration such as PT12H, P1D or P7D";
-            throw new InvalidRequestException(rule + ", not '" + value + "'", rule);
+            return Optional.empty();
         }
+    }
+
+    /** {@code PT0S} (no objective for that figure), or from a minute to 366 days. */
+    public static boolean withinLimits(Duration d) {
+        return !d.isNegative() && d.compareTo(MAX) <= 0 && (d.isZero() || d.compareTo(Duration.ofMinutes(1)) >= 0);
     }
 }

@@ -18,23 +18,16 @@ public record PolicySpec(Schedule full, Schedule incremental, Integer concurrenc
         objective = objective == null ? ObjectiveOverride.NONE : objective;
     }
 
-    /** Checks what needs nothing but the spec itself. */
+    /**
+     * Checks the rules between its fields (the shape of each field is declared where it is read:
+     * the API body, the page form).
+     */
     public void validate() {
         if (full == null && incremental == null) {
             throw new InvalidRequestException("A policy needs a FULL schedule, an INCREMENTAL schedule, or both");
         }
-        if (concurrency != null && (concurrency < 0 || concurrency > 100)) {
-            String rule = "Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's default)";
-            throw new InvalidRequestException(rule + "; got " + concurrency, rule);
-        }
         if (plusArchivelog && full == null) {
             throw new InvalidRequestException("PLUS ARCHIVELOG exists only for a full backup: add a FULL schedule");
-        }
-        if (descriptionTemplate != null && descriptionTemplate.length() > 200) {
-            throw new InvalidRequestException("A description template may have at most 200 characters");
-        }
-        if (secretName != null) {
-            NamedSecrets.checkName(secretName);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
@@ -46,20 +47,48 @@ public record Schedule(String cron, ZoneId zone) {
             if (day == null || day.isBlank()) {
                 continue;
             }
-            String upper = day.trim().toUpperCase(Locale.ROOT);
-            DayOfWeek found = java.util.Arrays.stream(DayOfWeek.values())
-                    .filter(d -> d.name().equals(upper) || d.name().startsWith(upper) && upper.length() == 3)
-                    .findFirst().orElseThrow(() -> new InvalidRequestException("Not a day of the week: " + bounded(day),
-                            "Not a day of the week"));
+            DayOfWeek found = dayOfWeek(day).orElseThrow(() -> new InvalidRequestException("Not a day of the week: "
+                    + bounded(day), "Not a day of the week"));
             parsed.add(found);
         }
-        LocalTime at;
-        try {
-            at = time == null || time.isBlank() ? null : LocalTime.parse(time.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequestException("Not a time of day (HH:MM): " + bounded(time), "Not a time of day (HH:MM)");
-        }
+        LocalTime at = time == null || time.isBlank() ? null : timeOfDay(time).orElseThrow(() ->
+                new InvalidRequestException("Not a time of day (HH:MM): " + bounded(time), "Not a time of day (HH:MM)"));
         return weekly(parsed, at, zone);
+    }
+
+    /** A day of the week as a person names it: {@code MON} or {@code MONDAY}, any case. */
+    public static Optional<DayOfWeek> dayOfWeek(String day) {
+        String upper = day.trim().toUpperCase(Locale.ROOT);
+        return java.util.Arrays.stream(DayOfWeek.values())
+                .filter(d -> d.name().equals(upper) || d.name().startsWith(upper) && upper.length() == 3).findFirst();
+    }
+
+    /** A time of day such as {@code 02:30}. */
+    public static Optional<LocalTime> timeOfDay(String time) {
+        try {
+            return Optional.of(LocalTime.parse(time.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A named time zone such as {@code Europe/Berlin}. */
+    public static Optional<ZoneId> zoneId(String name) {
+        try {
+            return Optional.of(ZoneId.of(name.trim()));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether Quartz accepts the expression (seconds first; at most 120 characters once its spaces are folded). */
+    public static boolean isCron(String cron) {
+        String expression = folded(cron);
+        return !expression.isEmpty() && expression.length() <= 120 && CronExpression.isValidExpression(expression);
+    }
+
+    private static String folded(String cron) {
+        return cron == null ? "" : cron.trim().replaceAll("\\s+", " ");
     }
 
     /** A named time zone such as {@code Europe/Berlin}; UTC when none is given. */
@@ -67,18 +96,14 @@ public record Schedule(String cron, ZoneId zone) {
         if (name == null || name.isBlank()) {
             return ZoneId.of("UTC");
         }
-        try {
-            return ZoneId.of(name.trim());
-        } catch (java.time.DateTimeException e) {
-            throw new InvalidRequestException("Not a time zone name (e.g. Europe/Berlin, UTC): " + bounded(name),
-                    "Not a time zone name (e.g. Europe/Berlin, UTC)");
-        }
+        return zoneId(name).orElseThrow(() -> new InvalidRequestException("Not a time zone name (e.g. Europe/Berlin, UTC): "
+                + bounded(name), "Not a time zone name (e.g. Europe/Berlin, UTC)"));
     }
 
     /** A cron schedule; throws {@link InvalidRequestException} for an expression Quartz does not accept. */
     public static Schedule cron(String cron, ZoneId zone) {
-        String expression = cron == null ? "" : cron.trim().replaceAll("\\s+", " ");
-        if (expression.isEmpty() || expression.length() > 120 || !CronExpression.isValidExpression(expression)) {
+        String expression = folded(cron);
+        if (!isCron(expression)) {
             String rule = "Not a valid cron expression (Quartz format, seconds first, e.g. '0 30 2 ? * MON-FRI')";
             throw new InvalidRequestException(rule + ": " + bounded(cron), rule);
         }

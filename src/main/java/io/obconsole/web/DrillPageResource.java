@@ -3,7 +3,10 @@ package io.obconsole.web;
 import io.obconsole.access.Operator;
 import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.Quote;
+import io.obconsole.backup.WholeNumber;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
@@ -17,17 +20,26 @@ import io.obconsole.drill.DrillRunView;
 import io.obconsole.drill.DrillService;
 import io.obconsole.drill.DrillSpec;
 import io.obconsole.fleet.FleetView;
+import io.obconsole.policy.CronSchedule;
+import io.obconsole.policy.DayOfWeekName;
+import io.obconsole.policy.NamedSecrets;
 import io.obconsole.policy.PolicyEntity;
 import io.obconsole.policy.PolicyView;
 import io.obconsole.policy.Schedule;
+import io.obconsole.policy.TimeOfDay;
+import io.obconsole.policy.TimeZoneName;
 import io.obconsole.policy.UnknownPolicyException;
 import io.obconsole.urls.PageUrls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -40,6 +52,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Restore drill policies as pages: the list, one policy with its drills, and for admins the form
@@ -77,48 +90,76 @@ public class DrillPageResource {
                     p.concurrency() == null ? "" : p.concurrency().toString(), String.valueOf(p.timeLimitMinutes()));
         }
 
-        DrillSpec toSpec() {
-            return new DrillSpec(Schedule.parse(cron, days, time, Schedule.zone(timeZone)), blankToNull(drillCluster),
-                    blankToNull(drillPool), pointChoice(), blankToNull(decryptionSecret),
-                    wholeNumber(concurrency, "Restore concurrency must be a whole number from 0 to 100"),
-                    limit());
-        }
-
-        private DrillPoint pointChoice() {
-            try {
-                return DrillPoint.valueOf(point == null ? "" : point);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("Choose the point to restore: the latest, or a random point in the window");
-            }
-        }
-
-        private Duration limit() {
-            Integer minutes = wholeNumber(timeLimitMinutes,
-                    "The time limit is a whole number of minutes, from 1 to 2880 (two days)");
-            return minutes == null ? null : Duration.ofMinutes(minutes);
-        }
-
-        private static Integer wholeNumber(String text, String rule) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return Integer.valueOf(text.trim());
-            } catch (NumberFormatException e) {
-                throw new InvalidRequestException(rule + "; got '" + text.trim() + "'", rule);
-            }
-        }
-
-        private static String blankToNull(String text) {
-            return text == null || text.isBlank() ? null : text.trim();
-        }
-
         public ScheduleFields scheduleFields() {
             return ScheduleFields.of("drill", days, time, cron);
         }
 
         public boolean pointIs(String choice) {
             return choice.equals(point);
+        }
+    }
+
+    /**
+     * The form as posted. The shape of each field is declared here; it is checked once the person
+     * may manage drill policies, so a refusal is audited like every invalid request.
+     */
+    public static class DrillInput {
+        @RestForm
+        String target;
+        @RestForm
+        List<@DayOfWeekName(payload = Quote.AfterColon.class) String> drillDays;
+        @RestForm
+        @TimeOfDay(payload = Quote.AfterColon.class)
+        String drillTime;
+        @RestForm
+        @CronSchedule(payload = Quote.AfterColon.class)
+        String drillCron;
+        @RestForm
+        @TimeZoneName(payload = Quote.AfterColon.class)
+        String timeZone;
+        @RestForm
+        String drillCluster;
+        @RestForm
+        String drillPool;
+        @RestForm
+        @NotNull(message = "{drill.point.form}")
+        @Pattern(regexp = "LATEST|RANDOM", message = "{drill.point.form}")
+        String point;
+        @RestForm
+        @Pattern(regexp = NamedSecrets.TYPED_NAME, message = "{secret.name}")
+        String decryptionSecret;
+        @RestForm
+        @WholeNumber(what = "Restore concurrency", min = 0, max = 100, payload = Quote.GotInQuotes.class)
+        String concurrency;
+        @RestForm
+        @WholeNumber(what = "The time limit", min = 1, max = 2880, message = "{drill.timeLimitMinutes}",
+                payload = Quote.GotInQuotes.class)
+        String timeLimitMinutes;
+
+        /** What the form shows again after an error; {@code target} is the policy's own when it exists. */
+        DrillForm typed(String target) {
+            return new DrillForm(target, drillDays == null ? List.of() : drillDays, drillTime, drillCron, timeZone,
+                    drillCluster, drillPool, point, decryptionSecret, concurrency, timeLimitMinutes);
+        }
+
+        /** The concurrency typed, as a number with its range (a record: see {@link PolicyPageResource.PolicyInput}). */
+        Concurrency concurrency() {
+            return new Concurrency(WholeNumber.Check.read(concurrency));
+        }
+
+        record Concurrency(@Min(value = 0, message = "{drill.concurrency}", payload = Quote.Got.class)
+                @Max(value = 100, message = "{drill.concurrency}", payload = Quote.Got.class) Integer value) {
+        }
+
+        DrillSpec toSpec() {
+            Integer minutes = WholeNumber.Check.read(timeLimitMinutes);
+            return new DrillSpec(Schedule.parse(drillCron, drillDays, drillTime, Schedule.zone(timeZone)),
+                    blankToNull(drillCluster), blankToNull(drillPool), DrillPoint.valueOf(point),
+                    blankToNull(decryptionSecret), concurrency().value(), minutes == null ? null : Duration.ofMinutes(minutes));
+        }
+
+        private static String blankToNull(String text) {
+            return text == null || text.isBlank() ? null : text.trim();
         }
     }
 
@@ -145,6 +186,9 @@ public class DrillPageResource {
 
     @Inject
     DrillService drills;
+
+    @Inject
+    InputValidation validation;
 
     @Inject
     FleetView fleet;
@@ -177,15 +221,10 @@ public class DrillPageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response create(@FormParam("target") String target, @FormParam("drillDays") List<String> days,
-            @FormParam("drillTime") String time, @FormParam("drillCron") String cron,
-            @FormParam("timeZone") String timeZone, @FormParam("drillCluster") String drillCluster,
-            @FormParam("drillPool") String drillPool, @FormParam("point") String point,
-            @FormParam("decryptionSecret") String secret, @FormParam("concurrency") String concurrency,
-            @FormParam("timeLimitMinutes") String limit) {
+    public Response create(@BeanParam DrillInput input) {
         Operator who = access.who();
-        DrillForm form = new DrillForm(target, days == null ? List.of() : days, time, cron, timeZone, drillCluster,
-                drillPool, point, secret, concurrency, limit);
+        String target = input.target;
+        DrillForm form = input.typed(target);
         int slash = target == null ? -1 : target.indexOf('/');
         try {
             if (slash <= 0 || slash == target.length() - 1) {
@@ -193,7 +232,7 @@ public class DrillPageResource {
             }
             String cluster = target.substring(0, slash);
             String tenant = target.substring(slash + 1);
-            drills.save(who, cluster, tenant, form::toSpec);
+            drills.save(who, cluster, tenant, () -> read(input));
             return redirect(PageUrls.drillPolicy(cluster, tenant), SAVED);
         } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException | UnknownClusterException
                 | ClusterUnreachableException | AuditUnavailableException e) {
@@ -203,6 +242,13 @@ public class DrillPageResource {
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         }
+    }
+
+    /** The drill policy the form describes, once its fields keep their declared rules. */
+    private DrillSpec read(DrillInput input) {
+        validation.valid(input);
+        validation.valid(input.concurrency());
+        return input.toSpec();
     }
 
     @GET
@@ -218,16 +264,11 @@ public class DrillPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @FormParam("drillDays") List<String> days, @FormParam("drillTime") String time,
-            @FormParam("drillCron") String cron, @FormParam("timeZone") String timeZone,
-            @FormParam("drillCluster") String drillCluster, @FormParam("drillPool") String drillPool,
-            @FormParam("point") String point, @FormParam("decryptionSecret") String secret,
-            @FormParam("concurrency") String concurrency, @FormParam("timeLimitMinutes") String limit) {
+            @BeanParam DrillInput input) {
         Operator who = access.who();
-        DrillForm form = new DrillForm(cluster + "/" + tenant, days == null ? List.of() : days, time, cron, timeZone,
-                drillCluster, drillPool, point, secret, concurrency, limit);
+        DrillForm form = input.typed(cluster + "/" + tenant);
         try {
-            drills.save(who, cluster, tenant, form::toSpec);
+            drills.save(who, cluster, tenant, () -> read(input));
             return redirect(PageUrls.drillPolicy(cluster, tenant), SAVED);
         } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException | UnknownClusterException
                 | ClusterUnreachableException | AuditUnavailableException e) {

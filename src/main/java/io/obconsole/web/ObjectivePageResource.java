@@ -9,8 +9,8 @@ import io.obconsole.urls.PageUrls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 
 /** The tenant page's objective form (admins): saves the tenant's own objective and returns to the tenant page, which says so. */
 @Path("/clusters/{cluster}/tenants/{tenant}/objective")
@@ -29,6 +30,20 @@ public class ObjectivePageResource {
     @Inject
     Objectives objectives;
 
+    /** The form as posted; its figures' rules are declared once, on {@code ObjectiveFigures}, and checked by the service. */
+    public static class ObjectiveInput {
+        @RestForm
+        String maxBackupAge;
+        @RestForm
+        String maxFullAge;
+        @RestForm
+        String maxArchiveLag;
+        @RestForm
+        String maxRestoreTime;
+        @RestForm
+        String provenWithin;
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance rejected(String cluster, String tenant, String page, String reason);
@@ -38,14 +53,13 @@ public class ObjectivePageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @FormParam("maxBackupAge") String maxBackupAge, @FormParam("maxFullAge") String maxFullAge,
-            @FormParam("maxArchiveLag") String maxArchiveLag, @FormParam("maxRestoreTime") String maxRestoreTime,
-            @FormParam("provenWithin") String provenWithin) {
+            @BeanParam ObjectiveInput input) {
         Operator who = access.who();
         access.requireAdmin(who);
         String page = PageUrls.tenant(cluster, tenant);
         try {
-            objectives.set(who, cluster, tenant, maxBackupAge, maxFullAge, maxArchiveLag, maxRestoreTime, provenWithin);
+            objectives.set(who, cluster, tenant, input.maxBackupAge, input.maxFullAge, input.maxArchiveLag,
+                    input.maxRestoreTime, input.provenWithin);
         } catch (ActionForbiddenException e) {
             throw new PageForbiddenException();
         } catch (UnknownTenantException e) {

@@ -2,24 +2,36 @@ package io.obconsole.web;
 
 import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
-import io.obconsole.policy.ObjectiveOverride;
 import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.backup.ActionForbiddenException;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.Quote;
+import io.obconsole.backup.WholeNumber;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.policy.CronSchedule;
+import io.obconsole.policy.DayOfWeekName;
+import io.obconsole.policy.NamedSecrets;
+import io.obconsole.policy.ObjectiveFigures;
 import io.obconsole.policy.PolicyRunView;
 import io.obconsole.policy.PolicyService;
 import io.obconsole.policy.PolicySpec;
 import io.obconsole.policy.PolicyView;
 import io.obconsole.policy.Schedule;
+import io.obconsole.policy.TimeOfDay;
+import io.obconsole.policy.TimeZoneName;
 import io.obconsole.policy.UnknownPolicyException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +43,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * A tenant's backup policy: its schedules and next five runs (in the reader's zone), its runs
@@ -80,14 +93,82 @@ public class PolicyPageResource {
         public ScheduleFields incFields() {
             return ScheduleFields.of("inc", incDays, incTime, incCron);
         }
+    }
+
+    /**
+     * The form as posted. The shape of each field is declared here; it is checked once the person
+     * may manage the policy (a refusal then is audited), except a concurrency that is no number at all.
+     */
+    public static class PolicyInput {
+        @RestForm
+        List<@DayOfWeekName(payload = Quote.AfterColon.class) String> fullDays;
+        @RestForm
+        @TimeOfDay(payload = Quote.AfterColon.class)
+        String fullTime;
+        @RestForm
+        @CronSchedule(payload = Quote.AfterColon.class)
+        String fullCron;
+        @RestForm
+        List<@DayOfWeekName(payload = Quote.AfterColon.class) String> incDays;
+        @RestForm
+        @TimeOfDay(payload = Quote.AfterColon.class)
+        String incTime;
+        @RestForm
+        @CronSchedule(payload = Quote.AfterColon.class)
+        String incCron;
+        @RestForm
+        @TimeZoneName(payload = Quote.AfterColon.class)
+        String timeZone;
+        @RestForm
+        @WholeNumber(what = "Backup concurrency", min = 0, max = 100, groups = InputValidation.Readable.class)
+        String concurrency;
+        @RestForm
+        boolean plusArchivelog;
+        @RestForm
+        @Size(max = 200, message = "{policy.description}")
+        String descriptionTemplate;
+        @RestForm
+        @Pattern(regexp = NamedSecrets.TYPED_NAME, message = "{secret.name}")
+        String encryptionSecret;
+        @RestForm
+        String maxBackupAge;
+        @RestForm
+        String maxFullAge;
+        @RestForm
+        String maxArchiveLag;
+
+        /** The objective's figures, whose rules {@link ObjectiveFigures} declares. */
+        ObjectiveFigures objective() {
+            return ObjectiveFigures.recoveryPoint(maxBackupAge, maxFullAge, maxArchiveLag);
+        }
+
+        /** The concurrency typed, once it is a whole number. */
+        Concurrency concurrency() {
+            return new Concurrency(WholeNumber.Check.read(concurrency));
+        }
+
+        /**
+         * The concurrency as a number, with its range. A record of its own and not a getter: the REST
+         * layer would validate a constrained getter of the form each time it is called.
+         */
+        record Concurrency(@Min(value = 0, message = "{policy.concurrency}", payload = Quote.Got.class)
+                @Max(value = 100, message = "{policy.concurrency}", payload = Quote.Got.class) Integer value) {
+        }
+
+        /** What the form shows again after an error, with the concurrency once it is read. */
+        PolicyForm typed(Integer readConcurrency) {
+            return new PolicyForm(fullDays == null ? List.of() : fullDays, fullTime, fullCron,
+                    incDays == null ? List.of() : incDays, incTime, incCron, timeZone, readConcurrency, plusArchivelog,
+                    descriptionTemplate, encryptionSecret, maxBackupAge, maxFullAge, maxArchiveLag);
+        }
 
         PolicySpec toSpec() {
             ZoneId zone = Schedule.zone(timeZone);
             return new PolicySpec(Schedule.parse(fullCron, fullDays, fullTime, zone),
-                    Schedule.parse(incCron, incDays, incTime, zone), concurrency, plusArchivelog,
+                    Schedule.parse(incCron, incDays, incTime, zone), concurrency().value(), plusArchivelog,
                     descriptionTemplate == null || descriptionTemplate.isBlank() ? null : descriptionTemplate,
                     encryptionSecret == null || encryptionSecret.isBlank() ? null : encryptionSecret.trim(),
-                    ObjectiveOverride.parse(maxBackupAge, maxFullAge, maxArchiveLag));
+                    objective().recoveryPointOverride());
         }
     }
 
@@ -108,6 +189,9 @@ public class PolicyPageResource {
     @Inject
     Messages msg;
 
+    @Inject
+    InputValidation validation;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
@@ -121,21 +205,18 @@ public class PolicyPageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response save(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
-            @FormParam("fullDays") List<String> fullDays, @FormParam("fullTime") String fullTime,
-            @FormParam("fullCron") String fullCron, @FormParam("incDays") List<String> incDays,
-            @FormParam("incTime") String incTime, @FormParam("incCron") String incCron,
-            @FormParam("timeZone") String timeZone, @FormParam("concurrency") String concurrency,
-            @FormParam("plusArchivelog") boolean plusArchivelog, @FormParam("descriptionTemplate") String description,
-            @FormParam("encryptionSecret") String secret, @FormParam("maxBackupAge") String maxBackupAge,
-            @FormParam("maxFullAge") String maxFullAge, @FormParam("maxArchiveLag") String maxArchiveLag) {
+            @BeanParam PolicyInput input) {
         Operator who = access.who();
-        PolicyForm form = new PolicyForm(fullDays == null ? List.of() : fullDays, fullTime, fullCron,
-                incDays == null ? List.of() : incDays, incTime, incCron, timeZone, null, plusArchivelog, description, secret,
-                maxBackupAge, maxFullAge, maxArchiveLag);
+        PolicyForm form = input.typed(null);
         try {
-            form = new PolicyForm(form.fullDays(), fullTime, fullCron, form.incDays(), incTime, incCron, timeZone,
-                    concurrency(concurrency), plusArchivelog, description, secret, maxBackupAge, maxFullAge, maxArchiveLag);
-            policies.save(who, cluster, tenant, form::toSpec);
+            validation.valid(input, InputValidation.Readable.class);
+            form = input.typed(input.concurrency().value());
+            policies.save(who, cluster, tenant, () -> {
+                validation.valid(input);
+                validation.valid(input.objective(), ObjectiveFigures.RecoveryPoint.class);
+                validation.valid(input.concurrency());
+                return input.toSpec();
+            });
             return redirect(cluster, tenant, Flash.POLICY_SAVED);
         } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException
                 | ClusterUnreachableException | AuditUnavailableException e) {
@@ -200,17 +281,6 @@ public class PolicyPageResource {
         PolicyForm form = typed != null ? typed : PolicyForm.of(policy);
         return Response.status(status).entity(Templates.policy(cluster, tenant, policy, runs, mayManage, form, DAYS, error,
                 message)).type(MediaType.TEXT_HTML_TYPE).build();
-    }
-
-    private static Integer concurrency(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("Backup concurrency must be a whole number from 0 to 100");
-        }
     }
 
     private static Response redirect(String cluster, String tenant, String flash) {
