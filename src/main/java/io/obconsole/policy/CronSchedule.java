@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface CronSchedule {
 
-    String message() default "{io.obconsole.policy.CronSchedule.message}";
+    String message() default Schedule.NOT_A_CRON;
 
     Class<?>[] groups() default {};
 

@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface DayOfWeekName {
 
-    String message() default "{io.obconsole.policy.DayOfWeekName.message}";
+    String message() default Schedule.NOT_A_DAY;
 
     Class<?>[] groups() default {};
 

@@ -27,6 +27,12 @@ import org.quartz.CronExpression;
  */
 public record Schedule(String cron, ZoneId zone) {
 
+    /** The rules a schedule's fields break, as people read them: here and in their constraints' messages. */
+    public static final String NOT_A_DAY = "Not a day of the week";
+    public static final String NOT_A_TIME = "Not a time of day (HH:MM)";
+    public static final String NOT_A_ZONE = "Not a time zone name (e.g. Europe/Berlin, UTC)";
+    public static final String NOT_A_CRON = "Not a valid cron expression (Quartz format, seconds first, e.g. '0 30 2 ? * MON-FRI')";
+
     private static final Pattern WEEKLY = Pattern.compile("0 (\\d{1,2}) (\\d{1,2}) \\? \\* ([A-Z,]+)");
     private static final List<String> DAYS = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
@@ -47,12 +53,12 @@ public record Schedule(String cron, ZoneId zone) {
             if (day == null || day.isBlank()) {
                 continue;
             }
-            DayOfWeek found = dayOfWeek(day).orElseThrow(() -> new InvalidRequestException("Not a day of the week: "
-                    + bounded(day), "Not a day of the week"));
+            DayOfWeek found = dayOfWeek(day).orElseThrow(() -> new InvalidRequestException(NOT_A_DAY + ": "
+                    + bounded(day), NOT_A_DAY));
             parsed.add(found);
         }
         LocalTime at = time == null || time.isBlank() ? null : timeOfDay(time).orElseThrow(() ->
-                new InvalidRequestException("Not a time of day (HH:MM): " + bounded(time), "Not a time of day (HH:MM)"));
+                new InvalidRequestException(NOT_A_TIME + ": " + bounded(time), NOT_A_TIME));
         return weekly(parsed, at, zone);
     }
 
@@ -96,16 +102,15 @@ public record Schedule(String cron, ZoneId zone) {
         if (name == null || name.isBlank()) {
             return ZoneId.of("UTC");
         }
-        return zoneId(name).orElseThrow(() -> new InvalidRequestException("Not a time zone name (e.g. Europe/Berlin, UTC): "
-                + bounded(name), "Not a time zone name (e.g. Europe/Berlin, UTC)"));
+        return zoneId(name).orElseThrow(() -> new InvalidRequestException(NOT_A_ZONE + ": "
+                + bounded(name), NOT_A_ZONE));
     }
 
     /** A cron schedule; throws {@link InvalidRequestException} for an expression Quartz does not accept. */
     public static Schedule cron(String cron, ZoneId zone) {
         String expression = folded(cron);
         if (!isCron(expression)) {
-            String rule = "Not a valid cron expression (Quartz format, seconds first, e.g. '0 30 2 ? * MON-FRI')";
-            throw new InvalidRequestException(rule + ": " + bounded(cron), rule);
+            throw new InvalidRequestException(NOT_A_CRON + ": " + bounded(cron), NOT_A_CRON);
         }
         return new Schedule(expression, zone);
     }

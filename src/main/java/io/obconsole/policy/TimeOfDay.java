@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface TimeOfDay {
 
-    String message() default "{io.obconsole.policy.TimeOfDay.message}";
+    String message() default Schedule.NOT_A_TIME;
 
     Class<?>[] groups() default {};
 

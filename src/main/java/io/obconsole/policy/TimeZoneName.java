@@ -20,7 +20,7 @@ import java.lang.annotation.Target;
 @Retention(RUNTIME)
 public @interface TimeZoneName {
 
-    String message() default "{io.obconsole.policy.TimeZoneName.message}";
+    String message() default Schedule.NOT_A_ZONE;
 
     Class<?>[] groups() default {};
 
