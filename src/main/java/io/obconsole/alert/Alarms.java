@@ -1,32 +1,42 @@
 package io.obconsole.alert;
 
+import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.ChainReport;
 import io.obconsole.drill.DrillEnded;
 import io.obconsole.drill.DrillState;
+import io.obconsole.failure.FailureExplanations;
+import io.obconsole.fleet.ClusterRound;
+import io.obconsole.fleet.ClusterRound.JobChange;
+import io.obconsole.fleet.ClusterRound.JobEvent;
+import io.obconsole.fleet.ClusterRound.Seen;
 import io.obconsole.fleet.ClusterTime;
+import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.JobEnd;
+import io.obconsole.fleet.JobStatus;
 import io.obconsole.fleet.Progress;
 import io.obconsole.policy.PolicyRunOutcome;
 import io.obconsole.policy.PolicyRunRecorded;
-import io.obconsole.progress.JobProgress;
-import io.obconsole.failure.FailureExplanations;
+import io.obconsole.progress.JobEndFeed;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
  * Turns what the console observes into events: one-off facts (a failed job, a policy run) by their
  * natural key, lasting conditions (objective, cluster reachability, a stalled job, the audit chain)
- * through {@link AlertStore#condition}, which groups repeats and sends a recovery once.
+ * through {@link AlertStore#condition}, which groups repeats and sends a recovery once. What a job
+ * did comes from the {@link ClusterRound}s of the poller and the catch-up, which detect each change
+ * once; this class only words it.
  */
 @ApplicationScoped
 public class Alarms {
@@ -36,14 +46,26 @@ public class Alarms {
     private final AlertStore store;
     private final AlertConfig config;
     private final FailureExplanations explanations;
+    /** Who started a job, for a failure the first read finds (null where no trail is deployed, as in unit tests). */
+    @Inject
+    Instance<AuditTrail> audit;
     private final Clock clock = Clock.systemUTC();
-    /** Stalled jobs this instance has raised, so that a job moving again (or ending) clears its condition. */
-    private final Map<String, JobProgress> stalled = new HashMap<>();
+    /** Job changes are stored here, one round after another in order, never on the poller's thread. */
+    private final ExecutorService jobChanges = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "alarms-job-changes");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public Alarms(AlertStore store, AlertConfig config, FailureExplanations explanations) {
         this.store = store;
         this.config = config;
         this.explanations = explanations;
+    }
+
+    @PreDestroy
+    void stop() {
+        jobChanges.shutdownNow();
     }
 
     void objective(TenantObjective o) {
@@ -132,91 +154,114 @@ public class Alarms {
         }
     }
 
-    void jobs(List<JobProgress> jobs) {
-        Set<String> stillStalled = new HashSet<>();
-        for (JobProgress job : jobs) {
-            if ("FAILED".equals(job.status())) {
-                failed(job);
-            }
-            if (job.stalled()) {
-                stillStalled.add(job.key());
-                stalled(job);
-            }
+    /** A cluster round (or a catch-up) found jobs that ended, stalled or move again: worded off the poller's thread. */
+    void round(@Observes ClusterRound round) {
+        if (round.jobs().stream().anyMatch(change -> change.event() != JobEvent.STARTED)) {
+            jobChanges.execute(() -> jobs(round));
         }
-        for (JobProgress was : List.copyOf(stalled.values())) {
-            if (!stillStalled.contains(was.key())) {
-                JobProgress now = jobs.stream().filter(j -> j.key().equals(was.key())).findFirst().orElse(null);
-                store.condition("stalled:" + was.key(), ObjectiveState.OK, change -> resumed(was, now));
-                stalled.remove(was.key());
+    }
+
+    /** What the round's job changes are worth: a failure, a stall, or the end of a stall. */
+    void jobs(ClusterRound round) {
+        for (JobChange change : round.jobs()) {
+            try {
+                switch (change.event()) {
+                    case STALLED -> stalled(change.job());
+                    case MOVING_AGAIN -> stallOver(change.job(), change.job(), false);
+                    case UNLISTED -> {
+                        if (change.wasStalled()) {
+                            stallOver(change.before(), null, true);
+                        }
+                    }
+                    case ENDED -> {
+                        if (change.wasStalled()) {
+                            stallOver(change.before(), change.job(), false);
+                        }
+                        if (change.job().status() == JobStatus.FAILED && endedInSight(change)) {
+                            failed(change.job());
+                        }
+                    }
+                    case STARTED -> { }
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Alert for job %s not stored: %s", change.job().key(), e.getMessage());
             }
         }
     }
 
-    /** The stall is over: the job moves again, or ended ({@code now} null: the cluster no longer lists it). */
-    private static AlertEvent resumed(JobProgress was, JobProgress now) {
-        String summary = now == null ? describe(was) + " is no longer stalled: the cluster no longer lists it"
-                : now.endedAt() == null ? describe(now) + " moves again (" + position(now) + ")"
+    /**
+     * Whether a failure is news: one a round saw happen, or one that ended while no console watched
+     * (the catch-up's, or one the first read finds of a job this console started). The first read
+     * of a cluster also lists its old history and jobs others started long ago: those raise nothing.
+     */
+    private boolean endedInSight(JobChange change) {
+        if (change.seen() != Seen.FIRST_READ) {
+            return true;
+        }
+        return audit != null && audit.isResolvable() && audit.get().startOf(JobEndFeed.ref(change.job())).isPresent();
+    }
+
+    /**
+     * The objective round re-asserts the stalls the fleet shows: a stall that came back within the
+     * group window is held, and the store releases it at the first evaluation after the window.
+     */
+    void stillStalled(List<FleetJob> jobs) {
+        jobs.stream().filter(job -> job.running() && job.progress().stalled()).forEach(this::stalled);
+    }
+
+    /**
+     * The stall is over: the job moves again, or ended ({@code now} the ended job), or the cluster
+     * no longer lists it ({@code gone}).
+     */
+    private void stallOver(FleetJob was, FleetJob now, boolean gone) {
+        store.condition("stalled:" + was.key(), ObjectiveState.OK, change -> resumed(was, now, gone));
+    }
+
+    private static AlertEvent resumed(FleetJob was, FleetJob now, boolean gone) {
+        String summary = gone ? describe(was) + " is no longer stalled: the cluster no longer lists it"
+                : now.running() ? describe(now) + " moves again (" + position(now) + ")"
                         : describe(now) + " is no longer stalled: it ended " + endWords(now);
-        return AlertEvent.of(key("resumed", was.key() + "/" + was.startedAt()), AlertKind.JOB_RESUMED, was.cluster(),
+        return AlertEvent.of(key("resumed", was.key() + "/" + was.job().start()), AlertKind.JOB_RESUMED, was.cluster(),
                 was.tenant(), summary, null, null);
     }
 
     /** How an ended job reads on the pages (Completed, Failed, Cancelled); OceanBase's status if it is none of them. */
-    private static String endWords(JobProgress job) {
-        JobEnd end = JobEnd.of(job.status(), job.result() == null ? 0 : job.result(), job.comment());
-        return end == null ? job.status() : end.words();
+    private static String endWords(FleetJob job) {
+        JobEnd end = JobEnd.of(job.status().name(), job.job().result(), job.job().comment());
+        return end == null ? job.status().name() : end.words();
     }
 
-    private static String describe(JobProgress job) {
-        return job.type() + " backup job " + job.jobId() + " of " + job.cluster() + "/" + job.tenant();
+    private static String describe(FleetJob job) {
+        return job.job().backupType() + " backup job " + job.job().jobId() + " of " + job.cluster() + "/" + job.tenant();
     }
 
-    private static String position(JobProgress job) {
-        return "phase " + job.phase() + ", " + (job.percent() == null ? "no progress yet" : Progress.words(job.percent()));
+    private static String position(FleetJob job) {
+        Double percent = job.progress().percent();
+        return "phase " + job.phase() + ", " + (percent == null ? "no progress yet" : Progress.words(percent));
     }
 
-    private void failed(JobProgress job) {
-        if (job.endedAt() == null) {
-            return;
-        }
-        LocalDateTime ended = LocalDateTime.parse(job.endedAt());
-        LocalDateTime started = job.startedAt() == null ? null : LocalDateTime.parse(job.startedAt());
+    private void failed(FleetJob job) {
+        LocalDateTime started = job.job().start();
+        LocalDateTime ended = job.job().end();
         // the cluster's clock is not ours: compare the end with the job's own start
-        if (started != null && Duration.between(started, ended).isNegative()) {
+        if (ended == null || started != null && Duration.between(started, ended).isNegative()) {
             return;
         }
-        String jobKey = job.key() + "/" + job.startedAt();
-        Integer code = job.result() == null || job.result() == 0 ? null : job.result().intValue();
-        String summary = job.type() + " backup job " + job.jobId() + " of " + job.cluster() + "/" + job.tenant()
-                + " FAILED" + (code == null ? "" : " with OceanBase " + code) + (job.comment() == null || job.comment().isBlank()
-                        ? "" : ": " + job.comment());
-        AlertEvent event = AlertEvent.of(key("job-failed", jobKey), AlertKind.JOB_FAILED, job.cluster(), job.tenant(), summary,
-                code == null ? null : explanations.of(code), started).withOceanBase(code, job.comment());
-        if (isRecent(ended)) {
-            store.raise(event);
-        }
+        long result = job.job().result();
+        Integer code = result == 0 ? null : (int) result;
+        String comment = job.job().comment();
+        String summary = describe(job) + " FAILED" + (code == null ? "" : " with OceanBase " + code)
+                + (comment == null || comment.isBlank() ? "" : ": " + comment);
+        store.raise(AlertEvent.of(key("job-failed", job.key() + "/" + started), AlertKind.JOB_FAILED, job.cluster(),
+                job.tenant(), summary, code == null ? null : explanations.of(code), started)
+                .withOceanBase(code, comment == null || comment.isBlank() ? null : comment));
     }
 
-    /** A failure older than the lookback (e.g. history read at the first start) raises nothing. */
-    private boolean isRecent(LocalDateTime ended) {
-        return latestClusterTime == null || !ended.isBefore(latestClusterTime.minus(config.jobFailedLookback()));
-    }
-
-    private volatile LocalDateTime latestClusterTime;
-
-    /** The newest cluster time seen (jobs carry cluster time; the lookback is measured in it). */
-    void clusterTime(LocalDateTime now) {
-        if (now != null && (latestClusterTime == null || now.isAfter(latestClusterTime))) {
-            latestClusterTime = now;
-        }
-    }
-
-    private void stalled(JobProgress job) {
+    private void stalled(FleetJob job) {
         store.condition("stalled:" + job.key(), ObjectiveState.BREACHED, change -> change.level() == ObjectiveState.OK ? null
-                : AlertEvent.of(key("stalled", job.key() + "/" + job.startedAt()), AlertKind.JOB_STALLED, job.cluster(),
+                : AlertEvent.of(key("stalled", job.key() + "/" + job.job().start()), AlertKind.JOB_STALLED, job.cluster(),
                         job.tenant(), describe(job) + " has not moved for a while (" + position(job) + ")",
-                        null, job.startedAt() == null ? null : LocalDateTime.parse(job.startedAt())));
-        stalled.put(job.key(), job);
+                        null, job.job().start()));
     }
 
     /** The policy scheduler recorded a run: SKIPPED, MISSED and FAILED_TO_START are worth a message. */

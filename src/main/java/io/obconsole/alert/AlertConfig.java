@@ -27,10 +27,6 @@ public interface AlertConfig {
     @WithDefault("PT30M")
     Duration groupWindow();
 
-    /** Failed jobs that ended longer ago than this (e.g. seen at the first start) raise nothing. */
-    @WithDefault("PT24H")
-    Duration jobFailedLookback();
-
     /** First retry delay of a delivery whose receiver failed; doubled each time up to {@link #retryMax()}. */
     @WithDefault("PT5S")
     Duration retryInitial();

@@ -4,7 +4,7 @@ import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
-import io.obconsole.progress.JobProgress;
+import io.obconsole.fleet.FleetJob;
 import io.obconsole.window.RestoreWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -50,9 +50,9 @@ public class FleetTenantStates implements TenantStates {
     }
 
     @Override
-    public List<JobProgress> jobs() {
-        List<JobProgress> jobs = new ArrayList<>();
-        fleet.clusters().forEach(state -> state.jobs().forEach(job -> jobs.add(JobProgress.of(job))));
+    public List<FleetJob> jobs() {
+        List<FleetJob> jobs = new ArrayList<>();
+        fleet.clusters().forEach(state -> jobs.addAll(state.jobs()));
         return jobs;
     }
 }

@@ -54,7 +54,7 @@ public class ObjectiveMetrics {
                         .orElse(Double.NaN)).tags("cluster", cluster)
                         .description("1 when the cluster answered the console's last read, 0 when not").register(registry);
                 Gauge.builder("obconsole.backup.jobs.stalled", states, s -> s.jobs().stream()
-                        .filter(j -> j.cluster().equals(cluster) && j.running() && j.stalled()).count())
+                        .filter(j -> j.cluster().equals(cluster) && j.running() && j.progress().stalled()).count())
                         .tags("cluster", cluster).description("Running backup jobs whose counters stopped moving")
                         .register(registry);
             }

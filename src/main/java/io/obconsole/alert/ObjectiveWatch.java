@@ -3,7 +3,7 @@ package io.obconsole.alert;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
 import io.obconsole.drill.DrillStandings;
-import io.obconsole.fleet.JobsEnded;
+import io.obconsole.fleet.ClusterRound;
 import io.obconsole.policy.PolicyChanged;
 import io.obconsole.window.RestoreWindow;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 /**
  * The objective round: takes the tenants' state as the poller last read it ({@link TenantStates}) and what drills
  * proved ({@link DrillStandings}), evaluates every tenant's objectives onto the {@link ObjectiveBoard}, keeps the archive history for the timeline,
- * and hands conditions and job ends to {@link Alarms}. One round at a time.
+ * and hands conditions (objectives, reachability, the stalls the fleet shows) to {@link Alarms}. One round at a time.
  */
 @ApplicationScoped
 public class ObjectiveWatch {
@@ -63,13 +63,17 @@ public class ObjectiveWatch {
     }
 
     /**
-     * A backup ended and its set has been read: the recovery points and objectives on the pages
-     * (and the alerts) follow it now, not up to a scheduled interval later. Every cluster's first poll ends jobs at
-     * once: the rounds they ask for coalesce (one runs, one more covers all that came meanwhile) instead of each
-     * worker thread waiting its turn to evaluate the whole fleet again.
+     * A cluster round changed what recovery points follow from (a backup ended and its set has been
+     * read, a set or the archive's state changed, the cluster stopped or started answering): the
+     * recovery points and objectives on the pages (and the alerts) follow it now, not up to a
+     * scheduled interval later. Every cluster's first poll ends jobs at once: the rounds they ask for
+     * coalesce (one runs, one more covers all that came meanwhile) instead of each worker thread
+     * waiting its turn to evaluate the whole fleet again.
      */
-    void jobsEnded(@ObservesAsync JobsEnded ended) {
-        requests.request();
+    void clusterRound(@ObservesAsync ClusterRound round) {
+        if (round.changesRecoverability()) {
+            requests.request();
+        }
     }
 
     /** Runs one round now (the page of a fresh tenant objective, tests); rounds never overlap. */
@@ -82,7 +86,6 @@ public class ObjectiveWatch {
             for (TenantStates.ClusterReading reading : states.clusters()) {
                 alarms.cluster(reading);
                 if (reading.reachable()) {
-                    alarms.clusterTime(reading.snapshot().clusterNow());
                     evaluated.addAll(evaluate(reading.snapshot(), proven));
                 } else {
                     // an unreachable cluster keeps its tenants' last evaluation on the board
@@ -97,7 +100,7 @@ public class ObjectiveWatch {
                 }
             }
             evaluated.forEach(alarms::objective);
-            alarms.jobs(states.jobs());
+            alarms.stillStalled(states.jobs());
             alarms.settleHeld();
             lastProblem = null;
         } catch (RuntimeException e) {

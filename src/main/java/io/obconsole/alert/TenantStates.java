@@ -2,7 +2,7 @@ package io.obconsole.alert;
 
 import io.obconsole.cluster.BackupSetFile;
 import io.obconsole.cluster.ClusterSnapshot;
-import io.obconsole.progress.JobProgress;
+import io.obconsole.fleet.FleetJob;
 import io.obconsole.window.RestoreWindow;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +19,7 @@ public interface TenantStates {
     List<ClusterReading> clusters();
 
     /** Running and recently ended jobs of every cluster, with their progress (stalled or not). */
-    List<JobProgress> jobs();
+    List<FleetJob> jobs();
 
     /** The tenant's recoverable window as the fleet last computed it; empty if never read. */
     Optional<RestoreWindow> window(String cluster, String tenant);

@@ -77,10 +77,16 @@ public class Fleet {
         update(cluster, s -> s.withProgress(at, clusterNow, jobs, restores));
     }
 
-    /** The slower read found the cluster's tenants, their state and backup sets. */
-    public void stateRead(StateRound round) {
+    /**
+     * The slower read found the cluster's tenants, their state and backup sets.
+     *
+     * @return what changed since the read before (archive states, sets added); nothing at the first read
+     */
+    public List<ClusterRound.TenantChange> stateRead(StateRound round) {
         Instant at = Instant.now();
+        StateRound before = ref(round.cluster()).get().state();
         update(round.cluster(), s -> s.withState(at, round));
+        return ClusterRound.between(before, round);
     }
 
     /** A round failed: what was read before stays, with the reason and since when. */

@@ -31,6 +31,11 @@ public final class ProgressTrack {
         this.rateWindow = rateWindow;
     }
 
+    /** A job read once, already ended, without a track of its rounds (the catch-up after a restart). */
+    public static FleetJob ended(String cluster, BackupJob job) {
+        return new ProgressTrack(Duration.ZERO, Duration.ZERO).observe(cluster, job, null, job.end());
+    }
+
     /** The job as seen in this round; {@code retries} is null where the cluster shows no retry count. */
     public FleetJob observe(String cluster, BackupJob job, Integer retries, LocalDateTime now) {
         JobStatus status = JobStatus.of(job.status());

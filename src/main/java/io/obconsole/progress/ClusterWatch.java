@@ -3,6 +3,9 @@ package io.obconsole.progress;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ProgressRound;
 import io.obconsole.cluster.RestoreRow;
+import io.obconsole.fleet.ClusterRound.JobChange;
+import io.obconsole.fleet.ClusterRound.JobEvent;
+import io.obconsole.fleet.ClusterRound.Seen;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
 import io.obconsole.fleet.RestoreTrack;
@@ -35,6 +38,9 @@ final class ClusterWatch {
     private final ProgressConfig config;
     private final Map<JobKey, ProgressTrack> tracks = new HashMap<>();
     private final Map<JobKey, FleetJob> ended = new LinkedHashMap<>();
+    /** The jobs the last round listed running, as it saw them: what this round's changes are found against. */
+    private Map<JobKey, FleetJob> running = Map.of();
+    private boolean read;
     private final Map<String, RestoreTrack> restoreTracks = new HashMap<>();
     private final java.util.Set<String> restoresSeen = new java.util.HashSet<>();
     private LocalDateTime watermark;
@@ -55,10 +61,14 @@ final class ClusterWatch {
 
     /**
      * Applies a round: the running jobs and the newest {@code console.progress.ended-limit} ended
-     * ones. {@code newlyEnded} hears every ended job this watch had not shown before (it may hear
-     * a job again after a restart: the audit trail keeps its record exactly once).
+     * ones. {@code changes} hears what changed since the round before, each change once: a job
+     * started, ended (one this watch had not shown ended before; after a restart it may be one the
+     * audit trail knows, which keeps its record exactly once), stalled, moving again, or no longer
+     * listed. At the watch's first read every change is {@link Seen#FIRST_READ}.
      */
-    Map<JobKey, FleetJob> apply(ProgressRound round, Consumer<FleetJob> newlyEnded) {
+    Map<JobKey, FleetJob> apply(ProgressRound round, Consumer<JobChange> changes) {
+        Seen seen = read ? Seen.WATCHED : Seen.FIRST_READ;
+        read = true;
         now = round.clusterNow() != null ? round.clusterNow() : LocalDateTime.now();
         round.running().forEach(this::forgetEarlierNumbering);
         round.ended().forEach(this::forgetEarlierNumbering);
@@ -66,7 +76,15 @@ final class ClusterWatch {
         for (BackupJob job : round.running()) {
             JobKey key = JobKey.of(cluster, job);
             ProgressTrack track = tracks.computeIfAbsent(key, k -> newTrack());
-            jobs.put(key, track.observe(cluster, job, retries(round, job), now));
+            FleetJob seenNow = track.observe(cluster, job, retries(round, job), now);
+            jobs.put(key, seenNow);
+            FleetJob before = running.get(key);
+            boolean stalled = seenNow.progress().stalled();
+            if (before == null) {
+                changes.accept(new JobChange(JobEvent.STARTED, seenNow, null, seen));
+            } else if (stalled != before.progress().stalled()) {
+                changes.accept(new JobChange(stalled ? JobEvent.STALLED : JobEvent.MOVING_AGAIN, seenNow, before, seen));
+            }
         }
         LocalDateTime newestEnd = null;
         for (BackupJob job : round.ended()) {
@@ -78,9 +96,15 @@ final class ClusterWatch {
             ProgressTrack track = tracks.remove(key);
             FleetJob fleetJob = (track != null ? track : newTrack()).observe(cluster, job, retries(round, job), now);
             ended.put(key, fleetJob);
-            newlyEnded.accept(fleetJob);
+            changes.accept(new JobChange(JobEvent.ENDED, fleetJob, running.get(key), seen));
+        }
+        for (FleetJob before : running.values()) {
+            if (!jobs.containsKey(before.key()) && !ended.containsKey(before.key())) {
+                changes.accept(new JobChange(JobEvent.UNLISTED, before, before, seen));
+            }
         }
         tracks.keySet().retainAll(jobs.keySet());
+        running = Map.copyOf(jobs);
         if (ended.size() > config.endedLimit()) {
             ended.values().stream().sorted(OLDEST_END_FIRST).limit(ended.size() - config.endedLimit())
                     .map(FleetJob::key).toList().forEach(ended::remove);

@@ -1,16 +1,18 @@
 package io.obconsole.progress;
 
-import io.obconsole.fleet.JobStatus;
 import io.obconsole.audit.AuditTrail;
 import io.obconsole.audit.AuditTrail.JobRef;
 import io.obconsole.cluster.BackupJob;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.UnknownClusterException;
+import io.obconsole.fleet.ClusterRound;
 import io.obconsole.fleet.JobStatus;
+import io.obconsole.fleet.ProgressTrack;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Optional;
@@ -19,8 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * What a console does when it starts: every job it started whose end is not on the audit trail
- * (the console was stopped while the job ran) is looked up on its cluster and, if it ended, ended
- * on the trail; if the cluster no longer knows it, ended as "outcome unknown". Exactly once
+ * (the console was stopped while the job ran) is looked up on its cluster and, if it ended, handed
+ * on as a {@link ClusterRound} with that end, as a round would have (the trail, the metrics and
+ * the alerts take it from there); if the cluster no longer knows it, ended on the trail as
+ * "outcome unknown" (no round could have seen that). Exactly once
  * whatever the number of console instances doing the same: the trail's unique key decides. Jobs
  * still running are left to the poller; an unreachable cluster is tried again later.
  */
@@ -28,18 +32,18 @@ import org.jboss.logging.Logger;
 public class JobEndCatchUp {
 
     private static final Logger LOG = Logger.getLogger(JobEndCatchUp.class);
-    /** The status of a job end the console could not learn. */
-    public static final String UNKNOWN = "UNKNOWN";
     public static final String FORGOTTEN = "outcome unknown: the cluster no longer knows the job";
     private static final int PER_RUN = 200;
 
     private final AuditTrail audit;
     private final ClusterGateway gateway;
+    private final Event<ClusterRound> rounds;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    JobEndCatchUp(AuditTrail audit, ClusterGateway gateway) {
+    JobEndCatchUp(AuditTrail audit, ClusterGateway gateway, Event<ClusterRound> rounds) {
         this.audit = audit;
         this.gateway = gateway;
+        this.rounds = rounds;
     }
 
     /** At start, off the start-up thread: a slow cluster must not hold the console's start. */
@@ -67,7 +71,7 @@ public class JobEndCatchUp {
     /**
      * One pass over the unended starts.
      *
-     * @return how many job ends this pass wrote to the trail
+     * @return how many job ends this pass found (handed on, or written as unknown)
      */
     public int catchUp() {
         if (!running.compareAndSet(false, true)) {
@@ -95,14 +99,16 @@ public class JobEndCatchUp {
         if (same.isPresent() && JobStatus.running(same.get())) {
             return false;
         }
-        boolean written = same.isPresent()
-                ? audit.recordJobEnded(job, same.get().status(), same.get().result(), same.get().comment())
-                : audit.recordJobEnded(job, UNKNOWN, 0, FORGOTTEN);
-        if (written) {
-            LOG.infof("Job %s ended while the console was away: %s", job.key(),
-                    same.map(BackupJob::status).orElse(FORGOTTEN));
+        if (same.isEmpty()) {
+            boolean written = audit.recordJobEnded(job, JobStatus.UNKNOWN.name(), 0, FORGOTTEN);
+            if (written) {
+                LOG.infof("Job %s ended while the console was away: %s", job.key(), FORGOTTEN);
+            }
+            return written;
         }
-        return written;
+        LOG.infof("Job %s ended while the console was away: %s", job.key(), same.get().status());
+        rounds.fire(ClusterRound.caughtUp(job.cluster(), List.of(ProgressTrack.ended(job.cluster(), same.get()))));
+        return true;
     }
 
     /** The same job, not a later one that reuses its id: incarnation and start time (to the microsecond) agree. */

@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StatementCounter;
+import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
+import io.obconsole.fleet.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -86,16 +88,16 @@ public class ProgressMetrics {
     }
 
     /** An ended job seen for the first time: its duration, and a success moves the tenant's last-success time. */
-    void ended(JobProgress job) {
-        if (job.startedAt() == null || job.endedAt() == null) {
+    void ended(FleetJob job) {
+        LocalDateTime start = job.job().start();
+        LocalDateTime end = job.job().end();
+        if (start == null || end == null) {
             return;
         }
-        LocalDateTime start = LocalDateTime.parse(job.startedAt());
-        LocalDateTime end = LocalDateTime.parse(job.endedAt());
         Timer.builder("obconsole.backup.job.duration").description("Duration of ended backup jobs")
-                .tags(Tags.of("cluster", job.cluster(), "tenant", job.tenant(), "status", job.status()))
+                .tags(Tags.of("cluster", job.cluster(), "tenant", job.tenant(), "status", job.status().name()))
                 .register(registry).record(Duration.between(start, end));
-        if ("COMPLETED".equals(job.status())) {
+        if (job.status() == JobStatus.COMPLETED) {
             lastSuccess(job.cluster(), job.tenant()).moveTo(end);
         }
     }

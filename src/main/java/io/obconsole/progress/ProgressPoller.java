@@ -8,12 +8,13 @@ import io.obconsole.cluster.ObErrorException;
 import io.obconsole.cluster.ProgressQueries;
 import io.obconsole.cluster.ProgressRound;
 import io.obconsole.cluster.StatementCounter;
+import io.obconsole.fleet.ClusterRound;
+import io.obconsole.fleet.ClusterRound.JobChange;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetConfig;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
 import io.obconsole.fleet.JobKey;
-import io.obconsole.fleet.JobsEnded;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +35,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,16 +59,14 @@ public class ProgressPoller {
     private final FleetConfig fleetConfig;
     private final Fleet fleet;
     private final ProgressHub hub;
-    private final JobEndFeed ends;
     private final ProgressMetrics metrics;
-    private final Event<JobsEnded> jobsEnded;
+    private final Event<ClusterRound> rounds;
     private final Map<String, Worker> workers = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor threads;
     private final PollCadence cadence;
 
     public ProgressPoller(ClusterGateway gateway, ProgressQueries queries, ProgressConfig config,
-            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, JobEndFeed ends, ProgressMetrics metrics,
-            Event<JobsEnded> jobsEnded) {
+            FleetConfig fleetConfig, Fleet fleet, ProgressHub hub, ProgressMetrics metrics, Event<ClusterRound> rounds) {
         this.gateway = gateway;
         this.queries = queries;
         this.config = config;
@@ -77,9 +74,8 @@ public class ProgressPoller {
         this.fleetConfig = fleetConfig;
         this.fleet = fleet;
         this.hub = hub;
-        this.ends = ends;
         this.metrics = metrics;
-        this.jobsEnded = jobsEnded;
+        this.rounds = rounds;
         if (config.threads() < 1) {
             throw new IllegalArgumentException("console.progress.threads is " + config.threads() + ": the poller needs at least one thread");
         }
@@ -175,8 +171,6 @@ public class ProgressPoller {
         volatile boolean stateWanted = true;
         long stateDueAt = System.nanoTime();
         volatile boolean failing;
-        /** The jobs the last round found running: one it had not found started since. */
-        Set<JobKey> lastRunning = Set.of();
 
         Worker(String cluster) {
             this.watch = new ClusterWatch(cluster, config);
@@ -204,38 +198,34 @@ public class ProgressPoller {
         private void round() {
             long started = System.nanoTime();
             boolean active = true;
+            ClusterRound changed = null;
             try {
                 ProgressRound round = queries.poll(watch.cluster(), watch.watermark(), config.endedLimit());
                 metrics.round(watch.cluster());
-                List<FleetJob> newlyEnded = new ArrayList<>();
-                Map<JobKey, FleetJob> jobs = watch.apply(round, newlyEnded::add);
+                List<JobChange> jobChanges = new ArrayList<>();
+                Map<JobKey, FleetJob> jobs = watch.apply(round, jobChanges::add);
                 List<FleetRestore> restoresChanged = new ArrayList<>();
                 List<FleetRestore> restores = watch.restores(round, restoresChanged::add);
-                Set<JobKey> runningNow = jobs.values().stream().filter(FleetJob::running).map(FleetJob::key)
-                        .collect(Collectors.toSet());
-                // a job started outside the console: its sys job and the preflight read with it, not a state interval later
-                boolean newlyStarted = !lastRunning.containsAll(runningNow);
-                lastRunning = runningNow;
-                long running = runningNow.size();
+                long running = jobs.values().stream().filter(FleetJob::running).count();
                 active = running > 0 || restores.stream().anyMatch(FleetRestore::running);
                 // watchers and pages first: the audit database's pace must never hold up what they see
                 fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()), restores);
                 hub.publish(watch.cluster(), watch.forWatchers(jobs), restores);
-                if (stateWanted || newlyStarted || !newlyEnded.isEmpty() || !restoresChanged.isEmpty()
-                        || System.nanoTime() - stateDueAt >= 0) {
+                boolean ended = jobChanges.stream().anyMatch(c -> c.event() == ClusterRound.JobEvent.ENDED);
+                // a job started outside the console: its sys job and the preflight read with it, not a state interval later
+                boolean startedNow = jobChanges.stream().anyMatch(c -> c.event() == ClusterRound.JobEvent.STARTED);
+                List<ClusterRound.TenantChange> tenantChanges = List.of();
+                if (stateWanted || startedNow || ended || !restoresChanged.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();
-                    fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));
-                    if (!newlyEnded.isEmpty()) {
-                        // off this thread: what follows from the new sets must not hold up the next round
-                        jobsEnded.fireAsync(new JobsEnded(watch.cluster()));
-                    }
+                    tenantChanges = fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));
                 }
                 metrics.running(watch.cluster(), running);
                 metrics.restoresRunning(watch.cluster(), restores.stream().filter(FleetRestore::running).count());
                 restoresChanged.stream().filter(r -> !r.running()).forEach(metrics::restoreEnded);
                 metrics.clusterNow(watch.cluster(), round.clusterNow());
-                ends.offer(newlyEnded.stream().map(JobProgress::of).toList());
+                changed = new ClusterRound(watch.cluster(), round.clusterNow(), jobChanges, tenantChanges,
+                        failing ? ClusterRound.Reach.BACK : ClusterRound.Reach.STEADY);
                 if (failing) {
                     LOG.infof("Cluster %s answers progress queries again", watch.cluster());
                     failing = false;
@@ -247,9 +237,31 @@ public class ProgressPoller {
                 if (!failing) {
                     LOG.warnf("Progress of cluster %s not read: %s", watch.cluster(), e.getMessage());
                     failing = true;
+                    changed = ClusterRound.reach(watch.cluster(), ClusterRound.Reach.UNREACHABLE);
                 }
             } finally {
                 pace.ran(started, active);
+            }
+            announce(changed);
+        }
+
+        /**
+         * Tells the observers what the round changed: the job ends' audit records and metrics and the
+         * alerts at once, on this thread (each hands slow work off it; a quiet round lets the audit feed
+         * offer again what the trail refused before), the objective round on its own.
+         */
+        private void announce(ClusterRound changed) {
+            if (changed == null) {
+                return;
+            }
+            try {
+                rounds.fire(changed);
+            } catch (RuntimeException e) {
+                LOG.warnf("What round of cluster %s changed was not fully taken: %s", watch.cluster(), e.getMessage());
+            }
+            if (changed.changesRecoverability()) {
+                // off this thread: what follows from the new sets must not hold up the next round
+                rounds.fireAsync(changed);
             }
         }
     }

@@ -93,6 +93,13 @@ final class Watcher {
         drain();
     }
 
+    /** Its state, as a test that waited in vain reports it. */
+    @Override
+    public synchronized String toString() {
+        return "socket " + id + " (" + queue.size() + " queued, " + (sending ? "a message on the wire" : "idle") + ", "
+                + (closed ? "closed" : "open") + ", " + resyncs + " resyncs)";
+    }
+
     synchronized int queued() {
         return queue.size();
     }

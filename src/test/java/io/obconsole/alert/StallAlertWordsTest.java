@@ -3,7 +3,16 @@ package io.obconsole.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.obconsole.failure.FailureExplanations;
-import io.obconsole.progress.JobProgress;
+import io.obconsole.cluster.BackupJob;
+import io.obconsole.fleet.ClusterRound;
+import io.obconsole.fleet.ClusterRound.JobChange;
+import io.obconsole.fleet.ClusterRound.JobEvent;
+import io.obconsole.fleet.ClusterRound.Seen;
+import io.obconsole.fleet.FleetJob;
+import io.obconsole.fleet.JobKey;
+import io.obconsole.fleet.JobStatus;
+import io.obconsole.fleet.Progress;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,15 +72,19 @@ class StallAlertWordsTest {
     /** The summary of the alert that the stall of job 3 is over, once the cluster lists it ended with this status. */
     private String stallOverSummary(String status, Long result) {
         raised.clear();
-        alarms.jobs(List.of(job("DOING", true, null, null)));
-        alarms.jobs(List.of(job(status, false, result, "2024-05-20T09:59:00")));
+        FleetJob stalled = job("DOING", true, null, null);
+        FleetJob ended = job(status, false, result, "2024-05-20T09:59:00");
+        alarms.jobs(new ClusterRound("demo", null, List.of(new JobChange(JobEvent.ENDED, ended, stalled, Seen.WATCHED)),
+                List.of(), ClusterRound.Reach.STEADY));
         assertThat(raised).hasSize(1);
         return raised.get(0).summary();
     }
 
-    private static JobProgress job(String status, boolean stalled, Long result, String endedAt) {
-        return new JobProgress("demo:1002:1:3", "demo", "mysql_tenant", 1002, 1, 3, "FULL", status, endedAt == null,
-                42.0, 0, null, null, "BACKUP_DATA", 0, stalled, result, null, "2024-05-20T09:00:00", endedAt,
-                JobProgress.Kind.BACKUP, null);
+    private static FleetJob job(String status, boolean stalled, Long result, String endedAt) {
+        BackupJob row = new BackupJob(1002, "mysql_tenant", 3, 1, 0, 1, 0, "FULL", false, "NONE",
+                LocalDateTime.parse("2024-05-20T09:00:00"), endedAt == null ? null : LocalDateTime.parse(endedAt), status,
+                result == null ? 0 : result, null, null, List.of());
+        return new FleetJob(JobKey.of("demo", row), row, JobStatus.of(status), endedAt == null,
+                new Progress(42.0, 0, null, null, stalled), "BACKUP_DATA", 0);
     }
 }
