@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * What one read of a cluster found changed, each change detected once, where the read happens:
  * its jobs (started, ended, stalled, moving again, no longer listed, each by {@link JobKey}), its
- * tenants' archive state and backup sets, and whether it answers. The poller fires one per round
+ * restores (appeared, ended), its tenants' archive state and backup sets, and whether it answers. The poller fires one per round
  * of a cluster (synchronously to the audit trail's job ends and the alerts, which hand slow work off
  * their own thread), and again asynchronously to the objective round when it changed what recovery
  * points follow from; the catch-up after a restart fires the ends it finds as the same event.
@@ -23,11 +23,17 @@ import java.util.stream.Collectors;
  * @param clusterNow the cluster's clock at the read; null when it did not answer or for a catch-up
  */
 public record ClusterRound(String cluster, LocalDateTime clusterNow, List<JobChange> jobs, List<TenantChange> tenants,
-        Reach reach) {
+        Reach reach, List<RestoreChange> restores) {
 
     public ClusterRound {
         jobs = List.copyOf(jobs);
         tenants = List.copyOf(tenants);
+        restores = List.copyOf(restores);
+    }
+
+    /** A round that found no restore appear or end. */
+    public ClusterRound(String cluster, LocalDateTime clusterNow, List<JobChange> jobs, List<TenantChange> tenants, Reach reach) {
+        this(cluster, clusterNow, jobs, tenants, reach, List.of());
     }
 
     /** A round in which the cluster did not answer, or answered again after it had not. */
@@ -53,7 +59,7 @@ public record ClusterRound(String cluster, LocalDateTime clusterNow, List<JobCha
 
     /** What the recovery points and objectives are computed from may have changed. */
     public boolean changesRecoverability() {
-        return !ended().isEmpty() || !tenants.isEmpty() || reach != Reach.STEADY;
+        return !ended().isEmpty() || !tenants.isEmpty() || reach != Reach.STEADY || restores.stream().anyMatch(RestoreChange::ended);
     }
 
     /** Whether the cluster answers, where this round changed it. */
@@ -99,6 +105,10 @@ public record ClusterRound(String cluster, LocalDateTime clusterNow, List<JobCha
         public boolean wasStalled() {
             return before != null && before.progress().stalled();
         }
+    }
+
+    /** A restore the round before did not list ({@code ended} false), or one listed ended for the first time. */
+    public record RestoreChange(FleetRestore restore, boolean ended) {
     }
 
     public enum TenantEvent {

@@ -8,10 +8,12 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.obconsole.cluster.ClusterGateway;
 import io.obconsole.cluster.StatementCounter;
+import io.obconsole.fleet.ClusterRound;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
 import io.obconsole.fleet.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -75,6 +77,12 @@ public class ProgressMetrics {
             Gauge.builder(name, value, AtomicLong::get).tags("cluster", c).description(description).register(registry);
             return value;
         });
+    }
+
+    /** The restores a cluster round found ended. */
+    void round(@Observes ClusterRound round) {
+        round.restores().stream().filter(ClusterRound.RestoreChange::ended).map(ClusterRound.RestoreChange::restore)
+                .forEach(this::restoreEnded);
     }
 
     /** An ended restore seen for the first time: its duration (START_TIMESTAMP to FINISH_TIMESTAMP) by outcome. */

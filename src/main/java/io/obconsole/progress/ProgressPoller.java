@@ -222,10 +222,10 @@ public class ProgressPoller {
                 }
                 metrics.running(watch.cluster(), running);
                 metrics.restoresRunning(watch.cluster(), restores.stream().filter(FleetRestore::running).count());
-                restoresChanged.stream().filter(r -> !r.running()).forEach(metrics::restoreEnded);
                 metrics.clusterNow(watch.cluster(), round.clusterNow());
                 changed = new ClusterRound(watch.cluster(), round.clusterNow(), jobChanges, tenantChanges,
-                        failing ? ClusterRound.Reach.BACK : ClusterRound.Reach.STEADY);
+                        failing ? ClusterRound.Reach.BACK : ClusterRound.Reach.STEADY, restoresChanged.stream()
+                                .map(r -> new ClusterRound.RestoreChange(r, !r.running())).toList());
                 if (failing) {
                     LOG.infof("Cluster %s answers progress queries again", watch.cluster());
                     failing = false;
