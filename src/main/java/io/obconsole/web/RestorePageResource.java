@@ -3,12 +3,13 @@ package io.obconsole.web;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;
-import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.EncryptionPassword;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.cluster.BackupDestination;
 import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.restore.PoolChoice;
@@ -40,7 +41,9 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The restore wizard (source: a tenant or a backup's destination URIs; target, new name, pool, point,
@@ -117,6 +120,12 @@ public class RestorePageResource {
     @Inject
     PendingRestores pending;
 
+    @Inject
+    PageFailures failures;
+
+    /** The wizard comes back with whatever refused the restore, in the catalogue's words. */
+    private static final Set<FailureKind> EVERY_KIND = EnumSet.allOf(FailureKind.class);
+
     @GET
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
@@ -143,13 +152,13 @@ public class RestorePageResource {
             RestorePlan plan = restores.plan(who, request);
             PendingRestores.Pending entry = pending.put(who.username(), request, plan);
             return Response.seeOther(URI.create(PageUrls.restoreReview(entry.token()))).build();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
         } catch (RuntimeException e) {
             if (request != null) {
                 request.clearSecrets();
             }
-            return Response.ok(Templates.form(form.withoutSecrets(), sources(who), targets(who), e.getMessage())).build();
+            Failure failure = failures.shown(e, EVERY_KIND);
+            return Response.ok(Templates.form(form.withoutSecrets(), sources(who), targets(who), failure.pageText()))
+                    .build();
         }
     }
 

@@ -3,20 +3,14 @@ package io.obconsole.web;
 import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
 import io.obconsole.audit.AuditAction;
-import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.BackupPlan;
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
-import io.obconsole.backup.InvalidRequestException;
-import io.obconsole.backup.PreflightRefusedException;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.backup.StartedJob;
-import io.obconsole.cluster.ClusterUnreachableException;
-import io.obconsole.cluster.InvalidIdentifierException;
-import io.obconsole.cluster.UnknownClusterException;
-import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -31,7 +25,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Starting a backup in two steps: the form (with its live preflight) posts to a review that shows
@@ -68,6 +64,9 @@ public class StartBackupResource {
 
     @Inject
     Messages msg;
+
+    @Inject
+    PageFailures failures;
 
     @GET
     @Path("new")
@@ -159,8 +158,8 @@ public class StartBackupResource {
         pending.take(who, token);
         try {
             return Response.seeOther(landing(backups.start(who, entry.request()))).build();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e);
         } finally {
             PendingBackups.wipe(entry.request());
         }
@@ -203,28 +202,19 @@ public class StartBackupResource {
         }
     }
 
-    /** A refused form or preflight in the operator's words. */
+    /** What the form and its preflight show of a refusal; the rest takes the common failure pages. */
+    private static final Set<FailureKind> SHOWN = EnumSet.of(FailureKind.INVALID_REQUEST, FailureKind.INVALID_NAME,
+            FailureKind.UNKNOWN_CLUSTER, FailureKind.UNKNOWN_TENANT, FailureKind.PREFLIGHT_FAILED,
+            FailureKind.ALREADY_RUNNING, FailureKind.CLUSTER_UNREACHABLE);
+
+    /** A refused form or preflight in the operator's words; a cluster it cannot use in the form's own short words. */
     private String refusal(RuntimeException e) {
-        if (e instanceof PreflightRefusedException refused && refused.report() != null) {
-            PreflightReport report = refused.report();
-            return report.needsAcknowledgement() && !report.blocked() ? msg.review_needs_acknowledgement()
-                    : msg.review_preflight_failed();
-        }
-        if (e instanceof InvalidRequestException || e instanceof InvalidIdentifierException
-                || e instanceof UnknownTenantException || e instanceof PreflightRefusedException
-                || e instanceof AlreadyRunningException) {
-            return e.getMessage();
-        }
-        if (e instanceof UnknownClusterException) {
-            return msg.unknown_cluster();
-        }
-        if (e instanceof ClusterUnreachableException unreachable) {
-            return msg.cluster_unreachable(unreachable.reason());
-        }
-        if (e instanceof ActionForbiddenException) {
-            throw new PageForbiddenException();
-        }
-        throw e;
+        Failure failure = failures.shown(e, SHOWN);
+        return switch (failure.kind()) {
+            case UNKNOWN_CLUSTER -> msg.unknown_cluster();
+            case CLUSTER_UNREACHABLE -> msg.cluster_unreachable(PageFailures.unreachableReason(e));
+            default -> failure.pageText();
+        };
     }
 
 }
