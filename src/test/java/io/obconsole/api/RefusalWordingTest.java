@@ -266,13 +266,12 @@ class RefusalWordingTest {
         assertThat(restoreError(ada, form)).isEqualTo("Choose the tenant to restore from");
         form.put("source", "demo/mysql_tenant");
         form.put("pointMode", "time");
+        String timeRule = "The time is a date and time such as 2024-05-20T09:00 in a zone such as Europe/Berlin or +02:00";
         form.put("time", "soon");
-        assertThat(restoreError(ada, form)).isEqualTo("The time is a date and time such as 2024-05-20T09:00 in a zone "
-                + "such as Europe/Berlin or +02:00");
+        assertThat(restoreError(ada, form)).isEqualTo(timeRule);
         form.put("time", "2024-05-20T09:00");
         form.put("zone", "Mars/Olympus");
-        assertThat(restoreError(ada, form)).isEqualTo("The time is a date and time such as 2024-05-20T09:00 in a zone "
-                + "such as Europe/Berlin or +02:00");
+        assertThat(restoreError(ada, form)).isEqualTo(timeRule);
         form.put("pointMode", "scn");
         form.put("scn", "x");
         assertThat(restoreError(ada, form)).isEqualTo("An SCN is a whole number of up to 19 digits, e.g. "
