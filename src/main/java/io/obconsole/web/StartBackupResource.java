@@ -7,6 +7,7 @@ import io.obconsole.backup.BackupPlan;
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.backup.StartedJob;
 import io.obconsole.failure.Failure;
@@ -14,8 +15,8 @@ import io.obconsole.failure.FailureKind;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Starting a backup in two steps: the form (with its live preflight) posts to a review that shows
@@ -68,6 +70,37 @@ public class StartBackupResource {
     @Inject
     PageFailures failures;
 
+    @Inject
+    InputValidation validation;
+
+    /** The start form as posted; its fields' shapes are declared on {@link BackupForm}. */
+    public static class StartInput {
+        @RestForm
+        String cluster;
+        @RestForm
+        List<String> tenants;
+        @RestForm
+        boolean allTenants;
+        @RestForm
+        String type;
+        @RestForm
+        String concurrency;
+        @RestForm
+        String password;
+        @RestForm
+        String passwordConfirmation;
+        @RestForm
+        boolean plusArchivelog;
+        @RestForm
+        String description;
+        @RestForm
+        boolean acknowledge;
+
+        BackupForm form() {
+            return new BackupForm(cluster, tenants, allTenants, type, concurrency, plusArchivelog, description, acknowledge);
+        }
+    }
+
     @GET
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
@@ -90,7 +123,7 @@ public class StartBackupResource {
         BackupForm form = new BackupForm(cluster, tenants, allTenants, type, "", plusArchivelog, "", acknowledge);
         authorize(who, form);
         try {
-            return Templates.preflight(backups.preflight(who, form.forPreflight()), null);
+            return Templates.preflight(backups.preflight(who, validation.valid(form).forPreflight()), null);
         } catch (RuntimeException e) {
             return Templates.preflight(null, refusal(e));
         }
@@ -100,19 +133,15 @@ public class StartBackupResource {
     @Path("review")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response review(@FormParam("cluster") String cluster, @FormParam("tenants") List<String> tenants,
-            @FormParam("allTenants") boolean allTenants, @FormParam("type") String type,
-            @FormParam("concurrency") String concurrency, @FormParam("password") String password,
-            @FormParam("passwordConfirmation") String confirmation, @FormParam("plusArchivelog") boolean plusArchivelog,
-            @FormParam("description") String description, @FormParam("acknowledge") boolean acknowledge) {
+    public Response review(@BeanParam StartInput input) {
         Operator who = access.who();
-        BackupForm form = new BackupForm(cluster, tenants, allTenants, type, concurrency, plusArchivelog, description,
-                acknowledge);
+        BackupForm form = input.form();
         authorize(who, form);
         String token = PendingBackups.newToken();
         BackupRequest request = null;
         try {
-            request = backups.parsed(who, AuditAction.BACKUP, form.cluster(), () -> form.toRequest(password, confirmation, token));
+            request = backups.parsed(who, AuditAction.BACKUP, form.cluster(), () -> validation.valid(form)
+                    .toRequest(input.password, input.passwordConfirmation, token));
             BackupPlan plan = backups.plan(who, request);
             pending.put(who, request, form, plan.redacted(), plan.report(), plan.previousConcurrency(), token);
             return Response.seeOther(URI.create(PageUrls.backupReview(token))).build();
