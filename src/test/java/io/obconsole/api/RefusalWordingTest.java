@@ -314,4 +314,16 @@ class RefusalWordingTest {
         form.put("cluster", "payroll");
         assertThat(otto.post("/backups/review", form).statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void aSetupChangeWithoutItsActionIsRefusedInTheSameWords() {
+        String setup = "/clusters/demo/tenants/mysql_tenant/setup";
+        as("ada").body(Map.of("value", "file:///data/backup/mysql_tenant")).post("/api/v1" + setup + "/plan").then()
+                .statusCode(400).body("error", equalTo("INVALID_REQUEST")).body("detail", equalTo("Say which set-up change to make"));
+        WebSession ada = WebSession.signIn("ada");
+        ada.open(setup);
+        Response page = ada.post(setup + "/review", Map.of("value", "file:///data/backup/mysql_tenant"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.asString()).contains("id=\"setup-error\">Say which set-up change to make</p>");
+    }
 }
