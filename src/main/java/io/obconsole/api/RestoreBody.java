@@ -8,12 +8,17 @@ import io.obconsole.restore.PoolChoice;
 import io.obconsole.restore.RestorePoint;
 import io.obconsole.restore.RestoreRequest;
 import io.obconsole.window.Scn;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The JSON of a restore (or its plan). Passwords become {@link EncryptionPassword}s at once; {@code toString} hides them. */
+/**
+ * The JSON of a restore (or its plan). Passwords become {@link EncryptionPassword}s at once; {@code toString} hides them.
+ * Its shape is declared here and checked where the request is read; the point's text is parsed into a time or an SCN.
+ */
 @Schema(description = "A restore of a tenant into a new tenant")
 public record RestoreBody(
         @Schema(description = "Cluster of the tenant to restore from") String sourceCluster,
@@ -31,53 +36,56 @@ public record RestoreBody(
         String untilTime,
         @Schema(description = "Or restore to this SCN") String untilScn,
         @Schema(description = "Backup passwords when the sets are encrypted (the full backup's first); never stored or shown")
-        List<String> decryptionPasswords,
+        List<@NotEmpty(message = "{restore.password.empty}") String> decryptionPasswords,
         @Schema(description = "OceanBase's restore concurrency, 0-100") Integer concurrency,
         @Schema(description = "Shown in OceanBase's DESCRIPTION column") String description) {
 
+    /** One pool: an existing one, or a new one. */
+    @AssertTrue(message = "{restore.pool}")
+    boolean isOnePool() {
+        return given(pool) != given(newPool);
+    }
+
+    /** A new pool names the unit to create for it. */
+    @AssertTrue(message = "{restore.unit}")
+    boolean isUnitNamed() {
+        return given(pool) || !given(newPool) || given(newUnit);
+    }
+
+    @AssertTrue(message = "{restore.point}")
+    boolean isOnePoint() {
+        return !(given(untilTime) && given(untilScn));
+    }
+
+    /** The request of a body whose shape is valid. */
     RestoreRequest toRequest(String idempotencyKey) {
         return new RestoreRequest(sourceCluster, sourceTenant,
                 RestoreRequest.sourceUris(sourceDataUri, sourceArchiveUri), targetCluster, newTenant, poolChoice(), point(),
-                decryptionPasswords == null ? List.of() : decryptionPasswords.stream().map(p -> {
-                    if (p == null || p.isEmpty()) {
-                        throw new InvalidRequestException("decryptionPasswords holds an empty password");
-                    }
-                    return EncryptionPassword.of(p);
-                }).toList(), concurrency, description, idempotencyKey);
+                decryptionPasswords == null ? List.of() : decryptionPasswords.stream().map(EncryptionPassword::of).toList(),
+                concurrency, description, idempotencyKey);
     }
 
     private PoolChoice poolChoice() {
-        boolean existing = pool != null && !pool.isBlank();
-        boolean create = newPool != null && !newPool.isBlank();
-        if (existing == create) {
-            throw new InvalidRequestException("Give either pool (an existing free pool) or newPool and newUnit");
-        }
-        if (existing) {
-            return new PoolChoice.Existing(pool.trim());
-        }
-        if (newUnit == null || newUnit.isBlank()) {
-            throw new InvalidRequestException("newPool needs newUnit, the name of the resource unit to create");
-        }
-        return new PoolChoice.Create(newPool.trim(), newUnit.trim(), unitNum);
+        return given(pool) ? new PoolChoice.Existing(pool.trim())
+                : new PoolChoice.Create(newPool.trim(), newUnit.trim(), unitNum);
     }
 
     private RestorePoint point() {
-        boolean time = untilTime != null && !untilTime.isBlank();
-        boolean scn = untilScn != null && !untilScn.isBlank();
-        if (time && scn) {
-            throw new InvalidRequestException("Give untilTime or untilScn, not both");
-        }
         try {
-            if (time) {
+            if (given(untilTime)) {
                 return new RestorePoint.AtTime(OffsetDateTime.parse(untilTime.trim()).toInstant());
             }
-            return scn ? new RestorePoint.AtScn(Scn.parse(untilScn.trim())) : new RestorePoint.Latest();
+            return given(untilScn) ? new RestorePoint.AtScn(Scn.parse(untilScn.trim())) : new RestorePoint.Latest();
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("untilTime is an ISO-8601 time with its offset, e.g. 2024-05-20T09:00:00Z",
                     "untilTime is an ISO-8601 time with its offset");
         } catch (InvalidRestorePointException e) {
             throw new InvalidRequestException(e.getMessage());
         }
+    }
+
+    private static boolean given(String text) {
+        return text != null && !text.isBlank();
     }
 
     @Override

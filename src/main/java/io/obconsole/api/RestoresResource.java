@@ -3,6 +3,7 @@ package io.obconsole.api;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.failure.FailureExplanations;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
@@ -39,7 +40,11 @@ public class RestoresResource {
     private final Fleet fleet;
     private final FailureExplanations explanations;
 
-    RestoresResource(RestoreService restores, Permissions permissions, Fleet fleet, FailureExplanations explanations) {
+    private final InputValidation validation;
+
+    RestoresResource(RestoreService restores, Permissions permissions, Fleet fleet, FailureExplanations explanations,
+            InputValidation validation) {
+        this.validation = validation;
         this.restores = restores;
         this.permissions = permissions;
         this.fleet = fleet;
@@ -54,7 +59,7 @@ public class RestoresResource {
     public PlanView plan(RestoreBody body) {
         Operator who = permissions.current();
         var request = restores.parsed(who, AuditAction.RESTORE, body == null ? null : body.targetCluster(),
-                () -> body(body).toRequest(null));
+                () -> validation.valid(body(body)).toRequest(null));
         try {
             RestorePlan plan = restores.plan(who, request);
             return new PlanView(plan.redacted(), plan.check().point().value(), plan.check().point().utc(),
@@ -85,7 +90,7 @@ public class RestoresResource {
             @HeaderParam(BackupsResource.IDEMPOTENCY_KEY) String idempotencyKey, RestoreBody body) {
         Operator who = permissions.current();
         return restores.start(who, restores.parsed(who, AuditAction.RESTORE, body == null ? null : body.targetCluster(),
-                () -> body(body).toRequest(idempotencyKey)));
+                () -> validation.valid(body(body)).toRequest(idempotencyKey)));
     }
 
     @GET

@@ -45,15 +45,17 @@ public class BackupSetupService {
     private final Permissions permissions;
     private final Consumer<BackupsChanged> changes;
     private final Refusals refusals;
+    private final InputValidation validation;
 
     @Inject
     public BackupSetupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions,
-            Event<BackupsChanged> changes, Refusals refusals) {
-        this(gateway, audit, permissions, changes::fire, refusals);
+            Event<BackupsChanged> changes, Refusals refusals, InputValidation validation) {
+        this(gateway, audit, permissions, changes::fire, refusals, validation);
     }
 
     public BackupSetupService(ClusterGateway gateway, AuditTrail audit, Permissions permissions,
-            Consumer<BackupsChanged> changes, Refusals refusals) {
+            Consumer<BackupsChanged> changes, Refusals refusals, InputValidation validation) {
+        this.validation = validation;
         this.gateway = gateway;
         this.audit = audit;
         this.permissions = permissions;
@@ -226,7 +228,7 @@ public class BackupSetupService {
         List<String> named = change.tenant() == null ? List.of() : List.of(change.tenant());
         gateway.settings(change.cluster());
         try {
-            change.validate();
+            validation.valid(change).validate();
         } catch (InvalidRequestException | InvalidIdentifierException e) {
             refusals.invalid(who, action, change.cluster(), named, e);
             throw e;

@@ -3,21 +3,23 @@ package io.obconsole.backup;
 import io.obconsole.cluster.BackupDestination;
 import io.obconsole.cluster.ObDialect;
 import io.obconsole.cluster.RecoveryWindow;
+import jakarta.validation.constraints.NotNull;
 
 /**
- * One change an administrator asked for. The value (a destination URI or a recovery window) is
- * checked by {@link #validate()}; {@link #toString()} never shows a credential.
+ * One change an administrator asked for; its shape is declared here. The value (a destination URI
+ * or a recovery window) is checked by {@link #validate()}; {@link #toString()} never shows a credential.
  *
  * @param value the destination URI for {@link SetupAction#takesDestination()}, the recovery window for
  *              {@link SetupAction#DELETE_POLICY}, ignored otherwise
  */
-public record SetupChange(String cluster, String tenant, SetupAction action, String value) {
+public record SetupChange(String cluster, String tenant,
+        @NotNull(message = "{setup.action}") SetupAction action, String value) {
 
-    /** Refuses bad input with a message for people, before anyone reads the cluster. */
+    /**
+     * Refuses bad input with a message for people, before anyone reads the cluster: the tenant's name
+     * and the value, of a change whose declared shape is valid.
+     */
     public void validate() {
-        if (action == null) {
-            throw new InvalidRequestException("Say which set-up change to make");
-        }
         ObDialect.checkTenantName(tenant);
         if (action.takesDestination()) {
             destination();

@@ -11,6 +11,7 @@ import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.PreflightFinding;
 import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.PreflightReport;
 import io.obconsole.cluster.ClusterUnreachableException;
 import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.ObError;
@@ -36,10 +37,28 @@ public class FailureCatalogue {
 
     /** The failure for an exception the console raises; null for one it does not know (a bug: 500). */
     public Failure describe(Throwable e) {
+        Failure failure = entry(e);
+        return failure == null ? null : failure.withPageText(pageText(e));
+    }
+
+    /**
+     * What a page says of it: the console's own sentence, except for a refused preflight with findings,
+     * which the page lists itself: then where to look, or the tick that lets it go ahead.
+     */
+    private String pageText(Throwable e) {
+        if (e instanceof PreflightRefusedException refused && refused.report() != null) {
+            PreflightReport report = refused.report();
+            return report.needsAcknowledgement() && !report.blocked() ? msg.review_needs_acknowledgement()
+                    : msg.review_preflight_failed();
+        }
+        return e.getMessage();
+    }
+
+    private Failure entry(Throwable e) {
         if (e instanceof RestoreRejectedException rejected) {
             String[] words = explainRestore(rejected.error());
             return new Failure(FailureKind.OCEANBASE_ERROR, FailureKind.OCEANBASE_ERROR.status(),
-                    title(FailureKind.OCEANBASE_ERROR), rejected.getMessage(), rejected.error().code(),
+                    title(FailureKind.OCEANBASE_ERROR), rejected.getMessage(), null, rejected.error().code(),
                     rejected.error().text(), words[0], words[1], null);
         }
         if (e instanceof PointNotRestorableException) {
@@ -50,7 +69,7 @@ public class FailureCatalogue {
         }
         if (e instanceof AlreadyRunningException running) {
             ObError error = running.error();
-            return new Failure(FailureKind.ALREADY_RUNNING, 409, title(FailureKind.ALREADY_RUNNING), e.getMessage(),
+            return new Failure(FailureKind.ALREADY_RUNNING, 409, title(FailureKind.ALREADY_RUNNING), e.getMessage(), null,
                     error == null ? null : error.code(), error == null ? null : error.text(), msg.ob_9036(),
                     msg.ob_9036_next(), null);
         }
@@ -103,7 +122,7 @@ public class FailureCatalogue {
     /** A failure of the given kind, with the kind's title and status. */
     public Failure of(FailureKind kind, String detail, String explanation, String nextStep,
             List<PreflightFinding> findings) {
-        return new Failure(kind, kind.status(), title(kind), detail, null, null, explanation, nextStep, findings);
+        return new Failure(kind, kind.status(), title(kind), detail, detail, null, null, explanation, nextStep, findings);
     }
 
     /** Sign-in missing or not valid (the security layer's 401). */
@@ -122,7 +141,7 @@ public class FailureCatalogue {
 
     /** A refusal by the HTTP layer (405, 406, 415, ...) with its own status and reason. */
     public Failure http(int status, String reason) {
-        return new Failure(FailureKind.HTTP_ERROR, status, reason, reason, null, null, null, null, null);
+        return new Failure(FailureKind.HTTP_ERROR, status, reason, reason, reason, null, null, null, null, null);
     }
 
     public String invalidNext() {
@@ -136,7 +155,7 @@ public class FailureCatalogue {
     /** OceanBase's code and text kept as sent, with what it means and what to do. */
     Failure oceanBase(FailureKind kind, String detail, ObError error) {
         String[] words = explain(error);
-        return new Failure(kind, kind.status(), title(kind), detail, error.code(), error.text(), words[0], words[1], null);
+        return new Failure(kind, kind.status(), title(kind), detail, detail, error.code(), error.text(), words[0], words[1], null);
     }
 
     /** Explanation and next step of a statement OceanBase refused; 9040 is told apart by its text. */

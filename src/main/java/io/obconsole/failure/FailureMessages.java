@@ -57,6 +57,12 @@ public interface FailureMessages {
     @Message("Fix what each finding says (its fix), or acknowledge, then submit again.")
     String preflight_next();
 
+    @Message("OceanBase would take a FULL backup instead of an INCREMENTAL one for some tenants: tick \"Take a FULL backup where none exists\" to go ahead, or choose FULL.")
+    String review_needs_acknowledgement();
+
+    @Message("The preflight failed; see the problems and their fixes.")
+    String review_preflight_failed();
+
     @Message("The console could not reach the cluster: {reason}")
     String unreachable_explanation(String reason);
 

@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureKind;
 import io.obconsole.access.Operator;
 import io.obconsole.access.TenantScope;
 import io.obconsole.audit.AuditAction;
@@ -9,7 +10,6 @@ import io.obconsole.audit.AuditFilter;
 import io.obconsole.audit.AuditOutcome;
 import io.obconsole.audit.AuditPage;
 import io.obconsole.audit.AuditQuery;
-import io.obconsole.audit.AuditUnavailableException;
 import io.obconsole.audit.ChainReport;
 import io.obconsole.audit.ChainVerifier;
 import io.quarkus.qute.CheckedTemplate;
@@ -27,6 +27,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The audit trail for people: filtered to what the reader may see, a CSV of the same filter, and
@@ -44,6 +45,11 @@ public class AuditPageResource {
         static native TemplateInstance audit(AuditWebFilter filter, AuditPaging paging, boolean admin, ChainReport chain,
                 List<String> actions, List<String> outcomes, String error);
     }
+
+    private static final Set<FailureKind> AUDIT_DOWN = Set.of(FailureKind.AUDIT_UNAVAILABLE);
+
+    @Inject
+    PageFailures failures;
 
     @Inject
     PageAccess access;
@@ -83,7 +89,8 @@ public class AuditPageResource {
                 records = query.page(AuditFilter.ANY, visible, 0, PAGE_SIZE);
             }
             chain = verify ? verifier.verify() : null;
-        } catch (AuditUnavailableException e) {
+        } catch (RuntimeException e) {
+            failures.shown(e, AUDIT_DOWN);
             return AuditUnavailablePage.response();
         }
         List<String> outcomes = Arrays.stream(AuditOutcome.values()).map(Enum::name).toList();
@@ -108,7 +115,8 @@ public class AuditPageResource {
         List<io.obconsole.audit.AuditEntry> entries;
         try {
             entries = query.list(filter, visible, config.csvMaxRows());
-        } catch (AuditUnavailableException e) {
+        } catch (RuntimeException e) {
+            failures.shown(e, AUDIT_DOWN);
             return AuditUnavailablePage.response();
         }
         StreamingOutput body = out -> {

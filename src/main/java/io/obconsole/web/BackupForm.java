@@ -4,14 +4,18 @@ import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.cluster.BackupType;
 import io.obconsole.backup.EncryptionPassword;
-import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.WholeNumber;
+import jakarta.validation.constraints.Pattern;
 import java.util.List;
 
 /**
  * The start form's fields as typed, so a refused form comes back filled in. The passwords are
  * not kept here: a refused form asks for them again rather than sending them back to the browser.
+ * The shape of each field is declared here and checked where the request is read.
  */
-public record BackupForm(String cluster, List<String> tenants, boolean allTenants, String type, String concurrency,
+public record BackupForm(String cluster, List<String> tenants, boolean allTenants,
+        @Pattern(regexp = "FULL|INCREMENTAL", message = "{backup.form.type}") String type,
+        @WholeNumber(what = "Backup concurrency", min = 0, max = 100, message = "{backup.form.concurrency}") String concurrency,
         boolean plusArchivelog, String description, boolean acknowledge) {
 
     static BackupForm empty(String cluster, String tenant) {
@@ -37,36 +41,19 @@ public record BackupForm(String cluster, List<String> tenants, boolean allTenant
         return allTenants ? BackupScope.allTenants() : BackupScope.of(tenants);
     }
 
-    BackupType backupType() {
-        try {
-            return BackupType.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("Choose FULL or INCREMENTAL");
-        }
-    }
-
-    Integer concurrencyValue() {
-        if (concurrency.isEmpty()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(concurrency);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("Backup concurrency must be a whole number from 0 to 100 (0 = OceanBase's "
-                    + "default), or empty to leave it as it is");
-        }
-    }
-
-    /** The request for preflight only: no password, no key. */
+    /** The request for preflight only (no password, no key), of a form whose fields keep their declared rules. */
     BackupRequest forPreflight() {
-        return new BackupRequest(cluster, scope(), backupType(), null, null, null, plusArchivelog && !incremental(),
-                description, acknowledge, null);
+        return new BackupRequest(cluster, scope(), BackupType.valueOf(type), null, null, null,
+                plusArchivelog && !incremental(), description, acknowledge, null);
     }
 
-    /** The request to start, with the passwords as typed (empty = no encryption) and the submit's key. */
+    /**
+     * The request to start, with the passwords as typed (empty = no encryption) and the submit's key, of
+     * a form whose fields keep their declared rules.
+     */
     BackupRequest toRequest(String password, String confirmation, String idempotencyKey) {
         boolean encrypted = !(blank(password) && blank(confirmation));
-        return new BackupRequest(cluster, scope(), backupType(), concurrencyValue(),
+        return new BackupRequest(cluster, scope(), BackupType.valueOf(type), WholeNumber.Check.read(concurrency),
                 encrypted ? EncryptionPassword.of(password == null ? "" : password) : null,
                 encrypted ? EncryptionPassword.of(confirmation == null ? "" : confirmation) : null,
                 plusArchivelog, description.isBlank() ? null : description, acknowledge, idempotencyKey);

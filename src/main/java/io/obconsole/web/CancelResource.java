@@ -1,13 +1,12 @@
 package io.obconsole.web;
 
 import io.obconsole.failure.FailureExplanations;
+import io.obconsole.failure.FailureKind;
 import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
-import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.BackupScope;
 import io.obconsole.backup.BackupService;
 import io.obconsole.backup.CancelRequest;
-import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.quarkus.qute.CheckedTemplate;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Set;
 
 /**
  * Cancelling a running backup: a confirmation page (a GET, which changes nothing) and its POST.
@@ -36,6 +35,11 @@ public class CancelResource {
     static class Templates {
         static native TemplateInstance confirm(String cluster, JobView job, String key);
     }
+
+    private static final Set<FailureKind> UNKNOWN_CLUSTER = Set.of(FailureKind.UNKNOWN_CLUSTER);
+
+    @Inject
+    PageFailures failures;
 
     @Inject
     PageAccess access;
@@ -70,8 +74,8 @@ public class CancelResource {
         Operator who = access.who();
         try {
             backups.cancel(who, new CancelRequest(cluster, BackupScope.of(tenant), key, jobId));
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e);
         }
         return Response.seeOther(PageUrls.withMessage(PageUrls.jobs(cluster, tenant, null), Flash.CANCELED))
                 .build();
@@ -83,8 +87,8 @@ public class CancelResource {
             ClusterState state = fleet.cluster(cluster);
             return state.running().stream().filter(job -> job.tenant().equals(tenant) && job.job().jobId() == jobId)
                     .findFirst().map(job -> JobView.of(job, state.clusterNow(), explanations)).orElse(null);
-        } catch (UnknownClusterException e) {
-            throw new NotFoundException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e, UNKNOWN_CLUSTER);
         }
     }
 }

@@ -1,17 +1,11 @@
 package io.obconsole.web;
 
 import io.obconsole.access.Operator;
-import io.obconsole.audit.AuditUnavailableException;
-import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.backup.Quote;
 import io.obconsole.backup.WholeNumber;
 import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterUnreachableException;
-import io.obconsole.cluster.InvalidIdentifierException;
-import io.obconsole.cluster.UnknownClusterException;
-import io.obconsole.cluster.UnknownTenantException;
 import io.obconsole.drill.DrillPoint;
 import io.obconsole.drill.DrillPolicyView;
 import io.obconsole.drill.DrillProof;
@@ -19,6 +13,8 @@ import io.obconsole.drill.DrillOverview;
 import io.obconsole.drill.DrillRunView;
 import io.obconsole.drill.DrillService;
 import io.obconsole.drill.DrillSpec;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.obconsole.fleet.FleetView;
 import io.obconsole.policy.CronSchedule;
 import io.obconsole.policy.DayOfWeekName;
@@ -28,7 +24,6 @@ import io.obconsole.policy.PolicyView;
 import io.obconsole.policy.Schedule;
 import io.obconsole.policy.TimeOfDay;
 import io.obconsole.policy.TimeZoneName;
-import io.obconsole.policy.UnknownPolicyException;
 import io.obconsole.urls.PageUrls;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
@@ -50,7 +45,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -202,6 +199,23 @@ public class DrillPageResource {
     @Inject
     DrillMessages dmsg;
 
+    @Inject
+    PageFailures failures;
+
+    /** A drill policy the form is sent back for. */
+    private static final Set<FailureKind> SAVE_REFUSED = EnumSet.of(FailureKind.INVALID_REQUEST, FailureKind.INVALID_NAME,
+            FailureKind.UNKNOWN_TENANT, FailureKind.UNKNOWN_CLUSTER, FailureKind.CLUSTER_UNREACHABLE,
+            FailureKind.AUDIT_UNAVAILABLE);
+
+    /** A pause, resume, run or delete the page tells of. */
+    private static final Set<FailureKind> NOT_DONE = EnumSet.of(FailureKind.UNKNOWN_POLICY, FailureKind.AUDIT_UNAVAILABLE,
+            FailureKind.CLUSTER_UNREACHABLE, FailureKind.INVALID_NAME, FailureKind.UNKNOWN_CLUSTER);
+
+    private static final Set<FailureKind> NO_POLICY = EnumSet.of(FailureKind.UNKNOWN_POLICY);
+
+    /** A cluster the address names that does not exist, or a name that cannot be one. */
+    private static final Set<FailureKind> MISSING = EnumSet.of(FailureKind.UNKNOWN_CLUSTER, FailureKind.INVALID_NAME);
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance list(@QueryParam("msg") String message) {
@@ -234,13 +248,11 @@ public class DrillPageResource {
             String tenant = target.substring(slash + 1);
             drills.save(who, cluster, tenant, () -> read(input));
             return redirect(PageUrls.drillPolicy(cluster, tenant), SAVED);
-        } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException | UnknownClusterException
-                | ClusterUnreachableException | AuditUnavailableException e) {
-            return Response.status(status(e)).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(Templates.create(form, targets(who), PolicyPageResource.DAYS, clusters(), e.getMessage()))
+        } catch (RuntimeException e) {
+            Failure failure = failures.refusedInForm(e, SAVE_REFUSED);
+            return Response.status(failure.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.create(form, targets(who), PolicyPageResource.DAYS, clusters(), failure.pageText()))
                     .build();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
         }
     }
 
@@ -270,11 +282,9 @@ public class DrillPageResource {
         try {
             drills.save(who, cluster, tenant, () -> read(input));
             return redirect(PageUrls.drillPolicy(cluster, tenant), SAVED);
-        } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException | UnknownClusterException
-                | ClusterUnreachableException | AuditUnavailableException e) {
-            return page(who, cluster, tenant, form, e.getMessage(), null, status(e));
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
+        } catch (RuntimeException e) {
+            Failure failure = failures.refusedInForm(e, SAVE_REFUSED);
+            return page(who, cluster, tenant, form, failure.pageText(), null, failure.status());
         }
     }
 
@@ -315,10 +325,8 @@ public class DrillPageResource {
         access.requireAdmin(who);
         try {
             return Templates.confirmDelete(drills.get(who, cluster, tenant));
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (UnknownPolicyException e) {
-            throw new jakarta.ws.rs.NotFoundException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e, NO_POLICY);
         }
     }
 
@@ -337,11 +345,9 @@ public class DrillPageResource {
         try {
             action.accept(who);
             return redirect(then, flash);
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (UnknownPolicyException | AuditUnavailableException | ClusterUnreachableException
-                | InvalidIdentifierException | UnknownClusterException e) {
-            return page(who, cluster, tenant, null, e.getMessage(), null, status(e));
+        } catch (RuntimeException e) {
+            Failure failure = failures.refusedInForm(e, NOT_DONE);
+            return page(who, cluster, tenant, null, failure.pageText(), null, failure.status());
         }
     }
 
@@ -352,13 +358,10 @@ public class DrillPageResource {
         try {
             runs = PolicyEntity.ALL_TENANTS.equals(tenant) ? List.of() : drills.history(who, cluster, tenant, HISTORY);
             policy = drills.get(who, cluster, tenant);
-        } catch (UnknownPolicyException e) {
+        } catch (RuntimeException e) {
+            failures.shown(e, NO_POLICY, MISSING);
             policy = null;
             runs = PolicyEntity.ALL_TENANTS.equals(tenant) ? List.of() : drills.history(who, cluster, tenant, HISTORY);
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (UnknownClusterException | InvalidIdentifierException e) {
-            throw new jakarta.ws.rs.NotFoundException();
         }
         boolean mayManage = access.isAdmin(who);
         DrillForm form = typed != null ? typed : policy != null ? DrillForm.of(policy) : DrillForm.blank(cluster + "/" + tenant);
@@ -379,13 +382,6 @@ public class DrillPageResource {
 
     private List<String> clusters() {
         return gateway.clusters().stream().sorted().toList();
-    }
-
-    private static int status(RuntimeException e) {
-        if (e instanceof AuditUnavailableException || e instanceof ClusterUnreachableException) {
-            return 503;
-        }
-        return e instanceof UnknownPolicyException ? 404 : 400;
     }
 
     // ---- the one-line messages after a redirect (only these keys are shown)

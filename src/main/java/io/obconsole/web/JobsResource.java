@@ -1,8 +1,8 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureKind;
 import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
-import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
@@ -13,7 +13,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -22,6 +21,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Running and ended jobs across every cluster from the fleet read model, narrowed by the reader's scope and the filters. */
 @Path("/jobs")
@@ -49,6 +49,11 @@ public class JobsResource {
     /** A job with whether the reader may cancel it. */
     public record JobRow(JobView view, boolean canCancel) {
     }
+
+    private static final Set<FailureKind> UNKNOWN_CLUSTER = Set.of(FailureKind.UNKNOWN_CLUSTER);
+
+    @Inject
+    PageFailures failures;
 
     @Inject
     PageAccess access;
@@ -122,8 +127,8 @@ public class JobsResource {
     private FleetView.JobList list(Operator who, JobFilter filter) {
         try {
             return fleetView.jobs(who, filter);
-        } catch (UnknownClusterException e) {
-            throw new NotFoundException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e, UNKNOWN_CLUSTER);
         }
     }
 

@@ -553,12 +553,6 @@ public interface Messages {
     @Message("Fix:")
     String preflight_fix();
 
-    @Message("OceanBase would take a FULL backup instead of an INCREMENTAL one for some tenants: tick \"Take a FULL backup where none exists\" to go ahead, or choose FULL.")
-    String review_needs_acknowledgement();
-
-    @Message("The preflight failed; see the problems and their fixes.")
-    String review_preflight_failed();
-
     @Message("Review and confirm")
     String review_title();
 

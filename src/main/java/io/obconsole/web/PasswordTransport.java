@@ -1,10 +1,11 @@
 package io.obconsole.web;
 
 import io.obconsole.cluster.ClusterGateway;
-import io.obconsole.cluster.ClusterUnreachableException;
+import io.obconsole.failure.FailureKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Set;
 
 /**
  * What the confirmation page says about the road an encryption password takes to the cluster:
@@ -15,8 +16,13 @@ import jakarta.inject.Named;
 @Named("passwordTransport")
 public class PasswordTransport {
 
+    private static final Set<FailureKind> UNREACHABLE = Set.of(FailureKind.CLUSTER_UNREACHABLE);
+
     @Inject
     ClusterGateway gateway;
+
+    @Inject
+    PageFailures failures;
 
     /** Whether the reviewed backup carries a password that would travel in clear text. */
     public boolean inClear(PendingBackups.Pending pending) {
@@ -25,7 +31,8 @@ public class PasswordTransport {
         }
         try {
             return !gateway.passwordsTravelEncrypted(pending.form().cluster());
-        } catch (ClusterUnreachableException e) {
+        } catch (RuntimeException e) {
+            failures.shown(e, UNREACHABLE);
             return false;
         }
     }

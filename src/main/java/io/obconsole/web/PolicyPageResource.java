@@ -2,15 +2,11 @@ package io.obconsole.web;
 
 import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
-import io.obconsole.audit.AuditUnavailableException;
-import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.InputValidation;
-import io.obconsole.backup.InvalidRequestException;
 import io.obconsole.backup.Quote;
 import io.obconsole.backup.WholeNumber;
-import io.obconsole.cluster.ClusterUnreachableException;
-import io.obconsole.cluster.InvalidIdentifierException;
-import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.obconsole.policy.CronSchedule;
 import io.obconsole.policy.DayOfWeekName;
 import io.obconsole.policy.NamedSecrets;
@@ -22,7 +18,6 @@ import io.obconsole.policy.PolicyView;
 import io.obconsole.policy.Schedule;
 import io.obconsole.policy.TimeOfDay;
 import io.obconsole.policy.TimeZoneName;
-import io.obconsole.policy.UnknownPolicyException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -42,7 +37,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -192,6 +189,18 @@ public class PolicyPageResource {
     @Inject
     InputValidation validation;
 
+    @Inject
+    PageFailures failures;
+
+    /** A policy the form is sent back for. */
+    private static final Set<FailureKind> SAVE_REFUSED = EnumSet.of(FailureKind.INVALID_REQUEST, FailureKind.INVALID_NAME,
+            FailureKind.UNKNOWN_TENANT, FailureKind.CLUSTER_UNREACHABLE, FailureKind.AUDIT_UNAVAILABLE);
+
+    /** A pause, resume or delete the page tells of. */
+    private static final Set<FailureKind> NO_POLICY = EnumSet.of(FailureKind.UNKNOWN_POLICY);
+
+    private static final Set<FailureKind> NOT_DONE = EnumSet.of(FailureKind.UNKNOWN_POLICY, FailureKind.AUDIT_UNAVAILABLE);
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@PathParam("cluster") String cluster, @PathParam("tenant") String tenant,
@@ -218,12 +227,9 @@ public class PolicyPageResource {
                 return input.toSpec();
             });
             return redirect(cluster, tenant, Flash.POLICY_SAVED);
-        } catch (InvalidRequestException | InvalidIdentifierException | UnknownTenantException
-                | ClusterUnreachableException | AuditUnavailableException e) {
-            return page(who, cluster, tenant, form, e.getMessage(), null, e instanceof AuditUnavailableException
-                    || e instanceof ClusterUnreachableException ? 503 : 400);
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
+        } catch (RuntimeException e) {
+            Failure failure = failures.refusedInForm(e, SAVE_REFUSED);
+            return page(who, cluster, tenant, form, failure.pageText(), null, failure.status());
         }
     }
 
@@ -256,10 +262,9 @@ public class PolicyPageResource {
         try {
             action.accept(who);
             return redirect(cluster, tenant, flash);
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (UnknownPolicyException | AuditUnavailableException e) {
-            return page(who, cluster, tenant, null, e.getMessage(), null, e instanceof AuditUnavailableException ? 503 : 404);
+        } catch (RuntimeException e) {
+            Failure failure = failures.shown(e, NOT_DONE);
+            return page(who, cluster, tenant, null, failure.pageText(), null, failure.status());
         }
     }
 
@@ -270,11 +275,10 @@ public class PolicyPageResource {
         try {
             policy = policies.get(who, cluster, tenant);
             runs = policies.runs(who, cluster, tenant, 50);
-        } catch (UnknownPolicyException e) {
+        } catch (RuntimeException e) {
+            failures.shown(e, NO_POLICY);
             policy = null;
             runs = List.of();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
         }
         boolean mayManage = tenant.equals("*") ? access.canOperateAllTenants(who, cluster)
                 : access.canOperate(who, cluster, tenant);

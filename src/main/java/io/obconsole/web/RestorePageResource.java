@@ -3,12 +3,15 @@ package io.obconsole.web;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
 import io.obconsole.audit.AuditAction;
-import io.obconsole.backup.ActionForbiddenException;
 import io.obconsole.backup.EncryptionPassword;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.InvalidRequestException;
+import io.obconsole.backup.WholeNumber;
 import io.obconsole.cluster.BackupDestination;
 import io.obconsole.cluster.ClusterMode;
 import io.obconsole.cluster.TenantState;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.Fleet;
 import io.obconsole.restore.PoolChoice;
@@ -23,6 +26,7 @@ import io.obconsole.window.Scn;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -40,7 +44,9 @@ import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The restore wizard (source: a tenant or a backup's destination URIs; target, new name, pool, point,
@@ -83,11 +89,17 @@ public class RestorePageResource {
         @FormParam("time") public String time;
         @FormParam("zone") public String zone;
         @FormParam("scn") public String scn;
+        @WholeNumber(what = "Concurrency", min = 0, max = 100, message = "{restore.form.concurrency}")
         @FormParam("concurrency") public String concurrency;
         @FormParam("description") public String description;
 
         public boolean fromUris() {
             return "uris".equals(sourceKind);
+        }
+
+        /** Which source the form names, for its checks. */
+        SourceChoice sourceChoice() {
+            return new SourceChoice(fromUris(), source, sourceDataUri, sourceArchiveUri);
         }
 
         /** The form as shown again after a refusal: a URI carrying a storage key is not echoed (typed again). */
@@ -99,6 +111,22 @@ public class RestorePageResource {
 
         private static String withoutKey(String uri) {
             return uri == null || BackupDestination.mask(uri).equals(uri) ? uri : "";
+        }
+    }
+
+    /** The wizard's source: a tenant from its list, or a backup's destinations. */
+    record SourceChoice(boolean fromUris, String tenant, String dataUri, String archiveUri) {
+
+        /** From a backup's destinations: at least one of them (RestoreRequest wants both, and says so). */
+        @AssertTrue(message = "{restore.form.uris}")
+        boolean isUriGiven() {
+            return !fromUris || given(dataUri) || given(archiveUri);
+        }
+
+        /** From a tenant: one of the list's {@code cluster/tenant}. */
+        @AssertTrue(message = "{restore.form.source}")
+        boolean isTenantChosen() {
+            return fromUris || tenant != null && tenant.split("/", 2).length == 2;
         }
     }
 
@@ -116,6 +144,15 @@ public class RestorePageResource {
 
     @Inject
     PendingRestores pending;
+
+    @Inject
+    PageFailures failures;
+
+    @Inject
+    InputValidation validation;
+
+    /** The wizard comes back with whatever refused the restore, in the catalogue's words. */
+    private static final Set<FailureKind> EVERY_KIND = EnumSet.allOf(FailureKind.class);
 
     @GET
     @Path("new")
@@ -143,13 +180,13 @@ public class RestorePageResource {
             RestorePlan plan = restores.plan(who, request);
             PendingRestores.Pending entry = pending.put(who.username(), request, plan);
             return Response.seeOther(URI.create(PageUrls.restoreReview(entry.token()))).build();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
         } catch (RuntimeException e) {
             if (request != null) {
                 request.clearSecrets();
             }
-            return Response.ok(Templates.form(form.withoutSecrets(), sources(who), targets(who), e.getMessage())).build();
+            Failure failure = failures.shown(e, EVERY_KIND);
+            return Response.ok(Templates.form(form.withoutSecrets(), sources(who), targets(who), failure.pageText()))
+                    .build();
         }
     }
 
@@ -233,20 +270,13 @@ public class RestorePageResource {
 
     // ---- parsing and choices
 
-    private static RestoreRequest request(Form form, String decryption1, String decryption2) {
-        List<BackupDestination> uris = List.of();
-        String[] source = {null, null};
-        if (form.fromUris()) {
-            uris = RestoreRequest.sourceUris(form.sourceDataUri, form.sourceArchiveUri);
-            if (uris.isEmpty()) {
-                throw new InvalidRequestException("Give the backup's data destination URI and its archive destination URI");
-            }
-        } else {
-            source = form.source == null ? new String[0] : form.source.split("/", 2);
-            if (source.length != 2) {
-                throw new InvalidRequestException("Choose the tenant to restore from");
-            }
-        }
+    /** The request of a form whose fields keep their declared rules. */
+    private RestoreRequest request(Form form, String decryption1, String decryption2) {
+        validation.valid(form.sourceChoice());
+        validation.valid(form);
+        List<BackupDestination> uris = form.fromUris() ? RestoreRequest.sourceUris(form.sourceDataUri, form.sourceArchiveUri)
+                : List.of();
+        String[] source = form.fromUris() ? new String[] {null, null} : form.source.split("/", 2);
         PoolChoice pool = "create".equals(form.poolMode) ? new PoolChoice.Create(trim(form.newPool), trim(form.newUnit), null)
                 : new PoolChoice.Existing(trim(form.pool));
         List<EncryptionPassword> passwords = new ArrayList<>();
@@ -256,8 +286,8 @@ public class RestorePageResource {
             }
         }
         return new RestoreRequest(source[0], source[1], uris, trim(form.targetCluster), trim(form.newTenant), pool, point(form),
-                passwords, number(form.concurrency), form.description == null || form.description.isBlank() ? null
-                        : form.description.trim(), PendingBackups.newToken());
+                passwords, WholeNumber.Check.read(form.concurrency), given(form.description) ? form.description.trim()
+                        : null, PendingBackups.newToken());
     }
 
     /** A time is read in the zone the form says (the reader's; UTC when none), then shown with UTC beside it. */
@@ -279,15 +309,8 @@ public class RestorePageResource {
         }
     }
 
-    private static Integer number(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("Concurrency is a whole number from 0 to 100");
-        }
+    private static boolean given(String text) {
+        return text != null && !text.isBlank();
     }
 
     private static String trim(String text) {

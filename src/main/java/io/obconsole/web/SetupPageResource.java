@@ -2,30 +2,20 @@ package io.obconsole.web;
 
 import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
-import io.obconsole.audit.AuditUnavailableException;
-import io.obconsole.audit.DuplicateActionException;
-import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.ActionInterruptedException;
 import io.obconsole.backup.BackupSetupService;
-import io.obconsole.backup.InvalidRequestException;
-import io.obconsole.backup.OceanBaseRejectedException;
 import io.obconsole.backup.SetupAction;
 import io.obconsole.backup.SetupChange;
 import io.obconsole.backup.SetupPlan;
-import io.obconsole.backup.SetupRefusedException;
 import io.obconsole.cluster.BackupDestination;
-import io.obconsole.cluster.ClusterUnreachableException;
-import io.obconsole.cluster.InvalidIdentifierException;
 import io.obconsole.cluster.TenantSetup;
-import io.obconsole.cluster.UnknownClusterException;
-import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +24,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * "Backup setup" of one tenant: what OceanBase holds (read fresh), the forms an administrator
@@ -76,7 +68,26 @@ public class SetupPageResource {
     Messages msg;
 
     @Inject
-    io.obconsole.failure.FailureCatalogue failures;
+    PageFailures failures;
+
+    /** A change the form is sent back for (a cluster that does not answer has its own page). */
+    private static final Set<FailureKind> REFUSED = EnumSet.of(FailureKind.INVALID_NAME, FailureKind.INVALID_REQUEST,
+            FailureKind.SETUP_REFUSED, FailureKind.CLUSTER_UNREACHABLE);
+
+    /** What the "set-up failed" page tells of a confirmed change that did not happen (a repeated submit did). */
+    private static final Set<FailureKind> NOT_APPLIED = EnumSet.of(FailureKind.OCEANBASE_ERROR,
+            FailureKind.SETUP_REFUSED, FailureKind.CLUSTER_UNREACHABLE, FailureKind.AUDIT_UNAVAILABLE,
+            FailureKind.DUPLICATE_SUBMIT);
+
+    private static final Set<FailureKind> UNREACHABLE = EnumSet.of(FailureKind.CLUSTER_UNREACHABLE);
+
+    /** The address's cluster or tenant does not exist. */
+    private static final Set<FailureKind> PLACE_MISSING = EnumSet.of(FailureKind.UNKNOWN_CLUSTER,
+            FailureKind.UNKNOWN_TENANT);
+
+    /** ... or cannot be a name. */
+    private static final Set<FailureKind> NAME_MISSING = EnumSet.of(FailureKind.UNKNOWN_CLUSTER,
+            FailureKind.UNKNOWN_TENANT, FailureKind.INVALID_NAME);
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -106,16 +117,13 @@ public class SetupPageResource {
         try {
             SetupPlan plan = setups.plan(who, change);
             return Response.ok(Templates.review(cluster, tenant, plan, pending.put(who, change))).build();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (UnknownClusterException | UnknownTenantException e) {
-            throw new NotFoundException();
-        } catch (ClusterUnreachableException e) {
-            throw new ClusterUnreachablePage(cluster, tenant, e.reason());
-        } catch (InvalidIdentifierException | InvalidRequestException | SetupRefusedException e) {
+        } catch (RuntimeException e) {
+            Failure failure = failures.shown(e, REFUSED, PLACE_MISSING);
+            if (failure.kind() == FailureKind.CLUSTER_UNREACHABLE) {
+                throw new ClusterUnreachablePage(cluster, tenant, PageFailures.unreachableReason(e));
+            }
             TenantSetup setup = read(who, cluster, tenant);
-            int status = e instanceof SetupRefusedException ? 409 : 400;
-            return page(who, cluster, tenant, setup, typed(action, value), e.getMessage(), null, status);
+            return page(who, cluster, tenant, setup, typed(action, value), failure.pageText(), null, failure.status());
         }
     }
 
@@ -134,20 +142,16 @@ public class SetupPageResource {
         }
         try {
             setups.apply(who, change, token);
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (OceanBaseRejectedException e) {
-            io.obconsole.failure.Failure failure = failures.describe(e);
-            return failed(cluster, tenant, e.error().code() + ": " + e.error().text(), failure.explanation(),
-                    failure.nextStep());
-        } catch (SetupRefusedException e) {
-            return failed(cluster, tenant, e.getMessage(), null, null);
-        } catch (ActionInterruptedException e) {
-            return failed(cluster, tenant, e.getMessage(), null, failures.describe(e).nextStep());
-        } catch (AuditUnavailableException e) {
-            return failed(cluster, tenant, null, null, failures.describe(e).nextStep());
-        } catch (DuplicateActionException e) {
-            return redirect(cluster, tenant, Flash.SETUP_DONE);
+        } catch (RuntimeException e) {
+            Failure failure = failures.shown(e, NOT_APPLIED);
+            return switch (failure.kind()) {
+                case DUPLICATE_SUBMIT -> redirect(cluster, tenant, Flash.SETUP_DONE);
+                case OCEANBASE_ERROR -> failed(cluster, tenant, failure.obCode() + ": " + failure.obText(),
+                        failure.explanation(), failure.nextStep());
+                case SETUP_REFUSED -> failed(cluster, tenant, failure.pageText(), null, null);
+                case AUDIT_UNAVAILABLE -> failed(cluster, tenant, null, null, failure.nextStep());
+                default -> failed(cluster, tenant, failure.pageText(), null, failure.nextStep());
+            };
         }
         return redirect(cluster, tenant, Flash.SETUP_DONE);
     }
@@ -164,12 +168,9 @@ public class SetupPageResource {
     private TenantSetup read(Operator who, String cluster, String tenant) {
         try {
             return setups.read(who, cluster, tenant);
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
-        } catch (UnknownClusterException | UnknownTenantException | InvalidIdentifierException e) {
-            throw new NotFoundException();
-        } catch (ClusterUnreachableException e) {
-            throw new ClusterUnreachablePage(cluster, tenant, e.reason());
+        } catch (RuntimeException e) {
+            failures.shown(e, UNREACHABLE, NAME_MISSING);
+            throw new ClusterUnreachablePage(cluster, tenant, PageFailures.unreachableReason(e));
         }
     }
 

@@ -3,25 +3,20 @@ package io.obconsole.web;
 import io.obconsole.urls.PageUrls;
 import io.obconsole.access.Operator;
 import io.obconsole.audit.AuditAction;
-import io.obconsole.backup.ActionForbiddenException;
-import io.obconsole.backup.AlreadyRunningException;
 import io.obconsole.backup.BackupPlan;
 import io.obconsole.backup.BackupRequest;
 import io.obconsole.backup.BackupResult;
 import io.obconsole.backup.BackupService;
-import io.obconsole.backup.InvalidRequestException;
-import io.obconsole.backup.PreflightRefusedException;
+import io.obconsole.backup.InputValidation;
 import io.obconsole.backup.PreflightReport;
 import io.obconsole.backup.StartedJob;
-import io.obconsole.cluster.ClusterUnreachableException;
-import io.obconsole.cluster.InvalidIdentifierException;
-import io.obconsole.cluster.UnknownClusterException;
-import io.obconsole.cluster.UnknownTenantException;
+import io.obconsole.failure.Failure;
+import io.obconsole.failure.FailureKind;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +26,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * Starting a backup in two steps: the form (with its live preflight) posts to a review that shows
@@ -69,6 +67,40 @@ public class StartBackupResource {
     @Inject
     Messages msg;
 
+    @Inject
+    PageFailures failures;
+
+    @Inject
+    InputValidation validation;
+
+    /** The start form as posted; its fields' shapes are declared on {@link BackupForm}. */
+    public static class StartInput {
+        @RestForm
+        String cluster;
+        @RestForm
+        List<String> tenants;
+        @RestForm
+        boolean allTenants;
+        @RestForm
+        String type;
+        @RestForm
+        String concurrency;
+        @RestForm
+        String password;
+        @RestForm
+        String passwordConfirmation;
+        @RestForm
+        boolean plusArchivelog;
+        @RestForm
+        String description;
+        @RestForm
+        boolean acknowledge;
+
+        BackupForm form() {
+            return new BackupForm(cluster, tenants, allTenants, type, concurrency, plusArchivelog, description, acknowledge);
+        }
+    }
+
     @GET
     @Path("new")
     @Produces(MediaType.TEXT_HTML)
@@ -91,7 +123,7 @@ public class StartBackupResource {
         BackupForm form = new BackupForm(cluster, tenants, allTenants, type, "", plusArchivelog, "", acknowledge);
         authorize(who, form);
         try {
-            return Templates.preflight(backups.preflight(who, form.forPreflight()), null);
+            return Templates.preflight(backups.preflight(who, validation.valid(form).forPreflight()), null);
         } catch (RuntimeException e) {
             return Templates.preflight(null, refusal(e));
         }
@@ -101,19 +133,15 @@ public class StartBackupResource {
     @Path("review")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response review(@FormParam("cluster") String cluster, @FormParam("tenants") List<String> tenants,
-            @FormParam("allTenants") boolean allTenants, @FormParam("type") String type,
-            @FormParam("concurrency") String concurrency, @FormParam("password") String password,
-            @FormParam("passwordConfirmation") String confirmation, @FormParam("plusArchivelog") boolean plusArchivelog,
-            @FormParam("description") String description, @FormParam("acknowledge") boolean acknowledge) {
+    public Response review(@BeanParam StartInput input) {
         Operator who = access.who();
-        BackupForm form = new BackupForm(cluster, tenants, allTenants, type, concurrency, plusArchivelog, description,
-                acknowledge);
+        BackupForm form = input.form();
         authorize(who, form);
         String token = PendingBackups.newToken();
         BackupRequest request = null;
         try {
-            request = backups.parsed(who, AuditAction.BACKUP, form.cluster(), () -> form.toRequest(password, confirmation, token));
+            request = backups.parsed(who, AuditAction.BACKUP, form.cluster(), () -> validation.valid(form)
+                    .toRequest(input.password, input.passwordConfirmation, token));
             BackupPlan plan = backups.plan(who, request);
             pending.put(who, request, form, plan.redacted(), plan.report(), plan.previousConcurrency(), token);
             return Response.seeOther(URI.create(PageUrls.backupReview(token))).build();
@@ -159,8 +187,8 @@ public class StartBackupResource {
         pending.take(who, token);
         try {
             return Response.seeOther(landing(backups.start(who, entry.request()))).build();
-        } catch (ActionForbiddenException e) {
-            throw new PageForbiddenException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e);
         } finally {
             PendingBackups.wipe(entry.request());
         }
@@ -203,28 +231,19 @@ public class StartBackupResource {
         }
     }
 
-    /** A refused form or preflight in the operator's words. */
+    /** What the form and its preflight show of a refusal; the rest takes the common failure pages. */
+    private static final Set<FailureKind> SHOWN = EnumSet.of(FailureKind.INVALID_REQUEST, FailureKind.INVALID_NAME,
+            FailureKind.UNKNOWN_CLUSTER, FailureKind.UNKNOWN_TENANT, FailureKind.PREFLIGHT_FAILED,
+            FailureKind.ALREADY_RUNNING, FailureKind.CLUSTER_UNREACHABLE);
+
+    /** A refused form or preflight in the operator's words; a cluster it cannot use in the form's own short words. */
     private String refusal(RuntimeException e) {
-        if (e instanceof PreflightRefusedException refused && refused.report() != null) {
-            PreflightReport report = refused.report();
-            return report.needsAcknowledgement() && !report.blocked() ? msg.review_needs_acknowledgement()
-                    : msg.review_preflight_failed();
-        }
-        if (e instanceof InvalidRequestException || e instanceof InvalidIdentifierException
-                || e instanceof UnknownTenantException || e instanceof PreflightRefusedException
-                || e instanceof AlreadyRunningException) {
-            return e.getMessage();
-        }
-        if (e instanceof UnknownClusterException) {
-            return msg.unknown_cluster();
-        }
-        if (e instanceof ClusterUnreachableException unreachable) {
-            return msg.cluster_unreachable(unreachable.reason());
-        }
-        if (e instanceof ActionForbiddenException) {
-            throw new PageForbiddenException();
-        }
-        throw e;
+        Failure failure = failures.shown(e, SHOWN);
+        return switch (failure.kind()) {
+            case UNKNOWN_CLUSTER -> msg.unknown_cluster();
+            case CLUSTER_UNREACHABLE -> msg.cluster_unreachable(PageFailures.unreachableReason(e));
+            default -> failure.pageText();
+        };
     }
 
 }

@@ -1,5 +1,6 @@
 package io.obconsole.web;
 
+import io.obconsole.failure.FailureKind;
 import io.obconsole.failure.FailureExplanations;
 import io.obconsole.access.Operator;
 import io.obconsole.access.Permissions;
@@ -9,7 +10,6 @@ import io.obconsole.drill.DrillState;
 import io.obconsole.fleet.FleetRestore;
 import io.obconsole.drill.DrillService;
 import io.obconsole.cluster.TenantState;
-import io.obconsole.cluster.UnknownClusterException;
 import io.obconsole.fleet.ClusterState;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetView;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One tenant from the fleet read model: its running job with tasks and phases, its job history
@@ -46,6 +47,11 @@ public class TenantResource {
         /** The running job's block with its task table, for the page and for every live update. */
         static native TemplateInstance tenant$running(JobView job, boolean canCancel);
     }
+
+    private static final Set<FailureKind> UNKNOWN_CLUSTER = Set.of(FailureKind.UNKNOWN_CLUSTER);
+
+    @Inject
+    PageFailures failures;
 
     @Inject
     PageAccess access;
@@ -118,7 +124,8 @@ public class TenantResource {
             return new DrillRestore(restoring.drillCluster(), restoring.scratchTenant(), drillCluster
                     .restoresOf(restoring.scratchTenant()).stream().filter(FleetRestore::running)
                     .map(r -> JobsResource.restoreRow(r, false, explanations)).toList());
-        } catch (UnknownClusterException e) {
+        } catch (RuntimeException e) {
+            failures.shown(e, UNKNOWN_CLUSTER);
             return null;
         }
     }
@@ -136,8 +143,8 @@ public class TenantResource {
     private VisibleCluster visible(Operator who, String cluster) {
         try {
             return fleet.cluster(who, cluster);
-        } catch (UnknownClusterException e) {
-            throw new NotFoundException();
+        } catch (RuntimeException e) {
+            throw failures.thrown(e, UNKNOWN_CLUSTER);
         }
     }
 }

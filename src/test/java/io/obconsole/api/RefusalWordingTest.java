@@ -210,4 +210,120 @@ class RefusalWordingTest {
         assertThat(vera.post(PAGE, Map.of("fullCron", "every night")).statusCode()).isEqualTo(403);
         as("ada").get(API).then().statusCode(404);
     }
+
+    private static Map<String, Object> restore(Object... pairs) {
+        Map<String, Object> body = new HashMap<>(Map.of("sourceCluster", "demo", "sourceTenant", "mysql_tenant",
+                "targetCluster", "demo", "newTenant", "wording_copy", "pool", "wording_pool"));
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] == null) {
+                body.remove((String) pairs[i]);
+            } else {
+                body.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    private static void restoreRefused(Map<String, ?> body, String detail) {
+        as("ada").body(body).post("/api/v1/restores/plan").then().statusCode(400).body("error", equalTo("INVALID_REQUEST"))
+                .body("title", equalTo("The request is not valid")).body("detail", equalTo(detail));
+    }
+
+    @Test
+    void aRestoreBodyIsRefusedInTheSameWords() {
+        restoreRefused(restore("untilTime", "yesterday"),
+                "untilTime is an ISO-8601 time with its offset, e.g. 2024-05-20T09:00:00Z");
+        restoreRefused(restore("untilScn", "12ab"), "An SCN is a whole number of up to 19 digits, e.g. 1676908801000000000");
+        restoreRefused(restore("untilScn", "99999999999999999999"),
+                "An SCN is a whole number of up to 19 digits, e.g. 1676908801000000000");
+        restoreRefused(restore("untilScn", "9999999999999999999"), "An SCN is at most " + Long.MAX_VALUE);
+        restoreRefused(restore("untilScn", "0"), "An SCN is a positive whole number (nanoseconds since 1970-01-01 UTC)");
+        restoreRefused(restore("untilTime", "2024-05-20T09:00:00Z", "untilScn", "1676908801000000000"),
+                "Give untilTime or untilScn, not both");
+        restoreRefused(restore("newPool", "wording_new_pool", "newUnit", "wording_unit"),
+                "Give either pool (an existing free pool) or newPool and newUnit");
+        restoreRefused(restore("pool", null), "Give either pool (an existing free pool) or newPool and newUnit");
+        restoreRefused(restore("pool", null, "newPool", "wording_new_pool"),
+                "newPool needs newUnit, the name of the resource unit to create");
+        restoreRefused(restore("decryptionPasswords", List.of("")), "decryptionPasswords holds an empty password");
+        restoreRefused(restore("sourceCluster", null, "sourceTenant", null, "sourceDataUri", "file:///data/backup/x"),
+                "A source given by URIs needs both its data backup destination URI (sourceDataUri) and its log archive "
+                        + "destination URI (sourceArchiveUri)");
+    }
+
+    @Test
+    void theRestoreFormSaysTheSame() {
+        WebSession ada = WebSession.signIn("ada");
+        ada.open("/restores/new");
+        Map<String, Object> form = new HashMap<>(Map.of("sourceKind", "tenant", "source", "demo/mysql_tenant",
+                "targetCluster", "demo", "newTenant", "wording_copy", "poolMode", "existing", "pool", "wording_pool",
+                "pointMode", "latest"));
+        form.put("sourceKind", "uris");
+        assertThat(restoreError(ada, form)).isEqualTo("Give the backup&#39;s data destination URI and its archive "
+                + "destination URI");
+        form.put("sourceKind", "tenant");
+        form.put("source", "mysql_tenant");
+        assertThat(restoreError(ada, form)).isEqualTo("Choose the tenant to restore from");
+        form.put("source", "demo/mysql_tenant");
+        form.put("pointMode", "time");
+        String timeRule = "The time is a date and time such as 2024-05-20T09:00 in a zone such as Europe/Berlin or +02:00";
+        form.put("time", "soon");
+        assertThat(restoreError(ada, form)).isEqualTo(timeRule);
+        form.put("time", "2024-05-20T09:00");
+        form.put("zone", "Mars/Olympus");
+        assertThat(restoreError(ada, form)).isEqualTo(timeRule);
+        form.put("pointMode", "scn");
+        form.put("scn", "x");
+        assertThat(restoreError(ada, form)).isEqualTo("An SCN is a whole number of up to 19 digits, e.g. "
+                + "1676908801000000000");
+        form.put("pointMode", "latest");
+        form.put("concurrency", "lots");
+        assertThat(restoreError(ada, form)).isEqualTo("Concurrency is a whole number from 0 to 100");
+    }
+
+    /** The refusal the restore wizard shows above its fields (it answers 200 and keeps what was typed). */
+    private static String restoreError(WebSession session, Map<String, ?> form) {
+        Response page = session.post("/restores/review", form);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.asString();
+        String marker = "id=\"restore-error\">";
+        int start = html.indexOf(marker);
+        assertThat(start).as("the wizard shows a refusal").isNotNegative();
+        return html.substring(start + marker.length(), html.indexOf("</p>", start));
+    }
+
+    @Test
+    void theStartFormAndItsPreflightSayTheSame() {
+        WebSession otto = WebSession.signIn("otto");
+        otto.open("/backups/new");
+        Map<String, Object> form = new HashMap<>(Map.of("cluster", "demo", "tenants", "mysql_tenant", "type", "WEEKLY"));
+        Response weekly = otto.post("/backups/review", form);
+        assertThat(weekly.statusCode()).isEqualTo(400);
+        assertThat(weekly.asString()).contains("id=\"form-error\">Choose FULL or INCREMENTAL</p>");
+        form.put("type", "FULL");
+        form.put("concurrency", "ten");
+        Response ten = otto.post("/backups/review", form);
+        assertThat(ten.statusCode()).isEqualTo(400);
+        assertThat(ten.asString()).contains("id=\"form-error\">Backup concurrency must be a whole number from 0 to 100 "
+                + "(0 = OceanBase&#39;s default), or empty to leave it as it is</p>");
+        Response preflight = otto.get("/backups/preflight?cluster=demo&tenants=mysql_tenant&type=WEEKLY");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.asString()).contains("id=\"preflight-error\">Choose FULL or INCREMENTAL</p>");
+        // a tenant outside the operator's scope is refused before the form is read
+        form.put("tenants", "payroll_tenant");
+        form.put("cluster", "payroll");
+        assertThat(otto.post("/backups/review", form).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aSetupChangeWithoutItsActionIsRefusedInTheSameWords() {
+        String setup = "/clusters/demo/tenants/mysql_tenant/setup";
+        as("ada").body(Map.of("value", "file:///data/backup/mysql_tenant")).post("/api/v1" + setup + "/plan").then()
+                .statusCode(400).body("error", equalTo("INVALID_REQUEST")).body("detail", equalTo("Say which set-up change to make"));
+        WebSession ada = WebSession.signIn("ada");
+        ada.open(setup);
+        Response page = ada.post(setup + "/review", Map.of("value", "file:///data/backup/mysql_tenant"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.asString()).contains("id=\"setup-error\">Say which set-up change to make</p>");
+    }
 }
