@@ -1,9 +1,11 @@
 package io.obconsole.access;
 
-import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.SecurityEvent;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -13,10 +15,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +22,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +54,7 @@ public class EndedSessions {
     SessionsConfig config;
 
     @Inject
-    AgroalDataSource db;
+    Vertx vertx;
 
     private final Clock clock = Clock.systemUTC();
     /** By the SHA-256 of the session id, as the database shares them. */
@@ -100,15 +99,30 @@ public class EndedSessions {
         }
     }
 
+    /**
+     * Writes the end for the other instances; off the event loop (Keycloak's back-channel call is
+     * observed there) so that no request waits for the console database.
+     */
     private void share(String hash, Instant at, Instant until) {
-        try (Connection c = db.getConnection();
-                PreparedStatement insert = c.prepareStatement("INSERT INTO ended_session (sid_hash, ended_at, remember_until) "
-                        + "VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE ended_at = VALUES(ended_at), remember_until = VALUES(remember_until)")) {
-            insert.setString(1, hash);
-            insert.setObject(2, LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-            insert.setObject(3, LocalDateTime.ofInstant(until, ZoneOffset.UTC));
-            insert.executeUpdate();
-        } catch (SQLException | RuntimeException e) {
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            store(hash, at, until);
+        } else {
+            vertx.executeBlocking(() -> {
+                store(hash, at, until);
+                return null;
+            }, false);
+        }
+    }
+
+    private void store(String hash, Instant at, Instant until) {
+        try {
+            // one upsert statement, native: JPA has no INSERT ... ON DUPLICATE KEY UPDATE, and a find-then-persist would
+            // fail with a duplicate key when the same session ends on two instances at once (sign-out and back-channel)
+            QuarkusTransaction.requiringNew().run(() -> EndedSession.getEntityManager().createNativeQuery(
+                    "INSERT INTO ended_session (sid_hash, ended_at, remember_until) VALUES (?1, ?2, ?3) "
+                            + "ON DUPLICATE KEY UPDATE ended_at = VALUES(ended_at), remember_until = VALUES(remember_until)")
+                    .setParameter(1, hash).setParameter(2, utc(at)).setParameter(3, utc(until)).executeUpdate());
+        } catch (RuntimeException e) {
             LOG.warnf("A session end could not be shared with the other console instances (%s): it is refused here, "
                     + "and elsewhere when its tokens expire", e.getMessage());
         }
@@ -125,36 +139,34 @@ public class EndedSessions {
         Instant now = clock.instant();
         // a few seconds back: another instance's clock, or its insert's commit, may lag ours
         Instant from = sharedUpTo == null ? Instant.EPOCH : sharedUpTo.minus(SHARE_OVERLAP);
-        try (Connection c = db.getConnection()) {
+        try {
+            List<EndedSession> shared = QuarkusTransaction.requiringNew().call(() -> {
+                List<EndedSession> read = EndedSession.list("endedAt >= ?1 and rememberUntil > ?2", utc(from), utc(now));
+                EndedSession.delete("rememberUntil < ?1", utc(now));
+                return read;
+            });
             Instant newest = sharedUpTo;
-            try (PreparedStatement read = c.prepareStatement("SELECT sid_hash, ended_at, remember_until FROM ended_session "
-                    + "WHERE ended_at >= ? AND remember_until > ?")) {
-                read.setObject(1, LocalDateTime.ofInstant(from, ZoneOffset.UTC));
-                read.setObject(2, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                try (ResultSet rows = read.executeQuery()) {
-                    while (rows.next()) {
-                        Instant endedAt = rows.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                        endHere(rows.getString(1), rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC));
-                        newest = newest == null || endedAt.isAfter(newest) ? endedAt : newest;
-                    }
-                }
-            }
-            try (PreparedStatement forget = c.prepareStatement("DELETE FROM ended_session WHERE remember_until < ?")) {
-                forget.setObject(1, LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                forget.executeUpdate();
+            for (EndedSession row : shared) {
+                Instant endedAt = row.endedAt.toInstant(ZoneOffset.UTC);
+                endHere(row.sidHash, row.rememberUntil.toInstant(ZoneOffset.UTC));
+                newest = newest == null || endedAt.isAfter(newest) ? endedAt : newest;
             }
             sharedUpTo = newest == null ? now.minus(SHARE_OVERLAP) : newest;
             if (shareFailing) {
                 LOG.info("Session ends of the other console instances are read again");
                 shareFailing = false;
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (!shareFailing) {
                 LOG.warnf("Session ends of the other console instances cannot be read (%s); this instance's own still hold",
                         e.getMessage());
                 shareFailing = true;
             }
         }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** SHA-256 of the session id, hex: what is kept and shared instead of the id. */

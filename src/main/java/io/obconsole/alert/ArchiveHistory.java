@@ -1,15 +1,11 @@
 package io.obconsole.alert;
 
-import io.agroal.api.AgroalDataSource;
+import io.obconsole.cluster.ArchiveStatus;
 import io.obconsole.cluster.ClusterSnapshot;
 import io.obconsole.cluster.TenantState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,19 +23,14 @@ public class ArchiveHistory {
     /** One interval of one archive status. */
     public record Interval(String status, LocalDateTime from, LocalDateTime to) {
         public boolean doing() {
-            return "DOING".equals(status);
+            return ArchiveStatus.doing(status);
         }
     }
 
     private record Open(long id, String status, LocalDateTime written) {
     }
 
-    private final AgroalDataSource db;
     private final Map<String, Open> open = new ConcurrentHashMap<>();
-
-    public ArchiveHistory(AgroalDataSource db) {
-        this.db = db;
-    }
 
     void observe(ClusterSnapshot snapshot) {
         LocalDateTime now = snapshot.clusterNow();
@@ -65,50 +56,26 @@ public class ArchiveHistory {
     }
 
     private void extend(long id, LocalDateTime to) {
-        Transactions.run(db, "archive interval not extended", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE alert_archive_interval SET to_time = ? WHERE id = ?")) {
-                s.setObject(1, to);
-                s.setLong(2, id);
-                return s.executeUpdate();
-            }
-        });
+        AlertTables.run("archive interval not extended", () -> ArchiveInterval.update("toTime = ?1 where id = ?2", to, id));
     }
 
     private long start(String cluster, String tenant, String status, LocalDateTime at) {
-        return Transactions.run(db, "archive interval not stored", c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_archive_interval (cluster_name, tenant_name, "
-                    + "archive_status, from_time, to_time) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                s.setString(1, cluster);
-                s.setString(2, tenant);
-                s.setString(3, status);
-                s.setObject(4, at);
-                s.setObject(5, at);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
+        return AlertTables.call("archive interval not stored", () -> {
+            ArchiveInterval interval = new ArchiveInterval();
+            interval.cluster = cluster;
+            interval.tenant = tenant;
+            interval.status = status;
+            interval.fromTime = at;
+            interval.toTime = at;
+            interval.persist();
+            return interval.id;
         });
     }
 
     /** The intervals that reach into {@code since} or later, oldest first. */
     public List<Interval> since(String cluster, String tenant, LocalDateTime since) {
-        return Transactions.run(db, "archive history not read", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT archive_status, from_time, to_time FROM "
-                    + "alert_archive_interval WHERE cluster_name = ? AND tenant_name = ? AND to_time >= ? ORDER BY from_time")) {
-                s.setString(1, cluster);
-                s.setString(2, tenant);
-                s.setObject(3, since);
-                List<Interval> intervals = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        intervals.add(new Interval(rs.getString(1), rs.getObject(2, LocalDateTime.class),
-                                rs.getObject(3, LocalDateTime.class)));
-                    }
-                }
-                return intervals;
-            }
-        });
+        return AlertTables.call("archive history not read", () -> ArchiveInterval.<ArchiveInterval>list(
+                "cluster = ?1 and tenant = ?2 and toTime >= ?3 order by fromTime", cluster, tenant, since).stream()
+                .map(interval -> new Interval(interval.status, interval.fromTime, interval.toTime)).toList());
     }
 }

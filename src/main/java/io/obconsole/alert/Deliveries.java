@@ -1,17 +1,15 @@
 package io.obconsole.alert;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,15 +26,13 @@ public class Deliveries {
 
     private static final int PER_TICK = 50;
 
-    private final AgroalDataSource db;
     private final AlertConfig config;
     private final Notifier notifier;
     private final DeliveryWorker worker;
     private final String instance;
     private volatile String lastProblem;
 
-    public Deliveries(AgroalDataSource db, AlertConfig config, ObjectMapper json) {
-        this.db = db;
+    public Deliveries(AlertConfig config, ObjectMapper json) {
         this.config = config;
         this.notifier = new Notifier(json, name -> config.keys().get(name), config.sendTimeout(), Clock.systemUTC());
         this.instance = config.instanceName().orElseGet(Deliveries::hostName);
@@ -45,7 +41,7 @@ public class Deliveries {
 
     /** A worker as another console instance would run it against the same database. */
     public DeliveryWorker newWorker(String instanceName) {
-        return new DeliveryWorker(db, notifier, instanceName, config.sendTimeout(), config.retryInitial(),
+        return new DeliveryWorker(notifier, instanceName, config.sendTimeout(), config.retryInitial(),
                 config.retryMax(), config.maxAttempts(), Clock.systemUTC());
     }
 
@@ -69,38 +65,17 @@ public class Deliveries {
                 "Test notification from the OB Backup Console, sent by " + by, null, null, null, AlertKind.TEST.nextStep(),
                 null, null, 0, Instant.now());
         Notifier.Result result = notifier.send(channel, sample);
-        Transactions.run(db, "test delivery not logged", c -> {
-            DeliveryWorker.log(c, channel.id(), null, AlertKind.TEST, result.delivered() ? DeliveryOutcome.TEST_SENT
-                    : DeliveryOutcome.TEST_FAILED, 1, result.status(), result.detail(), instance, Instant.now());
-            return null;
-        });
+        AlertTables.run("test delivery not logged", () -> DeliveryLogLine.write(channel.id(), null, AlertKind.TEST,
+                result.delivered() ? DeliveryOutcome.TEST_SENT : DeliveryOutcome.TEST_FAILED, 1, result.status(),
+                result.detail(), instance, Instant.now(), null));
         return result;
     }
 
     /** The channel's newest delivery log lines. */
     public List<DeliveryLogEntry> log(long channelId, int limit) {
-        return Transactions.run(db, "delivery log not read", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, channel_id, event_id, kind, outcome, attempt, "
-                    + "receiver_status, detail, instance_name, logged_at, next_at FROM alert_delivery_log WHERE channel_id = ? "
-                    + "ORDER BY id DESC LIMIT ?")) {
-                s.setLong(1, channelId);
-                s.setInt(2, limit);
-                List<DeliveryLogEntry> entries = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long event = rs.getLong(3);
-                        Long eventId = rs.wasNull() ? null : event;
-                        int status = rs.getInt(7);
-                        Integer receiverStatus = rs.wasNull() ? null : status;
-                        entries.add(new DeliveryLogEntry(rs.getLong(1), rs.getLong(2), eventId,
-                                AlertKind.valueOf(rs.getString(4)), DeliveryOutcome.valueOf(rs.getString(5)), rs.getInt(6),
-                                receiverStatus, rs.getString(8), rs.getString(9), Transactions.instant(rs.getTimestamp(10)),
-                                Transactions.instant(rs.getTimestamp(11))));
-                    }
-                }
-                return entries;
-            }
-        });
+        return AlertTables.call("delivery log not read", () -> DeliveryLogLine.<DeliveryLogLine>find(
+                "channelId = ?1 order by id desc", channelId).page(0, limit).list().stream().map(DeliveryLogLine::entry)
+                .toList());
     }
 
     /** A message grouping holds back from a channel now: its event, and when it goes if its condition still holds. */
@@ -109,33 +84,20 @@ public class Deliveries {
 
     /** What grouping holds back from the channel now, the soonest to go first. */
     public List<Held> held(long channelId) {
-        return Transactions.run(db, "held deliveries not read", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT e.id, e.kind, e.summary, d.next_attempt_at FROM alert_delivery d "
-                    + "JOIN alert_event e ON e.id = d.event_id WHERE d.channel_id = ? AND d.state = 'HELD' "
-                    + "ORDER BY d.next_attempt_at, e.id")) {
-                s.setLong(1, channelId);
-                List<Held> held = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        held.add(new Held(rs.getLong(1), AlertKind.valueOf(rs.getString(2)), rs.getString(3),
-                                Transactions.instant(rs.getTimestamp(4))));
-                    }
-                }
-                return held;
-            }
-        });
+        return AlertTables.call("held deliveries not read", () -> Delivery.getEntityManager().createQuery(
+                "select e.id, e.kind, e.summary, d.nextAttemptAt from Delivery d, StoredEvent e where e.id = d.eventId "
+                        + "and d.channelId = ?1 and d.state = ?2 order by d.nextAttemptAt, e.id", Object[].class)
+                .setParameter(1, channelId).setParameter(2, DeliveryState.HELD).getResultList().stream()
+                .map(row -> new Held((Long) row[0], (AlertKind) row[1], (String) row[2], (Instant) row[3])).toList());
     }
 
     /** How many messages grouping holds back now, per channel id (channels holding none are absent). */
-    public java.util.Map<Long, Integer> heldCounts() {
-        return Transactions.run(db, "held deliveries not counted", c -> {
-            java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
-            try (ResultSet rs = c.createStatement().executeQuery(
-                    "SELECT channel_id, COUNT(*) FROM alert_delivery WHERE state = 'HELD' GROUP BY channel_id")) {
-                while (rs.next()) {
-                    counts.put(rs.getLong(1), rs.getInt(2));
-                }
-            }
+    public Map<Long, Integer> heldCounts() {
+        return AlertTables.call("held deliveries not counted", () -> {
+            Map<Long, Integer> counts = new HashMap<>();
+            Delivery.getEntityManager().createQuery("select d.channelId, count(d) from Delivery d where d.state = ?1 "
+                    + "group by d.channelId", Object[].class).setParameter(1, DeliveryState.HELD).getResultList()
+                    .forEach(row -> counts.put((Long) row[0], ((Long) row[1]).intValue()));
             return counts;
         });
     }

@@ -1,17 +1,10 @@
 package io.obconsole.alert;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Sends due deliveries. A delivery is claimed with a conditional UPDATE before it is sent, so of
@@ -23,7 +16,6 @@ public final class DeliveryWorker {
 
     /** How long a claim holds: longer than any send (its timeout) so no other instance steps in meanwhile. */
     private final Duration claimFor;
-    private final DataSource db;
     private final Notifier notifier;
     private final String instance;
     private final Duration retryInitial;
@@ -31,9 +23,8 @@ public final class DeliveryWorker {
     private final int maxAttempts;
     private final Clock clock;
 
-    public DeliveryWorker(DataSource db, Notifier notifier, String instance, Duration sendTimeout, Duration retryInitial,
+    public DeliveryWorker(Notifier notifier, String instance, Duration sendTimeout, Duration retryInitial,
             Duration retryMax, int maxAttempts, Clock clock) {
-        this.db = db;
         this.notifier = notifier;
         this.instance = instance;
         this.claimFor = sendTimeout.multipliedBy(3);
@@ -57,60 +48,42 @@ public final class DeliveryWorker {
 
     private List<Long> due(int max) {
         Instant now = clock.instant();
-        return Transactions.run(db, "due deliveries not read", c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM alert_delivery WHERE state IN ('PENDING', 'RETRY') "
-                    + "AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY id LIMIT ?")) {
-                s.setTimestamp(1, Transactions.ts(now));
-                s.setTimestamp(2, Transactions.ts(now));
-                s.setInt(3, max);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
+        return AlertTables.call("due deliveries not read", () -> Delivery.<Delivery>find("state in ?1 and nextAttemptAt <= ?2 "
+                + "and (claimedUntil is null or claimedUntil < ?2) order by id", DeliveryState.DUE, now).page(0, max).list()
+                .stream().map(delivery -> delivery.id).toList());
     }
 
-    /** The database decides: only the instance whose UPDATE changed the row sends it. */
+    /**
+     * The database decides: only the instance whose conditional UPDATE changed the row sends it (one
+     * statement, so two instances never both win it).
+     */
     private boolean claim(long id) {
         Instant now = clock.instant();
-        return Transactions.run(db, "delivery not claimed", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE alert_delivery SET claimed_by = ?, claimed_until = ? "
-                    + "WHERE id = ? AND state IN ('PENDING', 'RETRY') AND next_attempt_at <= ? "
-                    + "AND (claimed_until IS NULL OR claimed_until < ?)")) {
-                s.setString(1, instance);
-                s.setTimestamp(2, Transactions.ts(now.plus(claimFor)));
-                s.setLong(3, id);
-                s.setTimestamp(4, Transactions.ts(now));
-                s.setTimestamp(5, Transactions.ts(now));
-                return s.executeUpdate() == 1;
-            }
-        });
+        return AlertTables.call("delivery not claimed", () -> Delivery.update("claimedBy = ?1, claimedUntil = ?2 "
+                + "where id = ?3 and state in ?4 and nextAttemptAt <= ?5 and (claimedUntil is null or claimedUntil < ?5)",
+                instance, now.plus(claimFor), id, DeliveryState.DUE, now)) == 1;
     }
 
-    private record Due(long id, long channelId, int attempts, AlertEvent event, Optional<Channel> channel) {
+    private record Due(long id, long channelId, int attempts, Instant nextAttemptAt, AlertEvent event,
+            Optional<Channel> channel) {
     }
 
     private void attempt(long id) {
         Due due = load(id);
         int attempt = due.attempts + 1;
         if (due.channel.isEmpty() || !due.channel.get().enabled()) {
-            finish(due, "GAVE_UP", attempt, null, null, "channel deleted or disabled", DeliveryOutcome.GAVE_UP);
+            finish(due, DeliveryState.GAVE_UP, attempt, null, null, "channel deleted or disabled");
             return;
         }
         Notifier.Result result = notifier.send(due.channel.get(), due.event);
         if (result.delivered()) {
-            finish(due, "SENT", attempt, null, result.status(), result.detail(), DeliveryOutcome.SENT);
+            finish(due, DeliveryState.SENT, attempt, null, result.status(), result.detail());
         } else if (attempt >= maxAttempts) {
-            finish(due, "GAVE_UP", attempt, null, result.status(), result.detail() + "; gave up after " + attempt
-                    + " attempts", DeliveryOutcome.GAVE_UP);
+            finish(due, DeliveryState.GAVE_UP, attempt, null, result.status(), result.detail() + "; gave up after "
+                    + attempt + " attempts");
         } else {
             Instant next = clock.instant().plus(backoff(attempt));
-            finish(due, "RETRY", attempt, next, result.status(), result.detail() + "; next attempt at " + next,
-                    DeliveryOutcome.RETRIED);
+            finish(due, DeliveryState.RETRY, attempt, next, result.status(), result.detail() + "; next attempt at " + next);
         }
     }
 
@@ -120,88 +93,29 @@ public final class DeliveryWorker {
     }
 
     private Due load(long id) {
-        return Transactions.run(db, "delivery not read", c -> {
-            long eventId;
-            long channelId;
-            int attempts;
-            try (PreparedStatement s = c.prepareStatement("SELECT event_id, channel_id, attempts FROM alert_delivery WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    eventId = rs.getLong(1);
-                    channelId = rs.getLong(2);
-                    attempts = rs.getInt(3);
-                }
-            }
-            AlertEvent event;
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM alert_event WHERE id = ?")) {
-                s.setLong(1, eventId);
-                try (ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    event = AlertStore.event(rs);
-                }
-            }
-            Optional<Channel> channel = ChannelStore.list(c).stream().filter(ch -> ch.id() == channelId).findFirst();
-            return new Due(id, channelId, attempts, event, channel);
+        return AlertTables.call("delivery not read", () -> {
+            Delivery delivery = Delivery.findById(id);
+            AlertEvent event = StoredEvent.<StoredEvent>findById(delivery.eventId).event();
+            Optional<Channel> channel = StoredChannel.<StoredChannel>findByIdOptional(delivery.channelId)
+                    .map(StoredChannel::channel);
+            return new Due(id, delivery.channelId, delivery.attempts, delivery.nextAttemptAt, event, channel);
         });
     }
 
-    private void finish(Due due, String state, int attempt, Instant next, Integer status, String detail,
-            DeliveryOutcome outcome) {
+    /**
+     * Stores the attempt's outcome if this instance still holds the claim (one conditional UPDATE, as
+     * the claim), and logs it; {@code next} is when a delivery to be retried goes next (a claimed
+     * delivery's next attempt time changes nowhere else).
+     */
+    private void finish(Due due, DeliveryState state, int attempt, Instant next, Integer status, String detail) {
         Instant now = clock.instant();
-        Transactions.run(db, "delivery outcome not stored", c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE alert_delivery SET state = ?, attempts = ?, "
-                    + "next_attempt_at = COALESCE(?, next_attempt_at), claimed_by = NULL, claimed_until = NULL, "
-                    + "last_status = ?, last_error = ?, done_at = ? WHERE id = ? AND claimed_by = ?")) {
-                s.setString(1, state);
-                s.setInt(2, attempt);
-                s.setTimestamp(3, Transactions.ts(next));
-                setStatus(s, 4, status);
-                s.setString(5, AlertStore.cut(detail, 1024));
-                s.setTimestamp(6, next == null ? Transactions.ts(now) : null);
-                s.setLong(7, due.id);
-                s.setString(8, instance);
-                s.executeUpdate();
-            }
-            log(c, due.channelId, due.event.id(), due.event.kind(), outcome, attempt, status,
-                    detail, instance, now, next);
-            return null;
+        AlertTables.run("delivery outcome not stored", () -> {
+            Delivery.update("state = ?1, attempts = ?2, nextAttemptAt = ?3, claimedBy = null, claimedUntil = null, "
+                    + "lastStatus = ?4, lastError = ?5, doneAt = ?6 where id = ?7 and claimedBy = ?8", state, attempt,
+                    next == null ? due.nextAttemptAt : next, status, AlertStore.cut(detail, 1024), next == null ? now : null,
+                    due.id, instance);
+            DeliveryLogLine.write(due.channelId, due.event.id(), due.event.kind(), state.logged(), attempt, status, detail,
+                    instance, now, next);
         });
-    }
-
-    static void log(Connection c, long channelId, Long eventId, AlertKind kind, DeliveryOutcome outcome, int attempt,
-            Integer status, String detail, String instance, Instant at) throws SQLException {
-        log(c, channelId, eventId, kind, outcome, attempt, status, detail, instance, at, null);
-    }
-
-    /** A log line; {@code nextAt} is when the delivery goes next (a HELD line's release, a RETRIED line's next attempt). */
-    static void log(Connection c, long channelId, Long eventId, AlertKind kind, DeliveryOutcome outcome, int attempt,
-            Integer status, String detail, String instance, Instant at, Instant nextAt) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_delivery_log (channel_id, event_id, kind, outcome, "
-                + "attempt, receiver_status, detail, instance_name, logged_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setLong(1, channelId);
-            if (eventId == null) {
-                s.setNull(2, Types.BIGINT);
-            } else {
-                s.setLong(2, eventId);
-            }
-            s.setString(3, kind.name());
-            s.setString(4, outcome.name());
-            s.setInt(5, attempt);
-            setStatus(s, 6, status);
-            s.setString(7, AlertStore.cut(detail, 1024));
-            s.setString(8, instance);
-            s.setTimestamp(9, Transactions.ts(at));
-            s.setTimestamp(10, Transactions.ts(nextAt));
-            s.executeUpdate();
-        }
-    }
-
-    private static void setStatus(PreparedStatement s, int index, Integer status) throws SQLException {
-        if (status == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setInt(index, status);
-        }
     }
 }

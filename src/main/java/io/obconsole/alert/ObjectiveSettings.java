@@ -2,20 +2,12 @@ package io.obconsole.alert;
 
 import io.obconsole.policy.PolicyObjectives;
 import io.obconsole.policy.ObjectiveOverride;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 /**
@@ -32,14 +24,12 @@ public class ObjectiveSettings {
 
     private final ObjectivesConfig config;
     private final PolicyObjectives policies;
-    private final AgroalDataSource db;
     private volatile Map<String, ObjectiveOverride> tenants = Map.of();
     private volatile PolicyObjectives.Lookup byPolicy = PolicyObjectives.Lookup.NONE;
 
-    public ObjectiveSettings(ObjectivesConfig config, PolicyObjectives policies, AgroalDataSource db) {
+    public ObjectiveSettings(ObjectivesConfig config, PolicyObjectives policies) {
         this.config = config;
         this.policies = policies;
-        this.db = db;
     }
 
     public Objective of(String cluster, String tenant) {
@@ -89,64 +79,21 @@ public class ObjectiveSettings {
 
     /** Stores (or, when empty, removes) the tenant's own objective. */
     public void save(String cluster, String tenant, ObjectiveOverride values, String by) {
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement delete = c.prepareStatement(
-                    "DELETE FROM alert_tenant_objective WHERE cluster_name = ? AND tenant_name = ?")) {
-                delete.setString(1, cluster);
-                delete.setString(2, tenant);
-                delete.executeUpdate();
-            }
+        AlertTables.run("tenant objective not saved", () -> {
+            TenantObjectiveSetting.delete("cluster = ?1 and tenant = ?2", cluster, tenant);
             if (!values.empty()) {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_tenant_objective (cluster_name, "
-                        + "tenant_name, max_backup_age_s, max_full_age_s, max_archive_lag_s, max_restore_time_s, proven_within_s, "
-                        + "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    insert.setString(1, cluster);
-                    insert.setString(2, tenant);
-                    seconds(insert, 3, values.maxBackupAge());
-                    seconds(insert, 4, values.maxFullAge());
-                    seconds(insert, 5, values.maxArchiveLag());
-                    seconds(insert, 6, values.maxRestoreTime());
-                    seconds(insert, 7, values.provenWithin());
-                    insert.setString(8, by);
-                    insert.setTimestamp(9, Timestamp.from(Instant.now()));
-                    insert.executeUpdate();
-                }
+                TenantObjectiveSetting.store(cluster, tenant, values, by);
             }
-        } catch (SQLException e) {
-            throw new AlertStoreException("tenant objective not saved", e);
-        }
+        });
         reload();
     }
 
     /** Re-reads every tenant's own setting and every policy's objective (another instance may have changed one). */
     public void reload() {
         byPolicy = policies.read();
-        Map<String, ObjectiveOverride> read = new ConcurrentHashMap<>();
-        try (Connection c = db.getConnection();
-                ResultSet rs = c.createStatement().executeQuery("SELECT cluster_name, tenant_name, max_backup_age_s, "
-                        + "max_full_age_s, max_archive_lag_s, max_restore_time_s, proven_within_s FROM alert_tenant_objective")) {
-            while (rs.next()) {
-                read.put(key(rs.getString(1), rs.getString(2)),
-                        new ObjectiveOverride(duration(rs, 3), duration(rs, 4), duration(rs, 5), duration(rs, 6),
-                                duration(rs, 7)));
-            }
-        } catch (SQLException e) {
-            throw new AlertStoreException("tenant objectives not read", e);
-        }
-        tenants = read;
-    }
-
-    private static void seconds(PreparedStatement statement, int index, Duration value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value.getSeconds());
-        }
-    }
-
-    private static Duration duration(ResultSet rs, int index) throws SQLException {
-        long value = rs.getLong(index);
-        return rs.wasNull() ? null : Duration.ofSeconds(value);
+        tenants = AlertTables.call("tenant objectives not read", () -> TenantObjectiveSetting.<TenantObjectiveSetting>listAll()
+                .stream().collect(Collectors.toUnmodifiableMap(setting -> key(setting.cluster, setting.tenant),
+                        TenantObjectiveSetting::values)));
     }
 
     private static String key(String cluster, String tenant) {

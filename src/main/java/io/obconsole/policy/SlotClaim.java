@@ -28,7 +28,8 @@ public final class SlotClaim {
         }
     }
 
-    private static boolean uniqueViolation(Throwable e) {
+    /** A UNIQUE key said no: another instance (or an earlier fire) stored the row first. */
+    public static boolean uniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException
                     || t instanceof SQLIntegrityConstraintViolationException) {

@@ -294,7 +294,7 @@ class AlertGroupingTest {
     }
 
     private AlertStore store() {
-        return new AlertStore(db, new Links("https://console.test"), WINDOW, clock, "grouping-test");
+        return new AlertStore(new Links("https://console.test"), WINDOW, clock, "grouping-test");
     }
 
     private AlertEvent event(String key, AlertStore.Change change) {

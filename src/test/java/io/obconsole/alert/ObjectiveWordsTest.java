@@ -32,7 +32,7 @@ class ObjectiveWordsTest {
 
     private final ObjectiveEvaluator evaluator = new ObjectiveEvaluator(0.8);
     private final List<AlertEvent> raised = new ArrayList<>();
-    private final Alarms alarms = new Alarms(new AlertStore(null, null, Duration.ofMinutes(30), Clock.systemUTC(), "test") {
+    private final Alarms alarms = new Alarms(new AlertStore(null, Duration.ofMinutes(30), Clock.systemUTC(), "test") {
         @Override
         public Optional<AlertEvent> condition(String key, ObjectiveState level, Grouping grouping,
                 Function<Change, AlertEvent> eventFor) {

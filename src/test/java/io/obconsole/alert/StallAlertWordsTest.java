@@ -31,7 +31,7 @@ class StallAlertWordsTest {
     private static final Instant NOW = Instant.parse("2024-05-20T10:00:00Z");
 
     private final List<AlertEvent> raised = new ArrayList<>();
-    private final Alarms alarms = new Alarms(new AlertStore(null, null, Duration.ofMinutes(30), Clock.systemUTC(), "test") {
+    private final Alarms alarms = new Alarms(new AlertStore(null, Duration.ofMinutes(30), Clock.systemUTC(), "test") {
         @Override
         public Optional<AlertEvent> condition(String key, ObjectiveState level, Grouping grouping,
                 Function<Change, AlertEvent> eventFor) {

@@ -103,6 +103,24 @@ class SessionEndTest {
         assertThat(added).singleElement().asString().matches("[0-9a-f]{64}");
     }
 
+    /** Keycloak's back-channel call arrives on the event loop; the end is written to the database off it, not lost. */
+    @Test
+    void aSessionEndedAtKeycloakIsSharedWithTheOtherInstancesByAHashOfTheSessionOnly() {
+        KeycloakAdmin.backChannelLogoutToTheConsoleUnderTest();
+        java.util.Set<String> before = sharedEnds();
+        WebSession.signIn("ada");
+
+        KeycloakAdmin.signOutEverywhere("ada");
+
+        java.util.Set<String> added = new java.util.HashSet<>();
+        await().atMost(WAIT).until(() -> {
+            added.addAll(sharedEnds());
+            added.removeAll(before);
+            return !added.isEmpty();
+        });
+        assertThat(added).allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+    }
+
     private static java.util.Set<String> sharedEnds() {
         return AuditSql.rows("SELECT sid_hash FROM ended_session").stream().map(r -> r.get("sid_hash"))
                 .collect(java.util.stream.Collectors.toSet());
