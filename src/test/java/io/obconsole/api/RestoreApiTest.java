@@ -186,6 +186,9 @@ class RestoreApiTest {
         missingPool.remove("newPool");
         missingPool.remove("newUnit");
         post("ada", missingPool).then().statusCode(400).body("detail", containsString("no resource pool named 'no_such_pool'"));
+        // a time no SCN can hold is bad input like any other, not a failure of the console
+        post("ada", restore("ok_name", "untilTime", "2300-01-01T00:00:00Z")).then().statusCode(400)
+                .body("error", equalTo("INVALID_REQUEST")).body("detail", containsString("later than the last point an SCN can hold"));
         assertThat(control().statementsReceived()).noneMatch(s -> s.startsWith("ALTER SYSTEM RESTORE") || s.startsWith("CREATE"));
     }
 
