@@ -20,7 +20,6 @@ import io.obconsole.cluster.UnknownTenantException;
 import io.obconsole.policy.UnknownPolicyException;
 import io.obconsole.restore.PointNotRestorableException;
 import io.obconsole.restore.RestoreRejectedException;
-import io.obconsole.window.InvalidRestorePointException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -79,10 +78,6 @@ public class FailureCatalogue {
                     refused.report() == null ? null : refused.report().findings());
         }
         if (e instanceof InvalidRequestException) {
-            return of(FailureKind.INVALID_REQUEST, e.getMessage(), null, msg.invalid_next(), null);
-        }
-        if (e instanceof InvalidRestorePointException) {
-            // a point no SCN can hold (later than 2262-04-11): bad input, as any other
             return of(FailureKind.INVALID_REQUEST, e.getMessage(), null, msg.invalid_next(), null);
         }
         if (e instanceof InvalidIdentifierException) {

@@ -67,11 +67,6 @@ public class FailureMappers {
     }
 
     @ServerExceptionMapper
-    public Response pointNoScnHolds(io.obconsole.window.InvalidRestorePointException e, UriInfo uri) {
-        return known(e, uri);
-    }
-
-    @ServerExceptionMapper
     public Response pointNotRestorable(io.obconsole.restore.PointNotRestorableException e, UriInfo uri) {
         return known(e, uri);
     }

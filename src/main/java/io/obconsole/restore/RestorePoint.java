@@ -15,8 +15,16 @@ public sealed interface RestorePoint {
         }
     }
 
-    /** A moment, as the person gave it (their zone already applied). */
+    /**
+     * A moment, as the person gave it (their zone already applied); one no SCN can hold (after
+     * 2262-04-11) is refused here, where the request is read, as any other bad point.
+     */
     record AtTime(Instant at) implements RestorePoint {
+
+        public AtTime {
+            Scn.of(at);
+        }
+
         @Override
         public String toString() {
             return "time " + Scn.of(at).utc();
