@@ -52,14 +52,14 @@ public record ClusterRound(String cluster, LocalDateTime clusterNow, List<JobCha
         return jobs.stream().filter(c -> c.event() == JobEvent.ENDED).toList();
     }
 
-    /** Whether a job started in this round (one started outside the console included). */
-    public boolean started() {
-        return jobs.stream().anyMatch(c -> c.event() == JobEvent.STARTED);
+    /** Whether {@code changes} hold one of {@code event} (a job started: its sys job is read with it; one ended: its set). */
+    public static boolean any(List<JobChange> changes, JobEvent event) {
+        return changes.stream().anyMatch(c -> c.event() == event);
     }
 
     /** What the recovery points and objectives are computed from may have changed. */
     public boolean changesRecoverability() {
-        return !ended().isEmpty() || !tenants.isEmpty() || reach != Reach.STEADY || restores.stream().anyMatch(RestoreChange::ended);
+        return any(jobs, JobEvent.ENDED) || !tenants.isEmpty() || reach != Reach.STEADY || restores.stream().anyMatch(RestoreChange::ended);
     }
 
     /** Whether the cluster answers, where this round changed it. */

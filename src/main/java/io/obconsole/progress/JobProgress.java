@@ -1,6 +1,5 @@
 package io.obconsole.progress;
 
-import io.obconsole.audit.AuditTrail.JobRef;
 import io.obconsole.fleet.FleetJob;
 import io.obconsole.fleet.FleetRestore;
 
@@ -39,15 +38,6 @@ public record JobProgress(String key, String cluster, String tenant, long tenant
                 progress.percent(), progress.bytesDone(), progress.rate(), progress.etaSeconds(), fleetJob.phase(),
                 fleetJob.retries(), progress.stalled(), fleetJob.running() ? null : Long.valueOf(job.result()),
                 emptyToNull(job.comment()), text(job.start()), text(job.end()), Kind.BACKUP, null);
-    }
-
-    /**
-     * The job as the audit trail keys it: with its incarnation and start, so a job that reuses an
-     * old job's id (a recreated cluster, a new incarnation) is another job.
-     */
-    public JobRef ref() {
-        return new JobRef(cluster, tenantId, tenant, incarnation, jobId,
-                startedAt == null ? null : java.time.LocalDateTime.parse(startedAt));
     }
 
     private static String text(java.time.LocalDateTime time) {

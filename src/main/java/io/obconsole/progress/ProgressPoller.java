@@ -211,11 +211,11 @@ public class ProgressPoller {
                 // watchers and pages first: the audit database's pace must never hold up what they see
                 fleet.progressRead(watch.cluster(), round.clusterNow(), List.copyOf(jobs.values()), restores);
                 hub.publish(watch.cluster(), watch.forWatchers(jobs), restores);
-                boolean ended = jobChanges.stream().anyMatch(c -> c.event() == ClusterRound.JobEvent.ENDED);
-                // a job started outside the console: its sys job and the preflight read with it, not a state interval later
-                boolean startedNow = jobChanges.stream().anyMatch(c -> c.event() == ClusterRound.JobEvent.STARTED);
                 List<ClusterRound.TenantChange> tenantChanges = List.of();
-                if (stateWanted || startedNow || ended || !restoresChanged.isEmpty() || System.nanoTime() - stateDueAt >= 0) {
+                // a job started outside the console: its sys job and the preflight read with it, not a state interval later
+                if (stateWanted || ClusterRound.any(jobChanges, ClusterRound.JobEvent.STARTED)
+                        || ClusterRound.any(jobChanges, ClusterRound.JobEvent.ENDED) || !restoresChanged.isEmpty()
+                        || System.nanoTime() - stateDueAt >= 0) {
                     stateWanted = false;
                     stateDueAt = System.nanoTime() + fleetConfig.stateInterval().toNanos();
                     tenantChanges = fleet.stateRead(gateway.state(watch.cluster(), fleetConfig.backupSets()));
